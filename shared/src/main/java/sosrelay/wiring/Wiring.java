@@ -1,16 +1,165 @@
 package sosrelay.wiring;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import sosrelay.calls.ExotelAccount;
+import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.delivery.DeliveryWorker;
+import sosrelay.directory.Channel;
+import sosrelay.directory.DirectoryStore;
+import sosrelay.dispatch.Dispatcher;
+import sosrelay.dispatch.JobQueue;
+import sosrelay.greeting.GreetingWebhook;
+import sosrelay.greeting.RecordingProbe;
+import sosrelay.incident.IncidentRaiser;
+import sosrelay.incident.IncidentStore;
+import sosrelay.incident.RecordingPolicy;
+import sosrelay.passthru.PassthruWebhook;
+import sosrelay.secrets.SecretValue;
+import sosrelay.sqs.BatchWorker;
+import sosrelay.web.WebhookSecret;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** Builds, once and only on first use, what a function needs; placeholder until the services land. */
+/**
+ * Everything a function needs, built from its environment on first use and then kept for the life of
+ * the Lambda instance. Handlers take a Wiring; the local stack builds one per function from the env
+ * template.yaml gives that function, as Lambda would.
+ */
 public final class Wiring {
+    /** Default for the recording allow-list: where Exotel keeps its recordings. */
+    public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
+            + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
+    private static final int CONCURRENT_SENDS = 10;
+
     private final Env env;
+    private final Clock clock;
+    private final AwsClients aws;
+
+    private final Lazy<DynamoDbClient> dynamo;
+    private final Lazy<SqsClient> sqs;
+    private final Lazy<SsmClient> ssm;
+    private final Lazy<HttpClient> http;
+    private final Lazy<ExecutorService> executor;
+    private final Lazy<IncidentStore> incidents;
+    private final Lazy<DirectoryStore> directory;
+    private final Lazy<PassthruWebhook> passthru;
+    private final Lazy<GreetingWebhook> greeting;
+    private final Lazy<BatchWorker> callJobs;
 
     public Wiring(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    public Wiring(Env env, Clock clock) {
         this.env = env;
+        this.clock = clock;
+        this.aws = new AwsClients(env);
+        this.dynamo = new Lazy<>(() -> aws.build(DynamoDbClient.builder(), "DYNAMODB"));
+        this.sqs = new Lazy<>(() -> aws.build(SqsClient.builder(), "SQS"));
+        this.ssm = new Lazy<>(() -> aws.build(SsmClient.builder(), "SSM"));
+        this.http = new Lazy<>(() -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(3))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build());
+        this.executor = new Lazy<>(() -> Executors.newFixedThreadPool(CONCURRENT_SENDS, runnable -> {
+            Thread thread = new Thread(runnable, "sos-send");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
+                Duration.ofSeconds(30)));
+        this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
+                Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
+        this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(),
+                new IncidentRaiser(incidents.get(), dispatcher()), clock));
+        this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
+                new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
+                clock));
+        this.callJobs = new Lazy<>(() -> new BatchWorker(
+                new DeliveryWorker(deliveries(), new ExotelCalls(http.get(), exotelAccount())),
+                sqs.get(), env.require("CALL_QUEUE_URL"), executor.get()));
+    }
+
+    public static Wiring fromEnvironment() {
+        return new Wiring(Env.system());
     }
 
     public Env env() {
         return env;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo.get();
+    }
+
+    public IncidentStore incidents() {
+        return incidents.get();
+    }
+
+    public DirectoryStore directory() {
+        return directory.get();
+    }
+
+    public PassthruWebhook passthruWebhook() {
+        return passthru.get();
+    }
+
+    public GreetingWebhook greetingWebhook() {
+        return greeting.get();
+    }
+
+    public BatchWorker callJobs() {
+        return callJobs.get();
+    }
+
+    /**
+     * Touches the DynamoDB path every function shares (client, marshalling, HTTP connection) with a
+     * read of an incident that can't exist; SnapStart priming runs it before the snapshot.
+     */
+    public void warmUpStorage() {
+        incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+    }
+
+    private Dispatcher dispatcher() {
+        return new Dispatcher(new JobQueue(sqs.get(), executor.get()), Map.of(Channel.CALL, env.require("CALL_QUEUE_URL")));
+    }
+
+    private DeliveryStore deliveries() {
+        return new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock, Duration.ofSeconds(60));
+    }
+
+    private WebhookSecret webhookSecret() {
+        return new WebhookSecret(env.get("SOS_WEBHOOK_SECRET"));
+    }
+
+    private RecordingPolicy recordingPolicy() {
+        return RecordingPolicy.of(env.get("RECORDING_HOSTS", EXOTEL_RECORDING_HOSTS));
+    }
+
+    private ExotelAccount exotelAccount() {
+        String token = env.get("EXOTEL_API_TOKEN");
+        String publicBase = env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "");
+        return new ExotelAccount(
+                env.require("EXOTEL_API_BASE_URL"),
+                env.require("EXOTEL_ACCOUNT_SID"),
+                env.require("EXOTEL_API_KEY"),
+                token != null && !token.isBlank()
+                        ? () -> token
+                        : new SecretValue(ssm, env.require("EXOTEL_API_TOKEN_PARAMETER"), clock, Duration.ofMinutes(15)),
+                env.require("EXOTEL_CALLER_ID"),
+                env.require("EXOTEL_FLOW_URL"),
+                publicBase + "/exotel/" + env.require("SOS_WEBHOOK_SECRET") + "/call-status",
+                Integer.parseInt(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30")),
+                Integer.parseInt(env.get("EXOTEL_CALL_TIME_LIMIT_SECONDS", "600")),
+                Duration.ofMillis(Long.parseLong(env.get("EXOTEL_REQUEST_TIMEOUT_MS", "8000"))));
     }
 }

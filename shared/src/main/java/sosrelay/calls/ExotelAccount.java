@@ -1,0 +1,26 @@
+package sosrelay.calls;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The Exotel account the calls go out on.
+ *
+ * @param apiBaseUrl        e.g. {@code https://api.in.exotel.com}
+ * @param apiToken          read when needed, so a rotated token takes effect without a redeploy
+ * @param callerId          the ExoPhone people see calling
+ * @param flowUrl           the outbound flow with the Dynamic Greeting
+ * @param statusCallbackUrl where Exotel reports how each call ended
+ */
+public record ExotelAccount(
+        String apiBaseUrl,
+        String accountSid,
+        String apiKey,
+        Supplier<String> apiToken,
+        String callerId,
+        String flowUrl,
+        String statusCallbackUrl,
+        int ringTimeoutSeconds,
+        int timeLimitSeconds,
+        Duration requestTimeout) {
+}

@@ -1,0 +1,139 @@
+package sosrelay.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import sosrelay.dispatch.DeliveryJob;
+import sosrelay.incident.IncidentStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * One item per incident, person and channel ({@code sk = DEL#<person>#<channel>}) that records
+ * where its delivery stands, and the claim that makes each attempt go out once.
+ *
+ * <p>A worker claims an attempt before calling the provider. A claim that expires without an
+ * outcome (the worker died mid-call) may be taken again: a missed call is worse than a duplicate.
+ * An attempt the provider accepted, or refused for good, is never claimed again, so SQS
+ * redelivery and repeated webhooks can't ring anyone twice for the same attempt.
+ */
+public final class DeliveryStore {
+    private static final Duration KEEP_FOR = Duration.ofDays(180);
+
+    /** What a claim found. */
+    public sealed interface Claim {
+        /** Ours: send now. */
+        record Granted() implements Claim {
+        }
+
+        /** This attempt already has an outcome: nothing to send. */
+        record AlreadyDone(String state) implements Claim {
+        }
+
+        /** Another worker holds a live claim: look again after it would have expired. */
+        record HeldElsewhere(Duration remaining) implements Claim {
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Duration claimFor;
+
+    public DeliveryStore(DynamoDbClient dynamo, String table, Clock clock, Duration claimFor) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.claimFor = claimFor;
+    }
+
+    public static String sortKey(String personId, String channel) {
+        return "DEL#" + personId + "#" + channel;
+    }
+
+    public Claim claim(DeliveryJob job) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":sending", AttributeValue.fromS("sending"));
+        values.put(":until", number(now.plus(claimFor).toEpochMilli()));
+        values.put(":now", number(now.toEpochMilli()));
+        values.put(":attempt", number(job.attempt()));
+        values.put(":incident", AttributeValue.fromS(job.incidentId()));
+        values.put(":person", AttributeValue.fromS(job.personId()));
+        values.put(":channel", AttributeValue.fromS(job.channel().id()));
+        values.put(":at", AttributeValue.fromS(now.toString()));
+        values.put(":expires", number(now.plus(KEEP_FOR).getEpochSecond()));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(job))
+                    .updateExpression("SET #state = :sending, claimUntil = :until, attempt = :attempt, incidentId = :incident,"
+                            + " personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires")
+                    .conditionExpression("attribute_not_exists(pk) OR attempt < :attempt"
+                            + " OR (attempt = :attempt AND #state = :sending AND claimUntil < :now)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return new Claim.Granted();
+        } catch (ConditionalCheckFailedException taken) {
+            return whyNot(job, now);
+        }
+    }
+
+    private Claim whyNot(DeliveryJob job, Instant now) {
+        GetItemResponse current = dynamo.getItem(b -> b.tableName(table).key(key(job)).consistentRead(true));
+        Map<String, AttributeValue> item = current.item();
+        String state = item.get("state").s();
+        long attempt = Long.parseLong(item.get("attempt").n());
+        if (attempt > job.attempt() || !"sending".equals(state)) {
+            return new Claim.AlreadyDone(state);
+        }
+        long until = Long.parseLong(item.get("claimUntil").n());
+        return new Claim.HeldElsewhere(Duration.ofMillis(Math.max(0, until - now.toEpochMilli())));
+    }
+
+    public void accepted(DeliveryJob job, String providerId) {
+        settle(job, "accepted", "providerId", providerId);
+    }
+
+    public void failed(DeliveryJob job, String reason) {
+        settle(job, "failed", "error", reason);
+    }
+
+    /** Gives the claim back after a transient failure, so the redelivered job can claim it at once. */
+    public void release(DeliveryJob job, String reason) {
+        update(job, "SET claimUntil = :zero, #error = :reason, updatedAt = :at ADD transientFailures :one",
+                "attempt = :attempt AND #state = :sending", Map.of(
+                        ":zero", number(0), ":reason", AttributeValue.fromS(reason), ":one", number(1),
+                        ":sending", AttributeValue.fromS("sending")),
+                Map.of("#state", "state", "#error", "error"));
+    }
+
+    private void settle(DeliveryJob job, String state, String attribute, String value) {
+        update(job, "SET #state = :state, #attr = :value, updatedAt = :at REMOVE claimUntil",
+                "attempt = :attempt", Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value)),
+                Map.of("#state", "state", "#attr", attribute));
+    }
+
+    private void update(DeliveryJob job, String expression, String condition, Map<String, AttributeValue> extraValues,
+                        Map<String, String> names) {
+        Map<String, AttributeValue> values = new HashMap<>(extraValues);
+        values.put(":attempt", number(job.attempt()));
+        values.put(":at", AttributeValue.fromS(clock.instant().toString()));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(job)).updateExpression(expression)
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException newerAttempt) {
+            // A later attempt owns the item now; this attempt's outcome is history, not state.
+        }
+    }
+
+    private static Map<String, AttributeValue> key(DeliveryJob job) {
+        return IncidentStore.key(job.incidentId(), sortKey(job.personId(), job.channel().id()));
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,209 @@
+package sosrelay.directory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a directory document (the YAML a hospital admin writes, or its JSON copy in DynamoDB) and
+ * builds the {@link Directory}. Collects every problem before failing, because an admin fixing a
+ * file one error per deploy is an admin who gives up.
+ */
+public final class DirectoryParser {
+    private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Set<String> TOP_KEYS = Set.of("defaultType", "people", "types");
+    private static final Set<String> PERSON_KEYS = Set.of("id", "name", "phone", "channels");
+    private static final Set<String> TYPE_KEYS = Set.of("digit", "tiers");
+    private static final Set<String> TIER_KEYS = Set.of("notify");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private DirectoryParser() {
+    }
+
+    public static Directory parse(Map<String, Object> document) {
+        return new DirectoryParser().build(document == null ? Map.of() : document);
+    }
+
+    private Directory build(Map<String, Object> doc) {
+        unknownKeys("the directory", doc, TOP_KEYS);
+        Map<String, Person> people = people(doc.get("people"));
+        Map<String, EmergencyType> types = types(doc.get("types"), people);
+        String defaultType = text(doc.get("defaultType"));
+        if (defaultType == null) {
+            problems.add("defaultType is missing: an emergency of unknown type would alert nobody");
+        } else if (!types.containsKey(defaultType)) {
+            problems.add("defaultType '" + defaultType + "' is not one of the types " + types.keySet());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDirectoryException(problems);
+        }
+        return new Directory(defaultType, people, types);
+    }
+
+    private Map<String, Person> people(Object value) {
+        Map<String, Person> people = new LinkedHashMap<>();
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            problems.add("people is missing or empty");
+            return people;
+        }
+        Map<String, String> phoneOwners = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> entry)) {
+                problems.add("people[" + i + "] is not a mapping with id, name, phone");
+                continue;
+            }
+            String id = text(entry.get("id"));
+            String where = "people[" + i + "]" + (id == null ? "" : " (" + id + ")");
+            unknownKeys(where, entry, PERSON_KEYS);
+            if (id == null) {
+                problems.add(where + ": id is missing");
+            } else if (!PERSON_ID.matcher(id).matches()) {
+                problems.add(where + ": id must be 1-64 letters, digits, '.', '_' or '-'");
+            } else if (people.containsKey(id)) {
+                problems.add(where + ": id '" + id + "' is used twice");
+            }
+            String name = text(entry.get("name"));
+            if (name == null) {
+                problems.add(where + ": name is missing");
+            }
+            String rawPhone = text(entry.get("phone"));
+            String phone = PhoneNumbers.toE164(rawPhone);
+            if (rawPhone == null) {
+                problems.add(where + ": phone is missing");
+            } else if (phone == null) {
+                problems.add(where + ": phone '" + rawPhone + "' is not a phone number"
+                        + " (write +919800000001, 919800000001, 09800000001 or 9800000001)");
+            } else if (phoneOwners.containsKey(phone)) {
+                problems.add(where + ": phone " + phone + " also belongs to " + phoneOwners.get(phone));
+            } else {
+                phoneOwners.put(phone, id);
+            }
+            List<Channel> channels = channels(where, entry.get("channels"));
+            if (id != null && name != null && phone != null) {
+                people.putIfAbsent(id, new Person(id, name, phone, channels));
+            }
+        }
+        return people;
+    }
+
+    private List<Channel> channels(String where, Object value) {
+        if (value == null) {
+            return List.of(Channel.CALL);
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            problems.add(where + ": channels must be a list such as [call, sms, whatsapp]");
+            return List.of();
+        }
+        Set<Channel> channels = new LinkedHashSet<>();
+        for (Object item : list) {
+            Channel channel = Channel.parse(text(item));
+            if (channel == null) {
+                problems.add(where + ": unknown channel '" + item + "' (use call, sms or whatsapp)");
+            } else {
+                channels.add(channel);
+            }
+        }
+        return List.copyOf(channels);
+    }
+
+    private Map<String, EmergencyType> types(Object value, Map<String, Person> people) {
+        Map<String, EmergencyType> types = new LinkedHashMap<>();
+        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+            problems.add("types is missing or empty");
+            return types;
+        }
+        Map<Integer, String> digitOwners = new HashMap<>();
+        Set<String> lowerCaseNames = new java.util.HashSet<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String name = text(e.getKey());
+            String where = "types." + name;
+            if (name == null) {
+                problems.add("types: a type has no name");
+                continue;
+            }
+            if (!lowerCaseNames.add(name.toLowerCase(Locale.ROOT))) {
+                problems.add(where + ": another type has the same name in other letter case");
+            }
+            if (!(e.getValue() instanceof Map<?, ?> type)) {
+                problems.add(where + ": must be a mapping with tiers");
+                continue;
+            }
+            unknownKeys(where, type, TYPE_KEYS);
+            Integer digit = digit(where, type.get("digit"));
+            if (digit != null && digitOwners.putIfAbsent(digit, name) != null) {
+                problems.add(where + ": digit " + digit + " is also the digit of " + digitOwners.get(digit));
+            }
+            types.put(name, new EmergencyType(name, digit, tiers(where, type.get("tiers"), people)));
+        }
+        return types;
+    }
+
+    private Integer digit(String where, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = text(value);
+        if (text == null || !text.matches("[0-9]")) {
+            problems.add(where + ": digit must be a single IVR key 0-9, not '" + value + "'");
+            return null;
+        }
+        return Integer.valueOf(text);
+    }
+
+    private List<Tier> tiers(String where, Object value, Map<String, Person> people) {
+        List<Tier> tiers = new ArrayList<>();
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            problems.add(where + ": tiers is missing or empty");
+            return tiers;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String tierWhere = where + ".tiers[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> tier)) {
+                problems.add(tierWhere + ": must be a mapping with notify");
+                continue;
+            }
+            unknownKeys(tierWhere, tier, TIER_KEYS);
+            if (!(tier.get("notify") instanceof List<?> notify) || notify.isEmpty()) {
+                problems.add(tierWhere + ": notify must list at least one person id");
+                continue;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            for (Object item : notify) {
+                String id = text(item);
+                if (id == null || !people.containsKey(id)) {
+                    problems.add(tierWhere + ": unknown person id '" + item + "'");
+                } else if (!ids.add(id)) {
+                    problems.add(tierWhere + ": " + id + " is listed twice");
+                }
+            }
+            tiers.add(new Tier(List.copyOf(ids)));
+        }
+        return tiers;
+    }
+
+    private void unknownKeys(String where, Map<?, ?> map, Set<String> known) {
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                problems.add(where + ": unknown key '" + key + "' (expected one of " + known + ")");
+            }
+        }
+    }
+
+    /** Scalars as text (YAML reads 919800000001 as a number); blank and non-scalars as null. */
+    private static String text(Object value) {
+        if (value instanceof String s) {
+            return s.isBlank() ? null : s.trim();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        return null;
+    }
+}

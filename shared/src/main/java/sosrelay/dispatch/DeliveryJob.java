@@ -1,0 +1,51 @@
+package sosrelay.dispatch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import sosrelay.directory.Channel;
+import sosrelay.json.Json;
+
+/**
+ * One notification to send: a person, on a channel, for an incident, as a given attempt. Carries
+ * the phone number so the worker needs no read before it calls.
+ */
+public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt) {
+
+    /** Exotel's CustomField (at most 128 characters): the incident and the person, never a URL. */
+    public String customField() {
+        return incidentId + ":" + personId;
+    }
+
+    public String toJson() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("incidentId", incidentId);
+        fields.put("personId", personId);
+        fields.put("phone", phone);
+        fields.put("channel", channel.id());
+        fields.put("attempt", attempt);
+        return Json.write(fields);
+    }
+
+    /** Parses a queued job; throws {@link IllegalArgumentException} naming what is wrong. */
+    public static DeliveryJob fromJson(String json) {
+        Map<String, Object> fields = Json.readObject(json);
+        Channel channel = Channel.parse(text(fields, "channel"));
+        if (channel == null) {
+            throw new IllegalArgumentException("job has no valid channel");
+        }
+        Object attempt = fields.get("attempt");
+        if (!(attempt instanceof Number number) || number.intValue() < 1) {
+            throw new IllegalArgumentException("job has no valid attempt");
+        }
+        return new DeliveryJob(text(fields, "incidentId"), text(fields, "personId"), text(fields, "phone"),
+                channel, number.intValue());
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException("job has no " + name);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,47 @@
+package sosrelay.dispatch;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import sosrelay.directory.Channel;
+import sosrelay.directory.Person;
+import sosrelay.incident.Incident;
+import sosrelay.log.Log;
+
+/**
+ * Turns an incident into one job per recipient and channel, each channel on its own queue so a
+ * slow or failing channel never holds another up. A channel with no queue configured here is
+ * skipped and logged, not silently dropped.
+ */
+public final class Dispatcher {
+    private final JobQueue jobs;
+    private final Map<Channel, String> queueUrls;
+
+    public Dispatcher(JobQueue jobs, Map<Channel, String> queueUrls) {
+        this.jobs = jobs;
+        this.queueUrls = new EnumMap<>(queueUrls);
+    }
+
+    /** Queues the first attempt for everyone in the incident; returns how many jobs were queued. */
+    public int dispatch(Incident incident) {
+        Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
+        for (Person person : incident.recipients()) {
+            for (Channel channel : person.channels()) {
+                if (!queueUrls.containsKey(channel)) {
+                    Log.warn("dispatch.channel-unavailable", "incidentId", incident.id(), "personId", person.id(),
+                            "channel", channel.id());
+                    continue;
+                }
+                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, 1);
+                byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
+            }
+        }
+        int total = 0;
+        for (Map.Entry<Channel, List<String>> entry : byChannel.entrySet()) {
+            jobs.sendAll(queueUrls.get(entry.getKey()), entry.getValue());
+            total += entry.getValue().size();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,87 @@
+package sosrelay.greeting;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentIds;
+import sosrelay.incident.IncidentStore;
+import sosrelay.incident.RecordingPolicy;
+import sosrelay.log.Log;
+import sosrelay.web.WebRequest;
+import sosrelay.web.WebResponse;
+import sosrelay.web.WebhookSecret;
+
+/**
+ * Exotel's Dynamic Greeting: someone has picked up and is listening. Answers {@code text/plain}
+ * (exactly that content type, as Exotel requires) with the recording's URL when it is playable,
+ * else a text for Exotel to read aloud. Never an error page: at worst a generic spoken alert.
+ */
+public final class GreetingWebhook {
+    private final WebhookSecret secret;
+    private final IncidentStore incidents;
+    private final RecordingPolicy recordings;
+    private final RecordingProbe probe;
+    private final Clock clock;
+
+    public GreetingWebhook(WebhookSecret secret, IncidentStore incidents, RecordingPolicy recordings,
+                           RecordingProbe probe, Clock clock) {
+        this.secret = secret;
+        this.incidents = incidents;
+        this.recordings = recordings;
+        this.probe = probe;
+        this.clock = clock;
+    }
+
+    public WebResponse handle(WebRequest request) {
+        if (!secret.matches(request.pathParameter("secret"))) {
+            return WebResponse.text(403, "wrong webhook secret");
+        }
+        if ("HEAD".equals(request.method())) {
+            // Exotel's HEAD only checks the headers; they are the same whatever the body would be.
+            return WebResponse.text(200, "").withoutBody();
+        }
+        String customField = first(request, "CustomField");
+        try {
+            return WebResponse.text(200, answer(customField));
+        } catch (RuntimeException e) {
+            Log.error("greeting.failed", "customField", customField, "error", e);
+            return WebResponse.text(200, SpokenText.GENERIC);
+        }
+    }
+
+    private String answer(String customField) {
+        Optional<Incident> incident = incidentOf(customField).flatMap(incidents::find);
+        if (incident.isEmpty()) {
+            Log.warn("greeting.unknown-incident", "customField", customField == null ? null : customField.substring(0, Math.min(customField.length(), 130)));
+            return SpokenText.GENERIC;
+        }
+        Incident found = incident.get();
+        return playableRecording(found).orElseGet(() -> SpokenText.summary(found));
+    }
+
+    /** The recording, once Exotel says it is ready or a HEAD shows it already is; re-checked against the allow-list. */
+    private Optional<String> playableRecording(Incident incident) {
+        String url = recordings.check(incident.recordingUrl()).url();
+        if (url == null) {
+            return Optional.empty();
+        }
+        boolean due = incident.recordingAvailableAt() == null || !clock.instant().isBefore(incident.recordingAvailableAt());
+        return due || probe.isPlayable(url) ? Optional.of(url) : Optional.empty();
+    }
+
+    /** CustomField is {@code <incidentId>:<personId>}; anything else is not ours. */
+    private static Optional<String> incidentOf(String customField) {
+        if (customField == null) {
+            return Optional.empty();
+        }
+        int colon = customField.indexOf(':');
+        String id = colon < 0 ? customField : customField.substring(0, colon);
+        return IncidentIds.isValid(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    private static String first(WebRequest request, String name) {
+        List<String> values = request.parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

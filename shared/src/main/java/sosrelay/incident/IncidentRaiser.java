@@ -1,0 +1,34 @@
+package sosrelay.incident;
+
+import sosrelay.dispatch.Dispatcher;
+import sosrelay.log.Log;
+
+/** Stores an incident once and queues its notifications, whatever raised it. */
+public final class IncidentRaiser {
+
+    /** The incident's id, whether this request created it, and how many jobs it queued. */
+    public record Result(String incidentId, IncidentStore.Raised raised, int jobsQueued) {
+    }
+
+    private final IncidentStore incidents;
+    private final Dispatcher dispatcher;
+
+    public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher) {
+        this.incidents = incidents;
+        this.dispatcher = dispatcher;
+    }
+
+    public Result raise(Incident incident) {
+        IncidentStore.Raised raised = incidents.create(incident);
+        if (!raised.mustDispatch()) {
+            Log.info("incident.repeat", "incidentId", incident.id(), "source", incident.source());
+            return new Result(incident.id(), raised, 0);
+        }
+        int jobs = dispatcher.dispatch(incident);
+        incidents.markDispatched(incident.id(), jobs);
+        Log.info("incident.raised", "incidentId", incident.id(), "source", incident.source(), "type", incident.type(),
+                "typeNote", incident.typeNote(), "recordingNote", incident.recordingNote(), "jobs", jobs,
+                "resumed", raised == IncidentStore.Raised.RESUMED);
+        return new Result(incident.id(), raised, jobs);
+    }
+}

@@ -1,0 +1,168 @@
+package sosrelay.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import sosrelay.directory.Channel;
+import sosrelay.directory.Person;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * Incidents in the incidents table ({@code pk = INC#<id>}, {@code sk = INCIDENT}); deliveries live
+ * under the same pk, so one Query reads an incident's whole story.
+ *
+ * <p>Raising is idempotent and crash-safe: the first writer of an id wins and holds a dispatch lease
+ * longer than the function's timeout. A repeat inside the lease is a duplicate; a repeat after a
+ * lease that expired without {@code dispatched} means the first writer died before queueing every
+ * job, so the repeat takes the lease over and queues again (the workers' claims make that safe).
+ */
+public final class IncidentStore {
+    static final String INCIDENT_SK = "INCIDENT";
+    private static final Duration KEEP_FOR = Duration.ofDays(180);
+
+    /** What a raise found: a new incident, an abandoned one to dispatch again, or a repeat. */
+    public enum Raised {
+        CREATED, RESUMED, DUPLICATE;
+
+        public boolean mustDispatch() {
+            return this != DUPLICATE;
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Duration dispatchLease;
+
+    public IncidentStore(DynamoDbClient dynamo, String table, Clock clock, Duration dispatchLease) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.dispatchLease = dispatchLease;
+    }
+
+    public static Map<String, AttributeValue> key(String incidentId, String sk) {
+        return Map.of("pk", AttributeValue.fromS("INC#" + incidentId), "sk", AttributeValue.fromS(sk));
+    }
+
+    public Raised create(Incident incident) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(IncidentItem.toItem(incident));
+        item.putAll(key(incident.id(), INCIDENT_SK));
+        item.put("status", AttributeValue.fromS("open"));
+        item.put("createdAt", AttributeValue.fromS(now.toString()));
+        item.put("dispatchState", AttributeValue.fromS("pending"));
+        item.put("dispatchLeaseUntil", number(now.plus(dispatchLease).toEpochMilli()));
+        item.put("expiresAt", number(now.plus(KEEP_FOR).getEpochSecond()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return Raised.CREATED;
+        } catch (ConditionalCheckFailedException exists) {
+            return resumeIfAbandoned(incident.id(), now);
+        }
+    }
+
+    private Raised resumeIfAbandoned(String id, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
+                    .updateExpression("SET dispatchLeaseUntil = :lease ADD dispatchResumes :one")
+                    .conditionExpression("dispatchState = :pending AND dispatchLeaseUntil < :now")
+                    .expressionAttributeValues(Map.of(
+                            ":lease", number(now.plus(dispatchLease).toEpochMilli()),
+                            ":pending", AttributeValue.fromS("pending"),
+                            ":now", number(now.toEpochMilli()),
+                            ":one", number(1))));
+            return Raised.RESUMED;
+        } catch (ConditionalCheckFailedException stillOwnedOrDone) {
+            return Raised.DUPLICATE;
+        }
+    }
+
+    public void markDispatched(String id, int jobs) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
+                .updateExpression("SET dispatchState = :done, dispatchedAt = :now, jobCount = :jobs")
+                .expressionAttributeValues(Map.of(
+                        ":done", AttributeValue.fromS("dispatched"),
+                        ":now", AttributeValue.fromS(clock.instant().toString()),
+                        ":jobs", number(jobs))));
+    }
+
+    public Optional<Incident> find(String id) {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(key(id, INCIDENT_SK)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(IncidentItem.fromItem(response.item()))
+                : Optional.empty();
+    }
+
+    static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** The incident's own attributes to and from a DynamoDB item. */
+    static final class IncidentItem {
+        private IncidentItem() {
+        }
+
+        static Map<String, AttributeValue> toItem(Incident i) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            putS(item, "id", i.id());
+            putS(item, "source", i.source());
+            putS(item, "sourceRef", i.sourceRef());
+            putS(item, "type", i.type());
+            putS(item, "typeNote", i.typeNote());
+            putS(item, "reporter", i.reporter());
+            putS(item, "reportedAt", i.reportedAt() == null ? null : i.reportedAt().toString());
+            putS(item, "recordingUrl", i.recordingUrl());
+            putS(item, "recordingAvailableAt", i.recordingAvailableAt() == null ? null : i.recordingAvailableAt().toString());
+            putS(item, "recordingNote", i.recordingNote());
+            item.put("recipients", AttributeValue.fromL(i.recipients().stream().map(IncidentItem::person).toList()));
+            return item;
+        }
+
+        static Incident fromItem(Map<String, AttributeValue> item) {
+            return new Incident(
+                    s(item, "id"), s(item, "source"), s(item, "sourceRef"), s(item, "type"), s(item, "typeNote"),
+                    s(item, "reporter"), instant(item, "reportedAt"), s(item, "recordingUrl"),
+                    instant(item, "recordingAvailableAt"), s(item, "recordingNote"),
+                    item.containsKey("recipients")
+                            ? item.get("recipients").l().stream().map(v -> person(v.m())).toList()
+                            : List.of());
+        }
+
+        private static AttributeValue person(Person p) {
+            return AttributeValue.fromM(Map.of(
+                    "id", AttributeValue.fromS(p.id()),
+                    "name", AttributeValue.fromS(p.name()),
+                    "phone", AttributeValue.fromS(p.phone()),
+                    "channels", AttributeValue.fromL(p.channels().stream().map(c -> AttributeValue.fromS(c.id())).toList())));
+        }
+
+        private static Person person(Map<String, AttributeValue> m) {
+            return new Person(m.get("id").s(), m.get("name").s(), m.get("phone").s(),
+                    m.get("channels").l().stream().map(v -> Channel.parse(v.s())).toList());
+        }
+
+        private static void putS(Map<String, AttributeValue> item, String name, String value) {
+            if (value != null) {
+                item.put(name, AttributeValue.fromS(value));
+            }
+        }
+
+        private static String s(Map<String, AttributeValue> item, String name) {
+            AttributeValue value = item.get(name);
+            return value == null ? null : value.s();
+        }
+
+        private static Instant instant(Map<String, AttributeValue> item, String name) {
+            String text = s(item, name);
+            return text == null ? null : Instant.parse(text);
+        }
+    }
+}

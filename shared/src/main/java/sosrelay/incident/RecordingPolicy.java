@@ -1,0 +1,100 @@
+package sosrelay.incident;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which recording URLs we ever hand to Exotel to play into a ward's phones: https on an allow-listed
+ * host and path prefix. Entries are {@code host}, {@code host/path-prefix}, or with an explicit
+ * scheme and port ({@code http://127.0.0.1:8089/}) for a sandbox.
+ */
+public final class RecordingPolicy {
+    private static final int MAX_LENGTH = 2048;
+
+    private record Allowed(String scheme, String host, int port, String pathPrefix) {
+    }
+
+    /** The accepted URL, or null with the reason it was refused. */
+    public record Verdict(String url, String refusal) {
+    }
+
+    private final List<Allowed> allowed;
+
+    private RecordingPolicy(List<Allowed> allowed) {
+        this.allowed = allowed;
+    }
+
+    /** Parses a comma-separated allow-list such as {@code recordings.exotel.com,s3-ap-south-1.amazonaws.com/exotelrecordings/}. */
+    public static RecordingPolicy of(String commaSeparated) {
+        List<Allowed> entries = new ArrayList<>();
+        for (String raw : commaSeparated == null ? new String[0] : commaSeparated.split(",")) {
+            String entry = raw.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            URI uri = URI.create(entry.contains("://") ? entry : "https://" + entry);
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            entries.add(new Allowed(uri.getScheme().toLowerCase(Locale.ROOT), uri.getHost().toLowerCase(Locale.ROOT),
+                    effectivePort(uri), path));
+        }
+        return new RecordingPolicy(List.copyOf(entries));
+    }
+
+    public Verdict check(String url) {
+        if (url == null || url.isBlank()) {
+            return new Verdict(null, null);
+        }
+        String text = url.trim();
+        if (text.length() > MAX_LENGTH) {
+            return refuse("longer than " + MAX_LENGTH + " characters");
+        }
+        if (!text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return refuse("it contains spaces, control or non-ASCII characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return refuse("not a valid URL");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            return refuse("not an absolute URL with a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return refuse("it carries credentials");
+        }
+        if (uri.getRawFragment() != null) {
+            return refuse("it has a fragment");
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (path.contains("/../") || path.endsWith("/..") || path.toLowerCase(Locale.ROOT).contains("%2e%2e")) {
+            return refuse("its path climbs out of the allowed folder");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        int port = effectivePort(uri);
+        for (Allowed a : allowed) {
+            if (a.scheme().equals(scheme) && a.host().equals(host) && a.port() == port && path.startsWith(a.pathPrefix())) {
+                return new Verdict(text, null);
+            }
+        }
+        if (!"https".equals(scheme)) {
+            return refuse("it is not https");
+        }
+        return refuse("host " + host + " is not on the recording allow-list");
+    }
+
+    private static Verdict refuse(String why) {
+        return new Verdict(null, "recording URL refused: " + why);
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+    }
+}

@@ -1,0 +1,109 @@
+package sosrelay.sqs;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import sosrelay.delivery.DeliveryWorker;
+import sosrelay.dispatch.DeliveryJob;
+import sosrelay.log.Log;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+
+/**
+ * Runs a batch of delivery jobs side by side and reports the ones to retry as batch item failures
+ * (Powertools' batch module does the same; it isn't available here). A failed job's visibility is
+ * shortened to a backoff, so a retry comes in seconds instead of after the queue's full visibility
+ * timeout; past the queue's maxReceiveCount SQS moves it to the dead-letter queue.
+ */
+public final class BatchWorker {
+    private static final long[] BACKOFF_SECONDS = {2, 5, 10, 20, 30, 60, 120};
+    private static final long MAX_VISIBILITY_SECONDS = 900;
+
+    private final DeliveryWorker worker;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final ExecutorService executor;
+
+    public BatchWorker(DeliveryWorker worker, SqsClient sqs, String queueUrl, ExecutorService executor) {
+        this.worker = worker;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.executor = executor;
+    }
+
+    private record Failure(SQSEvent.SQSMessage message, Duration retryAfter) {
+    }
+
+    public SQSBatchResponse process(SQSEvent event) {
+        List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+        List<CompletableFuture<Failure>> running = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : messages) {
+            running.add(CompletableFuture.supplyAsync(() -> processOne(message), executor));
+        }
+        List<Failure> failures = running.stream().map(CompletableFuture::join).filter(f -> f != null).toList();
+        if (!failures.isEmpty()) {
+            shortenVisibility(failures);
+        }
+        return SQSBatchResponse.builder()
+                .withBatchItemFailures(failures.stream()
+                        .map(f -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(f.message().getMessageId()).build())
+                        .toList())
+                .build();
+    }
+
+    private Failure processOne(SQSEvent.SQSMessage message) {
+        try {
+            DeliveryWorker.Retry retry = worker.process(DeliveryJob.fromJson(message.getBody()));
+            return retry == null ? null : new Failure(message, retry.after());
+        } catch (IllegalArgumentException malformed) {
+            // Can never succeed; failing it fast sends it to the dead-letter queue, where it is seen.
+            Log.error("job.malformed", "messageId", message.getMessageId(), "error", malformed);
+            return new Failure(message, Duration.ZERO);
+        } catch (RuntimeException e) {
+            Log.error("job.error", "messageId", message.getMessageId(), "error", e);
+            return new Failure(message, null);
+        }
+    }
+
+    private void shortenVisibility(List<Failure> failures) {
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < failures.size(); i++) {
+            Failure f = failures.get(i);
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .receiptHandle(f.message().getReceiptHandle())
+                    .visibilityTimeout((int) Math.min(MAX_VISIBILITY_SECONDS, delay(f).toSeconds()))
+                    .build());
+        }
+        try {
+            for (int from = 0; from < entries.size(); from += 10) {
+                List<ChangeMessageVisibilityBatchRequestEntry> chunk = entries.subList(from, Math.min(from + 10, entries.size()));
+                sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk));
+            }
+        } catch (RuntimeException e) {
+            // The queue's own visibility timeout still brings the jobs back, only later.
+            Log.warn("job.visibility-unchanged", "error", e);
+        }
+    }
+
+    private static Duration delay(Failure failure) {
+        if (failure.retryAfter() != null) {
+            return failure.retryAfter();
+        }
+        int received = receiveCount(failure.message());
+        return Duration.ofSeconds(BACKOFF_SECONDS[Math.min(received, BACKOFF_SECONDS.length) - 1]);
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        try {
+            String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+            return count == null ? 1 : Math.max(1, Integer.parseInt(count));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

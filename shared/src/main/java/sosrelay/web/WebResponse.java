@@ -1,0 +1,19 @@
+package sosrelay.web;
+
+import java.util.Map;
+
+/** What a webhook answers. {@code body} is text; HEAD answers keep the headers and drop the body. */
+public record WebResponse(int status, Map<String, String> headers, String body) {
+
+    public static WebResponse text(int status, String body) {
+        return new WebResponse(status, Map.of("Content-Type", "text/plain"), body);
+    }
+
+    public static WebResponse json(int status, String body) {
+        return new WebResponse(status, Map.of("Content-Type", "application/json"), body);
+    }
+
+    public WebResponse withoutBody() {
+        return new WebResponse(status, headers, "");
+    }
+}

@@ -1,0 +1,44 @@
+package sosrelay.wiring;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import sosrelay.log.Log;
+
+/**
+ * Runs a function's warm-up just before SnapStart takes its snapshot, so the classes and the SDK
+ * clients' first-request work are already in the snapshot instead of in a live caller's wait.
+ */
+public final class SnapStartPriming implements Resource {
+    /** CRaC may hold resources weakly; this keeps them alive until the checkpoint. */
+    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
+
+    private final Runnable warmUp;
+
+    private SnapStartPriming(Runnable warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    public static void register(Runnable warmUp) {
+        SnapStartPriming priming = new SnapStartPriming(warmUp);
+        REGISTERED.add(priming);
+        Core.getGlobalContext().register(priming);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            warmUp.run();
+        } catch (RuntimeException e) {
+            // A warm-up that fails (no directory yet, say) only costs the first caller some time.
+            Log.warn("snapstart.priming-failed", "error", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to renew: the SDK clients resolve credentials and connections on use.
+    }
+}

@@ -54,6 +54,7 @@ public final class DirectoryParser {
             return people;
         }
         Map<String, String> phoneOwners = new HashMap<>();
+        Set<String> seenIds = new java.util.HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> entry)) {
                 problems.add("people[" + i + "] is not a mapping with id, name, phone");
@@ -66,7 +67,7 @@ public final class DirectoryParser {
                 problems.add(where + ": id is missing");
             } else if (!PERSON_ID.matcher(id).matches()) {
                 problems.add(where + ": id must be 1-64 letters, digits, '.', '_' or '-'");
-            } else if (people.containsKey(id)) {
+            } else if (!seenIds.add(id)) {
                 problems.add(where + ": id '" + id + "' is used twice");
             }
             String name = text(entry.get("name"));

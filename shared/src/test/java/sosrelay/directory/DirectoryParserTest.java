@@ -1,0 +1,73 @@
+package sosrelay.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DirectoryParserTest {
+
+    static Map<String, Object> sample() {
+        return Map.of(
+                "defaultType", "General",
+                "people", List.of(
+                        Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "09800000001", "channels", List.of("call", "sms")),
+                        Map.of("id", "nurse-station", "name", "Nurse station", "phone", 919800000002L),
+                        Map.of("id", "duty-manager", "name", "Duty manager", "phone", "+91 98000 00003")),
+                "types", Map.of(
+                        "Heart", Map.of("digit", 1, "tiers", List.of(Map.of("notify", List.of("dr-rao", "nurse-station")))),
+                        "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager"))))));
+    }
+
+    @Test
+    void buildsTheDirectoryWithNumbersInE164AndCallAsTheDefaultChannel() {
+        Directory directory = DirectoryParser.parse(sample());
+
+        assertThat(directory.defaultType()).isEqualTo("General");
+        assertThat(directory.people().get("dr-rao").phone()).isEqualTo("+919800000001");
+        assertThat(directory.people().get("nurse-station").phone()).isEqualTo("+919800000002");
+        assertThat(directory.people().get("duty-manager").phone()).isEqualTo("+919800000003");
+        assertThat(directory.people().get("dr-rao").channels()).containsExactly(Channel.CALL, Channel.SMS);
+        assertThat(directory.people().get("nurse-station").channels()).containsExactly(Channel.CALL);
+        assertThat(directory.firstTier(directory.types().get("Heart"))).extracting(Person::id)
+                .containsExactly("dr-rao", "nurse-station");
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() {
+        Map<String, Object> broken = Map.of(
+                "people", List.of(
+                        Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "12345"),
+                        Map.of("id", "dr-rao", "name", "Dr. Two", "phone", "9800000009", "channels", List.of("pager")),
+                        Map.of("id", "nurse", "name", "Nurse", "phone", "9800000009", "chanels", List.of("sms"))),
+                "types", Map.of(
+                        "Heart", Map.of("digit", 1, "tiers", List.of(Map.of("notify", List.of("dr-rao", "dr-nobody")))),
+                        "Brain", Map.of("digit", "1", "tiers", List.of())));
+
+        assertThatThrownBy(() -> DirectoryParser.parse(broken))
+                .isInstanceOfSatisfying(InvalidDirectoryException.class, e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+                        p -> assertThat(p).contains("people[0] (dr-rao): phone '12345' is not a phone number"),
+                        p -> assertThat(p).contains("people[1] (dr-rao): id 'dr-rao' is used twice"),
+                        p -> assertThat(p).contains("people[1] (dr-rao): unknown channel 'pager'"),
+                        p -> assertThat(p).contains("people[2] (nurse): unknown key 'chanels'"),
+                        p -> assertThat(p).contains("people[2] (nurse): phone +919800000009 also belongs to dr-rao"),
+                        p -> assertThat(p).contains("unknown person id 'dr-nobody'"),
+                        p -> assertThat(p).contains("digit 1 is also the digit of"),
+                        p -> assertThat(p).contains("types.Brain: tiers is missing or empty"),
+                        p -> assertThat(p).contains("defaultType is missing")))
+                .hasMessageContaining("problem(s)");
+    }
+
+    @Test
+    void rejectsADefaultTypeThatIsNotDeclared() {
+        Map<String, Object> doc = new java.util.HashMap<>(sample());
+        doc.put("defaultType", "Trauma");
+
+        assertThatThrownBy(() -> DirectoryParser.parse(doc))
+                .isInstanceOfSatisfying(InvalidDirectoryException.class, e -> assertThat(e.problems())
+                        .containsExactly("defaultType 'Trauma' is not one of the types [Heart, General]"
+                                .replace("[Heart, General]", e.problems().get(0).substring(e.problems().get(0).indexOf('[')))));
+    }
+}

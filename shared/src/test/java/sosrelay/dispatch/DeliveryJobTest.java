@@ -1,0 +1,32 @@
+package sosrelay.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import sosrelay.directory.Channel;
+
+class DeliveryJobTest {
+
+    @Test
+    void roundTripsThroughJson() {
+        DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "+919800000001", Channel.CALL, 2);
+
+        assertThat(DeliveryJob.fromJson(job.toJson())).isEqualTo(job);
+    }
+
+    @Test
+    void itsCustomFieldFitsExotelsLimitEvenForTheLongestPersonId() {
+        DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "p".repeat(64), "+919800000001", Channel.CALL, 1);
+
+        assertThat(job.customField()).hasSizeLessThanOrEqualTo(128).startsWith("inc-aaaaaaaaaaaaaaaaaaaa:");
+    }
+
+    @Test
+    void namesWhatIsWrongWithAMalformedJob() {
+        assertThatThrownBy(() -> DeliveryJob.fromJson("{\"incidentId\":\"x\",\"channel\":\"call\",\"attempt\":1}"))
+                .hasMessage("job has no personId");
+        assertThatThrownBy(() -> DeliveryJob.fromJson("{\"channel\":\"fax\"}")).hasMessage("job has no valid channel");
+        assertThatThrownBy(() -> DeliveryJob.fromJson("not json")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

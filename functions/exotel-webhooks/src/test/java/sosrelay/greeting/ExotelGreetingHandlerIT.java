@@ -1,0 +1,144 @@
+package sosrelay.greeting;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.config.Env;
+import sosrelay.directory.Channel;
+import sosrelay.directory.Person;
+import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentIds;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.wiring.Wiring;
+
+/** The Dynamic Greeting handler on the fixtures in events/, against DynamoDB Local built from template.yaml. */
+class ExotelGreetingHandlerIT {
+    private static final String INCIDENT = IncidentIds.forSource("exotel-call", "fd7a090139691d5ed3exxg");
+    private static final String EXOTEL_RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
+    private static LocalTemplate stack;
+    private static WireMockServer recordings;
+    private static Wiring wiring;
+    private static ExotelGreetingHandler handler;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalTemplate.start();
+        recordings = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        recordings.start();
+        // Exotel's hosts plus a loopback stand-in for a recording that is not due yet: a test never
+        // sends a HEAD to a real host.
+        wiring = new Wiring(Env.of(stack.environmentOf("ExotelGreetingFunction", Map.of(
+                "SOS_WEBHOOK_SECRET", "local-webhook-secret",
+                "RECORDING_HOSTS", Wiring.EXOTEL_RECORDING_HOSTS + "," + recordings.baseUrl() + "/rec/"))));
+        handler = new ExotelGreetingHandler(wiring);
+    }
+
+    @AfterAll
+    static void stop() {
+        recordings.stop();
+        stack.close();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        stack.reset();
+        recordings.resetAll();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-greeting.json", type = APIGatewayProxyRequestEvent.class)
+    void playsTheRecordingOnceExotelSaysItIsAvailable(APIGatewayProxyRequestEvent event) {
+        raise(EXOTEL_RECORDING, Instant.parse("2021-07-16T10:17:25Z"));
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
+        assertThat(response.getBody()).isEqualTo(EXOTEL_RECORDING);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-greeting-head.json", type = APIGatewayProxyRequestEvent.class)
+    void headAnswersTheSameHeadersAsGet(APIGatewayProxyRequestEvent headEvent) {
+        raise(EXOTEL_RECORDING, null);
+        APIGatewayProxyResponseEvent get = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json"), null);
+
+        APIGatewayProxyResponseEvent head = handler.handleRequest(headEvent, null);
+
+        assertThat(head.getStatusCode()).isEqualTo(get.getStatusCode());
+        assertThat(head.getHeaders()).isEqualTo(get.getHeaders());
+        assertThat(head.getBody()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-greeting-forged.json", type = APIGatewayProxyRequestEvent.class)
+    void anUnknownCustomFieldGetsAGenericSpokenAlertNeverAnErrorOrItsUrl(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
+        assertThat(response.getBody()).isEqualTo(SpokenText.GENERIC).doesNotContain("evil");
+    }
+
+    @Test
+    void withoutARecordingItSpeaksTheSummary() {
+        raise(null, null);
+
+        assertThat(greeting().getBody()).startsWith("Emergency alert. Heart emergency, reported by Front desk at ");
+    }
+
+    @Test
+    void beforeTheRecordingIsDueItSpeaksTheSummaryUnlessAHeadShowsItReady() {
+        String notYet = recordings.baseUrl() + "/rec/not-yet.mp3";
+        String ready = recordings.baseUrl() + "/rec/ready.mp3";
+        recordings.stubFor(head(urlEqualTo("/rec/not-yet.mp3")).willReturn(aResponse().withStatus(404)));
+        recordings.stubFor(head(urlEqualTo("/rec/ready.mp3")).willReturn(aResponse().withStatus(200)));
+        Instant inFiveMinutes = Instant.now().plus(Duration.ofMinutes(5));
+
+        raise(notYet, inFiveMinutes);
+        assertThat(greeting().getBody()).startsWith("Emergency alert. Heart emergency");
+
+        stack.reset();
+        raise(ready, inFiveMinutes);
+        assertThat(greeting().getBody()).isEqualTo(ready);
+    }
+
+    @Test
+    void aWrongSecretGetsNothing() {
+        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");
+        event.setPathParameters(Map.of("secret", "guess"));
+        raise(EXOTEL_RECORDING, null);
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getBody()).doesNotContain("exotelrecordings");
+    }
+
+    private static APIGatewayProxyResponseEvent greeting() {
+        return handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json"), null);
+    }
+
+    private static void raise(String recordingUrl, Instant availableAt) {
+        wiring.incidents().create(new Incident(INCIDENT, "exotel-call", "fd7a090139691d5ed3exxg", "Heart", null, "Front desk",
+                Instant.now(), recordingUrl, availableAt, null,
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL)))));
+    }
+}

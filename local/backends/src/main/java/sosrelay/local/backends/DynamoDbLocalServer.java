@@ -17,6 +17,9 @@ import java.util.Optional;
 
 /** DynamoDB Local as an HTTP server on a free port, in memory or in a directory. */
 final class DynamoDbLocalServer implements AutoCloseable {
+    /** Held: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger SQLITE_LOGGER = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
 
@@ -38,6 +41,9 @@ final class DynamoDbLocalServer implements AutoCloseable {
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            // sqlite4java warns "unknown jar version" when its classes come from a shaded jar; DynamoDB
+            // Local sets that logger's level while it is created, so quieten it afterwards.
+            SQLITE_LOGGER.setLevel(java.util.logging.Level.SEVERE);
             server.start();
             return new DynamoDbLocalServer(server, port);
         } catch (Exception e) {

@@ -115,6 +115,8 @@ final class ElasticMqServer implements AutoCloseable {
                 pekko.stdout-loglevel = WARNING
                 pekko.log-dead-letters = off
                 pekko.log-dead-letters-during-shutdown = off
+                # close() stops it; a JVM hook of its own would race the local stack's.
+                pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                 pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
                 pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
                 """).withFallback(ConfigFactory.load(ElasticMqServer.class.getClassLoader()));

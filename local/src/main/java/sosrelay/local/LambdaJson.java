@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON as the Lambda Java runtime does it: the events library's classes through their own
@@ -15,29 +17,31 @@ import java.nio.charset.StandardCharsets;
  * through the runtime's Jackson.
  */
 final class LambdaJson {
+    /** Building a serializer builds an ObjectMapper; do it once per type. */
+    private static final Map<Type, PojoSerializer<Object>> SERIALIZERS = new ConcurrentHashMap<>();
+
     private LambdaJson() {
     }
 
-    @SuppressWarnings("unchecked")
     static Object fromJson(String json, Type type) {
-        PojoSerializer<Object> serializer = type instanceof Class<?> cls && LambdaEventSerializers.isLambdaSupportedEvent(cls.getName())
-                ? LambdaEventSerializers.serializerFor((Class<Object>) cls, LambdaJson.class.getClassLoader())
-                : JacksonFactory.getInstance().getSerializer(type);
-        return serializer.fromJson(json);
+        return serializer(type).fromJson(json);
     }
 
-    @SuppressWarnings("unchecked")
     static String toJson(Object value) {
         if (value == null) {
             return "null";
         }
-        Class<Object> cls = (Class<Object>) value.getClass();
-        PojoSerializer<Object> serializer = LambdaEventSerializers.isLambdaSupportedEvent(cls.getName())
-                ? LambdaEventSerializers.serializerFor(cls, LambdaJson.class.getClassLoader())
-                : JacksonFactory.getInstance().getSerializer(cls);
+        PojoSerializer<Object> serializer = serializer(value.getClass());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         serializer.toJson(value, out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Type type) {
+        return SERIALIZERS.computeIfAbsent(type, t -> t instanceof Class<?> cls && LambdaEventSerializers.isLambdaSupportedEvent(cls.getName())
+                ? LambdaEventSerializers.serializerFor((Class<Object>) cls, LambdaJson.class.getClassLoader())
+                : JacksonFactory.getInstance().getSerializer(t));
     }
 
     /** Reshapes a value into another type, as if it had crossed the wire as JSON. */

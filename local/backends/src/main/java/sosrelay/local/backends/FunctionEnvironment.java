@@ -1,0 +1,153 @@
+package sosrelay.local.backends;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The environment a function would get on Lambda, resolved against the local resources.
+ * Precedence, lowest first: the template's values, the caller's overrides, the process
+ * environment (the local stack is configured by the same variables as the Lambdas), and last the
+ * AWS settings that point the SDK at the local backends.
+ */
+public final class FunctionEnvironment {
+    private static final Pattern SUB_PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+
+    private final SamTemplate template;
+    private final LocalResources resources;
+    private final URI dynamoEndpoint;
+    private final URI sqsEndpoint;
+
+    public FunctionEnvironment(SamTemplate template, LocalResources resources, URI dynamoEndpoint, URI sqsEndpoint) {
+        this.template = template;
+        this.resources = resources;
+        this.dynamoEndpoint = dynamoEndpoint;
+        this.sqsEndpoint = sqsEndpoint;
+    }
+
+    public static FunctionEnvironment of(SamTemplate template, LocalResources resources, LocalBackends backends) {
+        return new FunctionEnvironment(template, resources, backends.dynamoEndpoint(), backends.sqsEndpoint());
+    }
+
+    /** The variables, and the names the template sets to something unresolvable locally that nobody overrode. */
+    public record Resolved(Map<String, String> variables, List<String> unresolved) {
+        public Resolved {
+            variables = Map.copyOf(variables);
+            unresolved = List.copyOf(unresolved);
+        }
+    }
+
+    public Resolved resolve(TemplateFunction function, Map<String, String> overrides, Map<String, String> processEnvironment) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        List<String> unresolved = new ArrayList<>();
+        function.environment().forEach((name, value) -> {
+            Optional<String> resolved = value(value);
+            if (resolved.isPresent()) {
+                variables.put(name, resolved.get());
+            } else {
+                unresolved.add(name);
+            }
+        });
+        variables.putAll(overrides);
+        for (String name : unionOfNames(function, overrides)) {
+            String fromProcess = processEnvironment.get(name);
+            if (fromProcess != null) {
+                variables.put(name, fromProcess);
+            }
+        }
+        unresolved.removeIf(variables::containsKey);
+        variables.put("AWS_REGION", LocalBackends.REGION.id());
+        variables.put("AWS_DEFAULT_REGION", LocalBackends.REGION.id());
+        variables.put("AWS_ACCESS_KEY_ID", LocalBackends.ACCESS_KEY_ID);
+        variables.put("AWS_SECRET_ACCESS_KEY", LocalBackends.SECRET_ACCESS_KEY);
+        variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
+        variables.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+        return new Resolved(variables, unresolved);
+    }
+
+    private static List<String> unionOfNames(TemplateFunction function, Map<String, String> overrides) {
+        List<String> names = new ArrayList<>(function.environment().keySet());
+        overrides.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        return names;
+    }
+
+    /** A template value as a string, when it can be known without deploying. */
+    private Optional<String> value(Object value) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return Optional.of(String.valueOf(value));
+        }
+        Map<String, Object> intrinsic = TemplateValues.map(value);
+        if (intrinsic.get("Ref") instanceof String name) {
+            return ref(name);
+        }
+        List<Object> getAtt = TemplateValues.list(intrinsic.get("Fn::GetAtt"));
+        if (getAtt.size() == 2) {
+            return getAtt(String.valueOf(getAtt.get(0)), String.valueOf(getAtt.get(1)));
+        }
+        if (intrinsic.get("Fn::Sub") instanceof String text) {
+            return sub(text);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> ref(String name) {
+        Optional<String> table = resources.tableName(name);
+        if (table.isPresent()) {
+            return table;
+        }
+        Optional<LocalResources.Queue> queue = resources.queue(name);
+        if (queue.isPresent()) {
+            return Optional.of(queue.get().url());
+        }
+        return switch (name) {
+            case "AWS::Region" -> Optional.of(LocalBackends.REGION.id());
+            case "AWS::AccountId" -> Optional.of(LocalBackends.ACCOUNT_ID);
+            case "AWS::Partition" -> Optional.of("aws");
+            default -> Optional.ofNullable(template.parameterDefaults().get(name));
+        };
+    }
+
+    private Optional<String> getAtt(String resource, String attribute) {
+        Optional<LocalResources.Queue> queue = resources.queue(resource);
+        if (queue.isPresent()) {
+            return switch (attribute) {
+                case "Arn" -> Optional.of(queue.get().arn());
+                case "QueueUrl" -> Optional.of(queue.get().url());
+                case "QueueName" -> Optional.of(queue.get().name());
+                default -> Optional.empty();
+            };
+        }
+        return resources.tableName(resource)
+                .filter(table -> attribute.equals("Arn"))
+                .map(table -> "arn:aws:dynamodb:" + LocalBackends.REGION.id() + ":" + LocalBackends.ACCOUNT_ID + ":table/" + table);
+    }
+
+    /** Only when every placeholder resolves; {@code ${!x}} is the literal {@code ${x}}. */
+    private Optional<String> sub(String text) {
+        Matcher matcher = SUB_PLACEHOLDER.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            String placeholder = matcher.group(1);
+            Optional<String> replacement;
+            if (placeholder.startsWith("!")) {
+                replacement = Optional.of("${" + placeholder.substring(1) + "}");
+            } else {
+                int dot = placeholder.indexOf('.');
+                replacement = dot < 0 ? ref(placeholder) : getAtt(placeholder.substring(0, dot), placeholder.substring(dot + 1));
+            }
+            if (replacement.isEmpty()) {
+                return Optional.empty();
+            }
+            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement.get()));
+        }
+        matcher.appendTail(result);
+        return Optional.of(result.toString());
+    }
+}

@@ -1,0 +1,203 @@
+package sosrelay.local.backends;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local stack needs from a SAM template: parameters, functions with their events, queues
+ * and tables. Everything else (policies, SnapStart, outputs...) is ignored.
+ */
+public final class SamTemplate {
+    /** SAM's defaults when neither the function nor Globals say. */
+    private static final int DEFAULT_TIMEOUT = 3;
+    private static final int DEFAULT_MEMORY = 128;
+    private static final int DEFAULT_SQS_BATCH_SIZE = 10;
+
+    private final Map<String, Object> parameters;
+    private final Map<String, String> parameterDefaults;
+    private final List<TemplateFunction> functions;
+    private final Map<String, TemplateQueue> queues;
+    private final Map<String, TemplateTable> tables;
+
+    private SamTemplate(Map<String, Object> root) {
+        this.parameters = TemplateValues.map(root.get("Parameters"));
+        this.parameterDefaults = defaults(parameters);
+        Map<String, Object> resources = TemplateValues.map(root.get("Resources"));
+        Map<String, Object> globals = TemplateValues.map(TemplateValues.map(root.get("Globals")).get("Function"));
+        List<TemplateFunction> functions = new ArrayList<>();
+        Map<String, TemplateQueue> queues = new LinkedHashMap<>();
+        Map<String, TemplateTable> tables = new LinkedHashMap<>();
+        resources.forEach((logicalId, value) -> {
+            Map<String, Object> resource = TemplateValues.map(value);
+            Map<String, Object> properties = TemplateValues.map(resource.get("Properties"));
+            switch (String.valueOf(resource.get("Type"))) {
+                case "AWS::Serverless::Function" -> functions.add(function(logicalId, properties, globals));
+                case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
+                case "AWS::DynamoDB::Table" -> tables.put(logicalId, table(logicalId, properties));
+                default -> { }
+            }
+        });
+        this.functions = List.copyOf(functions);
+        this.queues = Map.copyOf(queues);
+        this.tables = Map.copyOf(tables);
+    }
+
+    public static SamTemplate parse(String yaml) {
+        return new SamTemplate(CloudFormationYaml.load(yaml));
+    }
+
+    public static SamTemplate load(Path file) {
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Parameter name to its Default; parameters without one are absent. */
+    public Map<String, String> parameterDefaults() {
+        return parameterDefaults;
+    }
+
+    public boolean isParameter(String name) {
+        return parameters.containsKey(name);
+    }
+
+    /** In template order. */
+    public List<TemplateFunction> functions() {
+        return functions;
+    }
+
+    public Optional<TemplateFunction> function(String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+    }
+
+    public Map<String, TemplateQueue> queues() {
+        return queues;
+    }
+
+    public Map<String, TemplateTable> tables() {
+        return tables;
+    }
+
+    private static Map<String, String> defaults(Map<String, Object> parameters) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            Object fallback = TemplateValues.map(value).get("Default");
+            if (fallback != null) {
+                defaults.put(name, TemplateValues.scalar(fallback));
+            }
+        });
+        return Map.copyOf(defaults);
+    }
+
+    private static TemplateFunction function(String logicalId, Map<String, Object> properties, Map<String, Object> globals) {
+        String handler = TemplateValues.string(properties.get("Handler"), logicalId + ".Handler");
+        int separator = handler.indexOf("::");
+        String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
+        String handlerMethod = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
+
+        Map<String, Object> environment = new LinkedHashMap<>(variables(globals));
+        environment.putAll(variables(properties));
+
+        List<ApiEvent> apiEvents = new ArrayList<>();
+        List<SqsEventSource> sqsEvents = new ArrayList<>();
+        TemplateValues.map(properties.get("Events")).forEach((name, value) -> {
+            Map<String, Object> event = TemplateValues.map(value);
+            Map<String, Object> eventProperties = TemplateValues.map(event.get("Properties"));
+            switch (String.valueOf(event.get("Type"))) {
+                case "Api" -> apiEvents.add(new ApiEvent(name,
+                        TemplateValues.string(eventProperties.get("Path"), name + ".Path"),
+                        TemplateValues.string(eventProperties.get("Method"), name + ".Method").toLowerCase(Locale.ROOT)));
+                case "SQS" -> sqsEvents.add(sqsEvent(name, eventProperties));
+                default -> { }
+            }
+        });
+        return new TemplateFunction(logicalId, handlerClass, handlerMethod, Map.copyOf(environment),
+                integer(properties, globals, "Timeout", DEFAULT_TIMEOUT),
+                integer(properties, globals, "MemorySize", DEFAULT_MEMORY),
+                List.copyOf(apiEvents), List.copyOf(sqsEvents));
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> properties) {
+        return TemplateValues.map(TemplateValues.map(properties.get("Environment")).get("Variables"));
+    }
+
+    private static int integer(Map<String, Object> properties, Map<String, Object> globals, String key, int fallback) {
+        Object value = properties.containsKey(key) ? properties.get(key) : globals.get(key);
+        return TemplateValues.integer(value).orElse(fallback);
+    }
+
+    private static SqsEventSource sqsEvent(String name, Map<String, Object> properties) {
+        String queue = TemplateValues.referencedResource(properties.get("Queue"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "SQS event " + name + ": Queue must be !GetAtt <Queue>.Arn or !Ref of a queue in the template"));
+        List<Object> responseTypes = TemplateValues.list(properties.get("FunctionResponseTypes"));
+        return new SqsEventSource(name, queue,
+                TemplateValues.integer(properties.get("BatchSize")).orElse(DEFAULT_SQS_BATCH_SIZE),
+                TemplateValues.integer(properties.get("MaximumBatchingWindowInSeconds")).orElse(0),
+                TemplateValues.integer(TemplateValues.map(properties.get("ScalingConfig")).get("MaximumConcurrency")),
+                responseTypes.contains("ReportBatchItemFailures"));
+    }
+
+    private static TemplateQueue queue(String logicalId, Map<String, Object> properties) {
+        boolean fifo = Boolean.parseBoolean(String.valueOf(properties.get("FifoQueue")));
+        String name = properties.get("QueueName") instanceof String given ? given : logicalId + (fifo ? ".fifo" : "");
+        Optional<TemplateQueue.Redrive> redrive = Optional.empty();
+        Map<String, Object> policy = TemplateValues.map(properties.get("RedrivePolicy"));
+        if (!policy.isEmpty()) {
+            String deadLetterQueue = TemplateValues.referencedResource(policy.get("deadLetterTargetArn"))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            logicalId + ": deadLetterTargetArn must be !GetAtt <Queue>.Arn"));
+            int maxReceiveCount = TemplateValues.integer(policy.get("maxReceiveCount"))
+                    .orElseThrow(() -> new IllegalArgumentException(logicalId + ": RedrivePolicy needs maxReceiveCount"));
+            redrive = Optional.of(new TemplateQueue.Redrive(deadLetterQueue, maxReceiveCount));
+        }
+        return new TemplateQueue(logicalId, name,
+                TemplateValues.integer(properties.get("VisibilityTimeout")),
+                TemplateValues.integer(properties.get("DelaySeconds")),
+                TemplateValues.integer(properties.get("MessageRetentionPeriod")),
+                fifo,
+                Boolean.parseBoolean(String.valueOf(properties.get("ContentBasedDeduplication"))),
+                redrive);
+    }
+
+    private static TemplateTable table(String logicalId, Map<String, Object> properties) {
+        String name = properties.get("TableName") instanceof String given ? given : logicalId;
+        List<TemplateTable.Attribute> attributes = TemplateValues.list(properties.get("AttributeDefinitions")).stream()
+                .map(TemplateValues::map)
+                .map(a -> new TemplateTable.Attribute(TemplateValues.scalar(a.get("AttributeName")), TemplateValues.scalar(a.get("AttributeType"))))
+                .toList();
+        List<TemplateTable.GlobalSecondaryIndex> indexes = TemplateValues.list(properties.get("GlobalSecondaryIndexes")).stream()
+                .map(TemplateValues::map)
+                .map(index -> {
+                    Map<String, Object> projection = TemplateValues.map(index.get("Projection"));
+                    return new TemplateTable.GlobalSecondaryIndex(
+                            TemplateValues.scalar(index.get("IndexName")),
+                            keySchema(index.get("KeySchema")),
+                            TemplateValues.string(projection.get("ProjectionType"), "ALL"),
+                            TemplateValues.list(projection.get("NonKeyAttributes")).stream().map(TemplateValues::scalar).toList());
+                })
+                .toList();
+        Map<String, Object> ttl = TemplateValues.map(properties.get("TimeToLiveSpecification"));
+        Optional<String> ttlAttribute = Boolean.parseBoolean(String.valueOf(ttl.get("Enabled")))
+                ? Optional.of(TemplateValues.scalar(ttl.get("AttributeName")))
+                : Optional.empty();
+        return new TemplateTable(logicalId, name, keySchema(properties.get("KeySchema")), attributes, indexes, ttlAttribute);
+    }
+
+    private static List<TemplateTable.KeyElement> keySchema(Object value) {
+        return TemplateValues.list(value).stream()
+                .map(TemplateValues::map)
+                .map(k -> new TemplateTable.KeyElement(TemplateValues.scalar(k.get("AttributeName")), TemplateValues.scalar(k.get("KeyType"))))
+                .toList();
+    }
+}

@@ -1,0 +1,139 @@
+package sosrelay.local.backends;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SamTemplateTest {
+
+    static SamTemplate testTemplate() throws IOException {
+        try (InputStream in = SamTemplateTest.class.getResourceAsStream("/test-template.yaml")) {
+            return SamTemplate.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void readsParametersWithDefaultsOnly() throws IOException {
+        SamTemplate template = testTemplate();
+
+        assertThat(template.parameterDefaults()).isEqualTo(Map.of("Greeting", "hello", "TokenName", "app/token"));
+        assertThat(template.isParameter("Secret")).isTrue();
+        assertThat(template.isParameter("ItemsTable")).isFalse();
+    }
+
+    @Test
+    void mergesGlobalsIntoEachFunction() throws IOException {
+        TemplateFunction web = testTemplate().function("WebFunction").orElseThrow();
+
+        assertThat(web.handlerClass()).isEqualTo("example.WebHandler");
+        assertThat(web.handlerMethod()).isEqualTo("handleRequest");
+        assertThat(web.timeoutSeconds()).isEqualTo(7);
+        assertThat(web.memorySize()).isEqualTo(256);
+        assertThat(web.environment())
+                .containsEntry("SHARED", "from-function")
+                .containsEntry("ITEMS_TABLE", Map.of("Ref", "ItemsTable"))
+                .containsEntry("WORK_QUEUE_ARN", Map.of("Fn::GetAtt", List.of("WorkQueue", "Arn")))
+                .containsEntry("TOKEN_PARAMETER", Map.of("Fn::Sub", "/${TokenName}"))
+                .containsEntry("PARTS", Map.of("Fn::Select", List.of(0, Map.of("Fn::Split", List.of(",", "a,b")))))
+                .containsEntry("JOINED", Map.of("Fn::Join", List.of("-", List.of("a", "b"))));
+        assertThat(web.environment().get("PUBLIC_URL")).isInstanceOf(Map.class).extracting(m -> ((Map<?, ?>) m).keySet())
+                .isEqualTo(java.util.Set.of("Fn::If"));
+    }
+
+    @Test
+    void readsApiEventsWithLowerCaseMethods() throws IOException {
+        TemplateFunction web = testTemplate().function("WebFunction").orElseThrow();
+
+        assertThat(web.apiEvents()).containsExactlyInAnyOrder(
+                new ApiEvent("Get", "/items/{id}", "get"),
+                new ApiEvent("Post", "/items", "post"));
+    }
+
+    @Test
+    void readsSqsEventSources() throws IOException {
+        TemplateFunction worker = testTemplate().function("WorkerFunction").orElseThrow();
+
+        assertThat(worker.handlerClass()).isEqualTo("example.Worker");
+        assertThat(worker.handlerMethod()).isEqualTo("handleRequest");
+        assertThat(worker.timeoutSeconds()).isEqualTo(30);
+        assertThat(worker.environment()).containsOnlyKeys("ITEMS_TABLE", "SHARED");
+        assertThat(worker.sqsEvents()).containsExactly(
+                new SqsEventSource("Work", "WorkQueue", 5, 1, OptionalInt.of(2), true));
+    }
+
+    @Test
+    void readsQueuesWithRedrive() throws IOException {
+        SamTemplate template = testTemplate();
+
+        assertThat(template.queues()).containsOnlyKeys("WorkQueue", "WorkDeadLetterQueue");
+        TemplateQueue work = template.queues().get("WorkQueue");
+        assertThat(work.queueName()).isEqualTo("WorkQueue");
+        assertThat(work.visibilityTimeout()).hasValue(1);
+        assertThat(work.redrive()).contains(new TemplateQueue.Redrive("WorkDeadLetterQueue", 2));
+        assertThat(template.queues().get("WorkDeadLetterQueue").messageRetentionPeriod()).hasValue(1209600);
+    }
+
+    @Test
+    void readsTablesWithIndexesAndTimeToLive() throws IOException {
+        TemplateTable items = testTemplate().tables().get("ItemsTable");
+
+        assertThat(items.tableName()).isEqualTo("items");
+        assertThat(items.keySchema()).containsExactly(new TemplateTable.KeyElement("pk", "HASH"));
+        assertThat(items.attributeDefinitions()).hasSize(2);
+        assertThat(items.globalSecondaryIndexes()).containsExactly(new TemplateTable.GlobalSecondaryIndex(
+                "byOwner", List.of(new TemplateTable.KeyElement("owner", "HASH")), "INCLUDE", List.of("title")));
+        assertThat(items.timeToLiveAttribute()).contains("expiresAt");
+    }
+
+    @Test
+    void readsTheProjectTemplate() {
+        SamTemplate template = SamTemplate.load(Path.of("../../template.yaml"));
+
+        assertThat(template.functions()).extracting(TemplateFunction::logicalId)
+                .containsExactly("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction");
+        TemplateFunction passthru = template.function("ExotelPassthruFunction").orElseThrow();
+        assertThat(passthru.handlerClass()).isEqualTo("sosrelay.passthru.ExotelPassthruHandler");
+        assertThat(passthru.apiEvents()).extracting(ApiEvent::path).containsOnly("/exotel/{secret}/passthru");
+        assertThat(passthru.environment()).containsKeys("INCIDENTS_TABLE", "DIRECTORY_TABLE", "CALL_QUEUE_URL");
+        assertThat(template.function("ExotelGreetingFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::method).containsExactlyInAnyOrder("get", "head");
+
+        TemplateFunction callJobs = template.function("CallJobFunction").orElseThrow();
+        assertThat(callJobs.timeoutSeconds()).isEqualTo(30);
+        assertThat(callJobs.sqsEvents()).containsExactly(
+                new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.empty(), true));
+
+        assertThat(template.queues().get("CallJobsQueue").redrive())
+                .contains(new TemplateQueue.Redrive("CallJobsDeadLetterQueue", 8));
+        assertThat(template.tables()).containsOnlyKeys("IncidentsTable", "DirectoryTable");
+        assertThat(template.tables().get("IncidentsTable").timeToLiveAttribute()).contains("expiresAt");
+        assertThat(template.parameterDefaults()).containsEntry("ExotelApiTokenParameterName", "sos-relay/exotel-api-token");
+    }
+
+    @Test
+    void rejectsAnSqsEventWhoseQueueIsNotAReference() {
+        String yaml = """
+                Resources:
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handleRequest
+                      Events:
+                        Q:
+                          Type: SQS
+                          Properties:
+                            Queue: arn:aws:sqs:ap-south-1:123:elsewhere
+                """;
+
+        assertThatThrownBy(() -> SamTemplate.parse(yaml)).hasMessageContaining("SQS event Q");
+    }
+}

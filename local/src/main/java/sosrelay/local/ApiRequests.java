@@ -1,0 +1,142 @@
+package sosrelay.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the REST API (v1) proxy event API Gateway would hand the function for a request. */
+final class ApiRequests {
+    static final String STAGE = "local";
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+
+    private ApiRequests() {
+    }
+
+    static APIGatewayProxyRequestEvent event(HttpExchange exchange, ApiRoute route, Map<String, String> pathParameters, byte[] body) {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getPath();
+        long now = System.currentTimeMillis();
+
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
+        event.setHttpMethod(method);
+        event.setPath(path);
+        event.setResource(route.pathTemplate());
+        event.setPathParameters(pathParameters.isEmpty() ? null : pathParameters);
+        Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+        event.setMultiValueQueryStringParameters(query.isEmpty() ? null : query);
+        event.setQueryStringParameters(query.isEmpty() ? null : lastValues(query));
+        Map<String, List<String>> headers = headers(exchange);
+        event.setMultiValueHeaders(headers);
+        event.setHeaders(lastValues(headers));
+        setBody(event, body);
+
+        APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity();
+        identity.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+        identity.setUserAgent(exchange.getRequestHeaders().getFirst("User-Agent"));
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setRequestId(UUID.randomUUID().toString());
+        context.setStage(STAGE);
+        context.setHttpMethod(method);
+        context.setResourcePath(route.pathTemplate());
+        context.setPath("/" + STAGE + path);
+        context.setProtocol(exchange.getProtocol());
+        context.setIdentity(identity);
+        context.setRequestTimeEpoch(now);
+        context.setRequestTime(REQUEST_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        context.setApiId("local");
+        context.setDomainName(exchange.getRequestHeaders().getFirst("Host"));
+        event.setRequestContext(context);
+        return event;
+    }
+
+    /** Decoded as API Gateway does: {@code +} is a space; a key without {@code =} has the empty value. */
+    static Map<String, List<String>> query(String rawQuery) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
+    }
+
+    /**
+     * The JDK server lower-cases header names after the first letter, so the client's spelling is
+     * lost; Train-Case ({@code Content-Type}) is what nearly every client sends.
+     */
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(trainCase(name), List.copyOf(values)));
+        headers.putIfAbsent("X-Forwarded-For", List.of(exchange.getRemoteAddress().getAddress().getHostAddress()));
+        headers.putIfAbsent("X-Forwarded-Proto", List.of("http"));
+        headers.putIfAbsent("X-Forwarded-Port", List.of(Integer.toString(exchange.getLocalAddress().getPort())));
+        return headers;
+    }
+
+    static String trainCase(String name) {
+        StringBuilder result = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            result.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return result.toString();
+    }
+
+    /** API Gateway's single-value maps keep the last value of a repeated key. */
+    private static Map<String, String> lastValues(Map<String, List<String>> multi) {
+        Map<String, String> single = new LinkedHashMap<>();
+        multi.forEach((key, values) -> single.put(key, values.get(values.size() - 1)));
+        return single;
+    }
+
+    /**
+     * Without binaryMediaTypes, REST APIs pass every body as text (forms, JSON, multipart alike);
+     * only bytes that are not UTF-8 are sent base64-encoded here.
+     */
+    private static void setBody(APIGatewayProxyRequestEvent event, byte[] body) {
+        event.setIsBase64Encoded(false);
+        if (body.length == 0) {
+            return;
+        }
+        try {
+            event.setBody(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString());
+        } catch (CharacterCodingException notText) {
+            event.setBody(Base64.getEncoder().encodeToString(body));
+            event.setIsBase64Encoded(true);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package sosrelay.local;
+
+import sosrelay.local.backends.TemplateFunction;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One function of the template with its handler instance, created once as Lambda keeps one per
+ * execution environment. Invocations may run concurrently on that instance (several pollers, several
+ * HTTP requests), so handlers must be thread-safe, as they must be with SnapStart anyway.
+ */
+final class LocalFunction {
+    private final TemplateFunction definition;
+    private final Map<String, String> environment;
+    private final Object handler;
+    private final Method method;
+    private final String loadError;
+
+    private LocalFunction(TemplateFunction definition, Map<String, String> environment, Object handler, Method method, String loadError) {
+        this.definition = definition;
+        this.environment = environment;
+        this.handler = handler;
+        this.method = method;
+        this.loadError = loadError;
+    }
+
+    /**
+     * A function whose class is not on the classpath (the function modules not built yet) still
+     * gets its routes; invoking it fails with the reason.
+     */
+    static LocalFunction load(TemplateFunction definition, Map<String, String> environment) {
+        try {
+            Class<?> handlerClass = Class.forName(definition.handlerClass(), true, LocalFunction.class.getClassLoader());
+            Object handler = HandlerInstances.create(handlerClass, environment);
+            Method method = handlerMethod(handlerClass, definition.handlerMethod());
+            method.setAccessible(true);
+            return new LocalFunction(definition, environment, handler, method, null);
+        } catch (ClassNotFoundException e) {
+            return new LocalFunction(definition, environment, null, null,
+                    "handler class " + definition.handlerClass() + " is not on the classpath");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new IllegalStateException("cannot load " + definition.logicalId() + " (" + definition.handlerClass() + "): " + e, e);
+        }
+    }
+
+    /** The handler method taking (input, Context) or (input); bridge methods would erase the input type. */
+    private static Method handlerMethod(Class<?> handlerClass, String name) throws NoSuchMethodException {
+        return Arrays.stream(handlerClass.getMethods())
+                .filter(m -> m.getName().equals(name) && !m.isBridge() && (m.getParameterCount() == 1 || m.getParameterCount() == 2))
+                .max(Comparator.comparingInt(Method::getParameterCount))
+                .orElseThrow(() -> new NoSuchMethodException(handlerClass.getName() + "::" + name));
+    }
+
+    String logicalId() {
+        return definition.logicalId();
+    }
+
+    TemplateFunction definition() {
+        return definition;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Optional<String> loadError() {
+        return Optional.ofNullable(loadError);
+    }
+
+    Type inputType() {
+        requireLoaded();
+        return method.getGenericParameterTypes()[0];
+    }
+
+    /** Invokes the handler with the event reshaped into its input type; rethrows what the handler throws. */
+    Object invoke(Object event) throws Throwable {
+        requireLoaded();
+        Object input = LambdaJson.convert(event, inputType());
+        LocalLambdaContext context = new LocalLambdaContext(definition.logicalId(), definition.timeoutSeconds(), definition.memorySize());
+        try {
+            return method.getParameterCount() == 2 ? method.invoke(handler, input, context) : method.invoke(handler, input);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Invokes with a JSON payload, as the Invoke API does. */
+    Object invokeJson(String payload) throws Throwable {
+        requireLoaded();
+        return invoke(LambdaJson.fromJson(payload, inputType()));
+    }
+
+    private void requireLoaded() {
+        if (loadError != null) {
+            throw new IllegalStateException(definition.logicalId() + ": " + loadError);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package sosrelay.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import sosrelay.local.backends.ApiEvent;
+import sosrelay.local.backends.FunctionEnvironment;
+import sosrelay.local.backends.LocalBackends;
+import sosrelay.local.backends.LocalResources;
+import sosrelay.local.backends.SamTemplate;
+import sosrelay.local.backends.SqsEventSource;
+import sosrelay.local.backends.TemplateFunction;
+import sosrelay.local.backends.TemplateResources;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The template's functions in one JVM: their Api events on an HTTP port (plus Lambda's Invoke
+ * API), their SQS events polled from ElasticMQ, and their tables in DynamoDB Local.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Where the functions are told their public URLs start: here, the local API. */
+    public static final String PUBLIC_BASE_URL_VARIABLE = "SOS_PUBLIC_BASE_URL";
+
+    private final LocalStackOptions options;
+    private final SamTemplate template;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final LocalBackends backends;
+    private final LocalResources resources;
+    private final Map<String, LocalFunction> functions;
+    private final Map<String, List<String>> unresolvedVariables;
+    private final ApiGateway api;
+    private final SqsEventSourceMappings sqsMappings;
+
+    private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
+                       LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
+                       Map<String, List<String>> unresolvedVariables, ApiGateway api, SqsEventSourceMappings sqsMappings) {
+        this.options = options;
+        this.template = template;
+        this.server = server;
+        this.workers = workers;
+        this.backends = backends;
+        this.resources = resources;
+        this.functions = functions;
+        this.unresolvedVariables = unresolvedVariables;
+        this.api = api;
+        this.sqsMappings = sqsMappings;
+    }
+
+    public static LocalStack start(LocalStackOptions options) {
+        SamTemplate template = SamTemplate.load(options.template());
+        // Bind first: the port is part of the functions' environment, and a taken port should fail fast.
+        HttpServer server = bind(options);
+        ExecutorService workers = workerThreads();
+        LocalBackends backends = null;
+        try {
+            backends = LocalBackends.start(options.dataDir());
+            LocalResources resources = TemplateResources.create(template, backends);
+            URI baseUrl = baseUrl(options.host(), server.getAddress().getPort());
+
+            Map<String, String> overrides = new HashMap<>();
+            overrides.put(PUBLIC_BASE_URL_VARIABLE, baseUrl.toString());
+            overrides.putAll(options.environmentOverrides());
+            FunctionEnvironment environments = FunctionEnvironment.of(template, resources, backends);
+            Map<String, LocalFunction> functions = new LinkedHashMap<>();
+            Map<String, List<String>> unresolved = new LinkedHashMap<>();
+            for (TemplateFunction definition : template.functions()) {
+                FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, System.getenv());
+                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables()));
+                if (!environment.unresolved().isEmpty()) {
+                    unresolved.put(definition.logicalId(), environment.unresolved());
+                }
+            }
+
+            ApiGateway api = new ApiGateway(routes(functions));
+            InvokeApi invokeApi = new InvokeApi(functions, workers);
+            server.createContext("/", exchange -> dispatch(exchange, api, invokeApi));
+            server.setExecutor(workers);
+            server.start();
+            SqsEventSourceMappings sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
+            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api, sqsMappings);
+        } catch (RuntimeException | Error e) {
+            server.stop(0);
+            workers.shutdownNow();
+            if (backends != null) {
+                backends.close();
+            }
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The API's base URL; routes are at its root, with no stage prefix. */
+    public URI baseUrl() {
+        return baseUrl(options.host(), port());
+    }
+
+    public LocalStackOptions options() {
+        return options;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public LocalBackends backends() {
+        return backends;
+    }
+
+    public LocalResources resources() {
+        return resources;
+    }
+
+    public SqsClient sqs() {
+        return backends.sqs();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return backends.dynamoDb();
+    }
+
+    /** The environment a function was started with. */
+    public Map<String, String> environment(String functionLogicalId) {
+        LocalFunction function = functions.get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + functionLogicalId + " in the template");
+        }
+        return function.environment();
+    }
+
+    /** Where everything is; callers may print more after it. */
+    public void printBanner(PrintStream out) {
+        new Banner(this, api.routes(), functions.values(), unresolvedVariables, sqsMappings.mappings()).print(out);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop(0);
+            sqsMappings.close();
+            workers.shutdownNow();
+        } finally {
+            backends.close();
+        }
+    }
+
+    private static void dispatch(HttpExchange exchange, ApiGateway api, InvokeApi invokeApi) throws IOException {
+        try (exchange) {
+            if (InvokeApi.handles(exchange.getRequestURI().getPath())) {
+                invokeApi.handle(exchange);
+            } else {
+                api.handle(exchange);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println(exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
+            throw e;
+        }
+    }
+
+    private static List<ApiRoute> routes(Map<String, LocalFunction> functions) {
+        List<ApiRoute> routes = new ArrayList<>();
+        for (LocalFunction function : functions.values()) {
+            for (ApiEvent event : function.definition().apiEvents()) {
+                routes.add(new ApiRoute(event.path(), event.method(), function));
+            }
+        }
+        return routes;
+    }
+
+    /** Functions whose handler is missing get no pollers: they would only push every message into the DLQ. */
+    private static List<SqsEventSourceMappings.Mapping> sqsMappings(Map<String, LocalFunction> functions, LocalResources resources) {
+        List<SqsEventSourceMappings.Mapping> mappings = new ArrayList<>();
+        for (LocalFunction function : functions.values()) {
+            if (function.loadError().isPresent()) {
+                continue;
+            }
+            for (SqsEventSource source : function.definition().sqsEvents()) {
+                mappings.add(new SqsEventSourceMappings.Mapping(resources.requireQueue(source.queueLogicalId()), source,
+                        function, SqsEventSourceMappings.pollers(source)));
+            }
+        }
+        return mappings;
+    }
+
+    private static HttpServer bind(LocalStackOptions options) {
+        try {
+            return HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port(), e);
+        }
+    }
+
+    private static ExecutorService workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "local-api-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static URI baseUrl(String host, int port) {
+        String shown = host.equals("127.0.0.1") || host.equals("0.0.0.0") ? "localhost" : host;
+        return URI.create("http://" + shown + ":" + port);
+    }
+}

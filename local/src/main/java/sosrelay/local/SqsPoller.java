@@ -1,0 +1,104 @@
+package sosrelay.local;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import sosrelay.local.backends.LocalResources;
+import sosrelay.local.backends.SqsEventSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One poller of an SQS event source mapping: long-polls the queue, collects a batch (up to
+ * BatchSize, for at most MaximumBatchingWindowInSeconds), invokes the function, and deletes what
+ * succeeded. What is not deleted returns after the visibility timeout; ElasticMQ's RedrivePolicy
+ * moves it to the DLQ after maxReceiveCount, as SQS does.
+ */
+final class SqsPoller implements Runnable {
+    private static final int LONG_POLL_SECONDS = 1;
+    private static final int SQS_MAX_MESSAGES = 10;
+
+    private final SqsClient sqs;
+    private final LocalResources.Queue queue;
+    private final SqsEventSource source;
+    private final LocalFunction function;
+    private volatile boolean running = true;
+
+    SqsPoller(SqsClient sqs, LocalResources.Queue queue, SqsEventSource source, LocalFunction function) {
+        this.sqs = sqs;
+        this.queue = queue;
+        this.source = source;
+        this.function = function;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                List<Message> batch = collectBatch();
+                if (!batch.isEmpty() && running) {
+                    invoke(batch);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    System.err.println("SQS poller for " + queue.logicalId() + " -> " + function.logicalId() + ": " + e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private List<Message> collectBatch() {
+        List<Message> batch = new ArrayList<>();
+        long windowEnds = System.currentTimeMillis() + source.maximumBatchingWindowSeconds() * 1000L;
+        do {
+            int wanted = Math.min(SQS_MAX_MESSAGES, source.batchSize() - batch.size());
+            batch.addAll(sqs.receiveMessage(r -> r.queueUrl(queue.url())
+                    .maxNumberOfMessages(wanted)
+                    .waitTimeSeconds(LONG_POLL_SECONDS)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages());
+            // A zero window invokes as soon as anything arrived, as Lambda does.
+        } while (running && batch.size() < source.batchSize() && (batch.isEmpty() || System.currentTimeMillis() < windowEnds));
+        return batch;
+    }
+
+    private void invoke(List<Message> batch) {
+        Set<String> ids = batch.stream().map(Message::messageId).collect(Collectors.toSet());
+        Set<String> toDelete;
+        try {
+            Object output = function.invoke(SqsEvents.event(batch, queue.arn()));
+            toDelete = BatchOutcome.succeeded(ids, output, source.reportBatchItemFailures());
+        } catch (Throwable failure) {
+            System.err.println(function.logicalId() + " failed on a batch of " + batch.size() + " from " + queue.logicalId() + ":");
+            failure.printStackTrace();
+            return;
+        }
+        List<DeleteMessageBatchRequestEntry> entries = batch.stream()
+                .filter(message -> toDelete.contains(message.messageId()))
+                .map(message -> DeleteMessageBatchRequestEntry.builder().id(message.messageId()).receiptHandle(message.receiptHandle()).build())
+                .toList();
+        for (int from = 0; from < entries.size(); from += SQS_MAX_MESSAGES) {
+            List<DeleteMessageBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + SQS_MAX_MESSAGES));
+            sqs.deleteMessageBatch(d -> d.queueUrl(queue.url()).entries(chunk));
+        }
+    }
+
+    /** After a backend error, do not spin. */
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

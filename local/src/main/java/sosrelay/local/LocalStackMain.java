@@ -4,16 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import sosrelay.directory.InvalidDirectoryException;
+import sosrelay.local.directory.ImportDirectoryCommand;
 
 /**
  * {@code java -jar local/target/sos-local.jar [--port 3000] [--host 127.0.0.1] [--contacts FILE]
- * [--data-dir DIR] [--template template.yaml]}
+ * [--data-dir DIR] [--template template.yaml]}, or
+ * {@code java -jar local/target/sos-local.jar import-directory --file contacts.yaml --table NAME} for a deployed stack.
  */
 public final class LocalStackMain {
     private LocalStackMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("import-directory")) {
+            System.exit(ImportDirectoryCommand.run(args));
+            return;
+        }
         LocalStackOptions options;
         try {
             options = parse(args);
@@ -23,14 +30,21 @@ public final class LocalStackMain {
             System.exit(2);
             return;
         }
-        LocalStack stack = LocalStack.start(options);
+        LocalRelay relay;
+        try {
+            relay = LocalRelay.start(options, System.getenv(), System.out);
+        } catch (InvalidDirectoryException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the local stack...");
-            stack.close();
+            relay.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
-        stack.printBanner(System.out);
+        relay.printWelcome(System.out);
         System.out.println("Ready. Ctrl-C to stop.");
         stopped.await();
     }

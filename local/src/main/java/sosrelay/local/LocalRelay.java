@@ -1,0 +1,132 @@
+package sosrelay.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import sosrelay.directory.Directory;
+import sosrelay.directory.DirectoryStore;
+import sosrelay.local.directory.DirectoryFile;
+import sosrelay.local.sandbox.SandboxExotel;
+
+/**
+ * The local stack as a newcomer runs it: {@link LocalStack} plus a sandbox Exotel (unless
+ * {@code EXOTEL_API_BASE_URL} points at a real one), a webhook secret, and a directory to ring.
+ */
+public final class LocalRelay implements AutoCloseable {
+    /** The webhook secret the local stack uses unless SOS_WEBHOOK_SECRET says otherwise. */
+    public static final String LOCAL_SECRET = "local-webhook-secret";
+    private static final String SANDBOX_CALLER_ID = "08047000000";
+
+    private final LocalStack stack;
+    private final Optional<SandboxExotel> sandbox;
+    private final Directory directory;
+    private final String secret;
+
+    private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Directory directory, String secret) {
+        this.stack = stack;
+        this.sandbox = sandbox;
+        this.directory = directory;
+        this.secret = secret;
+    }
+
+    /** {@code processEnvironment} decides whether the sandbox is needed; pass {@code System.getenv()} outside tests. */
+    public static LocalRelay start(LocalStackOptions options, Map<String, String> processEnvironment, PrintStream console) {
+        String secret = processEnvironment.getOrDefault("SOS_WEBHOOK_SECRET", LOCAL_SECRET);
+        Map<String, String> overrides = new HashMap<>(options.environmentOverrides());
+        overrides.putIfAbsent("SOS_WEBHOOK_SECRET", secret);
+        Optional<SandboxExotel> sandbox = Optional.empty();
+        if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
+            SandboxExotel exotel = startSandbox(console);
+            sandbox = Optional.of(exotel);
+            overrides.put("EXOTEL_API_BASE_URL", exotel.baseUrl());
+            overrides.put("EXOTEL_ACCOUNT_SID", SandboxExotel.ACCOUNT_SID);
+            overrides.put("EXOTEL_API_KEY", SandboxExotel.API_KEY);
+            overrides.put("EXOTEL_API_TOKEN", SandboxExotel.API_TOKEN);
+            overrides.put("EXOTEL_CALLER_ID", SANDBOX_CALLER_ID);
+            overrides.put("EXOTEL_FLOW_URL", "http://my.exotel.com/" + SandboxExotel.ACCOUNT_SID + "/exoml/start_voice/1");
+        }
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options.withEnvironmentOverrides(overrides));
+        } catch (RuntimeException e) {
+            sandbox.ifPresent(SandboxExotel::close);
+            throw e;
+        }
+        String greeting = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET") + "/greeting";
+        sandbox.ifPresent(exotel -> exotel.answerCallsWith(greeting));
+        try {
+            return new LocalRelay(stack, sandbox, loadDirectory(stack, options), secret);
+        } catch (RuntimeException e) {
+            stack.close();
+            sandbox.ifPresent(SandboxExotel::close);
+            throw e;
+        }
+    }
+
+    /** {@code --contacts} replaces the directory; without it a data dir keeps its own, and a fresh stack gets the demo. */
+    private static Directory loadDirectory(LocalStack stack, LocalStackOptions options) {
+        DirectoryStore store = new DirectoryStore(stack.dynamoDb(), stack.resources().tableName("DirectoryTable").orElseThrow(),
+                Clock.systemUTC(), Duration.ZERO);
+        if (options.contactsFile().isPresent()) {
+            return store.replace(DirectoryFile.read(options.contactsFile().get()));
+        }
+        try {
+            return store.current();
+        } catch (IllegalStateException noneYet) {
+            return store.replace(DirectoryFile.demo());
+        }
+    }
+
+    private static SandboxExotel startSandbox(PrintStream console) {
+        try {
+            return SandboxExotel.start(console, Duration.ofSeconds(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the sandbox Exotel", e);
+        }
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public Optional<SandboxExotel> sandbox() {
+        return sandbox;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    /** The stack's banner, then what the newcomer needs next: whom the demo rings and a Passthru to replay. */
+    public void printWelcome(PrintStream out) {
+        stack.printBanner(out);
+        out.println();
+        out.printf("Directory: %d people, types %s (default %s)%s%n", directory.people().size(), directory.types().keySet(),
+                directory.defaultType(), stack.options().contactsFile().map(f -> " from " + f).orElse(""));
+        out.println(sandbox.map(s -> "Exotel: sandbox at " + s.baseUrl() + " (set EXOTEL_API_BASE_URL and friends for a real account)")
+                .orElse("Exotel: the account in EXOTEL_API_BASE_URL"));
+        out.println();
+        out.println("Replay Exotel's Passthru for a Heart emergency:");
+        out.println();
+        out.printf("  curl -G '%s/exotel/%s/passthru' \\%n", stack.baseUrl(), secret);
+        out.println("    --data-urlencode 'CallSid=fd7a090139691d5ed3exxg' --data-urlencode 'CallFrom=0932419xx' \\");
+        out.println("    --data-urlencode 'RecordingUrl=https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3' \\");
+        out.println("    --data-urlencode 'RecordingAvailableBy=Fri, 16 Jul 2021 15:47:25' \\");
+        out.println("    --data-urlencode 'StartTime=2021-07-16 15:41:28' --data-urlencode 'EmergencyType=Heart'");
+        out.println();
+    }
+
+    @Override
+    public void close() {
+        try {
+            stack.close();
+        } finally {
+            sandbox.ifPresent(SandboxExotel::close);
+        }
+    }
+}

@@ -55,7 +55,7 @@ class CallJobHandlerIT {
                 "EXOTEL_API_TOKEN", "token",
                 "EXOTEL_CALLER_ID", "08047000000",
                 "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
-                "EXOTEL_REQUEST_TIMEOUT_MS", "1000"))));
+                "EXOTEL_REQUEST_TIMEOUT_MS", "3000"))));
         handler = new CallJobHandler(wiring);
     }
 

@@ -1,0 +1,71 @@
+package sosrelay.local.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import sosrelay.web.FormEncoding;
+
+/** Requests to the local stack's HTTP port, as Exotel would make them. */
+final class LocalHttp {
+    /** Exotel's documented Passthru request, with its CallSid and type replaceable. */
+    static Map<String, String> exotelPassthru(String callSid, String emergencyType) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("CallSid", callSid);
+        query.put("CallFrom", "0932419xx");
+        query.put("CallTo", "0224xx");
+        query.put("Direction", "incoming");
+        query.put("Created", "Fri, 16 Jul 2021 15:41:28");
+        query.put("RecordingUrl", "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3");
+        query.put("StartTime", "2021-07-16 15:41:28");
+        query.put("CallType", "voicemail");
+        query.put("RecordingAvailableBy", "Fri, 16 Jul 2021 15:47:25");
+        query.put("EmergencyType", emergencyType);
+        return query;
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private LocalHttp() {
+    }
+
+    static HttpResponse<String> get(URI base, String path, Map<String, String> query) {
+        return send(HttpRequest.newBuilder(URI.create(base + path + "?" + FormEncoding.encode(query))).GET().build());
+    }
+
+    static HttpResponse<String> head(URI base, String path, Map<String, String> query) {
+        return send(HttpRequest.newBuilder(URI.create(base + path + "?" + FormEncoding.encode(query)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until the condition holds; fails the test when it still doesn't after {@code limit}. */
+    static void await(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+}

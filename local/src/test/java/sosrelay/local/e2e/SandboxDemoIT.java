@@ -1,0 +1,63 @@
+package sosrelay.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sosrelay.local.LocalRelay;
+import sosrelay.local.LocalStackOptions;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.sandbox.SandboxExotel;
+
+/** The README's walk-through, end to end over HTTP: the demo directory, the sandbox Exotel, the greeting. */
+class SandboxDemoIT {
+    private static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
+    private static LocalRelay relay;
+
+    @BeforeAll
+    static void start() {
+        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), Map.of(),
+                new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void stop() {
+        relay.close();
+    }
+
+    @Test
+    void aReplayedPassthruRingsTheTwentyHeartPeopleAndEachHearsTheRecording() {
+        SandboxExotel exotel = relay.sandbox().orElseThrow();
+
+        HttpResponse<String> passthru = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
+                LocalHttp.exotelPassthru("fd7a090139691d5ed3exxg", "Heart"));
+
+        assertThat(passthru.statusCode()).isEqualTo(200);
+        assertThat(passthru.body()).isEqualTo("OK inc-f4ozhr7np263xfwdrpb2");
+        LocalHttp.await("20 people to pick up", Duration.ofSeconds(30),
+                () -> exotel.calls().size() == 20 && exotel.calls().stream().allMatch(c -> c.heard() != null));
+        assertThat(exotel.calls()).extracting(SandboxExotel.PlacedCall::from).doesNotHaveDuplicates()
+                .containsAll(relay.directory().firstTier(relay.directory().types().get("Heart")).stream()
+                        .map(p -> p.phone()).toList());
+        assertThat(exotel.calls()).extracting(SandboxExotel.PlacedCall::heard).containsOnly(RECORDING);
+    }
+
+    @Test
+    void theGreetingAnswersHeadWithTheSameHeadersAsGet() {
+        Map<String, String> query = Map.of("CallSid", "x", "From", "+919800000001", "To", "08047000000",
+                "CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
+
+        HttpResponse<String> get = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting", query);
+        HttpResponse<String> head = LocalHttp.head(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting", query);
+
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("Content-Type")).contains("text/plain");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+    }
+}

@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  */
 public final class DirectoryParser {
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Set<String> TOP_KEYS = Set.of("defaultType", "people", "types");
-    private static final Set<String> PERSON_KEYS = Set.of("id", "name", "phone", "channels");
-    private static final Set<String> TYPE_KEYS = Set.of("digit", "tiers");
-    private static final Set<String> TIER_KEYS = Set.of("notify");
+    private static final List<String> TOP_KEYS = List.of("defaultType", "people", "types");
+    private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels");
+    private static final List<String> TYPE_KEYS = List.of("digit", "tiers");
+    private static final List<String> TIER_KEYS = List.of("notify");
 
     private final List<String> problems = new ArrayList<>();
+    /** Every id the file declares, valid or not: a tier naming a broken person is not "unknown". */
+    private final Set<String> declaredIds = new java.util.HashSet<>();
 
     private DirectoryParser() {
     }
@@ -54,7 +56,6 @@ public final class DirectoryParser {
             return people;
         }
         Map<String, String> phoneOwners = new HashMap<>();
-        Set<String> seenIds = new java.util.HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> entry)) {
                 problems.add("people[" + i + "] is not a mapping with id, name, phone");
@@ -67,7 +68,7 @@ public final class DirectoryParser {
                 problems.add(where + ": id is missing");
             } else if (!PERSON_ID.matcher(id).matches()) {
                 problems.add(where + ": id must be 1-64 letters, digits, '.', '_' or '-'");
-            } else if (!seenIds.add(id)) {
+            } else if (!declaredIds.add(id)) {
                 problems.add(where + ": id '" + id + "' is used twice");
             }
             String name = text(entry.get("name"));
@@ -178,7 +179,7 @@ public final class DirectoryParser {
             Set<String> ids = new LinkedHashSet<>();
             for (Object item : notify) {
                 String id = text(item);
-                if (id == null || !people.containsKey(id)) {
+                if (id == null || !declaredIds.contains(id)) {
                     problems.add(tierWhere + ": unknown person id '" + item + "'");
                 } else if (!ids.add(id)) {
                     problems.add(tierWhere + ": " + id + " is listed twice");
@@ -189,7 +190,7 @@ public final class DirectoryParser {
         return tiers;
     }
 
-    private void unknownKeys(String where, Map<?, ?> map, Set<String> known) {
+    private void unknownKeys(String where, Map<?, ?> map, List<String> known) {
         for (Object key : map.keySet()) {
             if (!known.contains(String.valueOf(key))) {
                 problems.add(where + ": unknown key '" + key + "' (expected one of " + known + ")");

@@ -61,6 +61,18 @@ class DirectoryParserTest {
     }
 
     @Test
+    void aTierNamingAPersonWithProblemsReportsThePersonNotAnUnknownId() {
+        Map<String, Object> doc = Map.of(
+                "defaultType", "Heart",
+                "people", List.of(Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "12345")),
+                "types", Map.of("Heart", Map.of("tiers", List.of(Map.of("notify", List.of("dr-rao"))))));
+
+        assertThatThrownBy(() -> DirectoryParser.parse(doc))
+                .isInstanceOfSatisfying(InvalidDirectoryException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("people[0] (dr-rao): phone '12345' is not a phone number"));
+    }
+
+    @Test
     void rejectsADefaultTypeThatIsNotDeclared() {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
         doc.put("defaultType", "Trauma");

@@ -27,8 +27,10 @@ public final class DirectoryFile {
     public static Map<String, Object> read(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidDirectoryException(List.of("there is no file " + file.toAbsolutePath()));
         } catch (IOException e) {
-            throw new InvalidDirectoryException(List.of("cannot read " + file + ": " + e.getMessage()));
+            throw new InvalidDirectoryException(List.of("cannot read " + file + ": " + e));
         }
     }
 

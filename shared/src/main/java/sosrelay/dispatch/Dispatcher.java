@@ -7,12 +7,10 @@ import java.util.Map;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
-import sosrelay.log.Log;
 
 /**
  * Turns an incident into one job per recipient and channel, each channel on its own queue so a
- * slow or failing channel never holds another up. A channel with no queue configured here is
- * skipped and logged, not silently dropped.
+ * slow or failing channel never holds another up.
  */
 public final class Dispatcher {
     private final JobQueue jobs;
@@ -28,11 +26,6 @@ public final class Dispatcher {
         Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
         for (Person person : incident.recipients()) {
             for (Channel channel : person.channels()) {
-                if (!queueUrls.containsKey(channel)) {
-                    Log.warn("dispatch.channel-unavailable", "incidentId", incident.id(), "personId", person.id(),
-                            "channel", channel.id());
-                    continue;
-                }
                 DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, 1);
                 byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
             }

@@ -62,11 +62,12 @@ public final class GreetingWebhook {
 
     /** The recording, once Exotel says it is ready or a HEAD shows it already is; re-checked against the allow-list. */
     private Optional<String> playableRecording(Incident incident) {
-        String url = recordings.check(incident.recordingUrl()).url();
+        String url = recordings.check(incident.recording().url()).url();
         if (url == null) {
             return Optional.empty();
         }
-        boolean due = incident.recordingAvailableAt() == null || !clock.instant().isBefore(incident.recordingAvailableAt());
+        java.time.Instant availableAt = incident.recording().availableAt();
+        boolean due = availableAt == null || !clock.instant().isBefore(availableAt);
         return due || probe.isPlayable(url) ? Optional.of(url) : Optional.empty();
     }
 

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import sosrelay.incident.ExotelTimes;
 import sosrelay.incident.Incident;
+import sosrelay.incident.Trigger;
 
 /** What Exotel's text-to-speech reads when there is no recording to play. */
 public final class SpokenText {
@@ -14,23 +15,32 @@ public final class SpokenText {
     private SpokenText() {
     }
 
-    /** Type, who reported it, when: what a doctor needs in the first seconds of the call. */
+    /** Type, who reported it, when, and where and what when the trigger said: what a doctor needs first. */
     public static String summary(Incident incident) {
+        Trigger trigger = incident.trigger();
         StringBuilder text = new StringBuilder("Emergency alert. ");
-        text.append(speakable(incident.type())).append(" emergency");
-        if (incident.reporter() != null) {
-            text.append(", reported by ").append(speakable(incident.reporter()));
+        text.append(speakable(incident.type(), 80)).append(" emergency");
+        if (trigger.reporter() != null) {
+            text.append(", reported by ").append(speakable(trigger.reporter(), 80));
         }
-        if (incident.reportedAt() != null) {
-            text.append(" at ").append(CLOCK.format(incident.reportedAt()));
+        if (trigger.reportedAt() != null) {
+            text.append(" at ").append(CLOCK.format(trigger.reportedAt()));
         }
-        text.append(". Please respond immediately. I repeat: ").append(speakable(incident.type())).append(" emergency.");
+        text.append('.');
+        if (trigger.location() != null) {
+            text.append(" Location: ").append(speakable(trigger.location(), 120)).append('.');
+        }
+        if (trigger.description() != null) {
+            text.append(' ').append(speakable(trigger.description(), 300)).append('.');
+        }
+        text.append(" Please respond immediately. I repeat: ").append(speakable(incident.type(), 80)).append(" emergency.");
         return text.toString();
     }
 
     /** Drops characters a text-to-speech engine would spell out or choke on; keeps letters of every script. */
-    private static String speakable(String text) {
+    private static String speakable(String text, int max) {
         String cleaned = text.replaceAll("[^\\p{L}\\p{N} .,'+-]", " ").replaceAll("\\s+", " ").trim();
-        return cleaned.length() <= 80 ? cleaned : cleaned.substring(0, 80);
+        cleaned = cleaned.replaceAll("[.]+$", "");
+        return cleaned.length() <= max ? cleaned : cleaned.substring(0, max);
     }
 }

@@ -21,13 +21,13 @@ public final class IncidentRaiser {
     public Result raise(Incident incident) {
         IncidentStore.Raised raised = incidents.create(incident);
         if (!raised.mustDispatch()) {
-            Log.info("incident.repeat", "incidentId", incident.id(), "source", incident.source());
+            Log.info("incident.repeat", "incidentId", incident.id(), "source", incident.trigger().source());
             return new Result(incident.id(), raised, 0);
         }
         int jobs = dispatcher.dispatch(incident);
         incidents.markDispatched(incident.id(), jobs);
-        Log.info("incident.raised", "incidentId", incident.id(), "source", incident.source(), "type", incident.type(),
-                "typeNote", incident.typeNote(), "recordingNote", incident.recordingNote(), "jobs", jobs,
+        Log.info("incident.raised", "incidentId", incident.id(), "source", incident.trigger().source(), "type", incident.type(),
+                "typeNote", incident.typeNote(), "recordingNote", incident.recording().note(), "jobs", jobs,
                 "resumed", raised == IncidentStore.Raised.RESUMED);
         return new Result(incident.id(), raised, jobs);
     }

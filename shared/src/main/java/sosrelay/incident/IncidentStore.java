@@ -112,28 +112,35 @@ public final class IncidentStore {
 
         static Map<String, AttributeValue> toItem(Incident i) {
             Map<String, AttributeValue> item = new HashMap<>();
+            Trigger t = i.trigger();
             putS(item, "id", i.id());
-            putS(item, "source", i.source());
-            putS(item, "sourceRef", i.sourceRef());
+            putS(item, "source", t.source());
+            putS(item, "sourceRef", t.sourceRef());
+            putS(item, "reporter", t.reporter());
+            putS(item, "reportedAt", t.reportedAt() == null ? null : t.reportedAt().toString());
+            putS(item, "description", t.description());
+            putS(item, "location", t.location());
             putS(item, "type", i.type());
             putS(item, "typeNote", i.typeNote());
-            putS(item, "reporter", i.reporter());
-            putS(item, "reportedAt", i.reportedAt() == null ? null : i.reportedAt().toString());
-            putS(item, "recordingUrl", i.recordingUrl());
-            putS(item, "recordingAvailableAt", i.recordingAvailableAt() == null ? null : i.recordingAvailableAt().toString());
-            putS(item, "recordingNote", i.recordingNote());
+            putS(item, "recordingUrl", i.recording().url());
+            putS(item, "recordingAvailableAt", i.recording().availableAt() == null ? null : i.recording().availableAt().toString());
+            putS(item, "recordingNote", i.recording().note());
+            putS(item, "openGroup", i.openGroup());
             item.put("recipients", AttributeValue.fromL(i.recipients().stream().map(IncidentItem::person).toList()));
             return item;
         }
 
         static Incident fromItem(Map<String, AttributeValue> item) {
             return new Incident(
-                    s(item, "id"), s(item, "source"), s(item, "sourceRef"), s(item, "type"), s(item, "typeNote"),
-                    s(item, "reporter"), instant(item, "reportedAt"), s(item, "recordingUrl"),
-                    instant(item, "recordingAvailableAt"), s(item, "recordingNote"),
+                    s(item, "id"),
+                    new Trigger(s(item, "source"), s(item, "sourceRef"), s(item, "reporter"), instant(item, "reportedAt"),
+                            s(item, "description"), s(item, "location")),
+                    s(item, "type"), s(item, "typeNote"),
+                    new Recording(s(item, "recordingUrl"), instant(item, "recordingAvailableAt"), s(item, "recordingNote")),
                     item.containsKey("recipients")
                             ? item.get("recipients").l().stream().map(v -> person(v.m())).toList()
-                            : List.of());
+                            : List.of(),
+                    s(item, "openGroup"));
         }
 
         private static AttributeValue person(Person p) {

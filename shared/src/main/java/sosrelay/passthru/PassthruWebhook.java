@@ -15,7 +15,9 @@ import sosrelay.incident.ExotelTimes;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentRaiser;
+import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
+import sosrelay.incident.Trigger;
 import sosrelay.log.Log;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
@@ -75,20 +77,23 @@ public final class PassthruWebhook {
     private Incident incident(String callSid, Map<String, List<String>> params, Directory dir) {
         Instant now = clock.instant();
         TypeChoice type = dir.chooseType(first(params, "EmergencyType"), first(params, "digits"));
-        RecordingPolicy.Verdict recording = recordings.check(first(params, "RecordingUrl"));
-        Instant availableAt = null;
-        String recordingNote = recording.refusal();
-        if (recording.url() != null) {
-            String availableBy = first(params, "RecordingAvailableBy");
-            availableAt = ExotelTimes.parse(availableBy);
-            if (availableBy != null && availableAt == null) {
-                availableAt = now.plus(TYPICAL_RECORDING_DELAY);
-                recordingNote = "RecordingAvailableBy '" + shorten(availableBy) + "' unreadable; assumed five minutes";
-            }
+        Trigger trigger = new Trigger(SOURCE, callSid, reporter(params, dir), reportedAt(params, now), null, null);
+        return new Incident(IncidentIds.forSource(SOURCE, callSid), trigger, type.type().name(), type.note(),
+                recording(params, now), dir.firstTier(type.type()), null);
+    }
+
+    private Recording recording(Map<String, List<String>> params, Instant now) {
+        RecordingPolicy.Verdict verdict = recordings.check(first(params, "RecordingUrl"));
+        if (verdict.url() == null) {
+            return new Recording(null, null, verdict.refusal());
         }
-        List<Person> recipients = dir.firstTier(type.type());
-        return new Incident(IncidentIds.forSource(SOURCE, callSid), SOURCE, callSid, type.type().name(), type.note(),
-                reporter(params, dir), reportedAt(params, now), recording.url(), availableAt, recordingNote, recipients);
+        String availableBy = first(params, "RecordingAvailableBy");
+        Instant availableAt = ExotelTimes.parse(availableBy);
+        if (availableBy != null && availableAt == null) {
+            return new Recording(verdict.url(), now.plus(TYPICAL_RECORDING_DELAY),
+                    "RecordingAvailableBy '" + shorten(availableBy) + "' unreadable; assumed five minutes");
+        }
+        return new Recording(verdict.url(), availableAt, null);
     }
 
     /** The directory's name for the calling number, else the number itself. */

@@ -3,6 +3,7 @@ package sosrelay.wiring;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
+import sosrelay.delivery.Sender;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.dispatch.Dispatcher;
@@ -84,9 +86,7 @@ public final class Wiring {
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
-        this.callJobs = new Lazy<>(() -> new BatchWorker(
-                new DeliveryWorker(deliveries(), new ExotelCalls(http.get(), exotelAccount())),
-                sqs.get(), env.require("CALL_QUEUE_URL"), executor.get()));
+        this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount())));
     }
 
     public static Wiring fromEnvironment() {
@@ -129,8 +129,21 @@ public final class Wiring {
         incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
     }
 
+    /** The jobs of one channel, through one provider, from that channel's queue. */
+    private BatchWorker worker(Channel channel, Sender sender) {
+        return new BatchWorker(new DeliveryWorker(deliveries(), sender), sqs.get(), queueUrl(channel), executor.get());
+    }
+
     private Dispatcher dispatcher() {
-        return new Dispatcher(new JobQueue(sqs.get(), executor.get()), Map.of(Channel.CALL, env.require("CALL_QUEUE_URL")));
+        Map<Channel, String> queues = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            queues.put(channel, queueUrl(channel));
+        }
+        return new Dispatcher(new JobQueue(sqs.get(), executor.get()), queues);
+    }
+
+    private String queueUrl(Channel channel) {
+        return env.require(channel.name() + "_QUEUE_URL");
     }
 
     private DeliveryStore deliveries() {

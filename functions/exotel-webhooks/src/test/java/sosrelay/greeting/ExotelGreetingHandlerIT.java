@@ -25,6 +25,8 @@ import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
+import sosrelay.incident.Recording;
+import sosrelay.incident.Trigger;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.wiring.Wiring;
 
@@ -137,8 +139,9 @@ class ExotelGreetingHandlerIT {
     }
 
     private static void raise(String recordingUrl, Instant availableAt) {
-        wiring.incidents().create(new Incident(INCIDENT, "exotel-call", "fd7a090139691d5ed3exxg", "Heart", null, "Front desk",
-                Instant.now(), recordingUrl, availableAt, null,
-                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL)))));
+        wiring.incidents().create(new Incident(INCIDENT,
+                new Trigger("exotel-call", "fd7a090139691d5ed3exxg", "Front desk", Instant.now(), null, null), "Heart", null,
+                new Recording(recordingUrl, availableAt, null),
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), null));
     }
 }

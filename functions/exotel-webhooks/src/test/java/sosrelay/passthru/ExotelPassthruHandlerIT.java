@@ -63,9 +63,9 @@ class ExotelPassthruHandlerIT {
         Incident incident = wiring.incidents().find(id).orElseThrow();
         assertThat(incident.type()).isEqualTo("Heart");
         assertThat(incident.typeNote()).isNull();
-        assertThat(incident.recordingUrl()).isEqualTo("https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3");
-        assertThat(incident.recordingAvailableAt()).isEqualTo(Instant.parse("2021-07-16T10:17:25Z"));
-        assertThat(incident.reporter()).isEqualTo("0932419xx");
+        assertThat(incident.recording().url()).isEqualTo("https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3");
+        assertThat(incident.recording().availableAt()).isEqualTo(Instant.parse("2021-07-16T10:17:25Z"));
+        assertThat(incident.trigger().reporter()).isEqualTo("0932419xx");
         assertThat(callJobs()).containsExactlyInAnyOrder(
                 new DeliveryJob(id, "dr-rao", "+919800000001", Channel.CALL, 1),
                 new DeliveryJob(id, "dr-iyer", "+919800000002", Channel.CALL, 1),
@@ -108,8 +108,8 @@ class ExotelPassthruHandlerIT {
         assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
 
         Incident incident = wiring.incidents().find(IncidentIds.forSource("exotel-call", "d4e5hungupearly01")).orElseThrow();
-        assertThat(incident.recordingUrl()).isNull();
-        assertThat(incident.recordingNote()).isNull();
+        assertThat(incident.recording().url()).isNull();
+        assertThat(incident.recording().note()).isNull();
         assertThat(callJobs()).hasSize(3);
     }
 
@@ -119,8 +119,8 @@ class ExotelPassthruHandlerIT {
         assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
 
         Incident incident = wiring.incidents().find(IncidentIds.forSource("exotel-call", "e6f7foreignrec001")).orElseThrow();
-        assertThat(incident.recordingUrl()).isNull();
-        assertThat(incident.recordingNote())
+        assertThat(incident.recording().url()).isNull();
+        assertThat(incident.recording().note())
                 .isEqualTo("recording URL refused: host evil.example.com is not on the recording allow-list");
         assertThat(callJobs()).hasSize(3);
     }

@@ -15,9 +15,11 @@ import java.util.Optional;
 /** The template's Api events served at the root (no stage prefix), as a REST API proxy integration. */
 final class ApiGateway {
     private final List<ApiRoute> routes;
+    private final java.util.Set<String> apiKeys;
 
-    ApiGateway(List<ApiRoute> routes) {
+    ApiGateway(List<ApiRoute> routes, java.util.Set<String> apiKeys) {
         this.routes = routes.stream().sorted(Comparator.comparingInt(ApiRoute::specificity).reversed()).toList();
+        this.apiKeys = apiKeys;
     }
 
     List<ApiRoute> routes() {
@@ -41,7 +43,14 @@ final class ApiGateway {
             return;
         }
         ApiRoute route = match.get().getKey();
-        APIGatewayProxyRequestEvent event = ApiRequests.event(exchange, route, match.get().getValue(), body.get());
+        String apiKey = exchange.getRequestHeaders().getFirst("x-api-key");
+        if (route.apiKeyRequired() && (apiKey == null || !apiKeys.contains(apiKey))) {
+            // What API Gateway answers for a missing or unknown key: the function is never invoked.
+            HttpExchanges.sendJson(exchange, 403, HttpExchanges.jsonMessage("Forbidden"));
+            return;
+        }
+        APIGatewayProxyRequestEvent event = ApiRequests.event(exchange, route, match.get().getValue(), body.get(),
+                route.apiKeyRequired() ? apiKey : null);
         APIGatewayProxyResponseEvent response;
         try {
             response = (APIGatewayProxyResponseEvent) LambdaJson.convert(route.function().invoke(event), APIGatewayProxyResponseEvent.class);

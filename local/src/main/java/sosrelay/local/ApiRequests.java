@@ -27,7 +27,9 @@ final class ApiRequests {
     private ApiRequests() {
     }
 
-    static APIGatewayProxyRequestEvent event(HttpExchange exchange, ApiRoute route, Map<String, String> pathParameters, byte[] body) {
+    /** {@code apiKey}: the key the route required and the caller presented, as API Gateway reports it; else null. */
+    static APIGatewayProxyRequestEvent event(HttpExchange exchange, ApiRoute route, Map<String, String> pathParameters, byte[] body,
+                                             String apiKey) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
         long now = System.currentTimeMillis();
@@ -48,6 +50,7 @@ final class ApiRequests {
         APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity();
         identity.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
         identity.setUserAgent(exchange.getRequestHeaders().getFirst("User-Agent"));
+        identity.setApiKey(apiKey);
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setRequestId(UUID.randomUUID().toString());
         context.setStage(STAGE);

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * One {@code Api} event: a path template such as {@code /exotel/{secret}/passthru} (or a greedy
- * {@code {proxy+}}) and a method, served by a function.
+ * {@code {proxy+}}) and a method, served by a function; some only with an API key.
  */
-record ApiRoute(String pathTemplate, String method, LocalFunction function) {
+record ApiRoute(String pathTemplate, String method, LocalFunction function, boolean apiKeyRequired) {
 
     private List<String> templateSegments() {
         return segments(pathTemplate);

@@ -20,18 +20,22 @@ import sosrelay.local.sandbox.SandboxExotel;
 public final class LocalRelay implements AutoCloseable {
     /** The webhook secret the local stack uses unless SOS_WEBHOOK_SECRET says otherwise. */
     public static final String LOCAL_SECRET = "local-webhook-secret";
+    /** The device API key the local stack accepts unless SOS_API_KEYS says otherwise. */
+    public static final String LOCAL_API_KEY = "local-device-key";
     private static final String SANDBOX_CALLER_ID = "08047000000";
 
     private final LocalStack stack;
     private final Optional<SandboxExotel> sandbox;
     private final Directory directory;
     private final String secret;
+    private final String apiKey;
 
-    private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Directory directory, String secret) {
+    private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Directory directory, String secret, String apiKey) {
         this.stack = stack;
         this.sandbox = sandbox;
         this.directory = directory;
         this.secret = secret;
+        this.apiKey = apiKey;
     }
 
     /** {@code processEnvironment} decides whether the sandbox is needed; pass {@code System.getenv()} outside tests. */
@@ -39,6 +43,7 @@ public final class LocalRelay implements AutoCloseable {
         String secret = processEnvironment.getOrDefault("SOS_WEBHOOK_SECRET", LOCAL_SECRET);
         Map<String, String> overrides = new HashMap<>(options.environmentOverrides());
         overrides.putIfAbsent("SOS_WEBHOOK_SECRET", secret);
+        overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY);
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             SandboxExotel exotel = startSandbox(console);
@@ -60,7 +65,9 @@ public final class LocalRelay implements AutoCloseable {
         String greeting = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET") + "/greeting";
         sandbox.ifPresent(exotel -> exotel.answerCallsWith(greeting));
         try {
-            return new LocalRelay(stack, sandbox, loadDirectory(stack, options), secret);
+            String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
+                    .split(",")[0].trim();
+            return new LocalRelay(stack, sandbox, loadDirectory(stack, options), secret, apiKey);
         } catch (RuntimeException e) {
             stack.close();
             sandbox.ifPresent(SandboxExotel::close);
@@ -118,6 +125,18 @@ public final class LocalRelay implements AutoCloseable {
         out.println("    --data-urlencode 'RecordingUrl=https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3' \\");
         out.println("    --data-urlencode 'RecordingAvailableBy=Fri, 16 Jul 2021 15:47:25' \\");
         out.println("    --data-urlencode 'StartTime=2021-07-16 15:41:28' --data-urlencode 'EmergencyType=Heart'");
+        out.println();
+        out.println("A device raising a fire alarm, and reading it back:");
+        out.println();
+        out.printf("  curl -X POST '%s/v1/incidents' -H 'x-api-key: %s' -H 'Content-Type: application/json' \%n",
+                stack.baseUrl(), apiKey);
+        out.println("    -d '{\"type\":\"Fire\",\"message\":\"Smoke detected\",\"source\":\"panel-7\",\"location\":\"Ward 3\",\"dedupKey\":\"panel-7-0001\"}'");
+        out.printf("  curl '%s/v1/incidents/<incidentId>' -H 'x-api-key: %s'%n", stack.baseUrl(), apiKey);
+        out.println();
+        out.println("A CloudWatch alarm (SNS or direct action), through Lambda's Invoke API:");
+        out.println();
+        out.printf("  aws lambda invoke --endpoint-url %s --function-name AlarmFunction \%n", stack.baseUrl());
+        out.println("    --cli-binary-format raw-in-base64-out --payload file://events/alarm-direct.json /dev/stdout");
         out.println();
     }
 

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalStack implements AutoCloseable {
     /** Where the functions are told their public URLs start: here, the local API. */
     public static final String PUBLIC_BASE_URL_VARIABLE = "SOS_PUBLIC_BASE_URL";
+    /** The API keys routes with {@code ApiKeyRequired} accept, comma-separated, as API Gateway's usage plan would. */
+    public static final String API_KEYS_VARIABLE = "SOS_API_KEYS";
 
     private final LocalStackOptions options;
     private final SamTemplate template;
@@ -86,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
 
-            ApiGateway api = new ApiGateway(routes(functions));
+            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides));
             InvokeApi invokeApi = new InvokeApi(functions, workers);
             server.createContext("/", exchange -> dispatch(exchange, api, invokeApi));
             server.setExecutor(workers);
@@ -174,11 +176,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** API Gateway's keys, played by SOS_API_KEYS (comma-separated): the process environment's, else the overrides'. */
+    private static java.util.Set<String> apiKeys(Map<String, String> overrides) {
+        String keys = System.getenv(API_KEYS_VARIABLE) != null ? System.getenv(API_KEYS_VARIABLE) : overrides.get(API_KEYS_VARIABLE);
+        return keys == null ? java.util.Set.of() : java.util.Arrays.stream(keys.split(",")).map(String::trim)
+                .filter(k -> !k.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     private static List<ApiRoute> routes(Map<String, LocalFunction> functions) {
         List<ApiRoute> routes = new ArrayList<>();
         for (LocalFunction function : functions.values()) {
             for (ApiEvent event : function.definition().apiEvents()) {
-                routes.add(new ApiRoute(event.path(), event.method(), function));
+                routes.add(new ApiRoute(event.path(), event.method(), function, event.apiKeyRequired()));
             }
         }
         return routes;

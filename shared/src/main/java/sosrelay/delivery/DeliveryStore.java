@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.incident.IncidentStore;
@@ -91,6 +92,23 @@ public final class DeliveryStore {
         }
         long until = Long.parseLong(item.get("claimUntil").n());
         return new Claim.HeldElsewhere(Duration.ofMillis(Math.max(0, until - now.toEpochMilli())));
+    }
+
+    /** Every delivery of the incident so far (one Query: they share the incident's partition). */
+    public List<DeliveryStatus> forIncident(String incidentId) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :deliveries)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INC#" + incidentId),
+                                ":deliveries", AttributeValue.fromS("DEL#"))))
+                .items().stream()
+                .map(item -> new DeliveryStatus(s(item, "personId"), s(item, "channel"), s(item, "state"),
+                        Integer.parseInt(item.get("attempt").n()), s(item, "providerId"), s(item, "error"), s(item, "updatedAt")))
+                .toList();
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 
     public void accepted(DeliveryJob job, String providerId) {

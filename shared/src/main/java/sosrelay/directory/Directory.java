@@ -5,7 +5,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Who is alerted for which emergency; built only by {@link DirectoryParser}, so always valid. */
-public record Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types) {
+public record Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types,
+                        List<AlarmRoute> alarms) {
+
+    /** The type the alarm's name maps to, else the default type with the reason. */
+    public TypeChoice typeForAlarm(String alarmName) {
+        return alarms.stream()
+                .filter(route -> route.matches(alarmName))
+                .max(java.util.Comparator.comparingInt(AlarmRoute::specificity))
+                .map(route -> new TypeChoice(types.get(route.type()), null))
+                .orElseGet(() -> new TypeChoice(types.get(defaultType), "no alarm route matches '" + shorten(alarmName)
+                        + "'; alerted the default type " + defaultType));
+    }
 
     /**
      * The type for a request: by name (case-insensitive), else by IVR digit, else the default type with

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class DirectoryParser {
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final List<String> TOP_KEYS = List.of("defaultType", "people", "types");
+    private static final List<String> TOP_KEYS = List.of("defaultType", "people", "types", "alarms");
+    private static final List<String> ALARM_KEYS = List.of("match", "type");
     private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels");
     private static final List<String> TYPE_KEYS = List.of("digit", "tiers");
     private static final List<String> TIER_KEYS = List.of("notify");
@@ -43,10 +44,11 @@ public final class DirectoryParser {
         } else if (!types.containsKey(defaultType)) {
             problems.add("defaultType '" + defaultType + "' is not one of the types " + types.keySet());
         }
+        List<AlarmRoute> alarms = alarms(doc.get("alarms"), types);
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new Directory(defaultType, people, types);
+        return new Directory(defaultType, people, types, alarms);
     }
 
     private Map<String, Person> people(Object value) {
@@ -188,6 +190,35 @@ public final class DirectoryParser {
             tiers.add(new Tier(List.copyOf(ids)));
         }
         return tiers;
+    }
+
+    private List<AlarmRoute> alarms(Object value, Map<String, EmergencyType> types) {
+        List<AlarmRoute> routes = new ArrayList<>();
+        if (value == null) {
+            return routes;
+        }
+        if (!(value instanceof List<?> list)) {
+            problems.add("alarms must be a list of {match, type}");
+            return routes;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String where = "alarms[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> route)) {
+                problems.add(where + ": must be a mapping with match and type");
+                continue;
+            }
+            unknownKeys(where, route, ALARM_KEYS);
+            String match = text(route.get("match"));
+            String type = text(route.get("type"));
+            if (match == null || match.equals("*") || match.indexOf('*') != match.length() - 1 && match.contains("*")) {
+                problems.add(where + ": match must be an alarm name or a name prefix ending in *, not '" + route.get("match") + "'");
+            } else if (type == null || !types.containsKey(type)) {
+                problems.add(where + ": type '" + route.get("type") + "' is not one of the types " + types.keySet());
+            } else {
+                routes.add(new AlarmRoute(match, type));
+            }
+        }
+        return routes;
     }
 
     private void unknownKeys(String where, Map<?, ?> map, List<String> known) {

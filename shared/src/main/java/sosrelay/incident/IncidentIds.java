@@ -3,6 +3,7 @@ package sosrelay.incident;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -12,12 +13,23 @@ import java.util.regex.Pattern;
 public final class IncidentIds {
     private static final Pattern ID = Pattern.compile("inc-[a-z2-7]{20}");
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private IncidentIds() {
     }
 
     public static String forSource(String source, String sourceRef) {
-        byte[] hash = sha256(source + "\n" + sourceRef);
+        return fromBytes(sha256(source + "\n" + sourceRef));
+    }
+
+    /** For a trigger with no id of its own to repeat: nothing can be a repeat of it. */
+    public static String random() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return fromBytes(bytes);
+    }
+
+    private static String fromBytes(byte[] hash) {
         StringBuilder id = new StringBuilder("inc-");
         long bits = 0;
         int available = 0;

@@ -19,10 +19,12 @@ public final class IncidentRaiser {
     }
 
     public Result raise(Incident incident) {
-        IncidentStore.Raised raised = incidents.create(incident);
+        IncidentStore.Creation creation = incidents.create(incident);
+        IncidentStore.Raised raised = creation.raised();
         if (!raised.mustDispatch()) {
-            Log.info("incident.repeat", "incidentId", incident.id(), "source", incident.trigger().source());
-            return new Result(incident.id(), raised, 0);
+            Log.info("incident.repeat", "incidentId", creation.incidentId(), "source", incident.trigger().source(),
+                    "raised", raised.name());
+            return new Result(creation.incidentId(), raised, 0);
         }
         int jobs = dispatcher.dispatch(incident);
         incidents.markDispatched(incident.id(), jobs);

@@ -11,7 +11,9 @@ import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
@@ -22,18 +24,26 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * longer than the function's timeout. A repeat inside the lease is a duplicate; a repeat after a
  * lease that expired without {@code dispatched} means the first writer died before queueing every
  * job, so the repeat takes the lease over and queues again (the workers' claims make that safe).
+ *
+ * <p>An incident with an {@code openGroup} (an alarm) is written together with a marker item
+ * ({@code pk = OPEN#<group>}) in one transaction, so while that marker stands a new occurrence of
+ * the group rings nobody; {@link #closeGroup} records the recovery and removes the marker.
  */
 public final class IncidentStore {
     static final String INCIDENT_SK = "INCIDENT";
     private static final Duration KEEP_FOR = Duration.ofDays(180);
 
-    /** What a raise found: a new incident, an abandoned one to dispatch again, or a repeat. */
+    /** What a raise found: a new incident, an abandoned one to dispatch again, a repeat, or its group already open. */
     public enum Raised {
-        CREATED, RESUMED, DUPLICATE;
+        CREATED, RESUMED, DUPLICATE, ALREADY_OPEN;
 
         public boolean mustDispatch() {
-            return this != DUPLICATE;
+            return this == CREATED || this == RESUMED;
         }
+    }
+
+    /** The outcome and the incident it concerns: for {@code ALREADY_OPEN}, the open one. */
+    public record Creation(Raised raised, String incidentId) {
     }
 
     private final DynamoDbClient dynamo;
@@ -52,7 +62,7 @@ public final class IncidentStore {
         return Map.of("pk", AttributeValue.fromS("INC#" + incidentId), "sk", AttributeValue.fromS(sk));
     }
 
-    public Raised create(Incident incident) {
+    public Creation create(Incident incident) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>(IncidentItem.toItem(incident));
         item.putAll(key(incident.id(), INCIDENT_SK));
@@ -61,12 +71,79 @@ public final class IncidentStore {
         item.put("dispatchState", AttributeValue.fromS("pending"));
         item.put("dispatchLeaseUntil", number(now.plus(dispatchLease).toEpochMilli()));
         item.put("expiresAt", number(now.plus(KEEP_FOR).getEpochSecond()));
+        if (incident.openGroup() != null) {
+            return createInGroup(incident, item, now);
+        }
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return Raised.CREATED;
+            return new Creation(Raised.CREATED, incident.id());
         } catch (ConditionalCheckFailedException exists) {
-            return resumeIfAbandoned(incident.id(), now);
+            return new Creation(resumeIfAbandoned(incident.id(), now), incident.id());
         }
+    }
+
+    private Creation createInGroup(Incident incident, Map<String, AttributeValue> item, Instant now) {
+        Map<String, AttributeValue> marker = new HashMap<>(groupKey(incident.openGroup()));
+        marker.put("incidentId", AttributeValue.fromS(incident.id()));
+        marker.put("since", AttributeValue.fromS(now.toString()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")),
+                    t -> t.put(p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"))));
+            return new Creation(Raised.CREATED, incident.id());
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (failedCondition(reasons, 0)) {
+                return new Creation(resumeIfAbandoned(incident.id(), now), incident.id());
+            }
+            if (failedCondition(reasons, 1)) {
+                String open = openIncident(incident.openGroup()).orElse(incident.id());
+                dynamo.updateItem(b -> b.tableName(table).key(key(open, INCIDENT_SK))
+                        .updateExpression("SET lastRefireAt = :now ADD refires :one")
+                        .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(now.toString()), ":one", number(1))));
+                return new Creation(Raised.ALREADY_OPEN, open);
+            }
+            throw cancelled;
+        }
+    }
+
+    /**
+     * Records on the group's open incident that its source recovered ({@code note}, e.g. an alarm's
+     * OK reason) and re-arms the group; returns that incident's id, or empty when none was open.
+     */
+    public Optional<String> closeGroup(String group, String state, String note) {
+        Optional<String> open = openIncident(group);
+        open.ifPresent(id -> {
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":state", AttributeValue.fromS(state));
+            values.put(":at", AttributeValue.fromS(clock.instant().toString()));
+            values.put(":note", AttributeValue.fromS(note == null ? "" : note));
+            dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
+                    .updateExpression("SET sourceState = :state, sourceRecoveredAt = :at, sourceRecoveryNote = :note")
+                    .expressionAttributeValues(values));
+            try {
+                dynamo.deleteItem(b -> b.tableName(table).key(groupKey(group)).conditionExpression("incidentId = :id")
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id))));
+            } catch (ConditionalCheckFailedException reopenedMeanwhile) {
+                // A newer incident holds the group now; it stays open.
+            }
+        });
+        return open;
+    }
+
+    private Optional<String> openIncident(String group) {
+        GetItemResponse marker = dynamo.getItem(b -> b.tableName(table).key(groupKey(group)).consistentRead(true));
+        return marker.hasItem() && marker.item().containsKey("incidentId")
+                ? Optional.of(marker.item().get("incidentId").s())
+                : Optional.empty();
+    }
+
+    private static Map<String, AttributeValue> groupKey(String group) {
+        return Map.of("pk", AttributeValue.fromS("OPEN#" + group), "sk", AttributeValue.fromS("OPEN"));
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     private Raised resumeIfAbandoned(String id, Instant now) {

@@ -2,6 +2,10 @@ package sosrelay.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,26 @@ public final class ApiGateway {
                 multi(event.getMultiValueQueryStringParameters(), event.getQueryStringParameters()),
                 multi(event.getMultiValueHeaders(), event.getHeaders()),
                 event.getBody(),
-                Boolean.TRUE.equals(event.getIsBase64Encoded()));
+                Boolean.TRUE.equals(event.getIsBase64Encoded()),
+                apiKeyId(event));
+    }
+
+    /**
+     * A fingerprint of the API key API Gateway (or the local stack) validated for the route, or null:
+     * enough to tell callers apart, never the key itself.
+     */
+    private static String apiKeyId(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
+        String key = context == null || context.getIdentity() == null ? null : context.getIdentity().getApiKey();
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "key-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static APIGatewayProxyResponseEvent response(WebResponse response) {

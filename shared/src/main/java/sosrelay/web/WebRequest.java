@@ -8,14 +8,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** An HTTP request as our webhooks see it, independent of API Gateway's event classes. */
+/**
+ * An HTTP request as our webhooks see it, independent of API Gateway's event classes.
+ *
+ * @param apiKeyId the API key API Gateway validated for this request, or null when none was required
+ */
 public record WebRequest(
         String method,
         Map<String, String> pathParameters,
         Map<String, List<String>> query,
         Map<String, List<String>> headers,
         String body,
-        boolean base64Body) {
+        boolean base64Body,
+        String apiKeyId) {
 
     public WebRequest {
         method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);

@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import sosrelay.alarm.AlarmTrigger;
+import sosrelay.api.IncidentApi;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
@@ -55,6 +57,9 @@ public final class Wiring {
     private final Lazy<PassthruWebhook> passthru;
     private final Lazy<GreetingWebhook> greeting;
     private final Lazy<BatchWorker> callJobs;
+    private final Lazy<IncidentRaiser> raiser;
+    private final Lazy<AlarmTrigger> alarms;
+    private final Lazy<IncidentApi> incidentApi;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -81,8 +86,11 @@ public final class Wiring {
                 Duration.ofSeconds(30)));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
                 Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
-        this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(),
-                new IncidentRaiser(incidents.get(), dispatcher()), clock));
+        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher()));
+        this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
+        this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
+        this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
+                deliveries(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
@@ -119,6 +127,14 @@ public final class Wiring {
 
     public BatchWorker callJobs() {
         return callJobs.get();
+    }
+
+    public AlarmTrigger alarmTrigger() {
+        return alarms.get();
+    }
+
+    public IncidentApi incidentApi() {
+        return incidentApi.get();
     }
 
     /**

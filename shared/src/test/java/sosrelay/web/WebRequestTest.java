@@ -12,7 +12,7 @@ class WebRequestTest {
     void mergesQueryAndFormFieldsQueryFirst() {
         WebRequest request = new WebRequest("post", Map.of(), Map.of("CallSid", List.of("from-query")),
                 Map.of("content-type", List.of("application/x-www-form-urlencoded; charset=UTF-8")),
-                "CallSid=from-form&Created=Fri%2C+16+Jul+2021+15%3A41%3A28&bad=%zz", false);
+                "CallSid=from-form&Created=Fri%2C+16+Jul+2021+15%3A41%3A28&bad=%zz", false, null);
 
         Map<String, List<String>> params = request.parameters();
 
@@ -26,7 +26,7 @@ class WebRequestTest {
     @Test
     void decodesABase64Body() {
         WebRequest request = new WebRequest("POST", null, null,
-                Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), "Q2FsbFNpZD1hYmM=", true);
+                Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), "Q2FsbFNpZD1hYmM=", true, null);
 
         assertThat(request.parameters().get("CallSid")).containsExactly("abc");
     }

@@ -116,7 +116,8 @@ public final class SamTemplate {
             switch (String.valueOf(event.get("Type"))) {
                 case "Api" -> apiEvents.add(new ApiEvent(name,
                         TemplateValues.string(eventProperties.get("Path"), name + ".Path"),
-                        TemplateValues.string(eventProperties.get("Method"), name + ".Method").toLowerCase(Locale.ROOT)));
+                        TemplateValues.string(eventProperties.get("Method"), name + ".Method").toLowerCase(Locale.ROOT),
+                        Boolean.TRUE.equals(TemplateValues.map(eventProperties.get("Auth")).get("ApiKeyRequired"))));
                 case "SQS" -> sqsEvents.add(sqsEvent(name, eventProperties));
                 default -> { }
             }

@@ -54,8 +54,8 @@ class SamTemplateTest {
         TemplateFunction web = testTemplate().function("WebFunction").orElseThrow();
 
         assertThat(web.apiEvents()).containsExactlyInAnyOrder(
-                new ApiEvent("Get", "/items/{id}", "get"),
-                new ApiEvent("Post", "/items", "post"));
+                new ApiEvent("Get", "/items/{id}", "get", false),
+                new ApiEvent("Post", "/items", "post", false));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package sosrelay.alarm;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import sosrelay.directory.Directory;
+import sosrelay.directory.DirectoryStore;
+import sosrelay.directory.TypeChoice;
+import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentIds;
+import sosrelay.incident.IncidentRaiser;
+import sosrelay.incident.IncidentStore;
+import sosrelay.incident.Recording;
+import sosrelay.incident.Trigger;
+import sosrelay.log.Log;
+
+/**
+ * A CloudWatch alarm as an emergency. A change to ALARM raises an incident for the type the
+ * directory maps the alarm to; while that incident is open, the alarm firing again rings nobody.
+ * OK is recorded on the incident and re-arms the alarm, so the next ALARM is a new emergency.
+ */
+public final class AlarmTrigger {
+    static final String SOURCE = "cloudwatch-alarm";
+
+    private final DirectoryStore directory;
+    private final IncidentRaiser raiser;
+    private final IncidentStore incidents;
+    private final Clock clock;
+
+    public AlarmTrigger(DirectoryStore directory, IncidentRaiser raiser, IncidentStore incidents, Clock clock) {
+        this.directory = directory;
+        this.raiser = raiser;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /** Handles every alarm in the event; answers what became of each. */
+    public List<Map<String, Object>> handle(Map<String, Object> event) {
+        return CloudWatchAlarmEvents.parse(event).stream().map(this::handle).toList();
+    }
+
+    private Map<String, Object> handle(CloudWatchAlarm alarm) {
+        String incidentId = null;
+        String outcome;
+        switch (alarm.state()) {
+            case "ALARM" -> {
+                IncidentRaiser.Result result = raiser.raise(incident(alarm, directory.current()));
+                incidentId = result.incidentId();
+                outcome = result.raised().name().toLowerCase(Locale.ROOT);
+            }
+            case "OK" -> {
+                incidentId = incidents.closeGroup(alarm.group(), "OK", alarm.reason()).orElse(null);
+                outcome = "recovered";
+            }
+            default -> outcome = "ignored";
+        }
+        Log.info("alarm.handled", "alarm", alarm.name(), "state", alarm.state(), "outcome", outcome, "incidentId", incidentId);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("alarm", alarm.name());
+        answer.put("state", alarm.state());
+        answer.put("outcome", outcome);
+        answer.put("incidentId", incidentId);
+        return answer;
+    }
+
+    private Incident incident(CloudWatchAlarm alarm, Directory dir) {
+        TypeChoice type = dir.typeForAlarm(alarm.name());
+        String occurrence = alarm.group() + "@" + (alarm.changedAt() == null ? clock.instant() : alarm.changedAt());
+        Trigger trigger = new Trigger(SOURCE, alarm.arn(), "CloudWatch alarm " + alarm.name(),
+                alarm.changedAt() == null ? clock.instant() : alarm.changedAt(), alarm.reason(), null);
+        return new Incident(IncidentIds.forSource(SOURCE, occurrence), trigger, type.type().name(), type.note(),
+                Recording.NONE, dir.firstTier(type.type()), alarm.group());
+    }
+}

@@ -1,0 +1,111 @@
+package sosrelay.api;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.directory.Directory;
+import sosrelay.directory.DirectoryStore;
+import sosrelay.directory.TypeChoice;
+import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentIds;
+import sosrelay.incident.IncidentRaiser;
+import sosrelay.incident.IncidentStore;
+import sosrelay.incident.Recording;
+import sosrelay.incident.RecordingPolicy;
+import sosrelay.incident.Trigger;
+import sosrelay.json.Json;
+import sosrelay.log.Log;
+import sosrelay.web.WebRequest;
+import sosrelay.web.WebResponse;
+
+/**
+ * The incident API for devices and dashboards: {@code POST /v1/incidents} raises one (202 with its
+ * id), {@code GET /v1/incidents/{id}} shows it with every delivery. API Gateway checks the
+ * {@code x-api-key}; a request that reaches us without one is refused all the same.
+ */
+public final class IncidentApi {
+    static final String SOURCE = "device";
+
+    private final DirectoryStore directory;
+    private final RecordingPolicy recordings;
+    private final IncidentRaiser raiser;
+    private final IncidentStore incidents;
+    private final DeliveryStore deliveries;
+    private final Clock clock;
+
+    public IncidentApi(DirectoryStore directory, RecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
+                       DeliveryStore deliveries, Clock clock) {
+        this.directory = directory;
+        this.recordings = recordings;
+        this.raiser = raiser;
+        this.incidents = incidents;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    public WebResponse handle(WebRequest request) {
+        if (request.apiKeyId() == null) {
+            return errors(401, List.of("missing or unknown API key: send it in the x-api-key header"));
+        }
+        String id = request.pathParameter("id");
+        try {
+            if ("POST".equals(request.method()) && id == null) {
+                return raise(request);
+            }
+            if ("GET".equals(request.method()) && id != null) {
+                return view(id);
+            }
+            return errors(404, List.of("no such route: " + request.method() + (id == null ? " /v1/incidents" : " /v1/incidents/{id}")));
+        } catch (RuntimeException e) {
+            Log.error("incident-api.failed", "method", request.method(), "error", e);
+            return errors(503, List.of("the request could not be completed; try again"));
+        }
+    }
+
+    private WebResponse raise(WebRequest request) {
+        DeviceIncidentRequest body;
+        try {
+            body = DeviceIncidentRequest.parse(request.bodyText());
+        } catch (DeviceIncidentRequest.Invalid invalid) {
+            return errors(400, invalid.problems());
+        }
+        Directory dir = directory.current();
+        TypeChoice type = dir.chooseType(body.type(), null);
+        RecordingPolicy.Verdict recording = recordings.check(body.recordingUrl());
+        String incidentId = body.dedupKey() == null
+                ? IncidentIds.random()
+                : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
+        Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
+                clock.instant(), body.message(), body.location());
+        IncidentRaiser.Result result = raiser.raise(new Incident(incidentId, trigger, type.type().name(), type.note(),
+                new Recording(recording.url(), null, recording.refusal()), dir.firstTier(type.type()), null));
+
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("incidentId", result.incidentId());
+        answer.put("status", result.raised().mustDispatch() ? "raised" : "repeat");
+        answer.put("type", type.type().name());
+        Optional.ofNullable(type.note()).ifPresent(note -> answer.put("typeNote", note));
+        List<String> warnings = new java.util.ArrayList<>(body.warnings());
+        Optional.ofNullable(recording.refusal()).ifPresent(warnings::add);
+        if (!warnings.isEmpty()) {
+            answer.put("warnings", warnings);
+        }
+        return WebResponse.json(202, Json.write(answer));
+    }
+
+    private WebResponse view(String id) {
+        if (!IncidentIds.isValid(id)) {
+            return errors(400, List.of("'" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "' is not an incident id"));
+        }
+        return incidents.find(id)
+                .map(incident -> WebResponse.json(200, Json.write(IncidentView.of(incident, deliveries.forIncident(id)))))
+                .orElseGet(() -> errors(404, List.of("no incident " + id)));
+    }
+
+    private static WebResponse errors(int status, List<String> problems) {
+        return WebResponse.json(status, Json.write(Map.of("errors", problems)));
+    }
+}

@@ -1,0 +1,64 @@
+package sosrelay.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sosrelay.delivery.DeliveryStatus;
+import sosrelay.directory.Channel;
+import sosrelay.directory.PhoneNumbers;
+import sosrelay.incident.Incident;
+
+/** An incident and where each of its deliveries stands, as {@code GET /v1/incidents/{id}} shows it. */
+final class IncidentView {
+    private IncidentView() {
+    }
+
+    static Map<String, Object> of(Incident incident, List<DeliveryStatus> deliveries) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("incidentId", incident.id());
+        view.put("type", incident.type());
+        putIfSet(view, "typeNote", incident.typeNote());
+        Map<String, Object> trigger = new LinkedHashMap<>();
+        trigger.put("source", incident.trigger().source());
+        putIfSet(trigger, "reporter", incident.trigger().reporter());
+        putIfSet(trigger, "reportedAt", incident.trigger().reportedAt() == null ? null : incident.trigger().reportedAt().toString());
+        putIfSet(trigger, "description", incident.trigger().description());
+        putIfSet(trigger, "location", incident.trigger().location());
+        view.put("trigger", trigger);
+        Map<String, Object> recording = new LinkedHashMap<>();
+        putIfSet(recording, "url", incident.recording().url());
+        putIfSet(recording, "availableAt", incident.recording().availableAt() == null ? null : incident.recording().availableAt().toString());
+        putIfSet(recording, "note", incident.recording().note());
+        if (!recording.isEmpty()) {
+            view.put("recording", recording);
+        }
+        view.put("recipients", incident.recipients().stream().map(p -> {
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("id", p.id());
+            person.put("name", p.name());
+            person.put("phone", PhoneNumbers.mask(p.phone()));
+            person.put("channels", p.channels().stream().map(Channel::id).toList());
+            return person;
+        }).toList());
+        view.put("deliveries", deliveries.stream().map(IncidentView::delivery).toList());
+        return view;
+    }
+
+    private static Map<String, Object> delivery(DeliveryStatus d) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("personId", d.personId());
+        view.put("channel", d.channel());
+        view.put("state", d.state());
+        view.put("attempt", d.attempt());
+        putIfSet(view, "providerId", d.providerId());
+        putIfSet(view, "error", d.error());
+        putIfSet(view, "updatedAt", d.updatedAt());
+        return view;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -99,10 +99,15 @@ class SamTemplateTest {
         SamTemplate template = SamTemplate.load(Path.of("../../template.yaml"));
 
         assertThat(template.functions()).extracting(TemplateFunction::logicalId)
-                .containsExactly("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction");
+                .contains("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction", "AlarmFunction", "IncidentApiFunction");
+        assertThat(template.function("IncidentApiFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::apiKeyRequired)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/incidents", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}", true));
         TemplateFunction passthru = template.function("ExotelPassthruFunction").orElseThrow();
         assertThat(passthru.handlerClass()).isEqualTo("sosrelay.passthru.ExotelPassthruHandler");
         assertThat(passthru.apiEvents()).extracting(ApiEvent::path).containsOnly("/exotel/{secret}/passthru");
+        assertThat(passthru.apiEvents()).extracting(ApiEvent::apiKeyRequired).containsOnly(false);
         assertThat(passthru.environment()).containsKeys("INCIDENTS_TABLE", "DIRECTORY_TABLE", "CALL_QUEUE_URL");
         assertThat(template.function("ExotelGreetingFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::method).containsExactlyInAnyOrder("get", "head");

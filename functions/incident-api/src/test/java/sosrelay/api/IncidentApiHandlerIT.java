@@ -1,0 +1,132 @@
+package sosrelay.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.config.Env;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.dispatch.DeliveryJob;
+import sosrelay.json.Json;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.wiring.Wiring;
+
+/** The incident API on the fixtures in events/, with the tables and queues of template.yaml. */
+class IncidentApiHandlerIT {
+    private static final String FIRE_INCIDENT = "inc-wqdxeturcfopnqak5iwv";
+    private static LocalTemplate stack;
+    private static Wiring wiring;
+    private static IncidentApiHandler handler;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalTemplate.start();
+        wiring = new Wiring(Env.of(stack.environmentOf("IncidentApiFunction", Map.of())));
+        handler = new IncidentApiHandler(wiring);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        stack.reset();
+        wiring.directory().replace(Map.of(
+                "defaultType", "General",
+                "people", List.of(
+                        Map.of("id", "security-desk", "name", "Security desk", "phone", "9800000028"),
+                        Map.of("id", "duty-manager", "name", "Duty manager", "phone", "9800000026")),
+                "types", Map.of(
+                        "Fire", Map.of("tiers", List.of(Map.of("notify", List.of("security-desk", "duty-manager")))),
+                        "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager")))))));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/device-incident.json", type = APIGatewayProxyRequestEvent.class)
+    void aDeviceWithAKeyRaisesAnIncidentAndItsDedupKeyNeverRaisesASecond(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent first = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent again = handler.handleRequest(event, null);
+
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(Json.readObject(first.getBody())).containsEntry("incidentId", FIRE_INCIDENT)
+                .containsEntry("status", "raised").containsEntry("type", "Fire");
+        assertThat(again.getStatusCode()).isEqualTo(202);
+        assertThat(Json.readObject(again.getBody())).containsEntry("incidentId", FIRE_INCIDENT).containsEntry("status", "repeat");
+        assertThat(stack.drainQueue("CallJobsQueue")).map(DeliveryJob::fromJson).extracting(DeliveryJob::personId)
+                .containsExactlyInAnyOrder("security-desk", "duty-manager");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/device-incident-crash.json", type = APIGatewayProxyRequestEvent.class)
+    void aMessageWithoutTypeAlertsTheDefaultTypeAndSaysWhy(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(Json.readObject(response.getBody())).containsEntry("type", "General")
+                .containsEntry("typeNote", "no emergency type given; alerted the default type General");
+        assertThat(stack.drainQueue("CallJobsQueue")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/device-incident-invalid.json", type = APIGatewayProxyRequestEvent.class)
+    void aBadBodyIsRefusedWithEveryProblemAndRaisesNothing(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat((List<?>) Json.readObject(response.getBody()).get("errors")).hasSize(4);
+        assertThat(stack.drainQueue("CallJobsQueue")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/device-incident-no-key.json", type = APIGatewayProxyRequestEvent.class)
+    void aRequestWithoutAKeyRaisesNothing(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(stack.drainQueue("CallJobsQueue")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/incident-get.json", type = APIGatewayProxyRequestEvent.class)
+    void showsTheIncidentAndEveryDeliverySoFar(APIGatewayProxyRequestEvent get) {
+        handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/device-incident.json"), null);
+        DeliveryJob securityCall = stack.drainQueue("CallJobsQueue").stream().map(DeliveryJob::fromJson)
+                .filter(job -> job.personId().equals("security-desk")).findFirst().orElseThrow();
+        DeliveryStore deliveries = new DeliveryStore(wiring.dynamo(), stack.tableName("IncidentsTable"), java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(60));
+        deliveries.claim(securityCall);
+        deliveries.accepted(securityCall, "exo-123");
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(get, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        Map<String, Object> view = Json.readObject(response.getBody());
+        assertThat(view).containsEntry("incidentId", FIRE_INCIDENT).containsEntry("type", "Fire");
+        assertThat(view.get("trigger").toString()).contains("panel-7", "Ward 3, second floor", "Smoke detected in the pantry");
+        assertThat(view.get("recipients").toString()).contains("+91******0028").doesNotContain("+919800000028");
+        assertThat((List<?>) view.get("deliveries")).singleElement().asString()
+                .contains("personId=security-desk", "channel=call", "state=accepted", "providerId=exo-123");
+    }
+
+    @Test
+    void anUnknownOrMalformedIdIsAClearAnswer() {
+        APIGatewayProxyRequestEvent get = EventLoader.loadApiGatewayRestEvent("events/incident-get.json");
+        APIGatewayProxyResponseEvent unknown = handler.handleRequest(get, null);
+        get.setPathParameters(Map.of("id", "../../etc/passwd"));
+        APIGatewayProxyResponseEvent malformed = handler.handleRequest(get, null);
+
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(malformed.getStatusCode()).isEqualTo(400);
+    }
+}

@@ -128,14 +128,14 @@ public final class LocalRelay implements AutoCloseable {
         out.println();
         out.println("A device raising a fire alarm, and reading it back:");
         out.println();
-        out.printf("  curl -X POST '%s/v1/incidents' -H 'x-api-key: %s' -H 'Content-Type: application/json' \%n",
+        out.printf("  curl -X POST '%s/v1/incidents' -H 'x-api-key: %s' -H 'Content-Type: application/json' \\%n",
                 stack.baseUrl(), apiKey);
         out.println("    -d '{\"type\":\"Fire\",\"message\":\"Smoke detected\",\"source\":\"panel-7\",\"location\":\"Ward 3\",\"dedupKey\":\"panel-7-0001\"}'");
         out.printf("  curl '%s/v1/incidents/<incidentId>' -H 'x-api-key: %s'%n", stack.baseUrl(), apiKey);
         out.println();
         out.println("A CloudWatch alarm (SNS or direct action), through Lambda's Invoke API:");
         out.println();
-        out.printf("  aws lambda invoke --endpoint-url %s --function-name AlarmFunction \%n", stack.baseUrl());
+        out.printf("  aws lambda invoke --endpoint-url %s --function-name AlarmFunction \\%n", stack.baseUrl());
         out.println("    --cli-binary-format raw-in-base64-out --payload file://events/alarm-direct.json /dev/stdout");
         out.println();
     }

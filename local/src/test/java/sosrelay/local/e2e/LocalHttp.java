@@ -42,6 +42,34 @@ final class LocalHttp {
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A JSON POST, with an {@code x-api-key} when {@code apiKey} is not null. */
+    static HttpResponse<String> postJson(URI base, String path, String apiKey, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("x-api-key", apiKey);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> getWithKey(URI base, String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (apiKey != null) {
+            request.header("x-api-key", apiKey);
+        }
+        return send(request.build());
+    }
+
+    /** As {@code aws lambda invoke --endpoint-url … --payload file://events/<fixture>} sends it. */
+    static HttpResponse<String> invoke(URI base, String function, java.nio.file.Path payload) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + "/2015-03-31/functions/" + function + "/invocations"))
+                    .POST(HttpRequest.BodyPublishers.ofString(java.nio.file.Files.readString(payload))).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -2,14 +2,8 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +21,6 @@ import sosrelay.local.sandbox.SandboxExotel;
  * its key, and CloudWatch alarms through Lambda's Invoke API, with the sandbox Exotel ringing.
  */
 class TriggersIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalRelay relay;
     private static SandboxExotel exotel;
 
@@ -99,41 +92,14 @@ class TriggersIT {
     }
 
     private static HttpResponse<String> post(String path, String apiKey, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relay.stack().baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (apiKey != null) {
-            request.header("x-api-key", apiKey);
-        }
-        return send(request.build());
+        return LocalHttp.postJson(relay.stack().baseUrl(), path, apiKey, json);
     }
 
     private static HttpResponse<String> get(String path, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relay.stack().baseUrl() + path)).GET();
-        if (apiKey != null) {
-            request.header("x-api-key", apiKey);
-        }
-        return send(request.build());
+        return LocalHttp.getWithKey(relay.stack().baseUrl(), path, apiKey);
     }
 
-    /** As {@code aws lambda invoke --endpoint-url … --payload file://events/<fixture>} sends it. */
     private static HttpResponse<String> invoke(String function, String fixture) {
-        try {
-            Path payload = LocalTemplate.findTemplate().getParent().resolve("events").resolve(fixture);
-            return send(HttpRequest.newBuilder(URI.create(relay.stack().baseUrl() + "/2015-03-31/functions/" + function + "/invocations"))
-                    .POST(HttpRequest.BodyPublishers.ofString(Files.readString(payload))).build());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LocalHttp.invoke(relay.stack().baseUrl(), function, LocalTemplate.findTemplate().getParent().resolve("events").resolve(fixture));
     }
 }

@@ -99,7 +99,8 @@ class SamTemplateTest {
         SamTemplate template = SamTemplate.load(Path.of("../../template.yaml"));
 
         assertThat(template.functions()).extracting(TemplateFunction::logicalId)
-                .containsExactly("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction");
+                .containsExactly("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction",
+                        "SmsJobFunction", "WhatsAppJobFunction");
         TemplateFunction passthru = template.function("ExotelPassthruFunction").orElseThrow();
         assertThat(passthru.handlerClass()).isEqualTo("sosrelay.passthru.ExotelPassthruHandler");
         assertThat(passthru.apiEvents()).extracting(ApiEvent::path).containsOnly("/exotel/{secret}/passthru");
@@ -111,6 +112,8 @@ class SamTemplateTest {
         assertThat(callJobs.timeoutSeconds()).isEqualTo(30);
         assertThat(callJobs.sqsEvents()).containsExactly(
                 new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.empty(), true));
+        assertThat(template.function("WhatsAppJobFunction").orElseThrow().sqsEvents()).containsExactly(
+                new SqsEventSource("WhatsAppJobs", "WhatsAppJobsQueue", 10, 0, OptionalInt.empty(), true));
 
         assertThat(template.queues().get("CallJobsQueue").redrive())
                 .contains(new TemplateQueue.Redrive("CallJobsDeadLetterQueue", 8));

@@ -12,10 +12,12 @@ import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.local.directory.DirectoryFile;
 import sosrelay.local.sandbox.SandboxExotel;
+import sosrelay.local.sandbox.SandboxGupShup;
 
 /**
  * The local stack as a newcomer runs it: {@link LocalStack} plus a sandbox Exotel (unless
- * {@code EXOTEL_API_BASE_URL} points at a real one), a webhook secret, and a directory to ring.
+ * {@code EXOTEL_API_BASE_URL} points at a real one) and a sandbox GupShup (unless
+ * {@code GUPSHUP_API_BASE_URL} does), a webhook secret, and a directory to ring.
  */
 public final class LocalRelay implements AutoCloseable {
     /** The webhook secret the local stack uses unless SOS_WEBHOOK_SECRET says otherwise. */
@@ -23,16 +25,22 @@ public final class LocalRelay implements AutoCloseable {
     /** The device API key the local stack accepts unless SOS_API_KEYS says otherwise. */
     public static final String LOCAL_API_KEY = "local-device-key";
     private static final String SANDBOX_CALLER_ID = "08047000000";
+    private static final String SANDBOX_SMS_FROM = "SOSRLY";
+    private static final String SANDBOX_DLT_ENTITY_ID = "1101000000000000001";
+    private static final String SANDBOX_DLT_TEMPLATE_ID = "1107000000000000001";
 
     private final LocalStack stack;
     private final Optional<SandboxExotel> sandbox;
+    private final Optional<SandboxGupShup> sandboxGupShup;
     private final Directory directory;
     private final String secret;
     private final String apiKey;
 
-    private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Directory directory, String secret, String apiKey) {
+    private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Optional<SandboxGupShup> sandboxGupShup,
+                       Directory directory, String secret, String apiKey) {
         this.stack = stack;
         this.sandbox = sandbox;
+        this.sandboxGupShup = sandboxGupShup;
         this.directory = directory;
         this.secret = secret;
         this.apiKey = apiKey;
@@ -54,12 +62,24 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_API_TOKEN", SandboxExotel.API_TOKEN);
             overrides.put("EXOTEL_CALLER_ID", SANDBOX_CALLER_ID);
             overrides.put("EXOTEL_FLOW_URL", "http://my.exotel.com/" + SandboxExotel.ACCOUNT_SID + "/exoml/start_voice/1");
+            overrides.put("EXOTEL_SMS_FROM", SANDBOX_SMS_FROM);
+            overrides.put("EXOTEL_DLT_ENTITY_ID", SANDBOX_DLT_ENTITY_ID);
+            overrides.put("EXOTEL_DLT_TEMPLATE_ID", SANDBOX_DLT_TEMPLATE_ID);
         }
+        // Decided on its own: a laptop with a real Exotel must still never send WhatsApp through a real GupShup by default.
+        Optional<SandboxGupShup> sandboxGupShup = Optional.empty();
+        if (!overrides.containsKey("GUPSHUP_API_BASE_URL") && processEnvironment.get("GUPSHUP_API_BASE_URL") == null) {
+            sandboxGupShup = Optional.of(startSandboxGupShup(console, sandbox));
+            overrides.put("GUPSHUP_API_BASE_URL", sandboxGupShup.get().baseUrl());
+            overrides.put("GUPSHUP_USER_ID", SandboxGupShup.USER_ID);
+            overrides.put("GUPSHUP_PASSWORD", SandboxGupShup.PASSWORD);
+        }
+        Runnable closeSandboxes = closer(sandbox, sandboxGupShup);
         LocalStack stack;
         try {
             stack = LocalStack.start(options.withEnvironmentOverrides(overrides));
         } catch (RuntimeException e) {
-            sandbox.ifPresent(SandboxExotel::close);
+            closeSandboxes.run();
             throw e;
         }
         String greeting = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET") + "/greeting";
@@ -67,12 +87,19 @@ public final class LocalRelay implements AutoCloseable {
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
                     .split(",")[0].trim();
-            return new LocalRelay(stack, sandbox, loadDirectory(stack, options), secret, apiKey);
+            return new LocalRelay(stack, sandbox, sandboxGupShup, loadDirectory(stack, options), secret, apiKey);
         } catch (RuntimeException e) {
             stack.close();
-            sandbox.ifPresent(SandboxExotel::close);
+            closeSandboxes.run();
             throw e;
         }
+    }
+
+    private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup) {
+        return () -> {
+            exotel.ifPresent(SandboxExotel::close);
+            gupShup.ifPresent(SandboxGupShup::close);
+        };
     }
 
     /** {@code --contacts} replaces the directory; without it a data dir keeps its own, and a fresh stack gets the demo. */
@@ -97,12 +124,25 @@ public final class LocalRelay implements AutoCloseable {
         }
     }
 
+    private static SandboxGupShup startSandboxGupShup(PrintStream console, Optional<SandboxExotel> startedBefore) {
+        try {
+            return SandboxGupShup.start(console);
+        } catch (IOException e) {
+            startedBefore.ifPresent(SandboxExotel::close);
+            throw new UncheckedIOException("cannot start the sandbox GupShup", e);
+        }
+    }
+
     public LocalStack stack() {
         return stack;
     }
 
     public Optional<SandboxExotel> sandbox() {
         return sandbox;
+    }
+
+    public Optional<SandboxGupShup> sandboxGupShup() {
+        return sandboxGupShup;
     }
 
     public Directory directory() {
@@ -117,6 +157,8 @@ public final class LocalRelay implements AutoCloseable {
                 directory.defaultType(), stack.options().contactsFile().map(f -> " from " + f).orElse(""));
         out.println(sandbox.map(s -> "Exotel: sandbox at " + s.baseUrl() + " (set EXOTEL_API_BASE_URL and friends for a real account)")
                 .orElse("Exotel: the account in EXOTEL_API_BASE_URL"));
+        out.println(sandboxGupShup.map(s -> "GupShup: sandbox at " + s.baseUrl() + " (set GUPSHUP_API_BASE_URL and friends for a real account)")
+                .orElse("GupShup: the account in GUPSHUP_API_BASE_URL"));
         out.println();
         out.println("Replay Exotel's Passthru for a Heart emergency:");
         out.println();
@@ -145,7 +187,7 @@ public final class LocalRelay implements AutoCloseable {
         try {
             stack.close();
         } finally {
-            sandbox.ifPresent(SandboxExotel::close);
+            closer(sandbox, sandboxGupShup).run();
         }
     }
 }

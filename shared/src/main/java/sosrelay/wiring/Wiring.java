@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.api.IncidentApi;
+import java.util.function.Supplier;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
@@ -24,10 +25,16 @@ import sosrelay.greeting.RecordingProbe;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.RecordingPolicy;
+import sosrelay.messages.IncidentMessages;
+import sosrelay.messages.MessageTemplate;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.secrets.SecretValue;
+import sosrelay.sms.ExotelSms;
+import sosrelay.sms.ExotelSmsAccount;
 import sosrelay.sqs.BatchWorker;
 import sosrelay.web.WebhookSecret;
+import sosrelay.whatsapp.GupShupAccount;
+import sosrelay.whatsapp.GupShupWhatsApp;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -42,6 +49,10 @@ public final class Wiring {
     public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
             + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
     private static final int CONCURRENT_SENDS = 10;
+    /** Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for word. */
+    public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency reported by {reporter} at {time}."
+            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}";
+    public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
 
     private final Env env;
     private final Clock clock;
@@ -60,6 +71,8 @@ public final class Wiring {
     private final Lazy<IncidentRaiser> raiser;
     private final Lazy<AlarmTrigger> alarms;
     private final Lazy<IncidentApi> incidentApi;
+    private final Lazy<BatchWorker> smsJobs;
+    private final Lazy<BatchWorker> whatsAppJobs;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -95,6 +108,10 @@ public final class Wiring {
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
         this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount())));
+        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
+                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY))));
+        this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
+                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY))));
     }
 
     public static Wiring fromEnvironment() {
@@ -137,6 +154,14 @@ public final class Wiring {
         return incidentApi.get();
     }
 
+    public BatchWorker smsJobs() {
+        return smsJobs.get();
+    }
+
+    public BatchWorker whatsAppJobs() {
+        return whatsAppJobs.get();
+    }
+
     /**
      * Touches the DynamoDB path every function shares (client, marshalling, HTTP connection) with a
      * read of an incident that can't exist; SnapStart priming runs it before the snapshot.
@@ -175,20 +200,58 @@ public final class Wiring {
     }
 
     private ExotelAccount exotelAccount() {
-        String token = env.get("EXOTEL_API_TOKEN");
-        String publicBase = env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "");
         return new ExotelAccount(
                 env.require("EXOTEL_API_BASE_URL"),
                 env.require("EXOTEL_ACCOUNT_SID"),
                 env.require("EXOTEL_API_KEY"),
-                token != null && !token.isBlank()
-                        ? () -> token
-                        : new SecretValue(ssm, env.require("EXOTEL_API_TOKEN_PARAMETER"), clock, Duration.ofMinutes(15)),
+                secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
                 env.require("EXOTEL_CALLER_ID"),
                 env.require("EXOTEL_FLOW_URL"),
-                publicBase + "/exotel/" + env.require("SOS_WEBHOOK_SECRET") + "/call-status",
+                exotelCallbackUrl("call-status"),
                 Integer.parseInt(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30")),
                 Integer.parseInt(env.get("EXOTEL_CALL_TIME_LIMIT_SECONDS", "600")),
-                Duration.ofMillis(Long.parseLong(env.get("EXOTEL_REQUEST_TIMEOUT_MS", "8000"))));
+                requestTimeout("EXOTEL_REQUEST_TIMEOUT_MS"));
+    }
+
+    private ExotelSmsAccount exotelSmsAccount() {
+        return new ExotelSmsAccount(
+                env.require("EXOTEL_API_BASE_URL"),
+                env.require("EXOTEL_ACCOUNT_SID"),
+                env.require("EXOTEL_API_KEY"),
+                secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
+                env.require("EXOTEL_SMS_FROM"),
+                env.require("EXOTEL_DLT_ENTITY_ID"),
+                env.require("EXOTEL_DLT_TEMPLATE_ID"),
+                exotelCallbackUrl("sms-status"),
+                requestTimeout("EXOTEL_REQUEST_TIMEOUT_MS"));
+    }
+
+    private GupShupAccount gupShupAccount() {
+        return new GupShupAccount(
+                env.get("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL),
+                env.require("GUPSHUP_USER_ID"),
+                secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"),
+                requestTimeout("GUPSHUP_REQUEST_TIMEOUT_MS"));
+    }
+
+    private IncidentMessages messages(String templateVariable, int maxLength) {
+        return new IncidentMessages(incidents.get(),
+                new MessageTemplate(env.get(templateVariable, DEFAULT_MESSAGE_TEMPLATE), maxLength));
+    }
+
+    /** The secret itself when {@code plainVariable} is set (local only), else the SSM SecureString {@code parameterVariable} names. */
+    private Supplier<String> secret(String plainVariable, String parameterVariable) {
+        String plain = env.get(plainVariable);
+        return plain != null && !plain.isBlank()
+                ? () -> plain
+                : new SecretValue(ssm, env.require(parameterVariable), clock, Duration.ofMinutes(15));
+    }
+
+    private String exotelCallbackUrl(String name) {
+        return env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "") + "/exotel/" + env.require("SOS_WEBHOOK_SECRET") + "/" + name;
+    }
+
+    private Duration requestTimeout(String variable) {
+        return Duration.ofMillis(Long.parseLong(env.get(variable, "8000")));
     }
 }

@@ -3,18 +3,14 @@ package sosrelay.local.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,16 +25,16 @@ import sosrelay.json.Json;
 import sosrelay.web.FormEncoding;
 
 /**
- * A stand-in for Exotel's call API, so the demo and the end-to-end tests need no account. It checks
- * what real Exotel checks (Basic auth, the mandatory parameters), answers like Exotel, then plays
- * the part of the person picking up: it asks the Dynamic Greeting URL (HEAD, then GET, as Exotel
- * does) and shows on the console who was rung and what they heard.
+ * A stand-in for Exotel's call and SMS APIs, so the demo and the end-to-end tests need no account.
+ * It checks what real Exotel checks (Basic auth, the mandatory parameters), answers like Exotel, then
+ * plays the part of the person picking up: it asks the Dynamic Greeting URL (HEAD, then GET, as
+ * Exotel does) and shows on the console who was rung and what they heard, and who got which SMS.
  */
 public final class SandboxExotel implements AutoCloseable {
     public static final String ACCOUNT_SID = "sandbox";
     public static final String API_KEY = "sandbox-key";
     public static final String API_TOKEN = "sandbox-token";
-    private static final Pattern CONNECT = Pattern.compile("/v1/Accounts/([^/]+)/Calls/connect(\\.json)?");
+    private static final Pattern API = Pattern.compile("/v1/Accounts/([^/]+)/(Calls/connect|Sms/send)(\\.json)?");
 
     /** A call the sandbox accepted, and what the person heard when they picked up (null until then). */
     public record PlacedCall(String sid, String from, String callerId, String flowUrl, String customField,
@@ -46,6 +42,10 @@ public final class SandboxExotel implements AutoCloseable {
         PlacedCall withHeard(String text) {
             return new PlacedCall(sid, from, callerId, flowUrl, customField, statusCallback, form, at, text);
         }
+    }
+
+    /** An SMS the sandbox accepted; {@code form} has every field as sent (DltEntityId, DltTemplateId…). */
+    public record SentSms(String sid, String from, String to, String body, Map<String, String> form, Instant at) {
     }
 
     private final HttpServer server;
@@ -58,12 +58,14 @@ public final class SandboxExotel implements AutoCloseable {
     });
     private final List<PlacedCall> calls = new CopyOnWriteArrayList<>();
     private final Duration pickUpAfter;
+    private final SandboxSms sms;
     private volatile String greetingUrl;
 
     private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter) {
         this.server = server;
         this.console = console;
         this.pickUpAfter = pickUpAfter;
+        this.sms = new SandboxSms(console);
     }
 
     public static SandboxExotel start(PrintStream console, Duration pickUpAfter) throws IOException {
@@ -88,37 +90,44 @@ public final class SandboxExotel implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    public List<SentSms> smsMessages() {
+        return sms.sent();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Matcher connect = CONNECT.matcher(exchange.getRequestURI().getPath());
-            if (!"POST".equals(exchange.getRequestMethod()) || !connect.matches()) {
-                reply(exchange, 404, "{\"RestException\":{\"Status\":404,\"Message\":\"sandbox knows only Calls/connect\"}}");
+            Matcher api = API.matcher(exchange.getRequestURI().getPath());
+            if (!"POST".equals(exchange.getRequestMethod()) || !api.matches()) {
+                SandboxHttp.exotelError(exchange, 404, "sandbox knows only Calls/connect and Sms/send");
                 return;
             }
-            if (!ACCOUNT_SID.equals(connect.group(1)) || !authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                reply(exchange, 401, "{\"RestException\":{\"Status\":401,\"Message\":\"Authentication is required to view this page.\"}}");
+            if (!ACCOUNT_SID.equals(api.group(1)) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {
+                SandboxHttp.exotelError(exchange, 401, "Authentication is required to view this page.");
                 return;
             }
-            Map<String, String> form = firstValues(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            List<String> missing = new ArrayList<>();
-            for (String required : List.of("From", "CallerId", "Url")) {
-                if (form.get(required) == null || form.get(required).isBlank()) {
-                    missing.add(required);
-                }
+            Map<String, String> form = SandboxHttp.body(exchange);
+            if (api.group(2).equals("Sms/send")) {
+                sms.send(exchange, form);
+            } else {
+                placeCall(exchange, form);
             }
-            if (!missing.isEmpty()) {
-                reply(exchange, 400, "{\"RestException\":{\"Status\":400,\"Message\":\"Missing parameter(s): " + missing + "\"}}");
-                return;
-            }
-            PlacedCall call = new PlacedCall(UUID.randomUUID().toString().replace("-", ""), form.get("From"),
-                    form.get("CallerId"), form.get("Url"), form.get("CustomField"), form.get("StatusCallback"), form,
-                    Instant.now(), null);
-            calls.add(call);
-            console.printf("[sandbox exotel] ringing %s (call %s)%n", PhoneNumbers.mask(call.from()), call.sid().substring(0, 8));
-            pickUps.schedule(() -> pickUp(call), pickUpAfter.toMillis(), TimeUnit.MILLISECONDS);
-            reply(exchange, 200, Json.write(Map.of("Call", Map.of("Sid", call.sid(), "Status", "in-progress",
-                    "From", call.from(), "PhoneNumberSid", call.callerId(), "Direction", "outbound-api"))));
         }
+    }
+
+    private void placeCall(HttpExchange exchange, Map<String, String> form) throws IOException {
+        List<String> missing = SandboxHttp.missing(form, List.of("From", "CallerId", "Url"));
+        if (!missing.isEmpty()) {
+            SandboxHttp.exotelError(exchange, 400, "Missing parameter(s): " + missing);
+            return;
+        }
+        PlacedCall call = new PlacedCall(UUID.randomUUID().toString().replace("-", ""), form.get("From"),
+                form.get("CallerId"), form.get("Url"), form.get("CustomField"), form.get("StatusCallback"), form,
+                Instant.now(), null);
+        calls.add(call);
+        console.printf("[sandbox exotel] ringing %s (call %s)%n", PhoneNumbers.mask(call.from()), call.sid().substring(0, 8));
+        pickUps.schedule(() -> pickUp(call), pickUpAfter.toMillis(), TimeUnit.MILLISECONDS);
+        SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", Map.of("Sid", call.sid(), "Status", "in-progress",
+                "From", call.from(), "PhoneNumberSid", call.callerId(), "Direction", "outbound-api"))));
     }
 
     private void pickUp(PlacedCall call) {
@@ -144,26 +153,6 @@ public final class SandboxExotel implements AutoCloseable {
             console.printf("[sandbox exotel] %s picked up but the greeting failed: %s%n", PhoneNumbers.mask(call.from()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean authorised(String header) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString((API_KEY + ":" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
-        return expected.equals(header);
-    }
-
-    private static Map<String, String> firstValues(String body) {
-        Map<String, String> first = new java.util.LinkedHashMap<>();
-        FormEncoding.decode(body).forEach((k, v) -> first.put(k, v.get(0)));
-        return first;
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 

@@ -99,7 +99,8 @@ class SamTemplateTest {
         SamTemplate template = SamTemplate.load(Path.of("../../template.yaml"));
 
         assertThat(template.functions()).extracting(TemplateFunction::logicalId)
-                .contains("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction", "AlarmFunction", "IncidentApiFunction");
+                .contains("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction", "AlarmFunction", "IncidentApiFunction",
+                        "SmsJobFunction", "WhatsAppJobFunction");
         assertThat(template.function("IncidentApiFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::path, ApiEvent::apiKeyRequired)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/incidents", true),
@@ -116,6 +117,8 @@ class SamTemplateTest {
         assertThat(callJobs.timeoutSeconds()).isEqualTo(30);
         assertThat(callJobs.sqsEvents()).containsExactly(
                 new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.empty(), true));
+        assertThat(template.function("WhatsAppJobFunction").orElseThrow().sqsEvents()).containsExactly(
+                new SqsEventSource("WhatsAppJobs", "WhatsAppJobsQueue", 10, 0, OptionalInt.empty(), true));
 
         assertThat(template.queues().get("CallJobsQueue").redrive())
                 .contains(new TemplateQueue.Redrive("CallJobsDeadLetterQueue", 8));

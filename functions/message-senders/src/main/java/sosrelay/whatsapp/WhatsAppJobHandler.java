@@ -1,0 +1,17 @@
+package sosrelay.whatsapp;
+
+import sosrelay.wiring.ChannelJobHandler;
+import sosrelay.wiring.Wiring;
+
+/** SQS worker: sends one GupShup WhatsApp template message per job, the jobs of a batch side by side. */
+public final class WhatsAppJobHandler extends ChannelJobHandler {
+
+    public WhatsAppJobHandler() {
+        this(Wiring.fromEnvironment());
+        primeBeforeSnapshot();
+    }
+
+    public WhatsAppJobHandler(Wiring wiring) {
+        super(wiring, Wiring::whatsAppJobs);
+    }
+}

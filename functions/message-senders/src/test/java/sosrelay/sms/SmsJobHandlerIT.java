@@ -1,0 +1,125 @@
+package sosrelay.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.directory.Channel;
+import sosrelay.testing.MessageJobStack;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The SMS worker on events/sms-job.json, with DynamoDB Local from template.yaml and WireMock as Exotel. */
+class SmsJobHandlerIT {
+    private static final String SEND = "/v1/Accounts/acme/Sms/send.json";
+    private static MessageJobStack stack;
+    private static WireMockServer exotel;
+    private static SmsJobHandler handler;
+
+    @BeforeAll
+    static void start() {
+        exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        exotel.start();
+        stack = MessageJobStack.start("SmsJobFunction", Map.of(
+                "SOS_WEBHOOK_SECRET", "local-webhook-secret",
+                "SOS_PUBLIC_BASE_URL", "https://sos.example",
+                "EXOTEL_API_BASE_URL", exotel.baseUrl(),
+                "EXOTEL_ACCOUNT_SID", "acme",
+                "EXOTEL_API_KEY", "key",
+                "EXOTEL_API_TOKEN", "token",
+                "EXOTEL_SMS_FROM", "SOSRLY",
+                "EXOTEL_DLT_ENTITY_ID", "1101000000000000001",
+                "EXOTEL_DLT_TEMPLATE_ID", "1107000000000000001",
+                "EXOTEL_REQUEST_TIMEOUT_MS", "3000"));
+        handler = new SmsJobHandler(stack.wiring());
+    }
+
+    @AfterAll
+    static void stop() {
+        exotel.stop();
+        stack.close();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        stack.reset();
+        exotel.resetAll();
+    }
+
+    private static void exotelAccepts() {
+        exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(200).withBody("{\"SMSMessage\":{\"Sid\":\"sms-1\"}}")));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void sendsTheIncidentsTextAndRecordsExotelsSid(SQSEvent event) {
+        stack.storeIncident();
+        exotelAccepts();
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(stack.delivery(Channel.SMS)).containsEntry("state", AttributeValue.fromS("accepted"))
+                .containsEntry("providerId", AttributeValue.fromS("sms-1"));
+        exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
+                .withFormParam("To", equalTo("+919800000001"))
+                .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
+                .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
+                .withFormParam("Body", equalTo("SOS Relay: Heart emergency reported by 09324190000 at 3:41 PM. Details: none."
+                        + " Location: none. Recording: " + MessageJobStack.RECORDING + " Ref: " + MessageJobStack.INCIDENT)));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void aRedeliveredJobDoesNotSendAgain(SQSEvent event) {
+        stack.storeIncident();
+        exotelAccepts();
+
+        handler.handleRequest(event, null);
+        SQSBatchResponse again = handler.handleRequest(event, null);
+
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        exotel.verify(1, postRequestedFor(urlEqualTo(SEND)));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void aPermanentRefusalIsRecordedAndNotRetried(SQSEvent event) {
+        stack.storeIncident();
+        exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(400)
+                .withBody("{\"RestException\":{\"Status\":400,\"Message\":\"No valid sender id found\"}}")));
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(stack.delivery(Channel.SMS)).containsEntry("state", AttributeValue.fromS("failed"))
+                .containsEntry("error", AttributeValue.fromS("Exotel 400: No valid sender id found"));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void aMissingIncidentStillSendsTheGenericText(SQSEvent event) {
+        exotelAccepts();
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
+                .withFormParam("Body", containing("Please contact the emergency desk immediately"))
+                .withFormParam("Body", containing("Ref: " + MessageJobStack.INCIDENT)));
+        assertThat(stack.delivery(Channel.SMS)).containsEntry("state", AttributeValue.fromS("accepted"));
+    }
+}

@@ -1,0 +1,134 @@
+package sosrelay.whatsapp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.directory.Channel;
+import sosrelay.testing.MessageJobStack;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The WhatsApp worker on events/whatsapp-job.json, with DynamoDB Local from template.yaml and
+ * WireMock as GupShup. Stubs match the bare path exactly, so a query string (a password in the URL)
+ * would find no stub and fail the test.
+ */
+class WhatsAppJobHandlerIT {
+    private static final String REST = "/GatewayAPI/rest";
+    private static MessageJobStack stack;
+    private static WireMockServer gupShup;
+    private static WhatsAppJobHandler handler;
+
+    @BeforeAll
+    static void start() {
+        gupShup = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        gupShup.start();
+        stack = MessageJobStack.start("WhatsAppJobFunction", Map.of(
+                "GUPSHUP_API_BASE_URL", gupShup.baseUrl(),
+                "GUPSHUP_USER_ID", "2000123456",
+                "GUPSHUP_PASSWORD", "gupshup-secret",
+                "GUPSHUP_REQUEST_TIMEOUT_MS", "3000"));
+        handler = new WhatsAppJobHandler(stack.wiring());
+    }
+
+    @AfterAll
+    static void stop() {
+        gupShup.stop();
+        stack.close();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        stack.reset();
+        gupShup.resetAll();
+    }
+
+    private static void gupShupAnswers(String status, String id, String details) {
+        gupShup.stubFor(post(urlEqualTo(REST)).willReturn(aResponse().withStatus(200).withBody(
+                "{\"response\":{\"id\":\"" + id + "\",\"phone\":\"919800000001\",\"details\":\"" + details + "\",\"status\":\"" + status + "\"}}")));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/whatsapp-job.json", type = SQSEvent.class)
+    void sendsTheIncidentsTextAndRecordsGupShupsId(SQSEvent event) {
+        stack.storeIncident();
+        gupShupAnswers("success", "4045551", "");
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(stack.delivery(Channel.WHATSAPP)).containsEntry("state", AttributeValue.fromS("accepted"))
+                .containsEntry("providerId", AttributeValue.fromS("4045551"));
+        gupShup.verify(1, postRequestedFor(urlEqualTo(REST))
+                .withFormParam("send_to", equalTo("919800000001"))
+                .withFormParam("password", equalTo("gupshup-secret"))
+                .withFormParam("msg", containing("Heart emergency reported by 09324190000 at 3:41 PM"))
+                .withFormParam("msg", containing("Recording: " + MessageJobStack.RECORDING)));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/whatsapp-job.json", type = SQSEvent.class)
+    void aRedeliveredJobDoesNotSendAgain(SQSEvent event) {
+        stack.storeIncident();
+        gupShupAnswers("success", "4045551", "");
+
+        handler.handleRequest(event, null);
+        SQSBatchResponse again = handler.handleRequest(event, null);
+
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        gupShup.verify(1, postRequestedFor(urlEqualTo(REST)));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/whatsapp-job.json", type = SQSEvent.class)
+    void anErrorInA200IsRecordedAsAFailureAndNotRetried(SQSEvent event) {
+        stack.storeIncident();
+        gupShupAnswers("error", "175", "Invalid phone number");
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(stack.delivery(Channel.WHATSAPP)).containsEntry("state", AttributeValue.fromS("failed"))
+                .containsEntry("error", AttributeValue.fromS("GupShup error: Invalid phone number"));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/whatsapp-job.json", type = SQSEvent.class)
+    void throttlingGoesBackToTheQueue(SQSEvent event) {
+        stack.storeIncident();
+        gupShupAnswers("error", "", "Rate limit exceeded");
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("8e3b2d6a-71c4-4f0e-b6d2-93a5c0f4e712");
+        assertThat(stack.delivery(Channel.WHATSAPP)).containsEntry("state", AttributeValue.fromS("sending"));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/whatsapp-job.json", type = SQSEvent.class)
+    void aMissingIncidentStillSendsTheGenericText(SQSEvent event) {
+        gupShupAnswers("success", "4045552", "");
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        gupShup.verify(1, postRequestedFor(urlEqualTo(REST))
+                .withFormParam("msg", containing("Please contact the emergency desk immediately"))
+                .withFormParam("msg", containing("Ref: " + MessageJobStack.INCIDENT)));
+    }
+}

@@ -1,0 +1,86 @@
+package sosrelay.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sosrelay.local.LocalRelay;
+import sosrelay.local.LocalStackOptions;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.sandbox.SandboxExotel;
+import sosrelay.local.sandbox.SandboxGupShup;
+
+/**
+ * The demo's Heart passthru over HTTP reaches dr-rao (channels call, sms, whatsapp) once on each
+ * channel through the sandboxes, and the GupShup password shows up in no URL and no output line.
+ */
+class SandboxMessagesIT {
+    private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
+    private static PrintStream originalOut;
+    private static LocalRelay relay;
+
+    @BeforeAll
+    static void start() {
+        // Everything the functions log (System.out) and the sandboxes print, as one would see it.
+        PrintStream capture = new PrintStream(OUTPUT, true, StandardCharsets.UTF_8);
+        originalOut = System.out;
+        System.setOut(capture);
+        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), Map.of(), capture);
+    }
+
+    @AfterAll
+    static void stop() {
+        relay.close();
+        System.setOut(originalOut);
+    }
+
+    @Test
+    void drRaoGetsOneCallOneDltTaggedSmsAndOneWhatsAppAndNoSecretLeaks() {
+        SandboxExotel exotel = relay.sandbox().orElseThrow();
+        SandboxGupShup gupShup = relay.sandboxGupShup().orElseThrow();
+
+        assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
+                LocalHttp.exotelPassthru("fd7a090139691d5ed3exxg", "Heart")).statusCode()).isEqualTo(200);
+        LocalHttp.await("20 calls, dr-rao's SMS and WhatsApp", Duration.ofSeconds(30),
+                () -> exotel.calls().size() == 20 && exotel.smsMessages().size() == 1 && gupShup.messages().size() == 1);
+        // Redeliveries or stragglers would arrive within a poll or two.
+        sleep(Duration.ofSeconds(2));
+
+        assertThat(exotel.calls()).filteredOn(call -> call.from().equals("+919800000001")).hasSize(1);
+        assertThat(exotel.smsMessages()).singleElement().satisfies(sms -> {
+            assertThat(sms.to()).isEqualTo("+919800000001");
+            assertThat(sms.form()).containsEntry("From", "SOSRLY").containsEntry("SmsType", "transactional")
+                    .containsEntry("DltEntityId", "1101000000000000001").containsEntry("DltTemplateId", "1107000000000000001")
+                    .containsEntry("CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
+            assertThat(sms.body()).startsWith("SOS Relay: Heart emergency reported by")
+                    .contains("Recording: https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3")
+                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2");
+        });
+        assertThat(gupShup.messages()).singleElement().satisfies(message -> {
+            assertThat(message.sendTo()).isEqualTo("919800000001");
+            assertThat(message.msg()).startsWith("SOS Relay: Heart emergency").endsWith("Ref: inc-f4ozhr7np263xfwdrpb2");
+        });
+
+        assertThat(gupShup.requestUrls()).hasSize(1).allSatisfy(url -> assertThat(url)
+                .isEqualTo("/GatewayAPI/rest").doesNotContain(SandboxGupShup.PASSWORD));
+        String output = OUTPUT.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("[sandbox exotel] SMS to +91******0001: SOS Relay: Heart emergency")
+                .contains("[sandbox gupshup] WhatsApp to +91******0001: SOS Relay: Heart emergency")
+                .doesNotContain(SandboxGupShup.PASSWORD).doesNotContain(SandboxExotel.API_TOKEN)
+                .doesNotContain("9800000001");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

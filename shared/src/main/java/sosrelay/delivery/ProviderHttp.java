@@ -1,0 +1,87 @@
+package sosrelay.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+import sosrelay.web.FormEncoding;
+
+/**
+ * The one way every sender talks to its provider: a form-encoded POST whose answer the provider's
+ * own rules classify, and whose network failures are always worth another try. Failure reasons name
+ * the provider and the kind of failure only, never the request, so no credential reaches a log.
+ */
+public final class ProviderHttp {
+    private static final int EXCERPT = 200;
+
+    private final HttpClient http;
+    private final String provider;
+    private final Duration timeout;
+
+    public ProviderHttp(HttpClient http, String provider, Duration timeout) {
+        this.http = http;
+        this.provider = provider;
+        this.timeout = timeout;
+    }
+
+    /** {@code authorization} may be null (credentials in the body). */
+    public SendResult post(URI endpoint, String authorization, Map<String, String> form,
+                           Function<HttpResponse<String>, SendResult> classify) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return classify.apply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (HttpTimeoutException e) {
+            return new SendResult.Transient(provider + " did not answer within " + timeout.toMillis() + " ms", null);
+        } catch (IOException e) {
+            return new SendResult.Transient(provider + " unreachable: " + e.getClass().getSimpleName(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Transient("interrupted", null);
+        }
+    }
+
+    /** {@code base} with or without a trailing slash, then {@code path}. */
+    public static URI endpoint(String base, String path) {
+        return URI.create(base.replaceAll("/+$", "") + path);
+    }
+
+    public static String basicAuth(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 429, 408 and 5xx: the provider is busy or down, not refusing this message. */
+    public static boolean isTransientStatus(int status) {
+        return status == 429 || status == 408 || status >= 500;
+    }
+
+    /** The provider's Retry-After in seconds, or null when absent or an HTTP date. */
+    public static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+            } catch (NumberFormatException httpDate) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    /** Enough of a provider's text for a log line or a delivery record. */
+    public static String excerpt(String text) {
+        String stripped = text == null ? "" : text.strip();
+        return stripped.length() <= EXCERPT ? stripped : stripped.substring(0, EXCERPT);
+    }
+}

@@ -1,0 +1,64 @@
+package sosrelay.messages;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import sosrelay.incident.ExotelTimes;
+import sosrelay.incident.Incident;
+import sosrelay.incident.Trigger;
+
+/**
+ * The placeholder values of an incident. A value the incident lacks becomes a short neutral word
+ * rather than nothing, so the message still reads as a sentence and still matches its registered
+ * template: no description or location is "none", no recording "none", an unknown reporter or
+ * time "unknown".
+ */
+public final class IncidentValues {
+    static final String NONE = "none";
+    static final String UNKNOWN = "unknown";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH).withZone(ExotelTimes.IST);
+
+    private IncidentValues() {
+    }
+
+    public static Map<Placeholder, String> of(Incident incident) {
+        Trigger trigger = incident.trigger();
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.TYPE, or(incident.type(), "Unspecified"));
+        values.put(Placeholder.DESCRIPTION, or(trigger.description(), NONE));
+        values.put(Placeholder.RECORDING, or(incident.recording().url(), NONE));
+        values.put(Placeholder.REF, incident.id());
+        values.put(Placeholder.REPORTER, or(trigger.reporter(), UNKNOWN));
+        values.put(Placeholder.LOCATION, or(trigger.location(), NONE));
+        values.put(Placeholder.TIME, time(trigger.reportedAt()));
+        return values;
+    }
+
+    /**
+     * For a job whose incident can't be read: the same template (so it still matches DLT), with the
+     * ref to look it up by and a description that tells the recipient what to do.
+     */
+    public static Map<Placeholder, String> unknownIncident(String incidentId) {
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.TYPE, "Unspecified");
+        values.put(Placeholder.DESCRIPTION, "Please contact the emergency desk immediately");
+        values.put(Placeholder.RECORDING, NONE);
+        values.put(Placeholder.REF, incidentId);
+        values.put(Placeholder.REPORTER, UNKNOWN);
+        values.put(Placeholder.LOCATION, NONE);
+        values.put(Placeholder.TIME, UNKNOWN);
+        return values;
+    }
+
+    static String time(Instant at) {
+        return at == null ? UNKNOWN : CLOCK.format(at);
+    }
+
+    /** One line of text: a value with line breaks or runs of spaces would change the template's shape. */
+    private static String or(String value, String fallback) {
+        String oneLine = value == null ? "" : value.replaceAll("\\s+", " ").strip();
+        return oneLine.isEmpty() ? fallback : oneLine;
+    }
+}

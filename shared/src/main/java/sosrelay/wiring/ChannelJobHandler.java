@@ -1,0 +1,42 @@
+package sosrelay.wiring;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.List;
+import java.util.function.Function;
+import sosrelay.sqs.BatchWorker;
+
+/**
+ * The SQS worker of one channel: each handler only names its channel's worker. The worker is built
+ * on the first batch (or SnapStart priming), not in the constructor, so a stack that hosts every
+ * function starts even when one channel's provider is not configured.
+ */
+public abstract class ChannelJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final Wiring wiring;
+    private final Function<Wiring, BatchWorker> worker;
+
+    protected ChannelJobHandler(Wiring wiring, Function<Wiring, BatchWorker> worker) {
+        this.wiring = wiring;
+        this.worker = worker;
+    }
+
+    /** For the no-argument constructor Lambda uses: warms the handler up before the SnapStart snapshot. */
+    protected final void primeBeforeSnapshot() {
+        SnapStartPriming.register(this::warmUp);
+    }
+
+    @Override
+    public final SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return worker.apply(wiring).process(event);
+    }
+
+    /** The provider's secret is deliberately not fetched here: a secret has no place in a snapshot. */
+    private void warmUp() {
+        SQSEvent empty = new SQSEvent();
+        empty.setRecords(List.of());
+        handleRequest(empty, null);
+        wiring.warmUpStorage();
+    }
+}

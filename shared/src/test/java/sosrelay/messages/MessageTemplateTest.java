@@ -1,0 +1,111 @@
+package sosrelay.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import sosrelay.directory.Channel;
+import sosrelay.directory.Person;
+import sosrelay.incident.Incident;
+import sosrelay.incident.Recording;
+import sosrelay.incident.Trigger;
+import sosrelay.wiring.Wiring;
+
+class MessageTemplateTest {
+    private static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
+    private static final String ALL = "{type}|{description}|{recording}|{ref}|{reporter}|{location}|{time}";
+
+    private static Incident incident(String description, String location) {
+        // 15:41:28 IST is 10:11:28 UTC
+        Trigger trigger = new Trigger("exotel-call", "fd7a", "Front desk", Instant.parse("2021-07-16T10:11:28Z"),
+                description, location);
+        return new Incident("inc-f4ozhr7np263xfwdrpb2", trigger, "Heart", null,
+                new Recording(RECORDING, null, null),
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.SMS))), null);
+    }
+
+    @Test
+    void fillsEveryPlaceholderFromTheIncidentWithTheTimeInIst() {
+        String text = new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident("Chest pain", "Ward 3")));
+
+        assertThat(text).isEqualTo("Heart|Chest pain|" + RECORDING + "|inc-f4ozhr7np263xfwdrpb2|Front desk|Ward 3|3:41 PM");
+    }
+
+    @Test
+    void missingValuesBecomeShortNeutralWords() {
+        Trigger bare = new Trigger("exotel-call", "fd7a", null, null, null, "  ");
+        Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), null);
+
+        assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident)))
+                .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown");
+    }
+
+    @Test
+    void valuesAreFlattenedToOneLineAndNotExpandedAgain() {
+        String text = new MessageTemplate("{description} {ref}", 2000)
+                .render(IncidentValues.of(incident("Collapsed\n\n  says {ref}", null)));
+
+        assertThat(text).isEqualTo("Collapsed says {ref} inc-f4ozhr7np263xfwdrpb2");
+    }
+
+    @Test
+    void theTextOtherThanPlaceholdersIsKeptAsWritten() {
+        assertThat(new MessageTemplate("{nope} {type}: {{ref}}", 2000).render(IncidentValues.of(incident(null, null))))
+                .isEqualTo("{nope} Heart: {inc-f4ozhr7np263xfwdrpb2}");
+    }
+
+    @Test
+    void anUnknownIncidentStillFillsTheTemplateWithItsRefAndWhatToDo() {
+        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9"));
+
+        assertThat(text).isEqualTo("SOS Relay: Unspecified emergency reported by unknown at unknown."
+                + " Details: Please contact the emergency desk immediately. Location: none. Recording: none Ref: inc-9");
+    }
+
+    @Test
+    void anOverlongMessageShortensTheDescriptionFirstAndKeepsTypeRefAndLink() {
+        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000)
+                .render(IncidentValues.of(incident("x".repeat(5000), "Ward 3")));
+
+        assertThat(text).hasSize(2000)
+                .startsWith("SOS Relay: Heart emergency reported by Front desk at 3:41 PM. Details: xxx")
+                .contains("x.... Location: Ward 3. Recording: " + RECORDING + " Ref: inc-f4ozhr7np263xfwdrpb2")
+                .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2");
+    }
+
+    @Test
+    void whenTheDescriptionIsNotEnoughTheLocationAndReporterGiveWayToo() {
+        Map<Placeholder, String> values = new EnumMap<>(IncidentValues.of(incident("d".repeat(300), "l".repeat(300))));
+        values.put(Placeholder.REPORTER, "r".repeat(300));
+
+        String text = new MessageTemplate("{type} {description} {location} {reporter} {ref} {recording}", 300).render(values);
+
+        assertThat(text).hasSizeLessThanOrEqualTo(300).startsWith("Heart ")
+                .endsWith(" inc-f4ozhr7np263xfwdrpb2 " + RECORDING)
+                .doesNotContain("ddd").doesNotContain("lll");
+    }
+
+    @Test
+    void aDescriptionUsedTwiceGivesUpItsShareInBothPlaces() {
+        String text = new MessageTemplate("{description}/{description} {ref}", 60)
+                .render(IncidentValues.of(incident("y".repeat(100), null)));
+
+        assertThat(text).hasSizeLessThanOrEqualTo(60).endsWith(" inc-f4ozhr7np263xfwdrpb2").contains(".../y");
+    }
+
+    @Test
+    void aTemplateTooLongByItselfLosesOnlyItsEnd() {
+        String text = new MessageTemplate("{type} " + "t".repeat(3000), 2000).render(IncidentValues.of(incident(null, null)));
+
+        assertThat(text).hasSize(2000).startsWith("Heart ttt");
+    }
+
+    @Test
+    void anEmptyTemplateIsAConfigurationError() {
+        assertThatThrownBy(() -> new MessageTemplate(" ", 2000)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -70,7 +70,6 @@ public final class AlarmTrigger {
         String occurrence = alarm.group() + "@" + (alarm.changedAt() == null ? clock.instant() : alarm.changedAt());
         Trigger trigger = new Trigger(SOURCE, alarm.arn(), "CloudWatch alarm " + alarm.name(),
                 alarm.changedAt() == null ? clock.instant() : alarm.changedAt(), alarm.reason(), null);
-        return new Incident(IncidentIds.forSource(SOURCE, occurrence), trigger, type.type().name(), type.note(),
-                Recording.NONE, dir.firstTier(type.type()), alarm.group());
+        return Incident.of(IncidentIds.forSource(SOURCE, occurrence), trigger, type, Recording.NONE, dir, alarm.group());
     }
 }

@@ -11,22 +11,26 @@ import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.TypeChoice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
+import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
+import sosrelay.incident.Timeline;
 import sosrelay.incident.Trigger;
 import sosrelay.json.Json;
 import sosrelay.log.Log;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
+import sosrelay.web.Webhook;
 
 /**
  * The incident API for devices and dashboards: {@code POST /v1/incidents} raises one (202 with its
- * id), {@code GET /v1/incidents/{id}} shows it with every delivery. API Gateway checks the
- * {@code x-api-key}; a request that reaches us without one is refused all the same.
+ * id), {@code GET /v1/incidents/{id}} tells its whole story, {@code POST /v1/incidents/{id}/resolve}
+ * closes it and stops everything pending. API Gateway checks the {@code x-api-key}; a request that
+ * reaches us without one is refused all the same.
  */
-public final class IncidentApi {
+public final class IncidentApi implements Webhook {
     static final String SOURCE = "device";
 
     private final DirectoryStore directory;
@@ -34,18 +38,23 @@ public final class IncidentApi {
     private final IncidentRaiser raiser;
     private final IncidentStore incidents;
     private final DeliveryStore deliveries;
+    private final IncidentProgress progress;
+    private final Timeline timeline;
     private final Clock clock;
 
     public IncidentApi(DirectoryStore directory, RecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
-                       DeliveryStore deliveries, Clock clock) {
+                       DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, Clock clock) {
         this.directory = directory;
         this.recordings = recordings;
         this.raiser = raiser;
         this.incidents = incidents;
         this.deliveries = deliveries;
+        this.progress = progress;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
+    @Override
     public WebResponse handle(WebRequest request) {
         if (request.apiKeyId() == null) {
             return errors(401, List.of("missing or unknown API key: send it in the x-api-key header"));
@@ -57,6 +66,9 @@ public final class IncidentApi {
             }
             if ("GET".equals(request.method()) && id != null) {
                 return view(id);
+            }
+            if ("POST".equals(request.method()) && id != null) {
+                return resolve(id, request.apiKeyId());
             }
             return errors(404, List.of("no such route: " + request.method() + (id == null ? " /v1/incidents" : " /v1/incidents/{id}")));
         } catch (RuntimeException e) {
@@ -80,8 +92,8 @@ public final class IncidentApi {
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
                 clock.instant(), body.message(), body.location());
-        IncidentRaiser.Result result = raiser.raise(new Incident(incidentId, trigger, type.type().name(), type.note(),
-                new Recording(recording.url(), null, recording.refusal()), dir.firstTier(type.type()), null));
+        IncidentRaiser.Result result = raiser.raise(Incident.of(incidentId, trigger, type,
+                new Recording(recording.url(), null, recording.refusal()), dir, null));
 
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("incidentId", result.incidentId());
@@ -98,11 +110,33 @@ public final class IncidentApi {
 
     private WebResponse view(String id) {
         if (!IncidentIds.isValid(id)) {
-            return errors(400, List.of("'" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "' is not an incident id"));
+            return notAnId(id);
         }
-        return incidents.find(id)
-                .map(incident -> WebResponse.json(200, Json.write(IncidentView.of(incident, deliveries.forIncident(id)))))
-                .orElseGet(() -> errors(404, List.of("no incident " + id)));
+        Optional<Incident> incident = incidents.find(id);
+        Optional<IncidentProgress.State> state = progress.state(id);
+        if (incident.isEmpty() || state.isEmpty()) {
+            return errors(404, List.of("no incident " + id));
+        }
+        return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id),
+                deliveries.forIncident(id), timeline.read(id))));
+    }
+
+    private WebResponse resolve(String id, String byKey) {
+        if (!IncidentIds.isValid(id)) {
+            return notAnId(id);
+        }
+        if (progress.state(id).isEmpty()) {
+            return errors(404, List.of("no incident " + id));
+        }
+        if (!progress.resolve(id)) {
+            return errors(409, List.of("incident " + id + " is already resolved"));
+        }
+        timeline.record(id, "resolved", "by", byKey);
+        return WebResponse.json(200, Json.write(Map.of("incidentId", id, "status", IncidentProgress.RESOLVED)));
+    }
+
+    private static WebResponse notAnId(String id) {
+        return errors(400, List.of("'" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "' is not an incident id"));
     }
 
     private static WebResponse errors(int status, List<String> problems) {

@@ -3,19 +3,30 @@ package sosrelay.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.directory.Channel;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentProgress;
 
-/** An incident and where each of its deliveries stands, as {@code GET /v1/incidents/{id}} shows it. */
+/**
+ * An incident's whole story, as {@code GET /v1/incidents/{id}} shows it: what raised it, its status
+ * and active tier, who acknowledged, where each delivery stands, and the timeline of everything that
+ * happened (who was tried, when, on which channel, how it went).
+ */
 final class IncidentView {
     private IncidentView() {
     }
 
-    static Map<String, Object> of(Incident incident, List<DeliveryStatus> deliveries) {
+    static Map<String, Object> of(Incident incident, IncidentProgress.State state, Set<String> acknowledgedBy,
+                                  List<DeliveryStatus> deliveries, List<Map<String, String>> timeline) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("incidentId", incident.id());
+        view.put("status", state.status());
+        view.put("activeTier", state.activeTier() + 1);
+        view.put("tiers", incident.tiers().size());
+        view.put("acknowledgedBy", List.copyOf(acknowledgedBy));
         view.put("type", incident.type());
         putIfSet(view, "typeNote", incident.typeNote());
         Map<String, Object> trigger = new LinkedHashMap<>();
@@ -41,6 +52,7 @@ final class IncidentView {
             return person;
         }).toList());
         view.put("deliveries", deliveries.stream().map(IncidentView::delivery).toList());
+        view.put("timeline", timeline);
         return view;
     }
 

@@ -36,6 +36,9 @@ public final class ExotelCalls implements Sender {
         form.put("TimeLimit", Integer.toString(account.timeLimitSeconds()));
         form.put("CustomField", job.customField());
         form.put("StatusCallback", account.statusCallbackUrl());
+        // The terminal event carries CustomField and the legs as well: enough to place the callback
+        // even if the CallSid were unknown to us.
+        form.put("StatusCallbackEvents[0]", "terminal");
         return exotel.post(endpoint, ProviderHttp.basicAuth(account.apiKey(), account.apiToken().get()), form,
                 response -> ExotelAnswers.classify(response, "Call"));
     }

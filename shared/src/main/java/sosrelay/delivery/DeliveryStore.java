@@ -59,7 +59,8 @@ public final class DeliveryStore {
     public Claim claim(DeliveryJob job) {
         Instant now = clock.instant();
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":sending", AttributeValue.fromS("sending"));
+        values.put(":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED));
+        values.put(":zero", number(0));
         values.put(":until", number(now.plus(claimFor).toEpochMilli()));
         values.put(":now", number(now.toEpochMilli()));
         values.put(":attempt", number(job.attempt()));
@@ -70,10 +71,10 @@ public final class DeliveryStore {
         values.put(":expires", number(now.plus(KEEP_FOR).getEpochSecond()));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(job))
-                    .updateExpression("SET #state = :sending, claimUntil = :until, attempt = :attempt, incidentId = :incident,"
+                    .updateExpression("SET #state = :claimed, stateRank = :zero, claimUntil = :until, attempt = :attempt, incidentId = :incident,"
                             + " personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires")
                     .conditionExpression("attribute_not_exists(pk) OR attempt < :attempt"
-                            + " OR (attempt = :attempt AND #state = :sending AND claimUntil < :now)")
+                            + " OR (attempt = :attempt AND #state = :claimed AND claimUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(values));
             return new Claim.Granted();
@@ -87,7 +88,7 @@ public final class DeliveryStore {
         Map<String, AttributeValue> item = current.item();
         String state = item.get("state").s();
         long attempt = Long.parseLong(item.get("attempt").n());
-        if (attempt > job.attempt() || !"sending".equals(state)) {
+        if (attempt > job.attempt() || !DeliveryStates.CLAIMED.equals(state)) {
             return new Claim.AlreadyDone(state);
         }
         long until = Long.parseLong(item.get("claimUntil").n());
@@ -111,8 +112,68 @@ public final class DeliveryStore {
         return value == null ? null : value.s();
     }
 
+    /**
+     * The provider took the attempt: recorded on the delivery, and under the provider's id, so that its
+     * status callbacks, which may carry nothing else, find their way back.
+     */
     public void accepted(DeliveryJob job, String providerId) {
-        settle(job, "accepted", "providerId", providerId);
+        settle(job, DeliveryStates.ACCEPTED, "providerId", providerId);
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS(providerKey(providerId)),
+                "sk", AttributeValue.fromS("PROVIDER"),
+                "incidentId", AttributeValue.fromS(job.incidentId()),
+                "personId", AttributeValue.fromS(job.personId()),
+                "channel", AttributeValue.fromS(job.channel().id()),
+                "attempt", number(job.attempt()),
+                "expiresAt", number(clock.instant().plus(KEEP_FOR).getEpochSecond()))));
+    }
+
+    /** The delivery attempt a provider id (an Exotel CallSid or SmsSid) was given to. */
+    public java.util.Optional<DeliveryRef> byProviderId(String providerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(providerKey(providerId)), "sk", AttributeValue.fromS("PROVIDER")))).item();
+        if (item == null || item.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new DeliveryRef(s(item, "incidentId"), s(item, "personId"), s(item, "channel"),
+                Integer.parseInt(item.get("attempt").n())));
+    }
+
+    /**
+     * Moves the attempt to {@code state} (already normalised) unless it is already there or further
+     * along, or a later attempt owns the delivery. True when this call changed it.
+     */
+    public boolean progress(DeliveryRef ref, String state, String detail) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":state", AttributeValue.fromS(state));
+        values.put(":rank", number(DeliveryStates.rank(state)));
+        values.put(":attempt", number(ref.attempt()));
+        values.put(":at", AttributeValue.fromS(clock.instant().toString()));
+        values.put(":detail", AttributeValue.fromS(detail == null ? "" : detail));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(IncidentStore.key(ref.incidentId(), sortKey(ref.personId(), ref.channel())))
+                    .updateExpression("SET #state = :state, stateRank = :rank, updatedAt = :at, detail = :detail")
+                    .conditionExpression("attempt = :attempt AND stateRank < :rank")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException staleOrRepeated) {
+            return false;
+        }
+    }
+
+    /** The attempt's current state, read consistently, or null when the delivery has moved to another attempt. */
+    public String stateOf(DeliveryRef ref) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(IncidentStore.key(ref.incidentId(), sortKey(ref.personId(), ref.channel())))).item();
+        if (item == null || item.isEmpty() || Integer.parseInt(item.get("attempt").n()) != ref.attempt()) {
+            return null;
+        }
+        return s(item, "state");
+    }
+
+    private static String providerKey(String providerId) {
+        return "PROVIDER#" + providerId;
     }
 
     public void failed(DeliveryJob job, String reason) {
@@ -122,15 +183,16 @@ public final class DeliveryStore {
     /** Gives the claim back after a transient failure, so the redelivered job can claim it at once. */
     public void release(DeliveryJob job, String reason) {
         update(job, "SET claimUntil = :zero, #error = :reason, updatedAt = :at ADD transientFailures :one",
-                "attempt = :attempt AND #state = :sending", Map.of(
+                "attempt = :attempt AND #state = :claimed", Map.of(
                         ":zero", number(0), ":reason", AttributeValue.fromS(reason), ":one", number(1),
-                        ":sending", AttributeValue.fromS("sending")),
+                        ":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED)),
                 Map.of("#state", "state", "#error", "error"));
     }
 
     private void settle(DeliveryJob job, String state, String attribute, String value) {
-        update(job, "SET #state = :state, #attr = :value, updatedAt = :at REMOVE claimUntil",
-                "attempt = :attempt", Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value)),
+        update(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at REMOVE claimUntil",
+                "attempt = :attempt", Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value),
+                        ":rank", number(DeliveryStates.rank(state))),
                 Map.of("#state", "state", "#attr", attribute));
     }
 

@@ -1,27 +1,53 @@
 package sosrelay.delivery;
 
-import java.time.Duration;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.log.Log;
+import sosrelay.sqs.MessageProcessor;
 
-/** Claim, send, record: one job through one provider, exactly once per attempt. */
-public final class DeliveryWorker {
+/**
+ * Claim, send, record: one job through one provider, exactly once per attempt. A retry (attempt 2
+ * and later) goes out only while it is still wanted: the incident open, the person not yet
+ * acknowledged.
+ */
+public final class DeliveryWorker implements MessageProcessor {
 
-    /** Null when the job is finished (sent, already sent, or failed for good); else when to look again. */
-    public record Retry(Duration after) {
+    /** Whether a retry attempt is still worth sending. */
+    @FunctionalInterface
+    public interface StillWanted {
+        boolean test(DeliveryJob job);
+    }
+
+    /** Told of every attempt the provider accepted (a call's sender uses it to watch for a lost callback). */
+    @FunctionalInterface
+    public interface OnAccepted {
+        void accepted(DeliveryJob job, String providerId);
     }
 
     private final DeliveryStore deliveries;
     private final Sender sender;
+    private final StillWanted stillWanted;
+    private final OnAccepted onAccepted;
 
-    public DeliveryWorker(DeliveryStore deliveries, Sender sender) {
+    public DeliveryWorker(DeliveryStore deliveries, Sender sender, StillWanted stillWanted, OnAccepted onAccepted) {
         this.deliveries = deliveries;
         this.sender = sender;
+        this.stillWanted = stillWanted;
+        this.onAccepted = onAccepted;
+    }
+
+    @Override
+    public Retry process(String body) {
+        return process(DeliveryJob.fromJson(body));
     }
 
     /** Returns null when the job is done, or a {@link Retry} whose {@code after} may be null (use the backoff). */
     public Retry process(DeliveryJob job) {
+        if (job.attempt() > 1 && !stillWanted.test(job)) {
+            Log.info("delivery.retry-not-needed", "incidentId", job.incidentId(), "personId", job.personId(),
+                    "channel", job.channel().id(), "attempt", job.attempt());
+            return null;
+        }
         DeliveryStore.Claim claim = deliveries.claim(job);
         if (claim instanceof DeliveryStore.Claim.AlreadyDone done) {
             Log.info("delivery.skip-duplicate", "incidentId", job.incidentId(), "personId", job.personId(),
@@ -35,6 +61,7 @@ public final class DeliveryWorker {
         String to = PhoneNumbers.mask(job.phone());
         if (result instanceof SendResult.Accepted accepted) {
             deliveries.accepted(job, accepted.providerId());
+            onAccepted.accepted(job, accepted.providerId());
             Log.info("delivery.accepted", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                     "channel", job.channel().id(), "attempt", job.attempt(), "providerId", accepted.providerId());
             return null;

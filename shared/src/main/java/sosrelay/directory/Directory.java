@@ -49,9 +49,9 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
         return new TypeChoice(types.get(defaultType), why + "; alerted the default type " + defaultType);
     }
 
-    /** The people of the type's first tier, in the order the directory lists them. */
-    public List<Person> firstTier(EmergencyType type) {
-        return type.tiers().get(0).personIds().stream().map(people::get).toList();
+    /** Everyone the type may alert, tier after tier, in the order the directory lists them. */
+    public List<Person> recipients(EmergencyType type) {
+        return type.tiers().stream().flatMap(tier -> tier.personIds().stream()).map(people::get).toList();
     }
 
     /** The person with this phone number (E.164), or null. */

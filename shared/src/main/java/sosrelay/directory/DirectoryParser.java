@@ -1,5 +1,6 @@
 package sosrelay.directory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +21,9 @@ public final class DirectoryParser {
     private static final List<String> TOP_KEYS = List.of("defaultType", "people", "types", "alarms");
     private static final List<String> ALARM_KEYS = List.of("match", "type");
     private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels");
-    private static final List<String> TYPE_KEYS = List.of("digit", "tiers");
-    private static final List<String> TIER_KEYS = List.of("notify");
+    private static final List<String> TYPE_KEYS = List.of("digit", "tiers", "retry");
+    private static final List<String> TIER_KEYS = List.of("notify", "escalateAfter", "required");
+    private static final List<String> RETRY_KEYS = List.of("attempts", "after");
 
     private final List<String> problems = new ArrayList<>();
     /** Every id the file declares, valid or not: a tier naming a broken person is not "unknown". */
@@ -144,7 +146,7 @@ public final class DirectoryParser {
             if (digit != null && digitOwners.putIfAbsent(digit, name) != null) {
                 problems.add(where + ": digit " + digit + " is also the digit of " + digitOwners.get(digit));
             }
-            types.put(name, new EmergencyType(name, digit, tiers(where, type.get("tiers"), people)));
+            types.put(name, new EmergencyType(name, digit, tiers(where, type.get("tiers")), retry(where, type.get("retry"))));
         }
         return types;
     }
@@ -161,12 +163,27 @@ public final class DirectoryParser {
         return Integer.valueOf(text);
     }
 
-    private List<Tier> tiers(String where, Object value, Map<String, Person> people) {
+    private RetryPolicy retry(String where, Object value) {
+        if (value == null) {
+            return RetryPolicy.DEFAULT;
+        }
+        if (!(value instanceof Map<?, ?> retry)) {
+            problems.add(where + ".retry: must be a mapping such as {attempts: 3, after: 2m}");
+            return RetryPolicy.DEFAULT;
+        }
+        unknownKeys(where + ".retry", retry, RETRY_KEYS);
+        int attempts = count(where + ".retry.attempts", retry.get("attempts"), RetryPolicy.DEFAULT.attempts(), 1, 10);
+        Duration after = duration(where + ".retry.after", retry.get("after"), RetryPolicy.DEFAULT.after());
+        return new RetryPolicy(attempts, after);
+    }
+
+    private List<Tier> tiers(String where, Object value) {
         List<Tier> tiers = new ArrayList<>();
         if (!(value instanceof List<?> list) || list.isEmpty()) {
             problems.add(where + ": tiers is missing or empty");
             return tiers;
         }
+        Set<String> inType = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String tierWhere = where + ".tiers[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> tier)) {
@@ -183,11 +200,17 @@ public final class DirectoryParser {
                 String id = text(item);
                 if (id == null || !declaredIds.contains(id)) {
                     problems.add(tierWhere + ": unknown person id '" + item + "'");
-                } else if (!ids.add(id)) {
-                    problems.add(tierWhere + ": " + id + " is listed twice");
+                } else if (!ids.add(id) || !inType.add(id)) {
+                    problems.add(tierWhere + ": " + id + " is listed twice in this type");
                 }
             }
-            tiers.add(new Tier(List.copyOf(ids)));
+            Duration escalateAfter = duration(tierWhere + ".escalateAfter", tier.get("escalateAfter"), Tier.DEFAULT_ESCALATE_AFTER);
+            int required = count(tierWhere + ".required", tier.get("required"), 1, 1, 1000);
+            if (required > inType.size()) {
+                problems.add(tierWhere + ": required " + required + " is more than the " + inType.size()
+                        + " people notified up to this tier");
+            }
+            tiers.add(new Tier(List.copyOf(ids), escalateAfter, required));
         }
         return tiers;
     }
@@ -219,6 +242,30 @@ public final class DirectoryParser {
             }
         }
         return routes;
+    }
+
+    private Duration duration(String where, Object value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        Duration parsed = Durations.parse(text(value));
+        if (parsed == null || parsed.isZero()) {
+            problems.add(where + ": '" + value + "' is not a duration such as 90s, 5m or 1h");
+            return fallback;
+        }
+        return parsed;
+    }
+
+    private int count(String where, Object value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        String text = text(value);
+        if (text == null || !text.matches("\\d{1,4}") || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
+            problems.add(where + ": must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+            return fallback;
+        }
+        return Integer.parseInt(text);
     }
 
     private void unknownKeys(String where, Map<?, ?> map, List<String> known) {

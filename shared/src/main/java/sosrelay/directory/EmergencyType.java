@@ -2,6 +2,6 @@ package sosrelay.directory;
 
 import java.util.List;
 
-/** An emergency type (Heart, Brain, ...): the IVR digit that selects it and whom it alerts. */
-public record EmergencyType(String name, Integer digit, List<Tier> tiers) {
+/** An emergency type (Heart, Brain, ...): the IVR digit that selects it, whom it alerts in which order, and how calls are retried. */
+public record EmergencyType(String name, Integer digit, List<Tier> tiers, RetryPolicy retry) {
 }

@@ -21,10 +21,10 @@ public final class Dispatcher {
         this.queueUrls = new EnumMap<>(queueUrls);
     }
 
-    /** Queues the first attempt for everyone in the incident; returns how many jobs were queued. */
-    public int dispatch(Incident incident) {
+    /** Queues the first attempt for everyone in the incident's tier {@code tier}; returns how many jobs were queued. */
+    public int dispatch(Incident incident, int tier) {
         Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
-        for (Person person : incident.recipients()) {
+        for (Person person : incident.tierPeople(tier)) {
             for (Channel channel : person.channels()) {
                 DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, 1);
                 byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
@@ -36,5 +36,10 @@ public final class Dispatcher {
             total += entry.getValue().size();
         }
         return total;
+    }
+
+    /** Queues one job (a retry) on its channel's queue. */
+    public void send(DeliveryJob job) {
+        jobs.sendAll(queueUrls.get(job.channel()), List.of(job.toJson()));
     }
 }

@@ -10,6 +10,7 @@ import sosrelay.incident.RecordingPolicy;
 import sosrelay.log.Log;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
+import sosrelay.web.Webhook;
 import sosrelay.web.WebhookSecret;
 
 /**
@@ -17,7 +18,7 @@ import sosrelay.web.WebhookSecret;
  * (exactly that content type, as Exotel requires) with the recording's URL when it is playable,
  * else a text for Exotel to read aloud. Never an error page: at worst a generic spoken alert.
  */
-public final class GreetingWebhook {
+public final class GreetingWebhook implements Webhook {
     private final WebhookSecret secret;
     private final IncidentStore incidents;
     private final RecordingPolicy recordings;
@@ -33,6 +34,7 @@ public final class GreetingWebhook {
         this.clock = clock;
     }
 
+    @Override
     public WebResponse handle(WebRequest request) {
         if (!secret.matches(request.pathParameter("secret"))) {
             return WebResponse.text(403, "wrong webhook secret");

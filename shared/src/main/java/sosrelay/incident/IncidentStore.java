@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
+import sosrelay.directory.RetryPolicy;
+import sosrelay.directory.Tier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -204,6 +206,9 @@ public final class IncidentStore {
             putS(item, "recordingNote", i.recording().note());
             putS(item, "openGroup", i.openGroup());
             item.put("recipients", AttributeValue.fromL(i.recipients().stream().map(IncidentItem::person).toList()));
+            item.put("tiers", AttributeValue.fromL(i.tiers().stream().map(IncidentItem::tier).toList()));
+            item.put("retry", AttributeValue.fromM(Map.of("attempts", number(i.retry().attempts()),
+                    "afterSeconds", number(i.retry().after().toSeconds()))));
             return item;
         }
 
@@ -214,10 +219,26 @@ public final class IncidentStore {
                             s(item, "description"), s(item, "location")),
                     s(item, "type"), s(item, "typeNote"),
                     new Recording(s(item, "recordingUrl"), instant(item, "recordingAvailableAt"), s(item, "recordingNote")),
-                    item.containsKey("recipients")
-                            ? item.get("recipients").l().stream().map(v -> person(v.m())).toList()
-                            : List.of(),
+                    item.get("recipients").l().stream().map(v -> person(v.m())).toList(),
+                    item.get("tiers").l().stream().map(v -> tier(v.m())).toList(),
+                    new RetryPolicy(n(item.get("retry").m(), "attempts"), Duration.ofSeconds(n(item.get("retry").m(), "afterSeconds"))),
                     s(item, "openGroup"));
+        }
+
+        private static AttributeValue tier(Tier t) {
+            return AttributeValue.fromM(Map.of(
+                    "personIds", AttributeValue.fromL(t.personIds().stream().map(AttributeValue::fromS).toList()),
+                    "escalateAfterSeconds", number(t.escalateAfter().toSeconds()),
+                    "required", number(t.required())));
+        }
+
+        private static Tier tier(Map<String, AttributeValue> m) {
+            return new Tier(m.get("personIds").l().stream().map(AttributeValue::s).toList(),
+                    Duration.ofSeconds(n(m, "escalateAfterSeconds")), n(m, "required"));
+        }
+
+        private static int n(Map<String, AttributeValue> m, String name) {
+            return Integer.parseInt(m.get(name).n());
         }
 
         private static AttributeValue person(Person p) {

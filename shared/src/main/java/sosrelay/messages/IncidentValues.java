@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import sosrelay.incident.ExotelTimes;
+import sosrelay.ack.AckCodes;
 import sosrelay.incident.Incident;
 import sosrelay.incident.Trigger;
 
@@ -33,6 +34,7 @@ public final class IncidentValues {
         values.put(Placeholder.REPORTER, or(trigger.reporter(), UNKNOWN));
         values.put(Placeholder.LOCATION, or(trigger.location(), NONE));
         values.put(Placeholder.TIME, time(trigger.reportedAt()));
+        values.put(Placeholder.ACK_CODE, AckCodes.of(incident.id()));
         return values;
     }
 
@@ -49,6 +51,7 @@ public final class IncidentValues {
         values.put(Placeholder.REPORTER, UNKNOWN);
         values.put(Placeholder.LOCATION, NONE);
         values.put(Placeholder.TIME, UNKNOWN);
+        values.put(Placeholder.ACK_CODE, AckCodes.of(incidentId));
         return values;
     }
 

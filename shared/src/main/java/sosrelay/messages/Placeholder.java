@@ -5,16 +5,22 @@ import java.util.Locale;
 
 /** What a message template may say about an incident, written {@code {name}} in the template. */
 public enum Placeholder {
-    TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME;
+    TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE;
 
     /**
      * The free-text values, in the order an over-long message gives them up: what the trigger said,
-     * then where, then who. Type, ref and the recording link are never shortened: they are what the
-     * recipient acts on.
+     * then where, then who. Type, ref, the acknowledgement code and the recording link are never
+     * shortened: they are what the recipient acts on.
      */
     static final List<Placeholder> SHORTENABLE = List.of(DESCRIPTION, LOCATION, REPORTER);
 
+    /** {@code {type}}, {@code {ackCode}}: the name in camel case. */
     public String token() {
-        return "{" + name().toLowerCase(Locale.ROOT) + "}";
+        String[] words = name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder token = new StringBuilder("{").append(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            token.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return token.append('}').toString();
     }
 }

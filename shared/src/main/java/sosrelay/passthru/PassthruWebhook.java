@@ -21,6 +21,7 @@ import sosrelay.incident.Trigger;
 import sosrelay.log.Log;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
+import sosrelay.web.Webhook;
 import sosrelay.web.WebhookSecret;
 
 /**
@@ -28,7 +29,7 @@ import sosrelay.web.WebhookSecret;
  * the calls. Exotel waits on this answer and reads any non-200 as "take the other branch", so the
  * answer is 200 whenever the emergency is recorded, and never a redirect.
  */
-public final class PassthruWebhook {
+public final class PassthruWebhook implements Webhook {
     static final String SOURCE = "exotel-call";
     private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /** Exotel's recordings become playable about five minutes after the call; our guess when it says nothing readable. */
@@ -50,6 +51,7 @@ public final class PassthruWebhook {
         this.clock = clock;
     }
 
+    @Override
     public WebResponse handle(WebRequest request) {
         if (!secret.matches(request.pathParameter("secret"))) {
             return WebResponse.text(403, "wrong webhook secret");
@@ -78,8 +80,7 @@ public final class PassthruWebhook {
         Instant now = clock.instant();
         TypeChoice type = dir.chooseType(first(params, "EmergencyType"), first(params, "digits"));
         Trigger trigger = new Trigger(SOURCE, callSid, reporter(params, dir), reportedAt(params, now), null, null);
-        return new Incident(IncidentIds.forSource(SOURCE, callSid), trigger, type.type().name(), type.note(),
-                recording(params, now), dir.firstTier(type.type()), null);
+        return Incident.of(IncidentIds.forSource(SOURCE, callSid), trigger, type, recording(params, now), dir, null);
     }
 
     private Recording recording(Map<String, List<String>> params, Instant now) {

@@ -7,14 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import sosrelay.delivery.DeliveryWorker;
-import sosrelay.dispatch.DeliveryJob;
 import sosrelay.log.Log;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 
 /**
- * Runs a batch of delivery jobs side by side and reports the ones to retry as batch item failures
+ * Runs a batch of jobs side by side and reports the ones to retry as batch item failures
  * (Powertools' batch module does the same; it isn't available here). A failed job's visibility is
  * shortened to a backoff, so a retry comes in seconds instead of after the queue's full visibility
  * timeout; past the queue's maxReceiveCount SQS moves it to the dead-letter queue.
@@ -23,12 +21,12 @@ public final class BatchWorker {
     private static final long[] BACKOFF_SECONDS = {2, 5, 10, 20, 30, 60, 120};
     private static final long MAX_VISIBILITY_SECONDS = 900;
 
-    private final DeliveryWorker worker;
+    private final MessageProcessor worker;
     private final SqsClient sqs;
     private final String queueUrl;
     private final ExecutorService executor;
 
-    public BatchWorker(DeliveryWorker worker, SqsClient sqs, String queueUrl, ExecutorService executor) {
+    public BatchWorker(MessageProcessor worker, SqsClient sqs, String queueUrl, ExecutorService executor) {
         this.worker = worker;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -57,7 +55,7 @@ public final class BatchWorker {
 
     private Failure processOne(SQSEvent.SQSMessage message) {
         try {
-            DeliveryWorker.Retry retry = worker.process(DeliveryJob.fromJson(message.getBody()));
+            MessageProcessor.Retry retry = worker.process(message.getBody());
             return retry == null ? null : new Failure(message, retry.after());
         } catch (IllegalArgumentException malformed) {
             // Can never succeed; failing it fast sends it to the dead-letter queue, where it is seen.

@@ -7,12 +7,20 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import sosrelay.ack.AckCodes;
+import sosrelay.ack.Acknowledgements;
+import sosrelay.ack.KeypressAckWebhook;
+import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.api.IncidentApi;
-import java.util.function.Supplier;
+import sosrelay.callbacks.StatusCallbackWebhook;
+import sosrelay.calls.ExotelCallDetails;
+import sosrelay.calls.LostCallbackCheck;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
+import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
 import sosrelay.delivery.Sender;
@@ -20,11 +28,15 @@ import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
+import sosrelay.dispatch.Retries;
+import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.greeting.RecordingProbe;
+import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.RecordingPolicy;
+import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.passthru.PassthruWebhook;
@@ -32,6 +44,9 @@ import sosrelay.secrets.SecretValue;
 import sosrelay.sms.ExotelSms;
 import sosrelay.sms.ExotelSmsAccount;
 import sosrelay.sqs.BatchWorker;
+import sosrelay.timers.TimerJob;
+import sosrelay.timers.TimerWorker;
+import sosrelay.timers.Timers;
 import sosrelay.web.WebhookSecret;
 import sosrelay.whatsapp.GupShupAccount;
 import sosrelay.whatsapp.GupShupWhatsApp;
@@ -51,7 +66,7 @@ public final class Wiring {
     private static final int CONCURRENT_SENDS = 10;
     /** Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for word. */
     public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency reported by {reporter} at {time}."
-            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}";
+            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. Reply {ackCode} to acknowledge.";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
 
     private final Env env;
@@ -73,6 +88,18 @@ public final class Wiring {
     private final Lazy<IncidentApi> incidentApi;
     private final Lazy<BatchWorker> smsJobs;
     private final Lazy<BatchWorker> whatsAppJobs;
+    private final Lazy<DeliveryStore> deliveries;
+    private final Lazy<IncidentProgress> progress;
+    private final Lazy<Timeline> timeline;
+    private final Lazy<AckCodes> ackCodes;
+    private final Lazy<Timers> timers;
+    private final Lazy<Dispatcher> dispatcher;
+    private final Lazy<Escalation> escalation;
+    private final Lazy<Retries> retries;
+    private final Lazy<DeliveryOutcomes> outcomes;
+    private final Lazy<Acknowledgements> acknowledgements;
+    private final Lazy<LostCallbackCheck> lostCallbacks;
+    private final Lazy<BatchWorker> timerJobs;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -99,19 +126,41 @@ public final class Wiring {
                 Duration.ofSeconds(30)));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
                 Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
-        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher()));
+        this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock, Duration.ofSeconds(60)));
+        this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
+        this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
+        this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
+        this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
+        this.dispatcher = new Lazy<>(this::dispatcher);
+        this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), dispatcher.get(), timers.get(),
+                timeline.get(), clock));
+        this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), timers.get(), dispatcher.get(), timeline.get(),
+                clock));
+        this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(), timeline.get(), ref -> retries.get().afterUnanswered(ref)));
+        this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get()));
+        this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
+                outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
+                        + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), clock));
+        this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(timers.get(), Map.of(
+                TimerJob.Kind.RETRY, job -> retries.get().fire(job),
+                TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
+                TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job)), clock),
+                sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get()));
+        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), ackCodes.get(), escalation.get(),
+                timeline.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
-                deliveries(), clock));
+                deliveries.get(), progress.get(), timeline.get(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
-        this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount())));
+        this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount()),
+                (job, callSid) -> lostCallbacks.get().watch(job, callSid)));
         this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
-                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY))));
+                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> { }));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
-                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY))));
+                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY)), (job, id) -> { }));
     }
 
     public static Wiring fromEnvironment() {
@@ -162,6 +211,26 @@ public final class Wiring {
         return whatsAppJobs.get();
     }
 
+    public BatchWorker timerJobs() {
+        return timerJobs.get();
+    }
+
+    public StatusCallbackWebhook callStatusWebhook() {
+        return StatusCallbackWebhook.forCalls(webhookSecret(), outcomes.get());
+    }
+
+    public StatusCallbackWebhook smsStatusWebhook() {
+        return StatusCallbackWebhook.forSms(webhookSecret(), outcomes.get());
+    }
+
+    public KeypressAckWebhook keypressAckWebhook() {
+        return new KeypressAckWebhook(webhookSecret(), deliveries.get(), acknowledgements.get());
+    }
+
+    public SmsReplyAckWebhook smsReplyAckWebhook() {
+        return new SmsReplyAckWebhook(webhookSecret(), ackCodes.get(), incidents.get(), acknowledgements.get());
+    }
+
     /**
      * Touches the DynamoDB path every function shares (client, marshalling, HTTP connection) with a
      * read of an incident that can't exist; SnapStart priming runs it before the snapshot.
@@ -171,8 +240,9 @@ public final class Wiring {
     }
 
     /** The jobs of one channel, through one provider, from that channel's queue. */
-    private BatchWorker worker(Channel channel, Sender sender) {
-        return new BatchWorker(new DeliveryWorker(deliveries(), sender), sqs.get(), queueUrl(channel), executor.get());
+    private BatchWorker worker(Channel channel, Sender sender, DeliveryWorker.OnAccepted onAccepted) {
+        return new BatchWorker(new DeliveryWorker(deliveries.get(), sender, job -> retries.get().stillWanted(job), onAccepted),
+                sqs.get(), queueUrl(channel), executor.get());
     }
 
     private Dispatcher dispatcher() {
@@ -185,10 +255,6 @@ public final class Wiring {
 
     private String queueUrl(Channel channel) {
         return env.require(channel.name() + "_QUEUE_URL");
-    }
-
-    private DeliveryStore deliveries() {
-        return new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock, Duration.ofSeconds(60));
     }
 
     private WebhookSecret webhookSecret() {

@@ -31,7 +31,7 @@ class DirectoryParserTest {
         assertThat(directory.people().get("duty-manager").phone()).isEqualTo("+919800000003");
         assertThat(directory.people().get("dr-rao").channels()).containsExactly(Channel.CALL, Channel.SMS);
         assertThat(directory.people().get("nurse-station").channels()).containsExactly(Channel.CALL);
-        assertThat(directory.firstTier(directory.types().get("Heart"))).extracting(Person::id)
+        assertThat(directory.recipients(directory.types().get("Heart"))).extracting(Person::id)
                 .containsExactly("dr-rao", "nurse-station");
     }
 

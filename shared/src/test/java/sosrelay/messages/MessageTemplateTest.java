@@ -1,5 +1,7 @@
 package sosrelay.messages;
 
+import sosrelay.ack.AckCodes;
+import sosrelay.directory.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,7 @@ import sosrelay.wiring.Wiring;
 
 class MessageTemplateTest {
     private static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
-    private static final String ALL = "{type}|{description}|{recording}|{ref}|{reporter}|{location}|{time}";
+    private static final String ALL = "{type}|{description}|{recording}|{ref}|{reporter}|{location}|{time}|{ackCode}";
 
     private static Incident incident(String description, String location) {
         // 15:41:28 IST is 10:11:28 UTC
@@ -25,23 +27,24 @@ class MessageTemplateTest {
                 description, location);
         return new Incident("inc-f4ozhr7np263xfwdrpb2", trigger, "Heart", null,
                 new Recording(RECORDING, null, null),
-                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.SMS))), null);
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.SMS))), List.of(), RetryPolicy.DEFAULT, null);
     }
 
     @Test
     void fillsEveryPlaceholderFromTheIncidentWithTheTimeInIst() {
         String text = new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident("Chest pain", "Ward 3")));
 
-        assertThat(text).isEqualTo("Heart|Chest pain|" + RECORDING + "|inc-f4ozhr7np263xfwdrpb2|Front desk|Ward 3|3:41 PM");
+        assertThat(text).isEqualTo("Heart|Chest pain|" + RECORDING + "|inc-f4ozhr7np263xfwdrpb2|Front desk|Ward 3|3:41 PM|"
+                + AckCodes.of("inc-f4ozhr7np263xfwdrpb2"));
     }
 
     @Test
     void missingValuesBecomeShortNeutralWords() {
         Trigger bare = new Trigger("exotel-call", "fd7a", null, null, null, "  ");
-        Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), null);
+        Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null);
 
         assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident)))
-                .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown");
+                .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown|" + AckCodes.of("inc-1"));
     }
 
     @Test
@@ -63,7 +66,8 @@ class MessageTemplateTest {
         String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9"));
 
         assertThat(text).isEqualTo("SOS Relay: Unspecified emergency reported by unknown at unknown."
-                + " Details: Please contact the emergency desk immediately. Location: none. Recording: none Ref: inc-9");
+                + " Details: Please contact the emergency desk immediately. Location: none. Recording: none Ref: inc-9."
+                + " Reply " + AckCodes.of("inc-9") + " to acknowledge.");
     }
 
     @Test
@@ -74,7 +78,7 @@ class MessageTemplateTest {
         assertThat(text).hasSize(2000)
                 .startsWith("SOS Relay: Heart emergency reported by Front desk at 3:41 PM. Details: xxx")
                 .contains("x.... Location: Ward 3. Recording: " + RECORDING + " Ref: inc-f4ozhr7np263xfwdrpb2")
-                .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2");
+                .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + AckCodes.of("inc-f4ozhr7np263xfwdrpb2") + " to acknowledge.");
     }
 
     @Test

@@ -107,7 +107,7 @@ class CallJobHandlerIT {
         SQSBatchResponse first = handler.handleRequest(event, null);
         assertThat(first.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("19dd0b57-b21e-4ac1-bd88-01bbb068cb78");
-        assertThat(delivery("dr-rao")).containsEntry("state", AttributeValue.fromS("sending"))
+        assertThat(delivery("dr-rao")).containsEntry("state", AttributeValue.fromS("claimed"))
                 .containsEntry("error", AttributeValue.fromS("Exotel 500: oops"));
 
         SQSBatchResponse retry = handler.handleRequest(event, null);

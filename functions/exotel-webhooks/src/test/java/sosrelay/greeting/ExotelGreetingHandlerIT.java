@@ -1,5 +1,6 @@
 package sosrelay.greeting;
 
+import sosrelay.directory.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -142,6 +143,6 @@ class ExotelGreetingHandlerIT {
         wiring.incidents().create(new Incident(INCIDENT,
                 new Trigger("exotel-call", "fd7a090139691d5ed3exxg", "Front desk", Instant.now(), null, null), "Heart", null,
                 new Recording(recordingUrl, availableAt, null),
-                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), null));
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), List.of(), RetryPolicy.DEFAULT, null));
     }
 }

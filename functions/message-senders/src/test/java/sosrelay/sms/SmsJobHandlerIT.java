@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.ack.AckCodes;
 import sosrelay.directory.Channel;
 import sosrelay.testing.MessageJobStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -79,7 +80,8 @@ class SmsJobHandlerIT {
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
                 .withFormParam("Body", equalTo("SOS Relay: Heart emergency reported by 09324190000 at 3:41 PM. Details: none."
-                        + " Location: none. Recording: " + MessageJobStack.RECORDING + " Ref: " + MessageJobStack.INCIDENT)));
+                        + " Location: none. Recording: " + MessageJobStack.RECORDING + " Ref: " + MessageJobStack.INCIDENT
+                        + ". Reply " + AckCodes.of(MessageJobStack.INCIDENT) + " to acknowledge.")));
     }
 
     @ParameterizedTest

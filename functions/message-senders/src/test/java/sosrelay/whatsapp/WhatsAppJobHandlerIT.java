@@ -116,7 +116,7 @@ class WhatsAppJobHandlerIT {
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("8e3b2d6a-71c4-4f0e-b6d2-93a5c0f4e712");
-        assertThat(stack.delivery(Channel.WHATSAPP)).containsEntry("state", AttributeValue.fromS("sending"));
+        assertThat(stack.delivery(Channel.WHATSAPP)).containsEntry("state", AttributeValue.fromS("claimed"));
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sosrelay.ack.AckCodes;
 import sosrelay.local.LocalRelay;
 import sosrelay.local.LocalStackOptions;
 import sosrelay.local.backends.LocalTemplate;
@@ -60,11 +61,12 @@ class SandboxMessagesIT {
                     .containsEntry("CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
             assertThat(sms.body()).startsWith("SOS Relay: Heart emergency reported by")
                     .contains("Recording: https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3")
-                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2");
+                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + AckCodes.of("inc-f4ozhr7np263xfwdrpb2") + " to acknowledge.");
         });
         assertThat(gupShup.messages()).singleElement().satisfies(message -> {
             assertThat(message.sendTo()).isEqualTo("919800000001");
-            assertThat(message.msg()).startsWith("SOS Relay: Heart emergency").endsWith("Ref: inc-f4ozhr7np263xfwdrpb2");
+            assertThat(message.msg()).startsWith("SOS Relay: Heart emergency")
+                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + AckCodes.of("inc-f4ozhr7np263xfwdrpb2") + " to acknowledge.");
         });
 
         assertThat(gupShup.requestUrls()).hasSize(1).allSatisfy(url -> assertThat(url)

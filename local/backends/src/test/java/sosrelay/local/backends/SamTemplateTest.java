@@ -104,7 +104,8 @@ class SamTemplateTest {
         assertThat(template.function("IncidentApiFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::path, ApiEvent::apiKeyRequired)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/incidents", true),
-                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}", true));
+                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}/resolve", true));
         TemplateFunction passthru = template.function("ExotelPassthruFunction").orElseThrow();
         assertThat(passthru.handlerClass()).isEqualTo("sosrelay.passthru.ExotelPassthruHandler");
         assertThat(passthru.apiEvents()).extracting(ApiEvent::path).containsOnly("/exotel/{secret}/passthru");

@@ -9,15 +9,15 @@ import java.util.function.Function;
 import sosrelay.sqs.BatchWorker;
 
 /**
- * The SQS worker of one channel: each handler only names its channel's worker. The worker is built
+ * An SQS-triggered function: each handler only names its worker (a channel's sender, the timers). The worker is built
  * on the first batch (or SnapStart priming), not in the constructor, so a stack that hosts every
  * function starts even when one channel's provider is not configured.
  */
-public abstract class ChannelJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final Wiring wiring;
     private final Function<Wiring, BatchWorker> worker;
 
-    protected ChannelJobHandler(Wiring wiring, Function<Wiring, BatchWorker> worker) {
+    protected SqsJobHandler(Wiring wiring, Function<Wiring, BatchWorker> worker) {
         this.wiring = wiring;
         this.worker = worker;
     }

@@ -1,0 +1,73 @@
+package sosrelay.ack;
+
+import java.util.Map;
+import java.util.Optional;
+import sosrelay.delivery.DeliveryRef;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.incident.IncidentIds;
+import sosrelay.log.Log;
+import sosrelay.web.CallbackFields;
+import sosrelay.web.WebRequest;
+import sosrelay.web.WebResponse;
+import sosrelay.web.Webhook;
+import sosrelay.web.WebhookSecret;
+
+/**
+ * {@code GET /exotel/{secret}/ack}: the Passthru after the outbound flow's "press 1 to acknowledge"
+ * Gather. Someone is on the line, so the answer is immediate and never an error page. Exotel reads a
+ * Passthru's answer as a branch: {@code 200} takes the first ("thank you"), {@code 302} the second
+ * (the flow asks again) — here 302 is chosen on purpose, for any key but 1 and for an acknowledgement
+ * that could not be recorded.
+ */
+public final class KeypressAckWebhook implements Webhook {
+    private final WebhookSecret secret;
+    private final DeliveryStore deliveries;
+    private final Acknowledgements acknowledgements;
+
+    public KeypressAckWebhook(WebhookSecret secret, DeliveryStore deliveries, Acknowledgements acknowledgements) {
+        this.secret = secret;
+        this.deliveries = deliveries;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @Override
+    public WebResponse handle(WebRequest request) {
+        if (!secret.matches(request.pathParameter("secret"))) {
+            return WebResponse.text(403, "wrong webhook secret");
+        }
+        Map<String, String> fields = CallbackFields.of(request);
+        String digits = fields.getOrDefault("digits", "").replace("\"", "").trim();
+        if (!digits.equals("1")) {
+            return WebResponse.text(302, "not acknowledged: press 1");
+        }
+        try {
+            Optional<String[]> who = whoPressed(fields);
+            if (who.isEmpty()) {
+                Log.warn("ack.unknown-call", "callSid", fields.get("CallSid"));
+                return WebResponse.text(302, "not acknowledged: unknown call");
+            }
+            Acknowledgements.Outcome outcome = acknowledgements.acknowledge(who.get()[0], who.get()[1], "call");
+            return outcome == Acknowledgements.Outcome.ACKNOWLEDGED || outcome == Acknowledgements.Outcome.ALREADY_ACKNOWLEDGED
+                    ? WebResponse.text(200, "acknowledged")
+                    : WebResponse.text(302, "not acknowledged: " + outcome.name().toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            Log.error("ack.failed", "callSid", fields.get("CallSid"), "error", e);
+            return WebResponse.text(302, "not acknowledged: please press 1 again");
+        }
+    }
+
+    /** The incident and person: from the CustomField we set when placing the call, else from the CallSid. */
+    private Optional<String[]> whoPressed(Map<String, String> fields) {
+        String customField = fields.get("CustomField");
+        if (customField != null && customField.indexOf(':') > 0) {
+            String[] parts = customField.split(":", 2);
+            if (IncidentIds.isValid(parts[0]) && !parts[1].isBlank()) {
+                return Optional.of(parts);
+            }
+        }
+        String callSid = fields.get("CallSid");
+        return callSid == null || callSid.isBlank()
+                ? Optional.empty()
+                : deliveries.byProviderId(callSid).map((DeliveryRef ref) -> new String[] {ref.incidentId(), ref.personId()});
+    }
+}

@@ -1,0 +1,74 @@
+package sosrelay.ack;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import sosrelay.directory.Person;
+import sosrelay.directory.PhoneNumbers;
+import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentStore;
+import sosrelay.log.Log;
+import sosrelay.web.CallbackFields;
+import sosrelay.web.WebRequest;
+import sosrelay.web.WebResponse;
+import sosrelay.web.Webhook;
+import sosrelay.web.WebhookSecret;
+
+/**
+ * {@code /exotel/{secret}/sms-reply}: Exotel's incoming-SMS webhook ({@code From}, {@code Body}). A
+ * reply carrying an incident's six-digit code acknowledges it for the sender, if the sender is one of
+ * its recipients. Answers {@code text/plain}, which Exotel can send back as the reply.
+ */
+public final class SmsReplyAckWebhook implements Webhook {
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
+
+    private final WebhookSecret secret;
+    private final AckCodes codes;
+    private final IncidentStore incidents;
+    private final Acknowledgements acknowledgements;
+
+    public SmsReplyAckWebhook(WebhookSecret secret, AckCodes codes, IncidentStore incidents, Acknowledgements acknowledgements) {
+        this.secret = secret;
+        this.codes = codes;
+        this.incidents = incidents;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @Override
+    public WebResponse handle(WebRequest request) {
+        if (!secret.matches(request.pathParameter("secret"))) {
+            return WebResponse.text(403, "wrong webhook secret");
+        }
+        Map<String, String> fields = CallbackFields.of(request);
+        String from = PhoneNumbers.toE164(fields.get("From"));
+        String body = fields.getOrDefault("Body", "");
+        if (from == null) {
+            return WebResponse.text(400, "From is missing or not a phone number");
+        }
+        Matcher code = CODE.matcher(body);
+        if (!code.find()) {
+            return WebResponse.text(200, "To acknowledge, reply with the 6-digit code from the alert.");
+        }
+        try {
+            int acknowledged = 0;
+            for (String incidentId : codes.incidentsFor(code.group(1))) {
+                Incident incident = incidents.find(incidentId).orElse(null);
+                Person person = incident == null ? null : recipientWithPhone(incident.recipients(), from);
+                if (person != null && acknowledgements.acknowledge(incidentId, person.id(), "sms") != Acknowledgements.Outcome.NOT_A_RECIPIENT) {
+                    acknowledged++;
+                }
+            }
+            return WebResponse.text(200, acknowledged > 0
+                    ? "Acknowledged. Thank you."
+                    : "No emergency with code " + code.group(1) + " was sent to this number.");
+        } catch (RuntimeException e) {
+            Log.error("sms-ack.failed", "from", PhoneNumbers.mask(from), "error", e);
+            return WebResponse.text(200, "Your acknowledgement could not be recorded. Please call the emergency desk.");
+        }
+    }
+
+    private static Person recipientWithPhone(List<Person> recipients, String phone) {
+        return recipients.stream().filter(p -> p.phone().equals(phone)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,67 @@
+package sosrelay.calls;
+
+import java.time.Clock;
+import java.time.Duration;
+import sosrelay.delivery.DeliveryOutcomes;
+import sosrelay.delivery.DeliveryRef;
+import sosrelay.delivery.DeliveryStates;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.dispatch.DeliveryJob;
+import sosrelay.log.Log;
+import sosrelay.timers.TimerJob;
+import sosrelay.timers.Timers;
+
+/**
+ * Exotel says status callbacks can be lost. Every placed call gets a deadline; if no final status has
+ * arrived by then, Exotel's call details API is asked, and its answer goes through the same path a
+ * callback would. A call still going is asked again a minute later, a few times.
+ */
+public final class LostCallbackCheck {
+    private static final Duration AGAIN_AFTER = Duration.ofMinutes(1);
+    private static final int MAX_ROUNDS = 12;
+
+    private final DeliveryStore deliveries;
+    private final ExotelCallDetails details;
+    private final DeliveryOutcomes outcomes;
+    private final Timers timers;
+    private final Duration deadline;
+    private final Clock clock;
+
+    /** {@code deadline}: after the call is placed, when a callback should have come (ring time and some). */
+    public LostCallbackCheck(DeliveryStore deliveries, ExotelCallDetails details, DeliveryOutcomes outcomes, Timers timers,
+                             Duration deadline, Clock clock) {
+        this.deliveries = deliveries;
+        this.details = details;
+        this.outcomes = outcomes;
+        this.timers = timers;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    /** Sets the deadline for a call Exotel just accepted. */
+    public void watch(DeliveryJob job, String callSid) {
+        timers.schedule(TimerJob.callCheck(clock.instant().plus(deadline), job.incidentId(), job.personId(), job.attempt(), callSid, 0));
+    }
+
+    /** The CALL_CHECK timer. */
+    public void fire(TimerJob job) {
+        String state = deliveries.stateOf(new DeliveryRef(job.incidentId(), job.personId(), "call", job.attempt()));
+        if (state == null || DeliveryStates.rank(state) >= DeliveryStates.FINAL) {
+            return;
+        }
+        String status = null;
+        try {
+            status = details.status(job.providerId());
+        } catch (IllegalStateException e) {
+            Log.warn("call-check.details-unavailable", "incidentId", job.incidentId(), "callSid", job.providerId(), "error", e);
+        }
+        if (status != null && DeliveryStates.rank(DeliveryStates.normalise(status)) >= DeliveryStates.FINAL) {
+            outcomes.apply(job.providerId(), status, "call-details-api");
+        } else if (job.round() >= MAX_ROUNDS) {
+            outcomes.apply(job.providerId(), "failed", "call-details-api: no final status after " + MAX_ROUNDS + " checks");
+        } else {
+            timers.schedule(TimerJob.callCheck(clock.instant().plus(AGAIN_AFTER), job.incidentId(), job.personId(), job.attempt(),
+                    job.providerId(), job.round() + 1));
+        }
+    }
+}

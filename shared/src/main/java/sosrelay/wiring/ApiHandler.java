@@ -1,0 +1,40 @@
+package sosrelay.wiring;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
+import java.util.function.Function;
+import sosrelay.web.ApiGateway;
+import sosrelay.web.Webhook;
+
+/**
+ * An API Gateway route's function: each handler only names its webhook. Built once per Lambda
+ * instance; SnapStart priming walks the web path with a request that is refused before it does
+ * anything, and reads DynamoDB once.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private final Wiring wiring;
+    private final Webhook webhook;
+
+    protected ApiHandler(Wiring wiring, Function<Wiring, Webhook> webhook) {
+        this.wiring = wiring;
+        this.webhook = webhook.apply(wiring);
+    }
+
+    /** For the no-argument constructor Lambda uses. */
+    protected final void primeBeforeSnapshot() {
+        SnapStartPriming.register(this::warmUp);
+    }
+
+    @Override
+    public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return ApiGateway.response(webhook.handle(ApiGateway.request(event)));
+    }
+
+    private void warmUp() {
+        handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPathParameters(Map.of("secret", "priming")), null);
+        wiring.warmUpStorage();
+    }
+}

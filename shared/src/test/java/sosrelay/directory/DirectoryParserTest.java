@@ -73,6 +73,42 @@ class DirectoryParserTest {
     }
 
     @Test
+    void readsTiersWithTheirEscalationAndTheTypesRetryPolicy() {
+        Map<String, Object> doc = new java.util.HashMap<>(sample());
+        doc.put("types", Map.of(
+                "Heart", Map.of("retry", Map.of("attempts", 2, "after", "90s"), "tiers", List.of(
+                        Map.of("notify", List.of("dr-rao", "nurse-station"), "escalateAfter", "5m", "required", 2),
+                        Map.of("notify", List.of("duty-manager"), "escalateAfter", "1h"))),
+                "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager"))))));
+
+        EmergencyType heart = DirectoryParser.parse(doc).types().get("Heart");
+
+        assertThat(heart.retry()).isEqualTo(new RetryPolicy(2, java.time.Duration.ofSeconds(90)));
+        assertThat(heart.tiers()).containsExactly(
+                new Tier(List.of("dr-rao", "nurse-station"), java.time.Duration.ofMinutes(5), 2),
+                new Tier(List.of("duty-manager"), java.time.Duration.ofHours(1), 1));
+        assertThat(DirectoryParser.parse(sample()).types().get("General").retry()).isEqualTo(RetryPolicy.DEFAULT);
+    }
+
+    @Test
+    void refusesEscalationSettingsThatCannotWork() {
+        Map<String, Object> doc = new java.util.HashMap<>(sample());
+        doc.put("types", Map.of(
+                "Heart", Map.of("retry", Map.of("attempts", 0, "after", "soon"), "tiers", List.of(
+                        Map.of("notify", List.of("dr-rao"), "escalateAfter", "5 minutes", "required", 3),
+                        Map.of("notify", List.of("dr-rao", "duty-manager")))),
+                "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager"))))));
+
+        assertThatThrownBy(() -> DirectoryParser.parse(doc))
+                .isInstanceOfSatisfying(InvalidDirectoryException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "types.Heart.retry.attempts: must be a whole number from 1 to 10, not '0'",
+                        "types.Heart.retry.after: 'soon' is not a duration such as 90s, 5m or 1h",
+                        "types.Heart.tiers[0].escalateAfter: '5 minutes' is not a duration such as 90s, 5m or 1h",
+                        "types.Heart.tiers[0]: required 3 is more than the 1 people notified up to this tier",
+                        "types.Heart.tiers[1]: dr-rao is listed twice in this type"));
+    }
+
+    @Test
     void rejectsADefaultTypeThatIsNotDeclared() {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
         doc.put("defaultType", "Trauma");

@@ -1,0 +1,186 @@
+package sosrelay.lifecycle;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import sosrelay.config.Env;
+import sosrelay.delivery.DeliveryStatus;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.incident.IncidentProgress;
+import sosrelay.incident.Timeline;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.web.FormEncoding;
+import sosrelay.web.WebRequest;
+import sosrelay.web.WebResponse;
+import sosrelay.wiring.Wiring;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The incident lifecycle on the real local backends: the timer function's wiring (it can do
+ * everything: raise, place calls, apply callbacks, run timers), WireMock as Exotel, and the queues
+ * pumped by hand so each step of a scenario is visible.
+ */
+final class LifecycleHarness implements AutoCloseable {
+    static final String SECRET = "local-webhook-secret";
+    static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
+
+    final LocalTemplate stack = LocalTemplate.start();
+    final WireMockServer exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+            .globalTemplating(true));
+    final Wiring wiring;
+    final DeliveryStore deliveries;
+    final IncidentProgress progress;
+
+    LifecycleHarness() {
+        exotel.start();
+        wiring = new Wiring(Env.of(stack.environmentOf("TimerFunction", Map.of(
+                "SOS_WEBHOOK_SECRET", SECRET,
+                "SOS_PUBLIC_BASE_URL", "https://sos.example",
+                "EXOTEL_API_BASE_URL", exotel.baseUrl(),
+                "EXOTEL_ACCOUNT_SID", "acme",
+                "EXOTEL_API_KEY", "key",
+                "EXOTEL_API_TOKEN", "token",
+                "EXOTEL_CALLER_ID", "08047000000",
+                "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
+                "EXOTEL_RING_TIMEOUT_SECONDS", "1",
+                "EXOTEL_CALLBACK_GRACE_SECONDS", "1"))));
+        String table = stack.tableName("IncidentsTable");
+        deliveries = new DeliveryStore(wiring.dynamo(), table, Clock.systemUTC(), Duration.ofSeconds(60));
+        progress = new IncidentProgress(wiring.dynamo(), table, Clock.systemUTC());
+    }
+
+    void reset(Map<String, Object> directory) {
+        stack.reset();
+        exotel.resetAll();
+        exotel.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
+                .withBody("{\"Call\":{\"Sid\":\"call-{{randomValue length=12 type='ALPHANUMERIC'}}\"}}")));
+        wiring.directory().replace(directory);
+    }
+
+    /** Raises a Heart emergency through the Passthru webhook; returns the incident id. */
+    String raise(String callSid) {
+        WebResponse response = wiring.passthruWebhook().handle(new WebRequest("GET", Map.of("secret", SECRET),
+                Map.of("CallSid", List.of(callSid), "EmergencyType", List.of("Heart")), Map.of(), null, false, null));
+        return response.body().substring("OK ".length(), "OK ".length() + 24);
+    }
+
+    /** Everything visible on the call queue, through the call worker; returns how many jobs ran. */
+    int pumpCalls() {
+        return pump("CallJobsQueue", Duration.ZERO, event -> wiring.callJobs().process(event));
+    }
+
+    /** Runs the timers and call queues as the event source mappings would, until {@code condition} holds. */
+    void runUntil(String what, java.util.function.BooleanSupplier condition, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + max.toSeconds() + " s waiting for " + what);
+            }
+            runOnce();
+        }
+    }
+
+    /** Runs the timers and call queues for {@code duration}: long enough for what is due to have happened. */
+    void runFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            runOnce();
+        }
+    }
+
+    private void runOnce() {
+        pump("TimersQueue", Duration.ZERO, event -> wiring.timerJobs().process(event));
+        pumpCalls();
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
+    List<Map<String, String>> timeline(String incidentId) {
+        return new Timeline(wiring.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC()).read(incidentId);
+    }
+
+    int connects() {
+        return exotel.countRequestsMatching(postRequestedFor(urlEqualTo(CONNECT)).build()).getCount();
+    }
+
+    boolean hasCall(String incidentId, String personId) {
+        return deliveries.forIncident(incidentId).stream().anyMatch(d -> d.personId().equals(personId) && d.channel().equals("call"));
+    }
+
+    DeliveryStatus call(String incidentId, String personId) {
+        return deliveries.forIncident(incidentId).stream()
+                .filter(d -> d.personId().equals(personId) && d.channel().equals("call")).findFirst().orElseThrow();
+    }
+
+    WebResponse callStatus(String callSid, String status) {
+        return wiring.callStatusWebhook().handle(form("POST", Map.of("CallSid", callSid, "Status", status)));
+    }
+
+    WebResponse pressed(String incidentId, String personId, String digits) {
+        return wiring.keypressAckWebhook().handle(new WebRequest("GET", Map.of("secret", SECRET),
+                Map.of("CallSid", List.of("x"), "CustomField", List.of(incidentId + ":" + personId), "digits", List.of(digits)),
+                Map.of(), null, false, null));
+    }
+
+    WebRequest form(String method, Map<String, String> fields) {
+        return new WebRequest(method, Map.of("secret", SECRET), Map.of(),
+                Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), FormEncoding.encode(fields), false, null);
+    }
+
+    private int pump(String queue, Duration wait, java.util.function.Function<SQSEvent, SQSBatchResponse> worker) {
+        String url = stack.backends().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        long deadline = System.nanoTime() + wait.toNanos();
+        int ran = 0;
+        while (true) {
+            int waitSeconds = ran == 0 && System.nanoTime() < deadline ? 1 : 0;
+            List<Message> messages = stack.backends().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(waitSeconds)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+            if (messages.isEmpty()) {
+                if (ran > 0 || System.nanoTime() >= deadline) {
+                    return ran;
+                }
+                continue;
+            }
+            List<SQSEvent.SQSMessage> records = new ArrayList<>();
+            for (Message m : messages) {
+                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+                record.setMessageId(m.messageId());
+                record.setReceiptHandle(m.receiptHandle());
+                record.setBody(m.body());
+                record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+                records.add(record);
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(records);
+            SQSBatchResponse response = worker.apply(event);
+            if (!response.getBatchItemFailures().isEmpty()) {
+                throw new AssertionError("worker failed " + response.getBatchItemFailures());
+            }
+            messages.forEach(m -> stack.backends().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+            ran += messages.size();
+        }
+    }
+
+    @Override
+    public void close() {
+        exotel.stop();
+        stack.close();
+    }
+}

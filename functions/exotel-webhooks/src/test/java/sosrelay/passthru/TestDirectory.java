@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A small directory: Heart rings three people, anything else the duty manager. */
-final class TestDirectory {
+public final class TestDirectory {
     private TestDirectory() {
     }
 
-    static Map<String, Object> heartWithThreePeople() {
+    public static Map<String, Object> heartWithThreePeople() {
         return Map.of(
                 "defaultType", "General",
                 "people", List.of(

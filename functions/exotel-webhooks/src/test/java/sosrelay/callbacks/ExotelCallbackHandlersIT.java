@@ -1,0 +1,138 @@
+package sosrelay.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.ack.ExotelAckHandler;
+import sosrelay.ack.ExotelSmsReplyHandler;
+import sosrelay.config.Env;
+import sosrelay.delivery.DeliveryStatus;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.directory.Channel;
+import sosrelay.dispatch.DeliveryJob;
+import sosrelay.incident.IncidentProgress;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.passthru.ExotelPassthruHandler;
+import sosrelay.passthru.TestDirectory;
+import sosrelay.wiring.Wiring;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The callback and acknowledgement functions on the fixtures in events/: the Heart incident of
+ * events/exotel-passthru.json is raised first, and dr-rao's call (exo-call-fixture-1) and text
+ * (exo-sms-fixture-1) are placed, as the workers would have.
+ */
+class ExotelCallbackHandlersIT {
+    private static final String INCIDENT = "inc-f4ozhr7np263xfwdrpb2";
+    private static final Map<String, String> SECRET = Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret");
+    private static LocalTemplate stack;
+    private static Wiring passthru;
+    private static DeliveryStore deliveries;
+    private static IncidentProgress progress;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalTemplate.start();
+        passthru = new Wiring(Env.of(stack.environmentOf("ExotelPassthruFunction", SECRET)));
+        deliveries = new DeliveryStore(passthru.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC(), Duration.ofSeconds(60));
+        progress = new IncidentProgress(passthru.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @BeforeEach
+    void anIncidentWithDrRaosCallAndTextPlaced() {
+        stack.reset();
+        passthru.directory().replace(TestDirectory.heartWithThreePeople());
+        new ExotelPassthruHandler(passthru).handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-passthru.json"), null);
+        place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1), "exo-call-fixture-1");
+        place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.SMS, 1), "exo-sms-fixture-1");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-call-status.json", type = APIGatewayProxyRequestEvent.class)
+    void exotelsDefaultMultipartCallbackRecordsTheOutcomeAndSchedulesTheRetry(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(delivery(Channel.CALL).state()).isEqualTo("no-answer");
+        assertThat(stack.backends().sqs().getQueueAttributes(b -> b.queueUrl(queueUrl("TimersQueue"))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes())
+                .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, "1");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-call-status-json.json", type = APIGatewayProxyRequestEvent.class)
+    void aJsonCallbackIsReadToo(APIGatewayProxyRequestEvent event) {
+        new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null);
+
+        assertThat(delivery(Channel.CALL).state()).isEqualTo("completed");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-call-status-form.json", type = APIGatewayProxyRequestEvent.class)
+    void aFormEncodedCallbackIsReadTooAndARepeatChangesNothing(APIGatewayProxyRequestEvent event) {
+        ExotelCallStatusHandler handler = new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction"));
+
+        assertThat(handler.handleRequest(event, null).getBody()).isEqualTo("recorded");
+        assertThat(handler.handleRequest(event, null).getBody()).isEqualTo("nothing to change");
+        assertThat(delivery(Channel.CALL).state()).isEqualTo("busy");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
+    void pressingOneAcknowledges(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-sms-status.json", type = APIGatewayProxyRequestEvent.class)
+    void theSmsStatusIsRecorded(APIGatewayProxyRequestEvent event) {
+        new ExotelSmsStatusHandler(wiring("ExotelSmsStatusFunction")).handleRequest(event, null);
+
+        assertThat(delivery(Channel.SMS).state()).isEqualTo("sent");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-sms-reply.json", type = APIGatewayProxyRequestEvent.class)
+    void anSmsReplyWithTheCodeAcknowledges(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
+
+        assertThat(response.getBody()).isEqualTo("Acknowledged. Thank you.");
+        assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
+    }
+
+    private static Wiring wiring(String function) {
+        return new Wiring(Env.of(stack.environmentOf(function, SECRET)));
+    }
+
+    private static void place(DeliveryJob job, String providerId) {
+        deliveries.claim(job);
+        deliveries.accepted(job, providerId);
+    }
+
+    private static DeliveryStatus delivery(Channel channel) {
+        return deliveries.forIncident(INCIDENT).stream()
+                .filter(d -> d.personId().equals("dr-rao") && d.channel().equals(channel.id())).findFirst().orElseThrow();
+    }
+
+    private static String queueUrl(String queue) {
+        return stack.backends().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
+    }
+}

@@ -119,6 +119,22 @@ class IncidentApiHandlerIT {
                 .contains("personId=security-desk", "channel=call", "state=accepted", "providerId=exo-123");
     }
 
+    @ParameterizedTest
+    @Event(value = "events/incident-resolve.json", type = APIGatewayProxyRequestEvent.class)
+    void resolvingClosesTheIncidentOnceAndTheStoryShowsIt(APIGatewayProxyRequestEvent resolve) {
+        handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/device-incident.json"), null);
+
+        APIGatewayProxyResponseEvent first = handler.handleRequest(resolve, null);
+        APIGatewayProxyResponseEvent again = handler.handleRequest(resolve, null);
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        Map<String, Object> view = Json.readObject(handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/incident-get.json"), null).getBody());
+        assertThat(view).containsEntry("status", "resolved");
+        List<Object> events = ((List<?>) view.get("timeline")).stream().map(e -> ((Map<?, ?>) e).get("event")).map(Object.class::cast).toList();
+        assertThat(events).containsSubsequence("raised", "notified", "resolved");
+    }
+
     @Test
     void anUnknownOrMalformedIdIsAClearAnswer() {
         APIGatewayProxyRequestEvent get = EventLoader.loadApiGatewayRestEvent("events/incident-get.json");

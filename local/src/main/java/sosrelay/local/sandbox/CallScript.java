@@ -53,7 +53,7 @@ public final class CallScript {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("no outcomes given");
         }
-        return Arrays.stream(text.split(",")).map(CallOutcome::parse).toList();
+        return Arrays.stream(text.split(",", -1)).map(CallOutcome::parse).toList();
     }
 
     /**

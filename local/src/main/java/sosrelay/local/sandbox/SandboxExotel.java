@@ -205,9 +205,9 @@ public final class SandboxExotel implements AutoCloseable {
             return;
         }
         String e164 = PhoneNumbers.toE164(number);
-        console.printf("[sandbox exotel] %s scripted: %s%n", PhoneNumbers.mask(e164), outcomes);
-        SandboxHttp.reply(exchange, 200, Json.write(Map.of("number", e164,
-                "outcomes", outcomes.stream().map(CallOutcome::scriptName).toList())));
+        List<String> names = outcomes.stream().map(CallOutcome::scriptName).toList();
+        console.printf("[sandbox exotel] %s scripted: %s%n", PhoneNumbers.mask(e164), String.join(",", names));
+        SandboxHttp.reply(exchange, 200, Json.write(Map.of("number", e164, "outcomes", names)));
     }
 
     @Override

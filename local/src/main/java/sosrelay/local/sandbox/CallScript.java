@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import sosrelay.directory.PhoneNumbers;
@@ -41,9 +42,9 @@ public final class CallScript {
         return progress.outcomes().get(Math.min(call, progress.outcomes().size() - 1));
     }
 
-    /** The scripts as configured (not how far they have played), by number. */
+    /** The scripts as configured (not how far they have played), by number in order. */
     Map<String, List<CallOutcome>> scripts() {
-        Map<String, List<CallOutcome>> configured = new LinkedHashMap<>();
+        Map<String, List<CallOutcome>> configured = new TreeMap<>();
         scripts.forEach((number, progress) -> configured.put(number, progress.outcomes()));
         return configured;
     }

@@ -60,6 +60,8 @@ class CallScriptTest {
         script.script("+919800000001", List.of(CallOutcome.BUSY, CallOutcome.FAILED));
 
         assertThat(script.next("+919800000001")).isEqualTo(CallOutcome.BUSY);
+        script.script("+919700000001", List.of(CallOutcome.FAILED));
+        assertThat(script.scripts().keySet()).containsExactly("+919700000001", "+919800000001");
         script.clear();
         assertThat(script.next("+919800000001")).isEqualTo(CallOutcome.ANSWER);
         assertThat(script.scripts()).isEmpty();

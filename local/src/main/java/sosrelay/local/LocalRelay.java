@@ -6,11 +6,16 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.directory.PhoneNumbers;
 import sosrelay.local.directory.DirectoryFile;
+import sosrelay.local.sandbox.CallOutcome;
+import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 
@@ -24,6 +29,8 @@ public final class LocalRelay implements AutoCloseable {
     public static final String LOCAL_SECRET = "local-webhook-secret";
     /** The device API key the local stack accepts unless SOS_API_KEYS says otherwise. */
     public static final String LOCAL_API_KEY = "local-device-key";
+    /** What the sandbox Exotel's people do, e.g. {@code +919800000001=no-answer,press-1;+919800000002=busy}. */
+    public static final String SANDBOX_SCRIPT_VARIABLE = "SOS_SANDBOX_SCRIPT";
     private static final String SANDBOX_CALLER_ID = "08047000000";
     private static final String SANDBOX_SMS_FROM = "SOSRLY";
     private static final String SANDBOX_DLT_ENTITY_ID = "1101000000000000001";
@@ -54,7 +61,9 @@ public final class LocalRelay implements AutoCloseable {
         overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY);
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
+            Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);
             SandboxExotel exotel = startSandbox(console);
+            exotel.scriptAll(scripts);
             sandbox = Optional.of(exotel);
             overrides.put("EXOTEL_API_BASE_URL", exotel.baseUrl());
             overrides.put("EXOTEL_ACCOUNT_SID", SandboxExotel.ACCOUNT_SID);
@@ -82,8 +91,11 @@ public final class LocalRelay implements AutoCloseable {
             closeSandboxes.run();
             throw e;
         }
-        String greeting = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET") + "/greeting";
-        sandbox.ifPresent(exotel -> exotel.answerCallsWith(greeting));
+        String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET");
+        sandbox.ifPresent(exotel -> {
+            exotel.answerCallsWith(webhooks + "/greeting");
+            exotel.acknowledgeWith(webhooks + "/ack");
+        });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
                     .split(",")[0].trim();
@@ -113,6 +125,16 @@ public final class LocalRelay implements AutoCloseable {
             return store.current();
         } catch (IllegalStateException noneYet) {
             return store.replace(DirectoryFile.demo());
+        }
+    }
+
+    /** Read before the sandbox starts, so a typo stops the start rather than quietly answering every call. */
+    private static Map<String, List<CallOutcome>> sandboxScripts(Map<String, String> processEnvironment) {
+        try {
+            return CallScript.parse(processEnvironment.get(SANDBOX_SCRIPT_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SANDBOX_SCRIPT_VARIABLE + ": " + e.getMessage()
+                    + " (expected e.g. +919800000001=no-answer,press-1;+919800000002=busy)", e);
         }
     }
 
@@ -157,6 +179,7 @@ public final class LocalRelay implements AutoCloseable {
                 directory.defaultType(), stack.options().contactsFile().map(f -> " from " + f).orElse(""));
         out.println(sandbox.map(s -> "Exotel: sandbox at " + s.baseUrl() + " (set EXOTEL_API_BASE_URL and friends for a real account)")
                 .orElse("Exotel: the account in EXOTEL_API_BASE_URL"));
+        sandbox.ifPresent(s -> out.println(describeScripts(s.scripts())));
         out.println(sandboxGupShup.map(s -> "GupShup: sandbox at " + s.baseUrl() + " (set GUPSHUP_API_BASE_URL and friends for a real account)")
                 .orElse("GupShup: the account in GUPSHUP_API_BASE_URL"));
         out.println();
@@ -180,6 +203,17 @@ public final class LocalRelay implements AutoCloseable {
         out.printf("  aws lambda invoke --endpoint-url %s --function-name AlarmFunction \\%n", stack.baseUrl());
         out.println("    --cli-binary-format raw-in-base64-out --payload file://events/alarm-direct.json /dev/stdout");
         out.println();
+    }
+
+    private static String describeScripts(Map<String, List<CallOutcome>> scripts) {
+        if (scripts.isEmpty()) {
+            return "  every sandbox call is answered; script numbers with " + SANDBOX_SCRIPT_VARIABLE
+                    + "=+919800000001=no-answer,press-1;+919800000002=busy";
+        }
+        return "  " + SANDBOX_SCRIPT_VARIABLE + ": " + scripts.entrySet().stream()
+                .map(e -> PhoneNumbers.mask(e.getKey()) + " " + e.getValue().stream().map(CallOutcome::scriptName)
+                        .collect(Collectors.joining(",")))
+                .collect(Collectors.joining("; "));
     }
 
     @Override

@@ -5,42 +5,81 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.json.Json;
-import sosrelay.web.FormEncoding;
 
 /**
  * A stand-in for Exotel's call and SMS APIs, so the demo and the end-to-end tests need no account.
  * It checks what real Exotel checks (Basic auth, the mandatory parameters), answers like Exotel, then
- * plays the part of the person picking up: it asks the Dynamic Greeting URL (HEAD, then GET, as
- * Exotel does) and shows on the console who was rung and what they heard, and who got which SMS.
+ * plays the person rung: by default they pick up, hear the Dynamic Greeting (HEAD, then GET, as
+ * Exotel asks it) and hang up, and the call's status callback follows. A per-number script makes
+ * them press 1 (or 2), not answer, be busy, or lose the callback, so the server's handling of each
+ * can be tried; {@code PUT /sandbox/numbers/{number}} scripts a number over HTTP.
  */
 public final class SandboxExotel implements AutoCloseable {
     public static final String ACCOUNT_SID = "sandbox";
     public static final String API_KEY = "sandbox-key";
     public static final String API_TOKEN = "sandbox-token";
-    private static final Pattern API = Pattern.compile("/v1/Accounts/([^/]+)/(Calls/connect|Sms/send)(\\.json)?");
+    /** Group 2: the API; group 3: the CallSid when it is the call details API. */
+    private static final Pattern API = Pattern.compile("/v1/Accounts/([^/]+)/(Calls/connect|Sms/send|Calls/([^/.]+))(\\.json)?");
+    private static final Pattern NUMBER_SCRIPT = Pattern.compile("/sandbox/numbers/([^/]+)");
+    private static final Set<String> IN_PROGRESS = Set.of("queued", "ringing", "in-progress");
 
-    /** A call the sandbox accepted, and what the person heard when they picked up (null until then). */
+    /**
+     * A call the sandbox accepted: what it was placed with, the outcome it plays, and how far it got.
+     * {@link #heard()} is null until the person picked up and heard the greeting.
+     */
     public record PlacedCall(String sid, String from, String callerId, String flowUrl, String customField,
-                             String statusCallback, Map<String, String> form, Instant at, String heard) {
-        PlacedCall withHeard(String text) {
-            return new PlacedCall(sid, from, callerId, flowUrl, customField, statusCallback, form, at, text);
+                             String statusCallback, Map<String, String> form, Instant at, CallOutcome outcome,
+                             CallProgress progress) {
+        public String status() {
+            return progress.status();
+        }
+
+        public String heard() {
+            return progress.heard();
+        }
+
+        /** Null unless the person pressed a key and the sandbox asked the ack URL. */
+        public CallProgress.AckRequest ack() {
+            return progress.ack();
+        }
+
+        public List<CallProgress.CallbackAttempt> callbacks() {
+            return progress.callbacks();
+        }
+
+        public boolean ended() {
+            return !IN_PROGRESS.contains(status());
+        }
+
+        /** Seconds from pick-up to hang-up (rounded up, as telephony bills), 0 when nobody picked up. */
+        public long onCallSeconds() {
+            if (progress.answeredAt() == null) {
+                return 0;
+            }
+            return (Duration.between(progress.answeredAt(), progress.updatedAt()).toMillis() + 999) / 1000;
+        }
+
+        String customFieldOrEmpty() {
+            return customField == null ? "" : customField;
+        }
+
+        PlacedCall with(UnaryOperator<CallProgress> change) {
+            return new PlacedCall(sid, from, callerId, flowUrl, customField, statusCallback, form, at, outcome,
+                    change.apply(progress));
         }
     }
 
@@ -50,24 +89,26 @@ public final class SandboxExotel implements AutoCloseable {
 
     private final HttpServer server;
     private final PrintStream console;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ScheduledExecutorService pickUps = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "sandbox-pickup");
+    private final ScheduledExecutorService timeline = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "sandbox-exotel-call");
         t.setDaemon(true);
         return t;
     });
-    private final List<PlacedCall> calls = new CopyOnWriteArrayList<>();
-    private final Duration pickUpAfter;
+    private final SandboxCalls calls;
     private final SandboxSms sms;
-    private volatile String greetingUrl;
 
     private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter) {
         this.server = server;
         this.console = console;
-        this.pickUpAfter = pickUpAfter;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(SandboxHttp.WEBHOOK_TIMEOUT).build();
+        this.calls = new SandboxCalls(http, timeline, console, pickUpAfter);
         this.sms = new SandboxSms(console);
     }
 
+    /**
+     * {@code pickUpAfter} is how long a call rings before it is picked up (or given up, for the
+     * outcomes that do not pick up), and how long a picked-up call stays on the line after it.
+     */
     public static SandboxExotel start(PrintStream console, Duration pickUpAfter) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         SandboxExotel sandbox = new SandboxExotel(server, console, pickUpAfter);
@@ -83,11 +124,40 @@ public final class SandboxExotel implements AutoCloseable {
 
     /** Where "the person who picked up" asks what to hear: the stack's Dynamic Greeting route. */
     public void answerCallsWith(String greetingUrl) {
-        this.greetingUrl = greetingUrl;
+        calls.answerWith(greetingUrl);
+    }
+
+    /** Where a key pressed after the greeting goes, as Exotel's Gather then Passthru send it: the stack's ack route. */
+    public void acknowledgeWith(String ackUrl) {
+        calls.acknowledgeWith(ackUrl);
+    }
+
+    /**
+     * What the next calls to {@code e164} do, one outcome per call, the last repeating: {@code answer},
+     * {@code press-1}, {@code press-2}, {@code no-answer}, {@code busy}, {@code failed}, {@code no-callback}.
+     * Throws {@link IllegalArgumentException} naming an unknown outcome or a number that is not one.
+     */
+    public void script(String e164, List<String> outcomes) {
+        calls.script().script(e164, outcomes.stream().map(CallOutcome::parse).toList());
+    }
+
+    /** Scripts every number of {@code scripts}, as {@link CallScript#parse} reads {@code SOS_SANDBOX_SCRIPT}. */
+    public void scriptAll(Map<String, List<CallOutcome>> scripts) {
+        scripts.forEach(calls.script()::script);
+    }
+
+    /** Every number answers again. */
+    public void clearScripts() {
+        calls.script().clear();
+    }
+
+    /** The scripts as configured, by E.164 number. */
+    public Map<String, List<CallOutcome>> scripts() {
+        return calls.script().scripts();
     }
 
     public List<PlacedCall> calls() {
-        return List.copyOf(calls);
+        return calls.all();
     }
 
     public List<SentSms> smsMessages() {
@@ -96,69 +166,53 @@ public final class SandboxExotel implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String method = exchange.getRequestMethod();
+            Matcher numberScript = NUMBER_SCRIPT.matcher(exchange.getRequestURI().getPath());
+            if (numberScript.matches() && "PUT".equals(method)) {
+                scriptOverHttp(exchange, numberScript.group(1));
+                return;
+            }
             Matcher api = API.matcher(exchange.getRequestURI().getPath());
-            if (!"POST".equals(exchange.getRequestMethod()) || !api.matches()) {
-                SandboxHttp.exotelError(exchange, 404, "sandbox knows only Calls/connect and Sms/send");
+            String callSid = api.matches() ? api.group(3) : null;
+            if (!api.matches() || !method.equals(callSid == null ? "POST" : "GET")) {
+                SandboxHttp.exotelError(exchange, 404, "sandbox knows only POST Calls/connect, POST Sms/send, "
+                        + "GET Calls/{CallSid} and PUT /sandbox/numbers/{number}");
                 return;
             }
             if (!ACCOUNT_SID.equals(api.group(1)) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {
                 SandboxHttp.exotelError(exchange, 401, "Authentication is required to view this page.");
                 return;
             }
-            Map<String, String> form = SandboxHttp.body(exchange);
-            if (api.group(2).equals("Sms/send")) {
-                sms.send(exchange, form);
+            if (callSid != null) {
+                calls.details(exchange, callSid);
+            } else if (api.group(2).equals("Sms/send")) {
+                sms.send(exchange, SandboxHttp.body(exchange));
             } else {
-                placeCall(exchange, form);
+                calls.place(exchange, SandboxHttp.body(exchange));
             }
         }
     }
 
-    private void placeCall(HttpExchange exchange, Map<String, String> form) throws IOException {
-        List<String> missing = SandboxHttp.missing(form, List.of("From", "CallerId", "Url"));
-        if (!missing.isEmpty()) {
-            SandboxHttp.exotelError(exchange, 400, "Missing parameter(s): " + missing);
-            return;
-        }
-        PlacedCall call = new PlacedCall(UUID.randomUUID().toString().replace("-", ""), form.get("From"),
-                form.get("CallerId"), form.get("Url"), form.get("CustomField"), form.get("StatusCallback"), form,
-                Instant.now(), null);
-        calls.add(call);
-        console.printf("[sandbox exotel] ringing %s (call %s)%n", PhoneNumbers.mask(call.from()), call.sid().substring(0, 8));
-        pickUps.schedule(() -> pickUp(call), pickUpAfter.toMillis(), TimeUnit.MILLISECONDS);
-        SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", Map.of("Sid", call.sid(), "Status", "in-progress",
-                "From", call.from(), "PhoneNumberSid", call.callerId(), "Direction", "outbound-api"))));
-    }
-
-    private void pickUp(PlacedCall call) {
-        String url = greetingUrl;
-        if (url == null) {
-            return;
-        }
-        String query = FormEncoding.encode(Map.of("CallSid", call.sid(), "From", call.from(), "To", call.callerId(),
-                "CustomField", call.customField() == null ? "" : call.customField()));
+    /** {@code PUT /sandbox/numbers/+919800000001} with {@code no-answer,press-1} as the body. */
+    private void scriptOverHttp(HttpExchange exchange, String number) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        List<CallOutcome> outcomes;
         try {
-            URI uri = URI.create(url + "?" + query);
-            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-            String contentType = get.headers().firstValue("Content-Type").orElse("");
-            String heard = get.statusCode() == 200 && "text/plain".equals(contentType)
-                    && contentType.equals(head.headers().firstValue("Content-Type").orElse(null))
-                    ? get.body().strip()
-                    : "(Exotel would refuse this greeting: " + get.statusCode() + " " + contentType + ")";
-            calls.replaceAll(c -> c.sid().equals(call.sid()) ? c.withHeard(heard) : c);
-            console.printf("[sandbox exotel] %s picked up and hears: %s%n", PhoneNumbers.mask(call.from()), heard);
-        } catch (IOException | IllegalArgumentException e) {
-            console.printf("[sandbox exotel] %s picked up but the greeting failed: %s%n", PhoneNumbers.mask(call.from()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            outcomes = CallScript.parseOutcomes(body);
+            calls.script().script(number, outcomes);
+        } catch (IllegalArgumentException e) {
+            SandboxHttp.exotelError(exchange, 400, e.getMessage());
+            return;
         }
+        String e164 = PhoneNumbers.toE164(number);
+        List<String> names = outcomes.stream().map(CallOutcome::scriptName).toList();
+        console.printf("[sandbox exotel] %s scripted: %s%n", PhoneNumbers.mask(e164), String.join(",", names));
+        SandboxHttp.reply(exchange, 200, Json.write(Map.of("number", e164, "outcomes", names)));
     }
 
     @Override
     public void close() {
-        pickUps.shutdownNow();
+        timeline.shutdownNow();
         server.stop(0);
     }
 }

@@ -3,7 +3,14 @@ package sosrelay.local.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,8 +19,14 @@ import java.util.Map;
 import sosrelay.json.Json;
 import sosrelay.web.FormEncoding;
 
-/** What the sandbox providers share: reading a form, checking it, answering JSON. */
+/** What the sandbox providers share: reading a form, checking it, answering JSON, calling webhooks. */
 final class SandboxHttp {
+    /** How long the sandbox waits for one of our webhooks, as Exotel would not wait forever either. */
+    static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
+    /** Exotel's timestamps: {@code 2021-07-16 15:41:28}, India time, no zone written. */
+    private static final DateTimeFormatter EXOTEL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Kolkata"));
+
     private SandboxHttp() {
     }
 
@@ -56,5 +69,26 @@ final class SandboxHttp {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    static String exotelTime(Instant at) {
+        return EXOTEL_TIME.format(at);
+    }
+
+    /** Calls one of our webhooks and keeps only its HTTP status; 0 when there was no HTTP answer at all. */
+    static int send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** What {@link #send} got, for the console: {@code 200}, or {@code no answer}. */
+    static String statusText(int httpStatus) {
+        return httpStatus == 0 ? "no answer" : Integer.toString(httpStatus);
     }
 }

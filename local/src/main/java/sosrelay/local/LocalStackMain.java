@@ -33,7 +33,8 @@ public final class LocalStackMain {
         LocalRelay relay;
         try {
             relay = LocalRelay.start(options, System.getenv(), System.out);
-        } catch (InvalidDirectoryException e) {
+        } catch (InvalidDirectoryException | IllegalArgumentException e) {
+            // A directory or a sandbox script the user wrote: the message says what to fix.
             System.err.println(e.getMessage());
             System.exit(1);
             return;

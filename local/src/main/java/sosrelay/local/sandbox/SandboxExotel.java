@@ -105,6 +105,9 @@ public final class SandboxExotel implements AutoCloseable {
         this.sms = new SandboxSms(console);
     }
 
+    /** The threads answering requests; stopped with the sandbox. */
+    private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
+
     /**
      * {@code pickUpAfter} is how long a call rings before it is picked up (or given up, for the
      * outcomes that do not pick up), and how long a picked-up call stays on the line after it.
@@ -113,7 +116,7 @@ public final class SandboxExotel implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         SandboxExotel sandbox = new SandboxExotel(server, console, pickUpAfter);
         server.createContext("/", sandbox::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(sandbox.requests);
         server.start();
         return sandbox;
     }
@@ -214,5 +217,6 @@ public final class SandboxExotel implements AutoCloseable {
     public void close() {
         timeline.shutdownNow();
         server.stop(0);
+        requests.shutdownNow();
     }
 }

@@ -30,6 +30,11 @@ final class LocalHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The people a type rings first (the demo's Heart: the twenty of the README). */
+    static java.util.List<sosrelay.directory.Person> firstTier(sosrelay.directory.Directory directory, String type) {
+        return directory.types().get(type).tiers().get(0).personIds().stream().map(directory.people()::get).toList();
+    }
+
     private LocalHttp() {
     }
 

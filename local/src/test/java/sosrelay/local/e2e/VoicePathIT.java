@@ -60,7 +60,7 @@ class VoicePathIT {
                 "EXOTEL_CALLER_ID", "08047000000",
                 "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
                 "EXOTEL_REQUEST_TIMEOUT_MS", "1000")), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
-        heart = relay.directory().recipients(relay.directory().types().get("Heart"));
+        heart = LocalHttp.firstTier(relay.directory(), "Heart");
     }
 
     @AfterAll

@@ -8,37 +8,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
 import sosrelay.dispatch.DeliveryJob;
 
 class ExotelCallsTest {
     private static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
-    private static WireMockServer exotel;
+    @RegisterExtension
+    static final WireMockExtension exotel = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     private ExotelCalls calls;
     private final DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "+919800000001", Channel.CALL, 1);
 
-    @BeforeAll
-    static void startExotel() {
-        exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        exotel.start();
-    }
-
-    @AfterAll
-    static void stopExotel() {
-        exotel.stop();
-    }
-
     @BeforeEach
     void setUp() {
-        exotel.resetAll();
         calls = new ExotelCalls(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl() + "/", "acme", "key",
                 () -> "token", "08047000000", "http://my.exotel.com/acme/exoml/start_voice/926",
                 "https://sos.example/exotel/s3cret/call-status", 30, 600, Duration.ofMillis(500)));

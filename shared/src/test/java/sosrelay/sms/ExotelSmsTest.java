@@ -8,38 +8,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
 import sosrelay.dispatch.DeliveryJob;
 
 class ExotelSmsTest {
     private static final String SEND = "/v1/Accounts/acme/Sms/send.json";
-    private static WireMockServer exotel;
+    @RegisterExtension
+    static final WireMockExtension exotel = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     private ExotelSms sms;
     private final DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "+919800000001", Channel.SMS, 1);
 
-    @BeforeAll
-    static void startExotel() {
-        exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        exotel.start();
-    }
-
-    @AfterAll
-    static void stopExotel() {
-        exotel.stop();
-    }
-
     @BeforeEach
     void setUp() {
-        exotel.resetAll();
         sms = new ExotelSms(HttpClient.newHttpClient(), new ExotelSmsAccount(exotel.baseUrl() + "/", "acme", "key", () -> "token",
                 "SOSRLY", "1101000000000000001", "1107000000000000001", "https://sos.example/exotel/s3cret/sms-status",
                 Duration.ofMillis(500)), j -> "Heart emergency, ref " + j.incidentId());

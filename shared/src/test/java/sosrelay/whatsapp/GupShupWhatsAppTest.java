@@ -8,16 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
 import sosrelay.dispatch.DeliveryJob;
@@ -25,24 +24,14 @@ import sosrelay.dispatch.DeliveryJob;
 class GupShupWhatsAppTest {
     private static final String REST = "/GatewayAPI/rest";
     private static final String PASSWORD = "p@ss word&secret";
-    private static WireMockServer gupShup;
+    @RegisterExtension
+    static final WireMockExtension gupShup = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     private GupShupWhatsApp whatsApp;
     private final DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "+919800000001", Channel.WHATSAPP, 1);
 
-    @BeforeAll
-    static void startGupShup() {
-        gupShup = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        gupShup.start();
-    }
-
-    @AfterAll
-    static void stopGupShup() {
-        gupShup.stop();
-    }
-
     @BeforeEach
     void setUp() {
-        gupShup.resetAll();
         whatsApp = new GupShupWhatsApp(HttpClient.newHttpClient(),
                 new GupShupAccount(gupShup.baseUrl(), "2000123456", () -> PASSWORD, Duration.ofMillis(500)),
                 j -> "Heart emergency, ref " + j.incidentId());

@@ -3,6 +3,7 @@ package sosrelay.delivery;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.log.Log;
+import sosrelay.pacing.Pacing;
 import sosrelay.sqs.MessageProcessor;
 
 /**
@@ -28,26 +29,29 @@ public final class DeliveryWorker implements MessageProcessor {
     private final Sender sender;
     private final StillWanted stillWanted;
     private final OnAccepted onAccepted;
+    private final Pacing pacing;
 
-    public DeliveryWorker(DeliveryStore deliveries, Sender sender, StillWanted stillWanted, OnAccepted onAccepted) {
+    public DeliveryWorker(DeliveryStore deliveries, Sender sender, StillWanted stillWanted, OnAccepted onAccepted, Pacing pacing) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.stillWanted = stillWanted;
         this.onAccepted = onAccepted;
+        this.pacing = pacing;
     }
 
+    /** Returns null when the job is done (or queued again for its slot), or a {@link Retry} whose {@code after} may be null. */
     @Override
     public Retry process(String body) {
-        return process(DeliveryJob.fromJson(body));
-    }
-
-    /** Returns null when the job is done, or a {@link Retry} whose {@code after} may be null (use the backoff). */
-    public Retry process(DeliveryJob job) {
+        DeliveryJob job = DeliveryJob.fromJson(body);
         if (job.attempt() > 1 && !stillWanted.test(job)) {
             Log.info("delivery.retry-not-needed", "incidentId", job.incidentId(), "personId", job.personId(),
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
         }
+        return pacing.admit(body) ? send(job) : null;
+    }
+
+    private Retry send(DeliveryJob job) {
         DeliveryStore.Claim claim = deliveries.claim(job);
         if (claim instanceof DeliveryStore.Claim.AlreadyDone done) {
             Log.info("delivery.skip-duplicate", "incidentId", job.incidentId(), "personId", job.personId(),
@@ -73,6 +77,9 @@ public final class DeliveryWorker implements MessageProcessor {
             return null;
         }
         SendResult.Transient failure = (SendResult.Transient) result;
+        if (failure.retryAfter() != null) {
+            pacing.providerAskedToWait(failure.retryAfter());
+        }
         deliveries.release(job, failure.reason());
         Log.warn("delivery.retry", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                 "channel", job.channel().id(), "attempt", job.attempt(), "reason", failure.reason());

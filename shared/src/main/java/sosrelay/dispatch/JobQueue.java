@@ -34,6 +34,12 @@ public final class JobQueue {
         CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
     }
 
+    /** One job, delayed (SQS delays at most 15 minutes; a job that arrives early is delayed again). */
+    public void sendLater(String queueUrl, String body, java.time.Duration delay) {
+        int seconds = (int) Math.min(900, Math.max(0, (delay.toMillis() + 999) / 1000));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).delaySeconds(seconds));
+    }
+
     private void sendBatch(String queueUrl, List<String> bodies) {
         List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {

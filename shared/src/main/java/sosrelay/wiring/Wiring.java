@@ -39,6 +39,8 @@ import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
+import sosrelay.pacing.Pacing;
+import sosrelay.pacing.SharedRatePacer;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.secrets.SecretValue;
 import sosrelay.sms.ExotelSms;
@@ -156,11 +158,11 @@ public final class Wiring {
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
         this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount()),
-                (job, callSid) -> lostCallbacks.get().watch(job, callSid)));
+                (job, callSid) -> lostCallbacks.get().watch(job, callSid), callPacing()));
         this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
-                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> { }));
+                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> { }, Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
-                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY)), (job, id) -> { }));
+                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY)), (job, id) -> { }, Pacing.none(clock)));
     }
 
     public static Wiring fromEnvironment() {
@@ -240,9 +242,22 @@ public final class Wiring {
     }
 
     /** The jobs of one channel, through one provider, from that channel's queue. */
-    private BatchWorker worker(Channel channel, Sender sender, DeliveryWorker.OnAccepted onAccepted) {
-        return new BatchWorker(new DeliveryWorker(deliveries.get(), sender, job -> retries.get().stillWanted(job), onAccepted),
-                sqs.get(), queueUrl(channel), executor.get());
+    private BatchWorker worker(Channel channel, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
+        return new BatchWorker(new DeliveryWorker(deliveries.get(), sender, job -> retries.get().stillWanted(job), onAccepted,
+                pacing), sqs.get(), queueUrl(channel), executor.get());
+    }
+
+    /**
+     * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda
+     * instance, takes its turn from one shared pacer. 170 a minute with bursts of 20 stays under 200 in
+     * any minute, with room for sends a poll late, and still places a ward's worth of calls at once.
+     */
+    private Pacing callPacing() {
+        int perMinute = Integer.parseInt(env.get("EXOTEL_CALLS_PER_MINUTE", "170"));
+        int burst = Integer.parseInt(env.get("EXOTEL_CALLS_BURST", "20"));
+        return new Pacing(new SharedRatePacer(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", perMinute, burst, clock),
+                Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
+                (body, delay) -> new JobQueue(sqs.get(), executor.get()).sendLater(queueUrl(Channel.CALL), body, delay), clock);
     }
 
     private Dispatcher dispatcher() {

@@ -29,6 +29,7 @@ import sosrelay.web.FormEncoding;
 final class SandboxCalls {
     private final Map<String, SandboxExotel.PlacedCall> calls = Collections.synchronizedMap(new LinkedHashMap<>());
     private final CallScript script = new CallScript();
+    final ProviderTrouble trouble = new ProviderTrouble();
     private final HttpClient http;
     private final ScheduledExecutorService timeline;
     private final StatusCallbacks statusCallbacks;
@@ -71,6 +72,21 @@ final class SandboxCalls {
             return;
         }
         Instant now = Instant.now();
+        ProviderTrouble.Verdict verdict = trouble.next(now);
+        if (verdict instanceof ProviderTrouble.Verdict.Throttle throttle) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(throttle.retryAfterSeconds()));
+            SandboxHttp.exotelError(exchange, 429, "Too many requests");
+            return;
+        }
+        if (verdict instanceof ProviderTrouble.Verdict.ServerError) {
+            SandboxHttp.exotelError(exchange, 503, "Service unavailable");
+            return;
+        }
+        if (verdict instanceof ProviderTrouble.Verdict.Hang hang) {
+            sleep(hang.duration());
+            SandboxHttp.exotelError(exchange, 504, "Gateway timeout");
+            return;
+        }
         SandboxExotel.PlacedCall call = new SandboxExotel.PlacedCall(UUID.randomUUID().toString().replace("-", ""),
                 form.get("From"), form.get("CallerId"), form.get("Url"), form.get("CustomField"), form.get("StatusCallback"),
                 form, now, script.next(form.get("From")), CallProgress.queued(now));
@@ -192,5 +208,13 @@ final class SandboxCalls {
 
     private SandboxExotel.PlacedCall update(String sid, UnaryOperator<CallProgress> change) {
         return calls.computeIfPresent(sid, (key, call) -> call.with(change));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -150,6 +150,24 @@ public final class SandboxExotel implements AutoCloseable {
     }
 
     /** Every number answers again. */
+    /**
+     * From now on, answer a share of connect requests 503, leave a share hanging for {@code hangFor}
+     * (then 504), chosen by a seeded random so a test run is repeatable.
+     */
+    public void failSome(double serverErrorShare, double hangShare, Duration hangFor, long seed) {
+        calls.trouble.failSome(serverErrorShare, hangShare, hangFor, seed);
+    }
+
+    /** From now on, at most {@code calls} placed per sliding {@code window}; beyond that 429 with Retry-After, as Exotel does. */
+    public void limitCalls(int calls, Duration window) {
+        this.calls.trouble.limit(calls, window);
+    }
+
+    /** How many connect requests were answered 5xx, left hanging, or throttled. */
+    public ProviderTrouble.Counts trouble() {
+        return calls.trouble.counts();
+    }
+
     public void clearScripts() {
         calls.script().clear();
     }

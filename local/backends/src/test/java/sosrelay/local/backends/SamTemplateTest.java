@@ -117,7 +117,7 @@ class SamTemplateTest {
         TemplateFunction callJobs = template.function("CallJobFunction").orElseThrow();
         assertThat(callJobs.timeoutSeconds()).isEqualTo(30);
         assertThat(callJobs.sqsEvents()).containsExactly(
-                new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.empty(), true));
+                new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.of(5), true));
         assertThat(template.function("WhatsAppJobFunction").orElseThrow().sqsEvents()).containsExactly(
                 new SqsEventSource("WhatsAppJobs", "WhatsAppJobsQueue", 10, 0, OptionalInt.empty(), true));
 

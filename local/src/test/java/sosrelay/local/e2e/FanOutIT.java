@@ -1,0 +1,71 @@
+package sosrelay.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sosrelay.local.LocalRelay;
+import sosrelay.local.LocalStackOptions;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.sandbox.SandboxExotel;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * A 1,000-person fan-out against a provider that throttles like Exotel (200 calls per window, 429
+ * with Retry-After beyond it). Exotel's window is a minute; here it is 5 seconds and the pacer is
+ * set to the same proportion (170 per window's worth, bursts of 20), so the run takes half a minute
+ * instead of six. It must end with everyone rung exactly once, no 429 at all, and nothing dead-lettered.
+ */
+class FanOutIT {
+    private static final int PEOPLE = 1000;
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+
+    @Test
+    void aThousandPeopleAtTheProvidersLimitAreEachRungOnceWithoutA429(@TempDir Path dir) throws IOException {
+        Path directory = dir.resolve("thousand.yaml");
+        Files.writeString(directory, thousandUnderHeart());
+        int perMinute = (int) (170 * Duration.ofMinutes(1).toMillis() / WINDOW.toMillis());
+        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
+                        .withContactsFile(directory)
+                        .withEnvironmentOverrides(Map.of("EXOTEL_CALLS_PER_MINUTE", Integer.toString(perMinute), "EXOTEL_CALLS_BURST", "20")),
+                Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
+            SandboxExotel exotel = relay.sandbox().orElseThrow();
+            exotel.limitCalls(200, WINDOW);
+
+            assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
+                    Map.of("CallSid", "fan-out-1000", "EmergencyType", "Heart")).statusCode()).isEqualTo(200);
+            LocalHttp.await("a thousand calls", Duration.ofMinutes(3), () -> exotel.calls().size() >= PEOPLE);
+            LocalHttp.await("the call queue to drain", Duration.ofMinutes(1), () -> queueEmpty(relay, "CallJobsQueue"));
+
+            Map<String, Long> callsPerPhone = exotel.calls().stream()
+                    .collect(Collectors.groupingBy(SandboxExotel.PlacedCall::from, Collectors.counting()));
+            assertThat(callsPerPhone).hasSize(PEOPLE).allSatisfy((phone, calls) -> assertThat(calls).isEqualTo(1L));
+            assertThat(exotel.trouble().throttled()).isZero();
+            assertThat(queueEmpty(relay, "CallJobsDeadLetterQueue")).isTrue();
+        }
+    }
+
+    private static String thousandUnderHeart() {
+        String people = IntStream.range(0, PEOPLE).mapToObj(i -> String.format(
+                "  - {id: p%04d, name: Person %d, phone: \"+9198765%05d\"}", i, i, i)).collect(Collectors.joining("\n"));
+        String ids = IntStream.range(0, PEOPLE).mapToObj(i -> String.format("p%04d", i)).collect(Collectors.joining(", "));
+        return "defaultType: Heart\npeople:\n" + people + "\ntypes:\n  Heart:\n    tiers:\n      - notify: [" + ids + "]\n"
+                + "        escalateAfter: 1h\n";
+    }
+
+    private static boolean queueEmpty(LocalRelay relay, String queue) {
+        String url = relay.stack().resources().requireQueue(queue).url();
+        return relay.stack().sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes().values().stream().allMatch("0"::equals);
+    }
+}

@@ -18,19 +18,23 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
  * timeout; past the queue's maxReceiveCount SQS moves it to the dead-letter queue.
  */
 public final class BatchWorker {
-    private static final long[] BACKOFF_SECONDS = {2, 5, 10, 20, 30, 60, 120};
+    /** The default waits before the 1st, 2nd, ... retry of a failed job; the last repeats. */
+    public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120));
     private static final long MAX_VISIBILITY_SECONDS = 900;
 
     private final MessageProcessor worker;
     private final SqsClient sqs;
     private final String queueUrl;
     private final ExecutorService executor;
+    private final List<Duration> backoff;
 
-    public BatchWorker(MessageProcessor worker, SqsClient sqs, String queueUrl, ExecutorService executor) {
+    public BatchWorker(MessageProcessor worker, SqsClient sqs, String queueUrl, ExecutorService executor, List<Duration> backoff) {
         this.worker = worker;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.executor = executor;
+        this.backoff = List.copyOf(backoff);
     }
 
     private record Failure(SQSEvent.SQSMessage message, Duration retryAfter) {
@@ -88,12 +92,12 @@ public final class BatchWorker {
         }
     }
 
-    private static Duration delay(Failure failure) {
+    private Duration delay(Failure failure) {
         if (failure.retryAfter() != null) {
             return failure.retryAfter();
         }
         int received = receiveCount(failure.message());
-        return Duration.ofSeconds(BACKOFF_SECONDS[Math.min(received, BACKOFF_SECONDS.length) - 1]);
+        return backoff.get(Math.min(received, backoff.size()) - 1);
     }
 
     private static int receiveCount(SQSEvent.SQSMessage message) {

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,7 +129,8 @@ public final class Wiring {
                 Duration.ofSeconds(30)));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
                 Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
-        this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock, Duration.ofSeconds(60)));
+        this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
+                Duration.ofSeconds(Long.parseLong(env.get("DELIVERY_CLAIM_SECONDS", "60")))));
         this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
@@ -147,7 +149,7 @@ public final class Wiring {
                 TimerJob.Kind.RETRY, job -> retries.get().fire(job),
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
                 TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job)), clock),
-                sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get()));
+                sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), ackCodes.get(), escalation.get(),
                 timeline.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
@@ -244,7 +246,15 @@ public final class Wiring {
     /** The jobs of one channel, through one provider, from that channel's queue. */
     private BatchWorker worker(Channel channel, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
         return new BatchWorker(new DeliveryWorker(deliveries.get(), sender, job -> retries.get().stillWanted(job), onAccepted,
-                pacing), sqs.get(), queueUrl(channel), executor.get());
+                pacing), sqs.get(), queueUrl(channel), executor.get(), backoff());
+    }
+
+    /** RETRY_BACKOFF_SECONDS, e.g. {@code 2,5,10,20,30,60,120}: the waits before successive retries of a failed job. */
+    private List<Duration> backoff() {
+        String configured = env.get("RETRY_BACKOFF_SECONDS");
+        return configured == null || configured.isBlank()
+                ? BatchWorker.DEFAULT_BACKOFF
+                : java.util.Arrays.stream(configured.split(",")).map(String::trim).map(Long::parseLong).map(Duration::ofSeconds).toList();
     }
 
     /**

@@ -16,7 +16,6 @@ import sosrelay.local.LocalRelay;
 import sosrelay.local.LocalStackOptions;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxExotel;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A 1,000-person fan-out against a provider that throttles like Exotel (200 calls per window, 429
@@ -43,13 +42,13 @@ class FanOutIT {
             assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
                     Map.of("CallSid", "fan-out-1000", "EmergencyType", "Heart")).statusCode()).isEqualTo(200);
             LocalHttp.await("a thousand calls", Duration.ofMinutes(3), () -> exotel.calls().size() >= PEOPLE);
-            LocalHttp.await("the call queue to drain", Duration.ofMinutes(1), () -> queueEmpty(relay, "CallJobsQueue"));
+            LocalHttp.await("the call queue to drain", Duration.ofMinutes(1), () -> LocalHttp.queueEmpty(relay, "CallJobsQueue"));
 
             Map<String, Long> callsPerPhone = exotel.calls().stream()
                     .collect(Collectors.groupingBy(SandboxExotel.PlacedCall::from, Collectors.counting()));
             assertThat(callsPerPhone).hasSize(PEOPLE).allSatisfy((phone, calls) -> assertThat(calls).isEqualTo(1L));
             assertThat(exotel.trouble().throttled()).isZero();
-            assertThat(queueEmpty(relay, "CallJobsDeadLetterQueue")).isTrue();
+            assertThat(LocalHttp.queueEmpty(relay, "CallJobsDeadLetterQueue")).isTrue();
         }
     }
 
@@ -59,13 +58,5 @@ class FanOutIT {
         String ids = IntStream.range(0, PEOPLE).mapToObj(i -> String.format("p%04d", i)).collect(Collectors.joining(", "));
         return "defaultType: Heart\npeople:\n" + people + "\ntypes:\n  Heart:\n    tiers:\n      - notify: [" + ids + "]\n"
                 + "        escalateAfter: 1h\n";
-    }
-
-    private static boolean queueEmpty(LocalRelay relay, String queue) {
-        String url = relay.stack().resources().requireQueue(queue).url();
-        return relay.stack().sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-                .attributes().values().stream().allMatch("0"::equals);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import sosrelay.web.FormEncoding;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Requests to the local stack's HTTP port, as Exotel would make them. */
 final class LocalHttp {
@@ -84,6 +85,15 @@ final class LocalHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** True when the queue holds nothing: visible, in flight, or delayed. */
+    static boolean queueEmpty(sosrelay.local.LocalRelay relay, String queue) {
+        String url = relay.stack().resources().requireQueue(queue).url();
+        return relay.stack().sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes().values().stream().allMatch("0"::equals);
     }
 
     /** Polls until the condition holds; fails the test when it still doesn't after {@code limit}. */

@@ -1,0 +1,123 @@
+package sosrelay.sqs;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import sosrelay.calls.ExotelAccount;
+import sosrelay.calls.ExotelCalls;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.delivery.DeliveryWorker;
+import sosrelay.delivery.Sender;
+import sosrelay.directory.Channel;
+import sosrelay.dispatch.DeliveryJob;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.pacing.Pacing;
+import sosrelay.web.FormEncoding;
+
+/**
+ * A call worker that dies halfway through a batch (the Lambda runs out of memory, say): SQS hands the
+ * whole batch back, and the redelivery rings only those not yet rung; the one whose claim was taken
+ * when the worker died is rung once its claim has expired. Nobody is rung twice, nobody is missed.
+ */
+class MidBatchCrashIT {
+    private static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
+    private static final String INCIDENT = "inc-aaaaaaaaaaaaaaaaaaaa";
+
+    @RegisterExtension
+    static final WireMockExtension exotel = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true)).build();
+
+    private static LocalTemplate stack;
+    private static final ExecutorService threads = Executors.newFixedThreadPool(10);
+
+    @BeforeAll
+    static void start() {
+        stack = LocalTemplate.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        threads.shutdownNow();
+        stack.close();
+    }
+
+    @Test
+    void theRedeliveredBatchRingsOnlyWhoWasNotRungAndTheInterruptedOneOnceItsClaimExpires() throws Exception {
+        exotel.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
+                .withBody("{\"Call\":{\"Sid\":\"call-{{randomValue length=10 type='ALPHANUMERIC'}}\"}}")));
+        ExotelCalls exotelCalls = new ExotelCalls(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl(), "acme", "key",
+                () -> "token", "08047000000", "http://my.exotel.com/acme/exoml/start_voice/926", "https://sos.example/cb",
+                30, 600, Duration.ofSeconds(2)));
+        AtomicBoolean dies = new AtomicBoolean(true);
+        Sender diesOnP4Once = job -> {
+            if (job.personId().equals("p4") && dies.getAndSet(false)) {
+                throw new OutOfMemoryError("the worker died mid-batch");
+            }
+            return exotelCalls.send(job);
+        };
+        DeliveryStore deliveries = new DeliveryStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"),
+                Clock.systemUTC(), Duration.ofSeconds(2));
+        BatchWorker worker = new BatchWorker(new DeliveryWorker(deliveries, diesOnP4Once, job -> true, (job, sid) -> { },
+                Pacing.none(Clock.systemUTC())), stack.backends().sqs(), stack.backends().sqs().getQueueUrl(b -> b.queueName("CallJobsQueue")).queueUrl(),
+                threads, List.of(Duration.ofSeconds(1)));
+        SQSEvent batch = batchOfTen();
+
+        assertThatThrownBy(() -> worker.process(batch)).hasRootCauseInstanceOf(OutOfMemoryError.class);
+        awaitConnects(9);
+
+        SQSBatchResponse redelivered = worker.process(batch);
+        assertThat(redelivered.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m4");
+        Thread.sleep(2_100);
+        SQSBatchResponse afterTheClaimExpired = worker.process(batch);
+
+        assertThat(afterTheClaimExpired.getBatchItemFailures()).isEmpty();
+        Map<String, Long> callsPerPhone = exotel.findAll(postRequestedFor(urlEqualTo(CONNECT))).stream()
+                .collect(Collectors.groupingBy(r -> FormEncoding.decode(r.getBodyAsString()).get("From").get(0), Collectors.counting()));
+        assertThat(callsPerPhone).hasSize(10).allSatisfy((phone, calls) -> assertThat(calls).isEqualTo(1L));
+    }
+
+    private static SQSEvent batchOfTen() {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("m" + i);
+            message.setReceiptHandle("receipt-" + i);
+            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            message.setBody(new DeliveryJob(INCIDENT, "p" + i, "+91980000010" + i, Channel.CALL, 1).toJson());
+            messages.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    private static void awaitConnects(int expected) throws InterruptedException {
+        for (int i = 0; i < 100 && exotel.findAll(postRequestedFor(urlEqualTo(CONNECT))).size() < expected; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(exotel.findAll(postRequestedFor(urlEqualTo(CONNECT)))).hasSize(expected);
+    }
+}

@@ -3,6 +3,7 @@ package sosrelay.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ public final class IncidentStore {
     }
 
     public Creation create(Incident incident) {
-        Instant now = clock.instant();
+        // Millisecond precision, as the jobs carry it: time-to-ring reads the same from either.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, AttributeValue> item = new HashMap<>(IncidentItem.toItem(incident));
         item.putAll(key(incident.id(), INCIDENT_SK));
         item.put("status", AttributeValue.fromS("open"));

@@ -34,7 +34,7 @@ public final class MetricEvent {
     private MetricEvent() {
     }
 
-    /** An event whose metrics are all published under this one dimension. */
+    /** An event whose metrics are published under this one dimension, and without it. */
     public static MetricEvent dimension(String name, String value) {
         MetricEvent event = new MetricEvent();
         event.dimensions.put(name, value);
@@ -64,7 +64,9 @@ public final class MetricEvent {
     String toJson(Clock clock) {
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", NAMESPACE);
-        directive.put("Dimensions", List.of(List.copyOf(dimensions.keySet())));
+        // Published per dimension and, through the empty set, across all of them: an alarm names one
+        // metric with exact dimensions, and "any channel" is what the operators' alarms watch.
+        directive.put("Dimensions", List.of(List.copyOf(dimensions.keySet()), List.of()));
         directive.put("Metrics", units.entrySet().stream()
                 .map(e -> metricDefinition(e.getKey(), e.getValue())).toList());
         Map<String, Object> metadata = new LinkedHashMap<>();

@@ -30,7 +30,7 @@ class MetricEventTest {
                         "Timestamp", 1_735_787_045_678L,
                         "CloudWatchMetrics", List.of(Map.of(
                                 "Namespace", "SosRelay",
-                                "Dimensions", List.of(List.of("Channel")),
+                                "Dimensions", List.of(List.of("Channel"), List.of()),
                                 "Metrics", List.of(Map.of("Name", "TimeToRing", "Unit", "Milliseconds"),
                                         Map.of("Name", "TimeToFirstRing", "Unit", "Milliseconds"))))),
                 "Channel", "call",

@@ -80,9 +80,7 @@ class TimeToRingIT {
 
     @Test
     void anEarlierOrRepeatedAcceptanceNeverMovesEitherBack() {
-        harness.reset(twoTiers());
-        String id = harness.raise("ring-time-2");
-        harness.pumpCalls();
+        String id = raisedAndFirstWaveRung("ring-time-2");
         AcceptanceTimes.Times before = times.read(id).orElseThrow();
 
         assertThat(times.record(id, before.lastAcceptedAt())).isFalse();
@@ -95,9 +93,7 @@ class TimeToRingIT {
 
     @Test
     void theIncidentApiShowsTheFirstAndLastAcceptanceAndHowLongAfterTheTrigger() {
-        harness.reset(twoTiers());
-        String id = harness.raise("ring-time-3");
-        harness.pumpCalls();
+        String id = raisedAndFirstWaveRung("ring-time-3");
         AcceptanceTimes.Times stored = times.read(id).orElseThrow();
 
         Map<String, Object> view = Json.readObject(harness.wiring.incidentApi().handle(new WebRequest("GET", Map.of("id", id),
@@ -109,5 +105,13 @@ class TimeToRingIT {
         assertThat(((Number) view.get("timeToFirstAcceptanceMillis")).longValue())
                 .isEqualTo(((Number) view.get("timeToLastAcceptanceMillis")).longValue())
                 .isEqualTo(stored.toFirstAcceptance().toMillis()).isBetween(0L, 10_000L);
+    }
+
+    /** A fresh incident whose first tier (dr-rao) the provider has accepted; returns its id. */
+    private static String raisedAndFirstWaveRung(String callSid) {
+        harness.reset(twoTiers());
+        String id = harness.raise(callSid);
+        harness.pumpCalls();
+        return id;
     }
 }

@@ -90,7 +90,8 @@ public final class LocalStack implements AutoCloseable {
 
             ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides));
             InvokeApi invokeApi = new InvokeApi(functions, workers);
-            server.createContext("/", exchange -> dispatch(exchange, api, invokeApi));
+            RedriveApi redriveApi = new RedriveApi(new DeadLetterRedrive(backends.sqs(), template, resources));
+            server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
             server.setExecutor(workers);
             server.start();
             SqsEventSourceMappings sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
@@ -163,10 +164,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void dispatch(HttpExchange exchange, ApiGateway api, InvokeApi invokeApi) throws IOException {
+    private static void dispatch(HttpExchange exchange, ApiGateway api, InvokeApi invokeApi, RedriveApi redriveApi)
+            throws IOException {
         try (exchange) {
             if (InvokeApi.handles(exchange.getRequestURI().getPath())) {
                 invokeApi.handle(exchange);
+            } else if (RedriveApi.handles(exchange.getRequestURI().getPath())) {
+                redriveApi.handle(exchange);
             } else {
                 api.handle(exchange);
             }

@@ -169,6 +169,38 @@ class LocalStackIT {
     }
 
     @Test
+    void redrivesADeadLetterQueueBackToItsSourceQueue() throws Exception {
+        String deadLetterUrl = stack.resources().requireQueue("WorkDeadLetterQueue").url();
+        String body = "redriven-" + System.nanoTime();
+        stack.sqs().sendMessage(m -> m.queueUrl(deadLetterUrl).messageBody(body));
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/local/dead-letters/WorkDeadLetterQueue/redrive"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).containsEntry("deadLetterQueue", "WorkDeadLetterQueue").containsEntry("sourceQueue", "WorkQueue");
+        assertThat(((Number) json(response).get("moved")).intValue()).isPositive();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (RecordingSqsHandler.SEEN.stream().noneMatch(m -> m.getBody().equals(body)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(RecordingSqsHandler.SEEN.stream().filter(m -> m.getBody().equals(body)))
+                .extracting(com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage::getEventSourceArn)
+                .containsExactly(stack.resources().requireQueue("WorkQueue").arn());
+        assertThat(stack.sqs().receiveMessage(r -> r.queueUrl(deadLetterUrl).waitTimeSeconds(0)).messages())
+                .extracting(Message::body).doesNotContain(body);
+    }
+
+    @Test
+    void refusesToRedriveAQueueThatIsNoDeadLetterQueue() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/local/dead-letters/WorkQueue/redrive"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response)).containsEntry("message", "WorkQueue is not the dead-letter queue of any queue in the template");
+    }
+
+    @Test
     void invokesAFunctionByNameOrArn() throws Exception {
         for (String name : List.of("MapFunction", "arn:aws:lambda:ap-south-1:000000000000:function:MapFunction")) {
             HttpResponse<String> response = invoke(name, "{\"a\":1}");

@@ -9,6 +9,7 @@ import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.TypeChoice;
+import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentProgress;
@@ -40,10 +41,12 @@ public final class IncidentApi implements Webhook {
     private final DeliveryStore deliveries;
     private final IncidentProgress progress;
     private final Timeline timeline;
+    private final AcceptanceTimes acceptanceTimes;
     private final Clock clock;
 
     public IncidentApi(DirectoryStore directory, RecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
-                       DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, Clock clock) {
+                       DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, AcceptanceTimes acceptanceTimes,
+                       Clock clock) {
         this.directory = directory;
         this.recordings = recordings;
         this.raiser = raiser;
@@ -51,6 +54,7 @@ public final class IncidentApi implements Webhook {
         this.deliveries = deliveries;
         this.progress = progress;
         this.timeline = timeline;
+        this.acceptanceTimes = acceptanceTimes;
         this.clock = clock;
     }
 
@@ -118,7 +122,7 @@ public final class IncidentApi implements Webhook {
             return errors(404, List.of("no incident " + id));
         }
         return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id),
-                deliveries.forIncident(id), timeline.read(id))));
+                deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null))));
     }
 
     private WebResponse resolve(String id, String byKey) {

@@ -1,5 +1,7 @@
 package sosrelay.api;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Set;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.directory.Channel;
 import sosrelay.directory.PhoneNumbers;
+import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentProgress;
 
@@ -20,7 +23,8 @@ final class IncidentView {
     }
 
     static Map<String, Object> of(Incident incident, IncidentProgress.State state, Set<String> acknowledgedBy,
-                                  List<DeliveryStatus> deliveries, List<Map<String, String>> timeline) {
+                                  List<DeliveryStatus> deliveries, List<Map<String, String>> timeline,
+                                  AcceptanceTimes.Times acceptances) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("incidentId", incident.id());
         view.put("status", state.status());
@@ -51,6 +55,13 @@ final class IncidentView {
             person.put("channels", p.channels().stream().map(Channel::id).toList());
             return person;
         }).toList());
+        if (acceptances != null) {
+            putIfSet(view, "createdAt", text(acceptances.createdAt()));
+            putIfSet(view, "firstAcceptedAt", text(acceptances.firstAcceptedAt()));
+            putIfSet(view, "lastAcceptedAt", text(acceptances.lastAcceptedAt()));
+            putIfSet(view, "timeToFirstAcceptanceMillis", millis(acceptances.toFirstAcceptance()));
+            putIfSet(view, "timeToLastAcceptanceMillis", millis(acceptances.toLastAcceptance()));
+        }
         view.put("deliveries", deliveries.stream().map(IncidentView::delivery).toList());
         view.put("timeline", timeline);
         return view;
@@ -66,6 +77,14 @@ final class IncidentView {
         putIfSet(view, "error", d.error());
         putIfSet(view, "updatedAt", d.updatedAt());
         return view;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
     }
 
     private static void putIfSet(Map<String, Object> map, String key, Object value) {

@@ -3,6 +3,7 @@ package sosrelay.delivery;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.log.Log;
+import sosrelay.metrics.DeliveryMetrics;
 import sosrelay.pacing.Pacing;
 import sosrelay.sqs.MessageProcessor;
 
@@ -66,12 +67,14 @@ public final class DeliveryWorker implements MessageProcessor {
         if (result instanceof SendResult.Accepted accepted) {
             deliveries.accepted(job, accepted.providerId());
             onAccepted.accepted(job, accepted.providerId());
+            DeliveryMetrics.accepted(job);
             Log.info("delivery.accepted", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                     "channel", job.channel().id(), "attempt", job.attempt(), "providerId", accepted.providerId());
             return null;
         }
         if (result instanceof SendResult.Permanent permanent) {
             deliveries.failed(job, permanent.reason());
+            DeliveryMetrics.failed(job);
             Log.error("delivery.failed", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                     "channel", job.channel().id(), "attempt", job.attempt(), "reason", permanent.reason());
             return null;
@@ -81,6 +84,7 @@ public final class DeliveryWorker implements MessageProcessor {
             pacing.providerAskedToWait(failure.retryAfter());
         }
         deliveries.release(job, failure.reason());
+        DeliveryMetrics.retried(job);
         Log.warn("delivery.retry", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                 "channel", job.channel().id(), "attempt", job.attempt(), "reason", failure.reason());
         return new Retry(failure.retryAfter());

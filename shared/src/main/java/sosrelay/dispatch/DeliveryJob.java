@@ -1,5 +1,6 @@
 package sosrelay.dispatch;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import sosrelay.directory.Channel;
@@ -8,8 +9,19 @@ import sosrelay.json.Json;
 /**
  * One notification to send: a person, on a channel, for an incident, as a given attempt. Carries
  * the phone number so the worker needs no read before it calls.
+ *
+ * @param incidentCreatedAt when the incident was raised, on the first tier's first attempts only: the
+ *                          jobs whose time-to-ring is measured (retries and later tiers wait on
+ *                          purpose). Carried so the worker needs no read to measure it; null on
+ *                          other jobs and on jobs queued before the field existed.
  */
-public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt) {
+public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt,
+                          Instant incidentCreatedAt) {
+
+    /** A job whose time-to-ring is not measured. */
+    public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt) {
+        this(incidentId, personId, phone, channel, attempt, null);
+    }
 
     /** Exotel's CustomField (at most 128 characters): the incident and the person, never a URL. */
     public String customField() {
@@ -23,6 +35,9 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         fields.put("phone", phone);
         fields.put("channel", channel.id());
         fields.put("attempt", attempt);
+        if (incidentCreatedAt != null) {
+            fields.put("incidentCreatedAtMillis", incidentCreatedAt.toEpochMilli());
+        }
         return Json.write(fields);
     }
 
@@ -37,8 +52,9 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         if (!(attempt instanceof Number number) || number.intValue() < 1) {
             throw new IllegalArgumentException("job has no valid attempt");
         }
+        Object createdAt = fields.get("incidentCreatedAtMillis");
         return new DeliveryJob(text(fields, "incidentId"), text(fields, "personId"), text(fields, "phone"),
-                channel, number.intValue());
+                channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null);
     }
 
     private static String text(Map<String, Object> fields, String name) {

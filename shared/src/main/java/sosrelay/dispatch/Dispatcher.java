@@ -1,5 +1,6 @@
 package sosrelay.dispatch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,12 +22,24 @@ public final class Dispatcher {
         this.queueUrls = new EnumMap<>(queueUrls);
     }
 
+    /**
+     * Queues the first attempt for everyone in the incident's first tier, each job carrying
+     * {@code createdAt} (when the incident was stored) so the workers can measure time-to-ring.
+     */
+    public int dispatchFirstTier(Incident incident, Instant createdAt) {
+        return queue(incident, 0, createdAt);
+    }
+
     /** Queues the first attempt for everyone in the incident's tier {@code tier}; returns how many jobs were queued. */
     public int dispatch(Incident incident, int tier) {
+        return queue(incident, tier, null);
+    }
+
+    private int queue(Incident incident, int tier, Instant createdAt) {
         Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
         for (Person person : incident.tierPeople(tier)) {
             for (Channel channel : person.channels()) {
-                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, 1);
+                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, 1, createdAt);
                 byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
             }
         }

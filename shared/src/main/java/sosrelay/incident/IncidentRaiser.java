@@ -35,7 +35,7 @@ public final class IncidentRaiser {
             return new Result(creation.incidentId(), raised, 0);
         }
         ackCodes.register(incident.id());
-        int jobs = dispatcher.dispatch(incident, 0);
+        int jobs = dispatcher.dispatchFirstTier(incident, creation.createdAt());
         incidents.markDispatched(incident.id(), jobs);
         timeline.record(incident.id(), raised == IncidentStore.Raised.CREATED ? "raised" : "dispatch.resumed",
                 "source", incident.trigger().source(), "type", incident.type(), "typeNote", incident.typeNote(),

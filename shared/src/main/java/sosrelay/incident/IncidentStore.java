@@ -3,6 +3,7 @@ package sosrelay.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Incidents in the incidents table ({@code pk = INC#<id>}, {@code sk = INCIDENT}); deliveries live
@@ -44,8 +47,11 @@ public final class IncidentStore {
         }
     }
 
-    /** The outcome and the incident it concerns: for {@code ALREADY_OPEN}, the open one. */
-    public record Creation(Raised raised, String incidentId) {
+    /**
+     * The outcome and the incident it concerns: for {@code ALREADY_OPEN}, the open one. {@code createdAt}
+     * is when the incident was first stored (time-to-ring counts from it), known when it must be dispatched.
+     */
+    public record Creation(Raised raised, String incidentId, Instant createdAt) {
     }
 
     private final DynamoDbClient dynamo;
@@ -65,7 +71,8 @@ public final class IncidentStore {
     }
 
     public Creation create(Incident incident) {
-        Instant now = clock.instant();
+        // Millisecond precision, as the jobs carry it: time-to-ring reads the same from either.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, AttributeValue> item = new HashMap<>(IncidentItem.toItem(incident));
         item.putAll(key(incident.id(), INCIDENT_SK));
         item.put("status", AttributeValue.fromS("open"));
@@ -78,9 +85,9 @@ public final class IncidentStore {
         }
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return new Creation(Raised.CREATED, incident.id());
+            return new Creation(Raised.CREATED, incident.id(), now);
         } catch (ConditionalCheckFailedException exists) {
-            return new Creation(resumeIfAbandoned(incident.id(), now), incident.id());
+            return resumeIfAbandoned(incident.id(), now);
         }
     }
 
@@ -92,18 +99,18 @@ public final class IncidentStore {
             dynamo.transactWriteItems(b -> b.transactItems(
                     t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")),
                     t -> t.put(p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"))));
-            return new Creation(Raised.CREATED, incident.id());
+            return new Creation(Raised.CREATED, incident.id(), now);
         } catch (TransactionCanceledException cancelled) {
             List<CancellationReason> reasons = cancelled.cancellationReasons();
             if (failedCondition(reasons, 0)) {
-                return new Creation(resumeIfAbandoned(incident.id(), now), incident.id());
+                return resumeIfAbandoned(incident.id(), now);
             }
             if (failedCondition(reasons, 1)) {
                 String open = openIncident(incident.openGroup()).orElse(incident.id());
                 dynamo.updateItem(b -> b.tableName(table).key(key(open, INCIDENT_SK))
                         .updateExpression("SET lastRefireAt = :now ADD refires :one")
                         .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(now.toString()), ":one", number(1))));
-                return new Creation(Raised.ALREADY_OPEN, open);
+                return new Creation(Raised.ALREADY_OPEN, open, null);
             }
             throw cancelled;
         }
@@ -148,9 +155,11 @@ public final class IncidentStore {
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    private Raised resumeIfAbandoned(String id, Instant now) {
+    /** The resumed incident keeps its first {@code createdAt}: the update returns it, so no read is needed. */
+    private Creation resumeIfAbandoned(String id, Instant now) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
+            UpdateItemResponse resumed = dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
+                    .returnValues(ReturnValue.ALL_NEW)
                     .updateExpression("SET dispatchLeaseUntil = :lease ADD dispatchResumes :one")
                     .conditionExpression("dispatchState = :pending AND dispatchLeaseUntil < :now")
                     .expressionAttributeValues(Map.of(
@@ -158,9 +167,9 @@ public final class IncidentStore {
                             ":pending", AttributeValue.fromS("pending"),
                             ":now", number(now.toEpochMilli()),
                             ":one", number(1))));
-            return Raised.RESUMED;
+            return new Creation(Raised.RESUMED, id, Instant.parse(resumed.attributes().get("createdAt").s()));
         } catch (ConditionalCheckFailedException stillOwnedOrDone) {
-            return Raised.DUPLICATE;
+            return new Creation(Raised.DUPLICATE, id, null);
         }
     }
 

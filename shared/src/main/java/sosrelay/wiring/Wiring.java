@@ -25,6 +25,7 @@ import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
 import sosrelay.delivery.Sender;
+import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.dispatch.Dispatcher;
@@ -33,6 +34,7 @@ import sosrelay.dispatch.Retries;
 import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.greeting.RecordingProbe;
+import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
@@ -103,6 +105,7 @@ public final class Wiring {
     private final Lazy<Acknowledgements> acknowledgements;
     private final Lazy<LostCallbackCheck> lostCallbacks;
     private final Lazy<BatchWorker> timerJobs;
+    private final Lazy<AcceptanceTimes> acceptanceTimes;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -131,6 +134,7 @@ public final class Wiring {
                 Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
         this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(Long.parseLong(env.get("DELIVERY_CLAIM_SECONDS", "60")))));
+        this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), env.require("INCIDENTS_TABLE")));
         this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
@@ -155,7 +159,7 @@ public final class Wiring {
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
-                deliveries.get(), progress.get(), timeline.get(), clock));
+                deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
@@ -245,8 +249,12 @@ public final class Wiring {
 
     /** The jobs of one channel, through one provider, from that channel's queue. */
     private BatchWorker worker(Channel channel, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
-        return new BatchWorker(new DeliveryWorker(deliveries.get(), sender, job -> retries.get().stillWanted(job), onAccepted,
-                pacing), sqs.get(), queueUrl(channel), executor.get(), backoff());
+        TimeToRing timeToRing = new TimeToRing(acceptanceTimes.get(), clock);
+        return new BatchWorker(new DeliveryWorker(deliveries.get(), sender, job -> retries.get().stillWanted(job),
+                (job, providerId) -> {
+                    onAccepted.accepted(job, providerId);
+                    timeToRing.accepted(job, providerId);
+                }, pacing), sqs.get(), queueUrl(channel), executor.get(), backoff());
     }
 
     /** RETRY_BACKOFF_SECONDS, e.g. {@code 2,5,10,20,30,60,120}: the waits before successive retries of a failed job. */

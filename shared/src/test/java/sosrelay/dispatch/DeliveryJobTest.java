@@ -3,6 +3,7 @@ package sosrelay.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import sosrelay.directory.Channel;
 
@@ -13,6 +14,17 @@ class DeliveryJobTest {
         DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "+919800000001", Channel.CALL, 2);
 
         assertThat(DeliveryJob.fromJson(job.toJson())).isEqualTo(job);
+    }
+
+    @Test
+    void carriesWhenTheIncidentWasRaisedAndReadsOlderJobsWithoutIt() {
+        DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "+919800000001", Channel.CALL, 1,
+                Instant.parse("2025-01-02T03:04:05.678Z"));
+
+        assertThat(job.toJson()).contains("\"incidentCreatedAtMillis\":1735787045678");
+        assertThat(DeliveryJob.fromJson(job.toJson())).isEqualTo(job);
+        assertThat(DeliveryJob.fromJson("{\"incidentId\":\"inc-aaaaaaaaaaaaaaaaaaaa\",\"personId\":\"dr-rao\","
+                + "\"phone\":\"+919800000001\",\"channel\":\"call\",\"attempt\":1}").incidentCreatedAt()).isNull();
     }
 
     @Test

@@ -1,0 +1,117 @@
+package sosrelay.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sosrelay.incident.AcceptanceTimes;
+import sosrelay.json.Json;
+import sosrelay.metrics.StdoutCapture;
+import sosrelay.web.WebRequest;
+
+/**
+ * Time-to-ring on DynamoDB Local and ElasticMQ: each accepted delivery moves the incident's
+ * {@code lastAcceptedAt} while {@code firstAcceptedAt} stays; the first wave publishes TimeToRing
+ * (and TimeToFirstRing once) from the incident's {@code createdAt}; the incident API shows both.
+ */
+class TimeToRingIT {
+    private static LifecycleHarness harness;
+    private static AcceptanceTimes times;
+
+    @BeforeAll
+    static void start() {
+        harness = new LifecycleHarness();
+        times = new AcceptanceTimes(harness.wiring.dynamo(), harness.stack.tableName("IncidentsTable"));
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    /** Heart: dr-rao alone for a second, then the duty manager. */
+    private static Map<String, Object> twoTiers() {
+        return Map.of(
+                "defaultType", "Heart",
+                "people", List.of(
+                        Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "9800000001"),
+                        Map.of("id", "duty-manager", "name", "Duty manager", "phone", "9800000003")),
+                "types", Map.of("Heart", Map.of("tiers", List.of(
+                        Map.of("notify", List.of("dr-rao"), "escalateAfter", "1s"),
+                        Map.of("notify", List.of("duty-manager"), "escalateAfter", "1h")))));
+    }
+
+    @Test
+    void theFirstAcceptanceStaysAndTheLastMovesWithEachLaterOne() {
+        harness.reset(twoTiers());
+        List<Map<String, Object>> metrics;
+        String id;
+        try (StdoutCapture out = new StdoutCapture()) {
+            id = harness.raise("ring-time-1");
+            harness.pumpCalls();
+            AcceptanceTimes.Times afterFirstWave = times.read(id).orElseThrow();
+            assertThat(afterFirstWave.firstAcceptedAt()).isNotNull().isEqualTo(afterFirstWave.lastAcceptedAt())
+                    .isAfterOrEqualTo(afterFirstWave.createdAt());
+
+            harness.runUntil("the duty manager's call", () -> harness.hasCall(id, "duty-manager"), Duration.ofSeconds(15));
+            AcceptanceTimes.Times afterEscalation = times.read(id).orElseThrow();
+            assertThat(afterEscalation.firstAcceptedAt()).isEqualTo(afterFirstWave.firstAcceptedAt());
+            assertThat(afterEscalation.lastAcceptedAt()).isAfter(afterFirstWave.lastAcceptedAt());
+            assertThat(out.lines()).noneMatch(line -> line.startsWith("{\"_aws\"") && line.contains("9800000001"));
+            metrics = out.metricLines();
+        }
+
+        assertThat(metrics).filteredOn(line -> line.containsKey("DeliveryAccepted"))
+                .extracting(line -> line.get("personId")).containsExactly("dr-rao", "duty-manager");
+        // Only the first wave is measured against the trigger: the duty manager was called late on purpose.
+        List<Map<String, Object>> rings = metrics.stream().filter(line -> line.containsKey("TimeToRing")).toList();
+        assertThat(rings).singleElement().satisfies(line -> assertThat(line)
+                .containsEntry("Channel", "call").containsEntry("personId", "dr-rao").containsEntry("incidentId", id)
+                .containsEntry("TimeToFirstRing", line.get("TimeToRing")));
+        AcceptanceTimes.Times stored = times.read(id).orElseThrow();
+        assertThat(((Number) rings.get(0).get("TimeToRing")).longValue())
+                .isEqualTo(Duration.between(stored.createdAt(), stored.firstAcceptedAt()).toMillis());
+    }
+
+    @Test
+    void anEarlierOrRepeatedAcceptanceNeverMovesEitherBack() {
+        String id = raisedAndFirstWaveRung("ring-time-2");
+        AcceptanceTimes.Times before = times.read(id).orElseThrow();
+
+        assertThat(times.record(id, before.lastAcceptedAt())).isFalse();
+        assertThat(times.record(id, before.lastAcceptedAt().minusSeconds(5))).isFalse();
+        assertThat(times.record("inc-zzzzzzzzzzzzzzzzzzzz", Instant.now())).isFalse();
+
+        assertThat(times.read(id)).contains(before);
+        assertThat(times.read("inc-zzzzzzzzzzzzzzzzzzzz")).isEmpty();
+    }
+
+    @Test
+    void theIncidentApiShowsTheFirstAndLastAcceptanceAndHowLongAfterTheTrigger() {
+        String id = raisedAndFirstWaveRung("ring-time-3");
+        AcceptanceTimes.Times stored = times.read(id).orElseThrow();
+
+        Map<String, Object> view = Json.readObject(harness.wiring.incidentApi().handle(new WebRequest("GET", Map.of("id", id),
+                Map.of(), Map.of(), null, false, "test-key")).body());
+
+        assertThat(view).containsEntry("createdAt", stored.createdAt().toString())
+                .containsEntry("firstAcceptedAt", stored.firstAcceptedAt().toString())
+                .containsEntry("lastAcceptedAt", stored.lastAcceptedAt().toString());
+        assertThat(((Number) view.get("timeToFirstAcceptanceMillis")).longValue())
+                .isEqualTo(((Number) view.get("timeToLastAcceptanceMillis")).longValue())
+                .isEqualTo(stored.toFirstAcceptance().toMillis()).isBetween(0L, 10_000L);
+    }
+
+    /** A fresh incident whose first tier (dr-rao) the provider has accepted; returns its id. */
+    private static String raisedAndFirstWaveRung(String callSid) {
+        harness.reset(twoTiers());
+        String id = harness.raise(callSid);
+        harness.pumpCalls();
+        return id;
+    }
+}

@@ -2,7 +2,6 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +10,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.local.LocalRelay;
-import sosrelay.local.LocalStackOptions;
-import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.e2e.HostileRequests.Endpoint;
 import sosrelay.local.e2e.HostileRequests.HostileRequest;
 import sosrelay.local.sandbox.SandboxExotel;
@@ -46,27 +41,21 @@ class HostileInputIT {
     private static final String JDK_BAD_TARGET_PAGE = "<h1>400 Bad Request</h1>URISyntaxException thrown";
     private static final RecordingPolicy RECORDINGS = RecordingPolicy.of(Wiring.EXOTEL_RECORDING_HOSTS);
 
-    private static LocalRelay relay;
-    private static SandboxExotel exotel;
-
     private final SortedMap<Integer, Integer> statuses = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> raisedIncidents = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), Map.of(),
-                new PrintStream(PrintStream.nullOutputStream()));
-        exotel = relay.sandbox().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
+    private LocalRelay relay;
 
     @Test
     void everyHostileRequestGetsAClearAnswerAndNoneWithoutTheSecretOrKeyRaisesAnything() {
+        try (LocalRelay stack = LocalHttp.demoRelay()) {
+            relay = stack;
+            sendTheCorpus(stack.sandbox().orElseThrow());
+        }
+        assertThat(failures).as("requests answered wrongly").isEmpty();
+    }
+
+    private void sendTheCorpus(SandboxExotel exotel) {
         List<HostileRequest> unauthenticated = HostileRequests.unauthenticated(SEED);
         int incidentsBefore = storedIncidents().size();
         int callsBefore = exotel.calls().size();
@@ -99,7 +88,6 @@ class HostileInputIT {
                 + raisedIncidents.size() + " incidents raised by authenticated ones; statuses " + statuses.entrySet().stream()
                 .map(e -> e.getKey() + "×" + e.getValue()).collect(Collectors.joining(", ")));
         assertThat(total).isGreaterThanOrEqualTo(300);
-        assertThat(failures).as("requests answered wrongly").isEmpty();
     }
 
     private void sendAndCheck(HostileRequest request) {
@@ -164,7 +152,7 @@ class HostileInputIT {
         return null;
     }
 
-    private static List<Map<String, AttributeValue>> storedIncidents() {
+    private List<Map<String, AttributeValue>> storedIncidents() {
         String table = relay.stack().resources().tableName("IncidentsTable").orElseThrow();
         return relay.stack().dynamoDb().scanPaginator(scan -> scan.tableName(table).filterExpression("sk = :sk")
                 .expressionAttributeValues(Map.of(":sk", AttributeValue.fromS("INCIDENT")))).items().stream().toList();

@@ -66,7 +66,7 @@ public final class KeypressAckWebhook implements Webhook {
             }
         }
         String callSid = fields.get("CallSid");
-        return callSid == null || callSid.isBlank()
+        return !CallbackFields.isProviderId(callSid)
                 ? Optional.empty()
                 : deliveries.byProviderId(callSid).map((DeliveryRef ref) -> new String[] {ref.incidentId(), ref.personId()});
     }

@@ -46,6 +46,9 @@ public final class StatusCallbackWebhook implements Webhook {
         if (blank(id) || blank(status)) {
             return WebResponse.text(400, (blank(id) ? idField : "Status") + " is missing");
         }
+        if (!CallbackFields.isProviderId(id)) {
+            return WebResponse.text(400, idField + " " + CallbackFields.PROVIDER_ID_RULE);
+        }
         String detail = fields.get("DetailedStatus");
         try {
             boolean changed = outcomes.apply(id, status, blank(detail) ? via : via + ": " + detail);

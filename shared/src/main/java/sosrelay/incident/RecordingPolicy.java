@@ -70,7 +70,7 @@ public final class RecordingPolicy {
             return refuse("it has a fragment");
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (path.contains("/../") || path.endsWith("/..") || path.toLowerCase(Locale.ROOT).contains("%2e%2e")) {
+        if (climbsOut(path)) {
             return refuse("its path climbs out of the allowed folder");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
@@ -85,6 +85,15 @@ public final class RecordingPolicy {
             return refuse("it is not https");
         }
         return refuse("host " + host + " is not on the recording allow-list");
+    }
+
+    /**
+     * A {@code ..} segment, with its dots or the slash around it percent-encoded or not ({@code .%2E},
+     * {@code ..%2F}): a server that decodes before it normalises would leave the allowed folder.
+     */
+    private static boolean climbsOut(String rawPath) {
+        String decoded = rawPath.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f|%5c", "/");
+        return java.util.Arrays.asList(decoded.split("/", -1)).contains("..");
     }
 
     private static Verdict refuse(String why) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.Person;
@@ -19,6 +18,7 @@ import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Trigger;
 import sosrelay.log.Log;
+import sosrelay.web.CallbackFields;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.Webhook;
@@ -31,7 +31,6 @@ import sosrelay.web.WebhookSecret;
  */
 public final class PassthruWebhook implements Webhook {
     static final String SOURCE = "exotel-call";
-    private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /** Exotel's recordings become playable about five minutes after the call; our guess when it says nothing readable. */
     private static final Duration TYPICAL_RECORDING_DELAY = Duration.ofMinutes(5);
     private static final Duration PLAUSIBLE_CLOCK_SKEW = Duration.ofHours(1);
@@ -61,8 +60,8 @@ public final class PassthruWebhook implements Webhook {
         if (callSid == null) {
             return WebResponse.text(400, "CallSid is missing");
         }
-        if (!CALL_SID.matcher(callSid).matches()) {
-            return WebResponse.text(400, "CallSid must be 1-128 letters, digits, '-' or '_'");
+        if (!CallbackFields.isProviderId(callSid)) {
+            return WebResponse.text(400, "CallSid " + CallbackFields.PROVIDER_ID_RULE);
         }
         try {
             IncidentRaiser.Result result = raiser.raise(incident(callSid, params, directory.current()));
@@ -72,7 +71,8 @@ public final class PassthruWebhook implements Webhook {
             // Not the caller's fault: a 503 sends Exotel's flow down its fallback branch (the README
             // says to connect that branch to the duty desk), which is better than a caller told "done".
             Log.error("passthru.failed", "callSid", callSid, "error", e);
-            return WebResponse.text(503, "the emergency could not be recorded: " + e.getClass().getSimpleName());
+            // The log has the cause; the body must not name our classes to whoever called.
+            return WebResponse.text(503, "the emergency could not be recorded");
         }
     }
 

@@ -12,7 +12,19 @@ import sosrelay.json.Json;
  * Nested JSON (the call's legs) is left out: nothing we do depends on it.
  */
 public final class CallbackFields {
+    private static final java.util.regex.Pattern PROVIDER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /** What a webhook says when {@link #isProviderId} refuses an id. */
+    public static final String PROVIDER_ID_RULE = "must be 1-128 letters, digits, '-' or '_'";
+
     private CallbackFields() {
+    }
+
+    /**
+     * Whether the text can be an Exotel CallSid or SmsSid. Anything else is looked up nowhere: a
+     * megabyte "CallSid" would otherwise reach DynamoDB, which refuses keys over 2 KB with an error.
+     */
+    public static boolean isProviderId(String text) {
+        return text != null && PROVIDER_ID.matcher(text).matches();
     }
 
     public static Map<String, String> of(WebRequest request) {

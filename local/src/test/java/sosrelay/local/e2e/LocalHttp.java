@@ -39,6 +39,12 @@ final class LocalHttp {
     private LocalHttp() {
     }
 
+    /** The local stack as the README starts it (demo directory, sandbox Exotel and GupShup), printing nothing. */
+    static sosrelay.local.LocalRelay demoRelay() {
+        return sosrelay.local.LocalRelay.start(sosrelay.local.LocalStackOptions.forTemplate(sosrelay.local.backends.LocalTemplate.findTemplate()),
+                Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
+    }
+
     static HttpResponse<String> get(URI base, String path, Map<String, String> query) {
         return send(HttpRequest.newBuilder(URI.create(base + path + "?" + FormEncoding.encode(query))).GET().build());
     }

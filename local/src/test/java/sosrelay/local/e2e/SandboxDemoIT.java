@@ -2,7 +2,6 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sosrelay.local.LocalRelay;
-import sosrelay.local.LocalStackOptions;
-import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxExotel;
 
 /** The README's walk-through, end to end over HTTP: the demo directory, the sandbox Exotel, the greeting. */
@@ -21,8 +18,7 @@ class SandboxDemoIT {
 
     @BeforeAll
     static void start() {
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), Map.of(),
-                new PrintStream(PrintStream.nullOutputStream()));
+        relay = LocalHttp.demoRelay();
     }
 
     @AfterAll

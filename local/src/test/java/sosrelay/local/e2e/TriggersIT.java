@@ -2,7 +2,6 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sosrelay.json.Json;
 import sosrelay.local.LocalRelay;
-import sosrelay.local.LocalStackOptions;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxExotel;
 
@@ -26,8 +24,7 @@ class TriggersIT {
 
     @BeforeAll
     static void start() {
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), Map.of(),
-                new PrintStream(PrintStream.nullOutputStream()));
+        relay = LocalHttp.demoRelay();
         exotel = relay.sandbox().orElseThrow();
     }
 

@@ -51,7 +51,9 @@ public final class Pacing {
             try {
                 Thread.sleep(wait.toMillis() + 1);
             } catch (InterruptedException e) {
+                // The worker is being stopped: leave the job to SQS rather than send it half-way through a shutdown.
                 Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the send slot", e);
             }
         }
         return true;

@@ -1,6 +1,8 @@
 package sosrelay.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,7 +21,11 @@ public final class BenchMain {
             return;
         }
         String before = loadAverage();
+        // The functions log every incident to stdout, as on Lambda: thousands of lines that would bury the table.
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         Table table = new Benchmark(options, System.err).run();
+        System.setOut(out);
         System.out.println("# SOS Relay benchmarks: " + String.join(" ", args));
         System.out.printf("# %d cores, %s memory, JDK %s (%s); load average before %s, after %s%n",
                 Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.version"),

@@ -155,7 +155,7 @@ public final class Wiring {
                 TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job)), clock),
                 sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), ackCodes.get(), escalation.get(),
-                timeline.get()));
+                timeline.get(), executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),

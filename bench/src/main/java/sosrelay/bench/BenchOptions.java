@@ -1,0 +1,75 @@
+package sosrelay.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to run. Rows whose single run takes over half a minute (the naive baseline and the paced
+ * fan-out at 200 people and above) run {@code longRuns} times, the others {@code runs} times.
+ *
+ * @param sizes          recipients per incident, one time-to-last-dispatch row each
+ * @param runs           measured runs of each short row, after one warm-up
+ * @param longRuns       measured runs of each long row
+ * @param pacedThousand  also run 1,000 people at the real pacer (about six minutes a run)
+ * @param coldStart      run the fresh-JVM cold start rows
+ */
+public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean pacedThousand, boolean coldStart) {
+    public static final String USAGE = "java -jar bench/target/sos-bench.jar [--sizes 1,20,200,1000] [--runs 5] [--long-runs 1]"
+            + " [--paced-1000] [--no-cold-start] [--quick]";
+    /** A paced row at or above this many people takes over half a minute a run. */
+    static final int LONG_ROW_PEOPLE = 200;
+
+    public static BenchOptions parse(String... args) {
+        List<Integer> sizes = List.of(1, 20, 200, 1000);
+        int runs = 5;
+        int longRuns = 1;
+        boolean pacedThousand = false;
+        boolean coldStart = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sizes" -> sizes = parseSizes(value(args, ++i));
+                case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+                case "--long-runs" -> longRuns = Integer.parseInt(value(args, ++i));
+                case "--paced-1000" -> pacedThousand = true;
+                case "--no-cold-start" -> coldStart = false;
+                // The smoke test's run: every section, one person, once.
+                case "--quick" -> {
+                    sizes = List.of(1);
+                    runs = 1;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: " + USAGE);
+            }
+        }
+        if (runs < 1 || longRuns < 1) {
+            throw new IllegalArgumentException("--runs and --long-runs must be at least 1");
+        }
+        return new BenchOptions(sizes, runs, longRuns, pacedThousand, coldStart);
+    }
+
+    /** Runs for a row of {@code people}; {@code long} for the naive baseline and paced rows that take minutes. */
+    public int runsFor(int people, boolean slowRow) {
+        return slowRow && people >= LONG_ROW_PEOPLE ? longRuns : runs;
+    }
+
+    /** The sizes, plus 1 (the cold start's incident) and 20 (the latency and AWS-count incidents). */
+    public List<Integer> directoryGroups() {
+        List<Integer> groups = new ArrayList<>(sizes);
+        for (int always : List.of(1, 20)) {
+            if (!groups.contains(always)) {
+                groups.add(always);
+            }
+        }
+        return groups;
+    }
+
+    private static List<Integer> parseSizes(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value; usage: " + USAGE);
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,151 @@
+package sosrelay.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sosrelay.local.backends.LocalTemplate;
+
+/** Runs every measurement the options ask for and fills the table; progress goes to {@code log}. */
+public final class Benchmark {
+    static final String DISPATCH = "Time to last dispatch: trigger -> last recipient's request at a 200 ms provider";
+    static final String LATENCY = "Webhook latency: 50 concurrent Passthru requests (distinct CallSids, 20 recipients each)";
+    static final String AWS = "AWS requests per incident: 20 recipients, call only, raise -> all calls placed (callbacks not included)";
+    static final String COLD = "Cold start: fresh JVM -> first response (no SnapStart)";
+    static final Duration PROVIDER_TIME = Duration.ofMillis(200);
+    private static final int LATENCY_CONCURRENCY = 50;
+    private static final int AWS_PEOPLE = 20;
+    private static final int WARM_UP_INCIDENTS = 5;
+    /** Each burst queues 1,000 calls that must drain before the next: three bursts are enough for a p99 of 150. */
+    private static final int LATENCY_BURSTS = 3;
+    private static final int PACED_PER_MINUTE = 170;
+    private static final int PACED_BURST = 20;
+
+    private final BenchOptions options;
+    private final PrintStream log;
+    private final Table table = new Table();
+
+    public Benchmark(BenchOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    public Table run() {
+        try (SlowExotel exotel = SlowExotel.start(PROVIDER_TIME)) {
+            Map<Integer, Samples> naive = naiveBaseline(exotel);
+            int most = options.directoryGroups().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            // (a) Unthrottled: the provider's limit is out of the picture, every job may go at once.
+            try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel, Map.of(
+                    "EXOTEL_CALLS_PER_MINUTE", "100000000", "EXOTEL_CALLS_BURST", Integer.toString(most)))) {
+                dispatchRows(new TimeToLastDispatch(stack, exotel, Duration.ZERO), "unthrottled", naive, false);
+                latencyRows(stack);
+                awsRows(stack, exotel);
+                if (options.coldStart()) {
+                    coldStartRows(stack);
+                }
+            }
+            // (b) The real pacer's defaults; each run waits until the pacer has its whole burst back.
+            try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel, Map.of())) {
+                Duration rest = Duration.ofMillis(60_000L * PACED_BURST / PACED_PER_MINUTE + 1000);
+                dispatchRows(new TimeToLastDispatch(stack, exotel, rest), "paced 170/min + burst 20", naive, true);
+            }
+        }
+        return table;
+    }
+
+    private Map<Integer, Samples> naiveBaseline(SlowExotel exotel) {
+        NaiveBaseline baseline = new NaiveBaseline(exotel);
+        baseline.measure(Math.min(20, options.sizes().get(0)), 1);
+        Map<Integer, Samples> naive = new LinkedHashMap<>();
+        for (int people : options.sizes()) {
+            log.printf("naive baseline, %d people...%n", people);
+            naive.put(people, baseline.measure(people, options.runsFor(people, true)));
+        }
+        return naive;
+    }
+
+    private void dispatchRows(TimeToLastDispatch dispatch, String mode, Map<Integer, Samples> naive, boolean paced) {
+        // A fresh stack's first incidents run interpreted code: without this, the first row of the first stack is the slowest.
+        for (int i = 0; i < WARM_UP_INCIDENTS; i++) {
+            dispatch.once(AWS_PEOPLE);
+        }
+        for (int people : options.sizes()) {
+            String label = String.format("N=%,d %s", people, mode);
+            if (paced && people >= 1000 && !options.pacedThousand()) {
+                table.add(DISPATCH, label, "not run (about 6 min a run; add --paced-1000)");
+                continue;
+            }
+            log.printf("time to last dispatch, %d people, %s...%n", people, mode);
+            Samples ours = dispatch.measure(people, options.runsFor(people, paced));
+            table.add(DISPATCH, label, ours.describe() + " | naive " + naive.get(people).describe()
+                    + " | ours/naive " + Table.ratio(ours.median() / naive.get(people).median()));
+        }
+    }
+
+    private void latencyRows(BenchStack stack) {
+        log.println("webhook latency...");
+        WebhookLatency latency = new WebhookLatency(stack, LATENCY_CONCURRENCY, AWS_PEOPLE);
+        latency.measure(1);
+        int bursts = Math.min(options.runs(), LATENCY_BURSTS);
+        Samples samples = latency.measure(bursts);
+        table.add(LATENCY, "p50", Table.millis(samples.percentile(50)));
+        table.add(LATENCY, "p99", Table.millis(samples.percentile(99)));
+        table.add(LATENCY, "max", Table.millis(samples.max()) + " (" + samples.count() + " requests in " + bursts
+                + " bursts, after one warm-up burst)");
+    }
+
+    private void awsRows(BenchStack stack, SlowExotel exotel) {
+        log.println("AWS requests per incident...");
+        Map<AwsRequestCounter.Key, Long> counts = new AwsRequestsPerIncident(stack, exotel).count(AWS_PEOPLE);
+        Map<String, Long> byService = new LinkedHashMap<>();
+        counts.forEach((key, count) -> {
+            String who = key.caller() == AwsRequestCounter.Caller.POLLER ? "SQS poller" : "function";
+            table.add(AWS, who + ": " + key.service() + " " + key.operation() + " (" + key.madeBy() + ")", perRecipient(count));
+            byService.merge(key.service(), count, Long::sum);
+        });
+        byService.forEach((service, count) -> table.add(AWS, "total " + service, perRecipient(count)));
+    }
+
+    private static String perRecipient(long count) {
+        return String.format("%d (%.2f per recipient)", count, count / (double) AWS_PEOPLE);
+    }
+
+    private void coldStartRows(BenchStack stack) {
+        Path lambdaZip = LocalTemplate.findTemplate().getParent().resolve("functions/exotel-webhooks/target/lambda.zip");
+        try (ColdStart cold = ColdStart.prepare(lambdaZip, stack.relay().stack().environment("ExotelPassthruFunction"))) {
+            for (List<String> flags : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1"))) {
+                String variant = flags.isEmpty() ? "default JVM flags" : String.join(" ", flags);
+                log.printf("cold start, %s...%n", variant);
+                coldStartVariant(cold, flags, variant);
+            }
+            table.add(COLD, "classes loaded: Passthru (two requests) / minimal",
+                    cold.classesLoaded(callSid()) + " / " + cold.classesLoaded(null));
+        }
+    }
+
+    private void coldStartVariant(ColdStart cold, List<String> flags, String variant) {
+        cold.passthru(flags, callSid());
+        cold.minimal(flags);
+        List<ColdStart.Run> passthru = new ArrayList<>();
+        Samples minimal = new Samples();
+        for (int run = 0; run < options.runs(); run++) {
+            passthru.add(cold.passthru(flags, callSid()));
+            minimal.add(cold.minimal(flags).totalMillis());
+        }
+        Samples total = Samples.of(passthru.stream().map(ColdStart.Run::totalMillis).toList());
+        table.add(COLD, "Passthru handler, " + variant, total.describe());
+        table.add(COLD, "minimal handler, " + variant, minimal.describe());
+        table.add(COLD, "Passthru / minimal, " + variant, Table.ratio(total.median() / minimal.median()));
+        for (String step : passthru.get(0).stepMillis().keySet()) {
+            Samples stepSamples = Samples.of(passthru.stream().map(r -> r.stepMillis().getOrDefault(step, Double.NaN)).toList());
+            table.add(COLD, "  " + step, stepSamples.describe());
+        }
+    }
+
+    private static String callSid() {
+        return "cold-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    }
+}

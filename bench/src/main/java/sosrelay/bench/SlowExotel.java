@@ -1,0 +1,77 @@
+package sosrelay.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Exotel's call API as a stand-in that takes a fixed time per request (200 ms, about a real round
+ * trip to Mumbai), on loopback only. It answers every connect with a fresh Call Sid, never calls
+ * back, and keeps when each request arrived: a patient's doctor starts ringing when the provider
+ * has the request, so that arrival is what the benchmark times.
+ */
+public final class SlowExotel implements AutoCloseable {
+    public static final String ACCOUNT_SID = "bench";
+    public static final String API_KEY = "bench-key";
+    public static final String API_TOKEN = "bench-token";
+    private static final String CONNECT = "/v1/Accounts/" + ACCOUNT_SID + "/Calls/connect.json";
+
+    private final WireMockServer server;
+
+    private SlowExotel(WireMockServer server) {
+        this.server = server;
+    }
+
+    public static SlowExotel start(Duration perRequest) {
+        // Asynchronous responses: a delayed answer holds no thread, so 1,000 requests in flight
+        // are each answered after 200 ms rather than queueing for the stand-in's threads.
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16).containerThreads(64));
+        server.start();
+        server.stubFor(post(urlPathMatching(CONNECT)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"Call\":{\"Sid\":\"{{randomValue length=32 type='ALPHANUMERIC'}}\",\"Status\":\"in-progress\"}}")
+                .withTransformers("response-template")
+                .withFixedDelay((int) perRequest.toMillis())));
+        return new SlowExotel(server);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Forget every request so far: the next run counts its own. */
+    public void forget() {
+        server.resetRequests();
+    }
+
+    /** How many connect requests arrived since {@link #forget()}. */
+    public int connects() {
+        return connectEvents().size();
+    }
+
+    /** Wall-clock milliseconds of the last connect's arrival, once {@code expected} have arrived. */
+    public OptionalLong lastArrivalMillis(int expected) {
+        List<ServeEvent> events = connectEvents();
+        if (events.size() < expected) {
+            return OptionalLong.empty();
+        }
+        return events.stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max();
+    }
+
+    private List<ServeEvent> connectEvents() {
+        return server.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith(CONNECT)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

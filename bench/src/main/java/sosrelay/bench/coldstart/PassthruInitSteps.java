@@ -1,0 +1,53 @@
+package sosrelay.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
+import sosrelay.config.Env;
+import sosrelay.json.Json;
+import sosrelay.passthru.ExotelPassthruHandler;
+import sosrelay.wiring.Wiring;
+
+/**
+ * The Passthru function's cold start in a fresh JVM, on the Lambda package's classpath only: the
+ * pieces its constructor and first request build, one at a time, each step's end printed so the
+ * parent can tell where the time goes. The environment is the one the template gives the function.
+ * Arguments: the webhook secret and a CallSid never used before.
+ */
+public final class PassthruInitSteps {
+    private static long last = System.nanoTime();
+
+    public static void main(String[] args) throws ClassNotFoundException {
+        System.out.println("main " + System.currentTimeMillis());
+        Class.forName(ExotelPassthruHandler.class.getName());
+        Class.forName("software.amazon.awssdk.services.dynamodb.DynamoDbClient");
+        Class.forName("software.amazon.awssdk.services.sqs.SqsClient");
+        step("class loading (handler, SDK client interfaces)");
+        Wiring wiring = new Wiring(Env.system());
+        wiring.dynamo();
+        step("DynamoDB client built");
+        Json.readObject(Json.write(Map.of("warm", "up")));
+        step("JSON (jackson-jr) first use");
+        wiring.directory().current();
+        step("first DynamoDB request (directory read)");
+        ExotelPassthruHandler handler = new ExotelPassthruHandler(wiring);
+        step("handler constructed");
+        APIGatewayProxyResponseEvent response = handler.handleRequest(passthru(args[0], args[1]), null);
+        step("first request (SQS client, incident written, jobs queued)");
+        System.out.println("response " + response.getStatusCode() + " " + System.currentTimeMillis());
+        handler.handleRequest(passthru(args[0], args[1] + "-warm"), null);
+        step("second request, warm");
+    }
+
+    private static APIGatewayProxyRequestEvent passthru(String secret, String callSid) {
+        return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/exotel/" + secret + "/passthru")
+                .withPathParameters(Map.of("secret", secret))
+                .withQueryStringParameters(Map.of("CallSid", callSid, "CallFrom", "0932419xx", "EmergencyType", "Ring1"));
+    }
+
+    private static void step(String name) {
+        long now = System.nanoTime();
+        System.out.println("step " + (now - last) / 1_000_000.0 + " " + name);
+        last = now;
+    }
+}

@@ -1,0 +1,32 @@
+package sosrelay.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark's pieces work end to end on the local stack: one person, one run, no timing
+ * asserted (timing is what the benchmark reports, not what a test checks).
+ */
+class BenchSmokeIT {
+
+    @Test
+    void onePersonIsDispatchedAndTheRowReadsSanely() {
+        Table table = new Table();
+        try (SlowExotel exotel = SlowExotel.start(Duration.ofMillis(200));
+             BenchStack stack = BenchStack.start(List.of(1), exotel, Map.of("EXOTEL_CALLS_PER_MINUTE", "100000000"))) {
+            Samples ours = new TimeToLastDispatch(stack, exotel, Duration.ZERO).measure(1, 1);
+            Samples naive = new NaiveBaseline(exotel).measure(1, 1);
+            table.add(Benchmark.DISPATCH, "N=1 unthrottled", ours.describe() + " | naive " + naive.describe());
+
+            assertThat(ours.count()).isEqualTo(1);
+            assertThat(ours.median()).isPositive();
+            assertThat(naive.median()).isNotNegative();
+            assertThat(exotel.connects()).isEqualTo(1);
+        }
+        assertThat(table.labels()).containsExactly("N=1 unthrottled");
+    }
+}

@@ -98,6 +98,7 @@ public final class Wiring {
     private final Lazy<Timeline> timeline;
     private final Lazy<AckCodes> ackCodes;
     private final Lazy<Timers> timers;
+    private final Lazy<JobQueue> jobQueue;
     private final Lazy<Dispatcher> dispatcher;
     private final Lazy<Escalation> escalation;
     private final Lazy<Retries> retries;
@@ -139,6 +140,7 @@ public final class Wiring {
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
+        this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), executor.get()));
         this.dispatcher = new Lazy<>(this::dispatcher);
         this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), dispatcher.get(), timers.get(),
                 timeline.get(), clock));
@@ -275,7 +277,7 @@ public final class Wiring {
         int burst = Integer.parseInt(env.get("EXOTEL_CALLS_BURST", "20"));
         return new Pacing(new SharedRatePacer(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", perMinute, burst, clock),
                 Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
-                (body, delay) -> new JobQueue(sqs.get(), executor.get()).sendLater(queueUrl(Channel.CALL), body, delay), clock);
+                (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
     }
 
     private Dispatcher dispatcher() {
@@ -283,7 +285,7 @@ public final class Wiring {
         for (Channel channel : Channel.values()) {
             queues.put(channel, queueUrl(channel));
         }
-        return new Dispatcher(new JobQueue(sqs.get(), executor.get()), queues);
+        return new Dispatcher(jobQueue.get(), queues);
     }
 
     private String queueUrl(Channel channel) {

@@ -69,7 +69,7 @@ public final class AlarmTrigger {
         TypeChoice type = dir.typeForAlarm(alarm.name());
         String occurrence = alarm.group() + "@" + (alarm.changedAt() == null ? clock.instant() : alarm.changedAt());
         Trigger trigger = new Trigger(SOURCE, alarm.arn(), "CloudWatch alarm " + alarm.name(),
-                alarm.changedAt() == null ? clock.instant() : alarm.changedAt(), alarm.reason(), null);
+                alarm.changedAt() == null ? clock.instant() : alarm.changedAt(), alarm.reason(), null, alarm.name());
         return Incident.of(IncidentIds.forSource(SOURCE, occurrence), trigger, type, Recording.NONE, dir, alarm.group());
     }
 }

@@ -95,7 +95,7 @@ public final class IncidentApi implements Webhook {
                 ? IncidentIds.random()
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
-                clock.instant(), body.message(), body.location());
+                clock.instant(), body.message(), body.location(), request.apiKeyId());
         IncidentRaiser.Result result = raiser.raise(Incident.of(incidentId, trigger, type,
                 new Recording(recording.url(), null, recording.refusal()), dir, null));
 

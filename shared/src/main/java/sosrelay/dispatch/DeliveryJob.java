@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Priority;
 import sosrelay.json.Json;
 
 /**
@@ -14,13 +15,26 @@ import sosrelay.json.Json;
  *                          jobs whose time-to-ring is measured (retries and later tiers wait on
  *                          purpose). Carried so the worker needs no read to measure it; null on
  *                          other jobs and on jobs queued before the field existed.
+ * @param priority          the incident type's priority: high goes ahead of normal in the shared provider budget
+ * @param source            who raised the incident ({@code Trigger.fairnessKey()}: a device key, an alarm, the
+ *                          Passthru): the budget is shared fairly between sources; null on jobs queued before the
+ *                          field existed, which then count as their incident's own source
  */
 public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt,
-                          Instant incidentCreatedAt) {
+                          Instant incidentCreatedAt, Priority priority, String source) {
 
-    /** A job whose time-to-ring is not measured. */
+    public DeliveryJob {
+        priority = priority == null ? Priority.NORMAL : priority;
+    }
+
+    /** A normal-priority job, without a source, whose time-to-ring is not measured. */
     public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt) {
-        this(incidentId, personId, phone, channel, attempt, null);
+        this(incidentId, personId, phone, channel, attempt, null, Priority.NORMAL, null);
+    }
+
+    /** The key the provider budget is shared by: the source, or for a job without one, its incident. */
+    public String fairnessKey() {
+        return source == null ? "incident:" + incidentId : source;
     }
 
     /** Exotel's CustomField (at most 128 characters): the incident and the person, never a URL. */
@@ -38,6 +52,10 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         if (incidentCreatedAt != null) {
             fields.put("incidentCreatedAtMillis", incidentCreatedAt.toEpochMilli());
         }
+        fields.put("priority", priority.id());
+        if (source != null) {
+            fields.put("source", source);
+        }
         return Json.write(fields);
     }
 
@@ -53,8 +71,13 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
             throw new IllegalArgumentException("job has no valid attempt");
         }
         Object createdAt = fields.get("incidentCreatedAtMillis");
+        Priority priority = Priority.parse(fields.get("priority") instanceof String p ? p : null);
+        if (priority == null) {
+            throw new IllegalArgumentException("job has no valid priority (high or normal)");
+        }
         return new DeliveryJob(text(fields, "incidentId"), text(fields, "personId"), text(fields, "phone"),
-                channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null);
+                channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null,
+                priority, fields.get("source") instanceof String source && !source.isBlank() ? source : null);
     }
 
     private static String text(Map<String, Object> fields, String name) {

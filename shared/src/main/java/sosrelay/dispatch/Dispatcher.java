@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
+import sosrelay.directory.Priority;
 import sosrelay.incident.Incident;
 
 /**
@@ -39,7 +40,7 @@ public final class Dispatcher {
         Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
         for (Person person : incident.tierPeople(tier)) {
             for (Channel channel : person.channels()) {
-                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, 1, createdAt);
+                DeliveryJob job = job(incident, person, channel, 1, createdAt);
                 byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
             }
         }
@@ -49,6 +50,15 @@ public final class Dispatcher {
             total += entry.getValue().size();
         }
         return total;
+    }
+
+    /**
+     * The job for one person on one channel, carrying what the shared provider budget orders it by: the incident's
+     * priority and who raised it. Every type is normal until the directory gives types a priority.
+     */
+    static DeliveryJob job(Incident incident, Person person, Channel channel, int attempt, Instant createdAt) {
+        return new DeliveryJob(incident.id(), person.id(), person.phone(), channel, attempt, createdAt, Priority.NORMAL,
+                incident.trigger().fairnessKey());
     }
 
     /** Queues one job (a retry) on its channel's queue. */

@@ -59,7 +59,7 @@ public final class Retries {
         if (person == null || !wanted(job.incidentId(), job.personId())) {
             return;
         }
-        dispatcher.send(new DeliveryJob(job.incidentId(), person.id(), person.phone(), Channel.parse(job.channel()), job.attempt()));
+        dispatcher.send(Dispatcher.job(incident.get(), person, Channel.parse(job.channel()), job.attempt(), null));
     }
 
     /** For the workers: a retry queued before an acknowledgement is dropped when its turn comes. */

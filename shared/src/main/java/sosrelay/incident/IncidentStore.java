@@ -208,6 +208,7 @@ public final class IncidentStore {
             putS(item, "reportedAt", t.reportedAt() == null ? null : t.reportedAt().toString());
             putS(item, "description", t.description());
             putS(item, "location", t.location());
+            putS(item, "raisedBy", t.raisedBy());
             putS(item, "type", i.type());
             putS(item, "typeNote", i.typeNote());
             putS(item, "recordingUrl", i.recording().url());
@@ -225,7 +226,7 @@ public final class IncidentStore {
             return new Incident(
                     s(item, "id"),
                     new Trigger(s(item, "source"), s(item, "sourceRef"), s(item, "reporter"), instant(item, "reportedAt"),
-                            s(item, "description"), s(item, "location")),
+                            s(item, "description"), s(item, "location"), s(item, "raisedBy")),
                     s(item, "type"), s(item, "typeNote"),
                     new Recording(s(item, "recordingUrl"), instant(item, "recordingAvailableAt"), s(item, "recordingNote")),
                     item.get("recipients").l().stream().map(v -> person(v.m())).toList(),

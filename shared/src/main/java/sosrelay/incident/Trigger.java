@@ -10,7 +10,19 @@ import java.time.Instant;
  * @param reporter    who reported it, as it should be spoken: a name, a number, a device, an alarm
  * @param description what the trigger said happened (a device's message, an alarm's reason), or null
  * @param location    where, when the trigger knows, or null
+ * @param raisedBy    which of the source's senders raised it, when one source has many (a device API key's id, an
+ *                    alarm's name), or null: with the source, the key the shared provider budget is shared fairly by
  */
 public record Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description,
-                      String location) {
+                      String location, String raisedBy) {
+
+    /** A trigger whose source has a single sender (the Passthru). */
+    public Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description, String location) {
+        this(source, sourceRef, reporter, reportedAt, description, location, null);
+    }
+
+    /** Who the shared provider budget counts this incident's jobs against: no one of them may take all of it. */
+    public String fairnessKey() {
+        return raisedBy == null ? source : source + ":" + raisedBy;
+    }
 }

@@ -43,7 +43,9 @@ import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.pacing.Pacing;
-import sosrelay.pacing.SharedRatePacer;
+import sosrelay.pacing.BudgetShares;
+import sosrelay.pacing.Pacer;
+import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.secrets.SecretValue;
 import sosrelay.sms.ExotelSms;
@@ -268,15 +270,20 @@ public final class Wiring {
     }
 
     /**
-     * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda
-     * instance, takes its turn from one shared pacer. 170 a minute with bursts of 20 stays under 200 in
-     * any minute, with room for sends a poll late, and still places a ward's worth of calls at once.
+     * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda instance,
+     * takes its sends from one shared budget of EXOTEL_CALL_LIMIT (190, room for a send that arrives a little
+     * late) in any EXOTEL_CALL_LIMIT_WINDOW_MS (a minute; shorter only to compress time in tests). 0 turns
+     * pacing off, for a stand-in provider that has no limit.
      */
     private Pacing callPacing() {
-        int perMinute = Integer.parseInt(env.get("EXOTEL_CALLS_PER_MINUTE", "170"));
-        int burst = Integer.parseInt(env.get("EXOTEL_CALLS_BURST", "20"));
-        return new Pacing(new SharedRatePacer(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", perMinute, burst, clock),
-                Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
+        int limit = Integer.parseInt(env.get("EXOTEL_CALL_LIMIT", "190"));
+        if (limit == 0) {
+            return Pacing.none(clock);
+        }
+        BudgetShares shares = BudgetShares.of(limit, Duration.ofMillis(Long.parseLong(env.get("EXOTEL_CALL_LIMIT_WINDOW_MS", "60000"))));
+        Pacer budget = new SlidingWindowBudget(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", shares, clock,
+                new java.util.Random());
+        return new Pacing(budget, Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
                 (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
     }
 

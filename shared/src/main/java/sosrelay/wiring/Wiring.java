@@ -85,6 +85,7 @@ public final class Wiring {
     private final Lazy<SsmClient> ssm;
     private final Lazy<HttpClient> http;
     private final Lazy<ExecutorService> executor;
+    private final Lazy<ExecutorService> queueing;
     private final Lazy<IncidentStore> incidents;
     private final Lazy<DirectoryStore> directory;
     private final Lazy<PassthruWebhook> passthru;
@@ -126,11 +127,10 @@ public final class Wiring {
                 .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build());
-        this.executor = new Lazy<>(() -> Executors.newFixedThreadPool(CONCURRENT_SENDS, runnable -> {
-            Thread thread = new Thread(runnable, "sos-send");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this.executor = new Lazy<>(() -> pool("sos-send"));
+        // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
+        // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
+        this.queueing = new Lazy<>(() -> pool("sos-queue"));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(30)));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
@@ -142,7 +142,7 @@ public final class Wiring {
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
-        this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), executor.get()));
+        this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), queueing.get()));
         this.dispatcher = new Lazy<>(this::dispatcher);
         this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), dispatcher.get(), timers.get(),
                 timeline.get(), clock));
@@ -249,6 +249,14 @@ public final class Wiring {
      */
     public void warmUpStorage() {
         incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+    }
+
+    private static ExecutorService pool(String name) {
+        return Executors.newFixedThreadPool(CONCURRENT_SENDS, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The jobs of one channel, through one provider, from that channel's queue. */

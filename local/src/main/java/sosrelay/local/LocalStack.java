@@ -148,6 +148,15 @@ public final class LocalStack implements AutoCloseable {
         return function.environment();
     }
 
+    /** How many execution environments (handler instances, each a cold start) a function has started. */
+    public int executionEnvironments(String functionLogicalId) {
+        LocalFunction function = functions.get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + functionLogicalId + " in the template");
+        }
+        return function.environmentsStarted();
+    }
+
     /** Where everything is; callers may print more after it. */
     public void printBanner(PrintStream out) {
         new Banner(this, api.routes(), functions.values(), unresolvedVariables, sqsMappings.mappings()).print(out);

@@ -65,7 +65,7 @@ public final class Acknowledgements {
         timeline.record(incidentId, "acknowledged", "personId", personId, "via", via);
         List<String> acknowledgers = new ArrayList<>(progress.acknowledgers(incidentId));
         int required = required(incident, state.get());
-        reportBack.acknowledged(incident, acknowledgers, required);
+        reportBack.acknowledged(incident, personId, acknowledgers, required);
         if (acknowledgers.size() >= required && progress.acknowledge(incidentId)) {
             timeline.record(incidentId, "incident.acknowledged", "acknowledgements", acknowledgers.size(), "required", required);
             Log.info("incident.acknowledged", "incidentId", incidentId, "acknowledgements", acknowledgers.size());

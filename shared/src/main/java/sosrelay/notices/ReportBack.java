@@ -27,16 +27,26 @@ public final class ReportBack {
         this.timeline = timeline;
     }
 
-    /** After an acknowledgement: {@code acknowledgers} in the order they came, {@code required} of the active tier. */
-    public void acknowledged(Incident incident, List<String> acknowledgers, int required) {
+    /**
+     * After {@code personId} acknowledged: {@code acknowledgers} in the order they came (so two at once
+     * still agree on who was first), {@code required} of the active tier.
+     */
+    public void acknowledged(Incident incident, String personId, List<String> acknowledgers, int required) {
         String to = incident.trigger().reportTo();
-        int count = acknowledgers.size();
-        if (to == null || count != 1 && count != required) {
+        if (to == null) {
             return;
         }
-        String suffix = count >= required ? "covered" : "first";
-        Notice notice = new Notice(Notice.Kind.COMING, Coming.names(incident, acknowledgers), count + " of " + required);
-        dispatcher.send(new DeliveryJob(incident.id(), Notice.deliveryKey(REPORTER, Notice.Kind.COMING, suffix), to, Channel.SMS, 1,
+        if (required > 1 && acknowledgers.get(0).equals(personId)) {
+            send(incident, to, "first", acknowledgers.subList(0, 1), required);
+        }
+        if (acknowledgers.size() >= required) {
+            send(incident, to, "covered", acknowledgers, required);
+        }
+    }
+
+    private void send(Incident incident, String to, String which, List<String> coming, int required) {
+        Notice notice = new Notice(Notice.Kind.COMING, Coming.names(incident, coming), coming.size() + " of " + required);
+        dispatcher.send(new DeliveryJob(incident.id(), Notice.deliveryKey(REPORTER, Notice.Kind.COMING, which), to, Channel.SMS, 1,
                 null, Priority.HIGH, notice));
         timeline.record(incident.id(), "report.coming", "count", notice.count(), "coming", notice.coming());
     }

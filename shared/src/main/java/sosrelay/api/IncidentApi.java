@@ -136,7 +136,7 @@ public final class IncidentApi implements Webhook {
         if (incident.isEmpty() || state.isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
-        return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id),
+        return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id), progress.decliners(id),
                 deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null))));
     }
 

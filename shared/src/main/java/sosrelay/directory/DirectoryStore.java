@@ -124,6 +124,9 @@ public final class DirectoryStore {
             Map<String, Object> overrides = new LinkedHashMap<>(stored.overrides());
             List<Object> list = new ArrayList<>(overrides.get(rosterId) instanceof List<?> l ? l : List.of());
             removed[0] = list.removeIf(item -> item instanceof Map<?, ?> m && overrideId.equals(m.get("id")));
+            if (!removed[0]) {
+                return null;
+            }
             overrides.put(rosterId, list);
             return new Stored(stored.document(), overrides, stored.windows(), stored.version());
         });
@@ -150,11 +153,14 @@ public final class DirectoryStore {
         return added[0];
     }
 
-    /** Read, change, write back only if nobody wrote in between (else read again). */
+    /** Read, change, write back only if nobody wrote in between (else read again); an edit answering null changes nothing. */
     private void change(UnaryOperator<Stored> edit) {
         for (int attempt = 1; ; attempt++) {
             Stored stored = read(true);
             Stored changed = edit.apply(stored);
+            if (changed == null) {
+                return;
+            }
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":o", AttributeValue.fromS(Json.write(changed.overrides())));
             values.put(":w", AttributeValue.fromS(Json.write(changed.windows())));

@@ -2,21 +2,19 @@ package sosrelay.directory;
 
 import java.util.Locale;
 
-/** How urgent a type's notifications are: high-priority jobs go ahead of normal ones in the shared provider budget. */
+/** How urgent a type's notifications are: high-priority jobs go ahead of normal ones in the shared pacer. */
 public enum Priority {
     HIGH, NORMAL;
 
+    /** {@code high} or {@code normal}, as the directory and the job message write it. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The priority named {@code text} (high, normal); null or blank is normal; anything else is null. */
+    /** The priority named {@code text}, or null. */
     public static Priority parse(String text) {
-        if (text == null || text.isBlank()) {
-            return NORMAL;
-        }
         for (Priority priority : values()) {
-            if (priority.id().equalsIgnoreCase(text.trim())) {
+            if (priority.id().equalsIgnoreCase(text == null ? "" : text.trim())) {
                 return priority;
             }
         }

@@ -15,21 +15,29 @@ import sosrelay.json.Json;
  *                          jobs whose time-to-ring is measured (retries and later tiers wait on
  *                          purpose). Carried so the worker needs no read to measure it; null on
  *                          other jobs and on jobs queued before the field existed.
- * @param priority          the incident type's priority: high goes ahead of normal in the shared provider budget
+ * @param priority          the incident type's urgency: high-priority jobs go ahead in the shared pacer
+ *                          ({@code "priority": "high"|"normal"} in the message; normal when absent)
+ * @param notice            null for the alert itself; else what else this message tells (see {@link Notice})
  * @param source            who raised the incident ({@code Trigger.fairnessKey()}: a device key, an alarm, the
- *                          Passthru): the budget is shared fairly between sources; null on jobs queued before the
- *                          field existed, which then count as their incident's own source
+ *                          Passthru): the provider budget is shared fairly between sources; null on jobs queued before
+ *                          the field existed, which then count as their incident's own source
  */
 public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt,
-                          Instant incidentCreatedAt, Priority priority, String source) {
+                          Instant incidentCreatedAt, Priority priority, Notice notice, String source) {
 
-    public DeliveryJob {
-        priority = priority == null ? Priority.NORMAL : priority;
+    /** A job without a source: it counts as its incident's own. */
+    public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt, Instant incidentCreatedAt,
+                       Priority priority, Notice notice) {
+        this(incidentId, personId, phone, channel, attempt, incidentCreatedAt, priority, notice, null);
     }
 
-    /** A normal-priority job, without a source, whose time-to-ring is not measured. */
+    /** A job whose time-to-ring is not measured. */
     public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt) {
-        this(incidentId, personId, phone, channel, attempt, null, Priority.NORMAL, null);
+        this(incidentId, personId, phone, channel, attempt, null, Priority.NORMAL, null, null);
+    }
+
+    public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt, Instant incidentCreatedAt) {
+        this(incidentId, personId, phone, channel, attempt, incidentCreatedAt, Priority.NORMAL, null, null);
     }
 
     /** The key the provider budget is shared by: the source, or for a job without one, its incident. */
@@ -49,10 +57,13 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         fields.put("phone", phone);
         fields.put("channel", channel.id());
         fields.put("attempt", attempt);
+        fields.put("priority", priority.id());
         if (incidentCreatedAt != null) {
             fields.put("incidentCreatedAtMillis", incidentCreatedAt.toEpochMilli());
         }
-        fields.put("priority", priority.id());
+        if (notice != null) {
+            fields.put("notice", notice.toFields());
+        }
         if (source != null) {
             fields.put("source", source);
         }
@@ -71,13 +82,14 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
             throw new IllegalArgumentException("job has no valid attempt");
         }
         Object createdAt = fields.get("incidentCreatedAtMillis");
-        Priority priority = Priority.parse(fields.get("priority") instanceof String p ? p : null);
+        Priority priority = fields.get("priority") == null ? Priority.NORMAL : Priority.parse(String.valueOf(fields.get("priority")));
         if (priority == null) {
-            throw new IllegalArgumentException("job has no valid priority (high or normal)");
+            throw new IllegalArgumentException("job has no valid priority");
         }
         return new DeliveryJob(text(fields, "incidentId"), text(fields, "personId"), text(fields, "phone"),
                 channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null,
-                priority, fields.get("source") instanceof String source && !source.isBlank() ? source : null);
+                priority, fields.get("notice") instanceof Map<?, ?> notice ? Notice.fromFields(notice) : null,
+                fields.get("source") instanceof String source && !source.isBlank() ? source : null);
     }
 
     private static String text(Map<String, Object> fields, String name) {

@@ -14,7 +14,7 @@ import sosrelay.dispatch.DeliveryJob;
 
 class PacingTest {
     private static final DeliveryJob JOB = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "p", "+919800000001", Channel.CALL, 1, null,
-            Priority.HIGH, "exotel-call");
+            Priority.HIGH, null, "exotel-call");
     private static final String BODY = JOB.toJson();
     private final List<String> requeued = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();

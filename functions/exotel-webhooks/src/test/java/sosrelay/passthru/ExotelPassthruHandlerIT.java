@@ -75,7 +75,7 @@ class ExotelPassthruHandlerIT {
     }
 
     private static DeliveryJob passthruJob(String incidentId, String personId, String phone) {
-        return new DeliveryJob(incidentId, personId, phone, Channel.CALL, 1, null, Priority.NORMAL, "exotel-call");
+        return new DeliveryJob(incidentId, personId, phone, Channel.CALL, 1, null, Priority.NORMAL, null, "exotel-call");
     }
 
     @ParameterizedTest

@@ -86,7 +86,7 @@ public final class LocalRelay implements AutoCloseable {
         Runnable closeSandboxes = closer(sandbox, sandboxGupShup);
         LocalStack stack;
         try {
-            stack = LocalStack.start(options.withEnvironmentOverrides(overrides));
+            stack = LocalStack.create(options.withEnvironmentOverrides(overrides), processEnvironment);
         } catch (RuntimeException e) {
             closeSandboxes.run();
             throw e;
@@ -99,7 +99,10 @@ public final class LocalRelay implements AutoCloseable {
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
                     .split(",")[0].trim();
-            return new LocalRelay(stack, sandbox, sandboxGupShup, loadDirectory(stack, options), secret, apiKey);
+            Directory directory = loadDirectory(stack, options);
+            // Only now: a request that came in during start-up has waited for the directory instead of getting a 503.
+            stack.serve();
+            return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey);
         } catch (RuntimeException e) {
             stack.close();
             closeSandboxes.run();

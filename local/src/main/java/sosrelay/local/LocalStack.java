@@ -46,11 +46,12 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final Map<String, List<String>> unresolvedVariables;
     private final ApiGateway api;
+    private final AsyncInvocations asyncInvocations;
     private SqsEventSourceMappings sqsMappings;
 
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
-                       Map<String, List<String>> unresolvedVariables, ApiGateway api) {
+                       Map<String, List<String>> unresolvedVariables, ApiGateway api, AsyncInvocations asyncInvocations) {
         this.options = options;
         this.template = template;
         this.server = server;
@@ -60,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
         this.functions = functions;
         this.unresolvedVariables = unresolvedVariables;
         this.api = api;
+        this.asyncInvocations = asyncInvocations;
     }
 
     /** A stack configured by this process's environment, already serving. */
@@ -101,11 +103,15 @@ public final class LocalStack implements AutoCloseable {
             }
 
             ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment));
-            InvokeApi invokeApi = new InvokeApi(functions, workers);
+            AsyncInvocations asyncInvocations = new AsyncInvocations(template, resources, backends.sqs(),
+                    AsyncInvocations.retryDelays(processEnvironment.getOrDefault(AsyncInvocations.RETRY_DELAYS_VARIABLE,
+                            overrides.get(AsyncInvocations.RETRY_DELAYS_VARIABLE))));
+            InvokeApi invokeApi = new InvokeApi(functions, asyncInvocations);
             RedriveApi redriveApi = new RedriveApi(new DeadLetterRedrive(backends.sqs(), template, resources));
             server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
             server.setExecutor(workers);
-            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api);
+            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
+                    asyncInvocations);
         } catch (RuntimeException | Error e) {
             server.stop(0);
             workers.shutdownNow();
@@ -180,6 +186,7 @@ public final class LocalStack implements AutoCloseable {
             if (sqsMappings != null) {
                 sqsMappings.close();
             }
+            asyncInvocations.close();
             workers.shutdownNow();
         } finally {
             backends.close();

@@ -68,7 +68,7 @@ class FunctionEnvironmentTest {
     }
 
     @Test
-    void theProcesssOwnAwsSettingsNeverReachAFunction() throws IOException {
+    void theShellsOwnAwsSettingsNeverReachAFunction() throws IOException {
         Map<String, String> variables = resolve(Map.of(),
                 Map.of("AWS_PROFILE", "prod-admin", "AWS_SESSION_TOKEN", "real-session", "AWS_ENDPOINT_URL_SSM", "https://ssm.example")).variables();
 

@@ -50,10 +50,10 @@ class ReadyIT {
     /** Retries only "connection refused" (nothing bound yet); the first request the stack accepts is the one that counts. */
     private static HttpResponse<String> firstAnswer(URI uri, CompletableFuture<LocalRelay> starting) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plusSeconds(60);
+        Instant deadline = Instant.now().plusSeconds(120);
         while (true) {
             try {
-                return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
+                return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (ConnectException notListeningYet) {
                 if (Instant.now().isAfter(deadline) || starting.isCompletedExceptionally()) {

@@ -32,10 +32,10 @@ class IamEnforcementIT {
 
     @Test
     void withoutSendOnItsOwnQueueTheCallWorkerCannotPutAPacedJobBack(@TempDir Path dir) throws IOException {
-        Path template = withoutPolicy(dir, "CallJobFunction", """
+        Path template = changedPolicy(dir, "CallJobFunction", """
                         - SQSSendMessagePolicy:
                             QueueName: !GetAtt CallJobsQueue.QueueName
-                """);
+                """, "");
 
         try (LocalRelay relay = start(template, dir)) {
             passthru(relay, "iam-requeue-denied");
@@ -62,11 +62,9 @@ class IamEnforcementIT {
     }
 
     @Test
-    void withoutReadOnTheIncidentsTableTheIncidentApiCannotLookAnIncidentUp(@TempDir Path dir) throws IOException {
-        Path template = withoutPolicy(dir, "IncidentApiFunction", """
-                        - DynamoDBReadPolicy:
-                            TableName: !Ref IncidentsTable
-                """);
+    void withoutGetItemOnTheIncidentsTableTheIncidentApiCannotLookAnIncidentUp(@TempDir Path dir) throws IOException {
+        Path template = changedPolicy(dir, "IncidentApiFunction",
+                "Action: [dynamodb:GetItem, dynamodb:PutItem", "Action: [dynamodb:PutItem");
 
         try (LocalRelay relay = start(template, dir)) {
             HttpResponse<String> lookUp = LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/inc-aaaaaaaaaaaaaaaaaaaa",
@@ -104,14 +102,14 @@ class IamEnforcementIT {
                 Map.of("CallSid", callSid, "EmergencyType", "Heart")).statusCode()).isEqualTo(200);
     }
 
-    /** A copy of template.yaml with {@code policy} taken out of one function's resource; it must be there to take out. */
-    private static Path withoutPolicy(Path dir, String function, String policy) throws IOException {
+    /** A copy of template.yaml with {@code from} replaced in one function's resource; it must be there to replace. */
+    private static Path changedPolicy(Path dir, String function, String from, String to) throws IOException {
         String yaml = Files.readString(LocalTemplate.findTemplate());
         Matcher block = Pattern.compile("(?ms)^  " + function + ":\\n.*?(?=^  \\S)").matcher(yaml);
         assertThat(block.find()).as(function + " in template.yaml").isTrue();
-        assertThat(block.group()).as("template.yaml's " + function).contains(policy);
+        assertThat(block.group()).as("template.yaml's " + function).contains(from);
         Path copy = dir.resolve("template.yaml");
-        Files.writeString(copy, yaml.substring(0, block.start()) + block.group().replaceFirst(Pattern.quote(policy), "")
+        Files.writeString(copy, yaml.substring(0, block.start()) + block.group().replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to))
                 + yaml.substring(block.end()));
         return copy;
     }

@@ -1,8 +1,10 @@
 package sosrelay.messages;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import sosrelay.dispatch.DeliveryJob;
+import sosrelay.dispatch.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.log.Log;
@@ -18,17 +20,34 @@ import sosrelay.log.Log;
 public final class IncidentMessages implements Function<DeliveryJob, String> {
     private final IncidentStore incidents;
     private final MessageTemplate template;
+    private final Map<Notice.Kind, MessageTemplate> notices;
 
     public IncidentMessages(IncidentStore incidents, MessageTemplate template) {
+        this(incidents, template, Map.of());
+    }
+
+    /** {@code notices}: the text of each notice this channel sends (stand-down, report back). */
+    public IncidentMessages(IncidentStore incidents, MessageTemplate template, Map<Notice.Kind, MessageTemplate> notices) {
         this.incidents = incidents;
         this.template = template;
+        this.notices = notices;
     }
 
     @Override
     public String apply(DeliveryJob job) {
-        return template.render(read(job)
+        Map<Placeholder, String> values = read(job)
                 .map(IncidentValues::of)
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId())));
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId()));
+        if (job.notice() == null) {
+            return template.render(values);
+        }
+        MessageTemplate notice = notices.get(job.notice().kind());
+        if (notice == null) {
+            throw new IllegalStateException("no text configured for the " + job.notice().kind().id() + " notice on " + job.channel().id());
+        }
+        values.put(Placeholder.COMING, job.notice().coming());
+        values.put(Placeholder.COUNT, job.notice().count());
+        return notice.render(values);
     }
 
     private Optional<Incident> read(DeliveryJob job) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What the local stack needs from a SAM template: parameters, functions with their events, queues
- * and tables. Everything else (policies, SnapStart, outputs...) is ignored.
+ * and tables; other parts (policies...) are read raw by those who need them.
  */
 public final class SamTemplate {
     /** SAM's defaults when neither the function nor Globals say. */
@@ -27,12 +27,16 @@ public final class SamTemplate {
     private final Map<String, AsyncInvokeConfig> asyncInvokeConfigs;
     private final Map<String, TemplateQueue> queues;
     private final Map<String, TemplateTable> tables;
+    private final Map<String, Object> resources;
+    private final Map<String, Object> globals;
 
     private SamTemplate(Map<String, Object> root) {
         this.parameters = TemplateValues.map(root.get("Parameters"));
         this.parameterDefaults = defaults(parameters);
         Map<String, Object> resources = TemplateValues.map(root.get("Resources"));
         Map<String, Object> globals = TemplateValues.map(TemplateValues.map(root.get("Globals")).get("Function"));
+        this.resources = resources;
+        this.globals = globals;
         List<TemplateFunction> functions = new ArrayList<>();
         Map<String, AsyncInvokeConfig> asyncInvokeConfigs = new LinkedHashMap<>();
         Map<String, TemplateQueue> queues = new LinkedHashMap<>();
@@ -97,6 +101,16 @@ public final class SamTemplate {
 
     public Map<String, TemplateTable> tables() {
         return tables;
+    }
+
+    /** A resource as the template writes it ({@code Type}, {@code Properties}...), intrinsics in their long form; empty if absent. */
+    public Map<String, Object> rawResource(String logicalId) {
+        return TemplateValues.map(resources.get(logicalId));
+    }
+
+    /** {@code Globals.Function} as the template writes it. */
+    public Map<String, Object> rawFunctionGlobals() {
+        return globals;
     }
 
     private static Map<String, String> defaults(Map<String, Object> parameters) {

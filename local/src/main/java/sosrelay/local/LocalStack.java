@@ -12,6 +12,11 @@ import sosrelay.local.backends.SamTemplate;
 import sosrelay.local.backends.SqsEventSource;
 import sosrelay.local.backends.TemplateFunction;
 import sosrelay.local.backends.TemplateResources;
+import sosrelay.local.iam.AccessDenials;
+import sosrelay.local.iam.FunctionRoles;
+import sosrelay.local.iam.LocalArns;
+import sosrelay.local.iam.RoleEnforcement;
+import sosrelay.local.iam.RolePolicy;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,11 +51,14 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final Map<String, List<String>> unresolvedVariables;
     private final ApiGateway api;
-    private final SqsEventSourceMappings sqsMappings;
+    private final AsyncInvocations asyncInvocations;
+    private final AccessDenials accessDenials;
+    private SqsEventSourceMappings sqsMappings;
 
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
-                       Map<String, List<String>> unresolvedVariables, ApiGateway api, SqsEventSourceMappings sqsMappings) {
+                       Map<String, List<String>> unresolvedVariables, ApiGateway api, AsyncInvocations asyncInvocations,
+                       AccessDenials accessDenials) {
         this.options = options;
         this.template = template;
         this.server = server;
@@ -60,10 +68,24 @@ public final class LocalStack implements AutoCloseable {
         this.functions = functions;
         this.unresolvedVariables = unresolvedVariables;
         this.api = api;
-        this.sqsMappings = sqsMappings;
+        this.asyncInvocations = asyncInvocations;
+        this.accessDenials = accessDenials;
     }
 
+    /** A stack configured by this process's environment, already serving. */
     public static LocalStack start(LocalStackOptions options) {
+        LocalStack stack = create(options, System.getenv());
+        stack.serve();
+        return stack;
+    }
+
+    /**
+     * Backends, tables, queues and functions, with the port bound but nothing served and nothing
+     * polled yet: a request that arrives meanwhile waits in the port's backlog until {@link #serve()},
+     * so callers can finish their own set-up (a directory, say) before anyone is answered.
+     * {@code processEnvironment} is what every function reads on top of the template ({@code System.getenv()} outside tests).
+     */
+    public static LocalStack create(LocalStackOptions options, Map<String, String> processEnvironment) {
         SamTemplate template = SamTemplate.load(options.template());
         // Bind first: the port is part of the functions' environment, and a taken port should fail fast.
         HttpServer server = bind(options);
@@ -78,24 +100,30 @@ public final class LocalStack implements AutoCloseable {
             overrides.put(PUBLIC_BASE_URL_VARIABLE, baseUrl.toString());
             overrides.putAll(options.environmentOverrides());
             FunctionEnvironment environments = FunctionEnvironment.of(template, resources, backends);
+            Map<String, RolePolicy> roles = FunctionRoles.of(template, environments,
+                    new LocalArns(LocalBackends.REGION.id(), LocalBackends.ACCOUNT_ID));
+            AccessDenials accessDenials = new AccessDenials();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
             for (TemplateFunction definition : template.functions()) {
-                FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, System.getenv());
-                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables()));
+                FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, processEnvironment);
+                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), accessDenials);
+                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement.clientOverrides()));
                 if (!environment.unresolved().isEmpty()) {
                     unresolved.put(definition.logicalId(), environment.unresolved());
                 }
             }
 
-            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides));
-            InvokeApi invokeApi = new InvokeApi(functions, workers);
+            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment));
+            AsyncInvocations asyncInvocations = new AsyncInvocations(template, resources, backends.sqs(),
+                    AsyncInvocations.retryDelays(processEnvironment.getOrDefault(AsyncInvocations.RETRY_DELAYS_VARIABLE,
+                            overrides.get(AsyncInvocations.RETRY_DELAYS_VARIABLE))));
+            InvokeApi invokeApi = new InvokeApi(functions, asyncInvocations);
             RedriveApi redriveApi = new RedriveApi(new DeadLetterRedrive(backends.sqs(), template, resources));
             server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
             server.setExecutor(workers);
-            server.start();
-            SqsEventSourceMappings sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
-            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api, sqsMappings);
+            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
+                    asyncInvocations, accessDenials);
         } catch (RuntimeException | Error e) {
             server.stop(0);
             workers.shutdownNow();
@@ -104,6 +132,15 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Answers the HTTP port and starts polling the queues; "Ready" is true from here on. */
+    public synchronized void serve() {
+        if (sqsMappings != null) {
+            throw new IllegalStateException("the local stack is already serving");
+        }
+        server.start();
+        sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
     }
 
     public int port() {
@@ -157,16 +194,25 @@ public final class LocalStack implements AutoCloseable {
         return function.environmentsStarted();
     }
 
+    /** The requests the functions' IAM roles (their template Policies) refused so far. */
+    public AccessDenials accessDenials() {
+        return accessDenials;
+    }
+
     /** Where everything is; callers may print more after it. */
     public void printBanner(PrintStream out) {
-        new Banner(this, api.routes(), functions.values(), unresolvedVariables, sqsMappings.mappings()).print(out);
+        new Banner(this, api.routes(), functions.values(), unresolvedVariables,
+                sqsMappings == null ? List.of() : sqsMappings.mappings()).print(out);
     }
 
     @Override
     public void close() {
         try {
             server.stop(0);
-            sqsMappings.close();
+            if (sqsMappings != null) {
+                sqsMappings.close();
+            }
+            asyncInvocations.close();
             workers.shutdownNow();
         } finally {
             backends.close();
@@ -190,8 +236,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** API Gateway's keys, played by SOS_API_KEYS (comma-separated): the process environment's, else the overrides'. */
-    private static java.util.Set<String> apiKeys(Map<String, String> overrides) {
-        String keys = System.getenv(API_KEYS_VARIABLE) != null ? System.getenv(API_KEYS_VARIABLE) : overrides.get(API_KEYS_VARIABLE);
+    private static java.util.Set<String> apiKeys(Map<String, String> overrides, Map<String, String> processEnvironment) {
+        String keys = processEnvironment.getOrDefault(API_KEYS_VARIABLE, overrides.get(API_KEYS_VARIABLE));
         return keys == null ? java.util.Set.of() : java.util.Arrays.stream(keys.split(",")).map(String::trim)
                 .filter(k -> !k.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }

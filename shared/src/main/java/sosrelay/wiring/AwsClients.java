@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -23,15 +24,18 @@ final class AwsClients {
     private static final ProfileFile NO_PROFILES = ProfileFile.aggregator().build();
 
     private final Env env;
+    private final ClientOverrideConfiguration overrides;
 
-    AwsClients(Env env) {
+    /** {@code overrides}: empty on Lambda; the local stack's per-function checks (IAM) otherwise. */
+    AwsClients(Env env, ClientOverrideConfiguration overrides) {
         this.env = env;
+        this.overrides = overrides;
     }
 
     <B extends AwsClientBuilder<B, C>, C> C build(B builder, String serviceEnvSuffix) {
         builder.region(Region.of(env.get(SdkSystemSetting.AWS_REGION.environmentVariable(), "ap-south-1")))
                 .credentialsProvider(credentials())
-                .overrideConfiguration(o -> o.defaultProfileFileSupplier(() -> NO_PROFILES));
+                .overrideConfiguration(overrides.toBuilder().defaultProfileFileSupplier(() -> NO_PROFILES).build());
         String endpoint = env.get("AWS_ENDPOINT_URL_" + serviceEnvSuffix);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));

@@ -64,6 +64,7 @@ import sosrelay.timers.Timers;
 import sosrelay.web.WebhookSecret;
 import sosrelay.whatsapp.GupShupAccount;
 import sosrelay.whatsapp.GupShupWhatsApp;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -129,9 +130,14 @@ public final class Wiring {
     }
 
     public Wiring(Env env, Clock clock) {
+        this(env, clock, ClientOverrideConfiguration.builder().build());
+    }
+
+    /** With {@code clientOverrides} on every AWS SDK client: how the local stack enforces each function's IAM policy. */
+    public Wiring(Env env, Clock clock, ClientOverrideConfiguration clientOverrides) {
         this.env = env;
         this.clock = clock;
-        this.aws = new AwsClients(env);
+        this.aws = new AwsClients(env, clientOverrides);
         this.dynamo = new Lazy<>(() -> aws.build(DynamoDbClient.builder(), "DYNAMODB"));
         this.sqs = new Lazy<>(() -> aws.build(SqsClient.builder(), "SQS"));
         this.ssm = new Lazy<>(() -> aws.build(SsmClient.builder(), "SSM"));
@@ -353,7 +359,7 @@ public final class Wiring {
                 env.require("EXOTEL_API_KEY"),
                 secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
                 env.require("EXOTEL_CALLER_ID"),
-                env.require("EXOTEL_FLOW_URL"),
+                flowUrl(),
                 exotelCallbackUrl("call-status"),
                 Integer.parseInt(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30")),
                 Integer.parseInt(env.get("EXOTEL_CALL_TIME_LIMIT_SECONDS", "600")),
@@ -406,6 +412,18 @@ public final class Wiring {
         return plain != null && !plain.isBlank()
                 ? () -> plain
                 : new SecretValue(ssm, env.require(parameterVariable), clock, Duration.ofMinutes(15));
+    }
+
+    /**
+     * The outbound flow's URL: {@code EXOTEL_FLOW_URL} itself (local), else the SSM parameter
+     * {@code EXOTEL_FLOW_URL_PARAMETER} names, re-read every 5 minutes. On AWS the flow can only be built
+     * after the stack exists (it needs the API's URLs), so it is set after deploying, with no redeploy.
+     */
+    private Supplier<String> flowUrl() {
+        String plain = env.get("EXOTEL_FLOW_URL");
+        return plain != null && !plain.isBlank()
+                ? () -> plain
+                : new SecretValue(ssm, env.require("EXOTEL_FLOW_URL_PARAMETER"), clock, Duration.ofMinutes(5));
     }
 
     private String exotelCallbackUrl(String name) {

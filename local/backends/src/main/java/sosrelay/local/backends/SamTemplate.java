@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What the local stack needs from a SAM template: parameters, functions with their events, queues
- * and tables. Everything else (policies, SnapStart, outputs...) is ignored.
+ * and tables; other parts (policies...) are read raw by those who need them.
  */
 public final class SamTemplate {
     /** SAM's defaults when neither the function nor Globals say. */
@@ -24,28 +24,38 @@ public final class SamTemplate {
     private final Map<String, Object> parameters;
     private final Map<String, String> parameterDefaults;
     private final List<TemplateFunction> functions;
+    private final Map<String, AsyncInvokeConfig> asyncInvokeConfigs;
     private final Map<String, TemplateQueue> queues;
     private final Map<String, TemplateTable> tables;
+    private final Map<String, Object> resources;
+    private final Map<String, Object> globals;
 
     private SamTemplate(Map<String, Object> root) {
         this.parameters = TemplateValues.map(root.get("Parameters"));
         this.parameterDefaults = defaults(parameters);
         Map<String, Object> resources = TemplateValues.map(root.get("Resources"));
         Map<String, Object> globals = TemplateValues.map(TemplateValues.map(root.get("Globals")).get("Function"));
+        this.resources = resources;
+        this.globals = globals;
         List<TemplateFunction> functions = new ArrayList<>();
+        Map<String, AsyncInvokeConfig> asyncInvokeConfigs = new LinkedHashMap<>();
         Map<String, TemplateQueue> queues = new LinkedHashMap<>();
         Map<String, TemplateTable> tables = new LinkedHashMap<>();
         resources.forEach((logicalId, value) -> {
             Map<String, Object> resource = TemplateValues.map(value);
             Map<String, Object> properties = TemplateValues.map(resource.get("Properties"));
             switch (String.valueOf(resource.get("Type"))) {
-                case "AWS::Serverless::Function" -> functions.add(function(logicalId, properties, globals));
+                case "AWS::Serverless::Function" -> {
+                    functions.add(function(logicalId, properties, globals));
+                    asyncInvokeConfigs.put(logicalId, asyncInvokeConfig(properties, globals));
+                }
                 case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
                 case "AWS::DynamoDB::Table" -> tables.put(logicalId, table(logicalId, properties));
                 default -> { }
             }
         });
         this.functions = List.copyOf(functions);
+        this.asyncInvokeConfigs = Map.copyOf(asyncInvokeConfigs);
         this.queues = Map.copyOf(queues);
         this.tables = Map.copyOf(tables);
     }
@@ -80,12 +90,27 @@ public final class SamTemplate {
         return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
     }
 
+    /** Lambda's defaults for a function that sets nothing. */
+    public AsyncInvokeConfig asyncInvokeConfig(String functionLogicalId) {
+        return asyncInvokeConfigs.getOrDefault(functionLogicalId, AsyncInvokeConfig.LAMBDA_DEFAULT);
+    }
+
     public Map<String, TemplateQueue> queues() {
         return queues;
     }
 
     public Map<String, TemplateTable> tables() {
         return tables;
+    }
+
+    /** A resource as the template writes it ({@code Type}, {@code Properties}...), intrinsics in their long form; empty if absent. */
+    public Map<String, Object> rawResource(String logicalId) {
+        return TemplateValues.map(resources.get(logicalId));
+    }
+
+    /** {@code Globals.Function} as the template writes it. */
+    public Map<String, Object> rawFunctionGlobals() {
+        return globals;
     }
 
     private static Map<String, String> defaults(Map<String, Object> parameters) {
@@ -126,6 +151,24 @@ public final class SamTemplate {
                 integer(properties, globals, "Timeout", DEFAULT_TIMEOUT),
                 integer(properties, globals, "MemorySize", DEFAULT_MEMORY),
                 List.copyOf(apiEvents), List.copyOf(sqsEvents));
+    }
+
+    /** EventInvokeConfig and DeadLetterQueue, the function's own over Globals'; only SQS targets exist locally. */
+    private static AsyncInvokeConfig asyncInvokeConfig(Map<String, Object> properties, Map<String, Object> globals) {
+        Map<String, Object> config = TemplateValues.map(properties.containsKey("EventInvokeConfig")
+                ? properties.get("EventInvokeConfig") : globals.get("EventInvokeConfig"));
+        Map<String, Object> deadLetter = TemplateValues.map(properties.containsKey("DeadLetterQueue")
+                ? properties.get("DeadLetterQueue") : globals.get("DeadLetterQueue"));
+        Map<String, Object> onFailure = TemplateValues.map(TemplateValues.map(config.get("DestinationConfig")).get("OnFailure"));
+        return new AsyncInvokeConfig(
+                TemplateValues.integer(config.get("MaximumRetryAttempts")).orElse(AsyncInvokeConfig.LAMBDA_DEFAULT.maximumRetryAttempts()),
+                TemplateValues.integer(config.get("MaximumEventAgeInSeconds")).orElse(AsyncInvokeConfig.LAMBDA_DEFAULT.maximumEventAgeSeconds()),
+                sqsTarget(deadLetter.get("Type"), deadLetter.get("TargetArn")),
+                sqsTarget(onFailure.get("Type"), onFailure.get("Destination")));
+    }
+
+    private static Optional<String> sqsTarget(Object type, Object target) {
+        return "SQS".equals(type) ? TemplateValues.referencedResource(target) : Optional.empty();
     }
 
     private static Map<String, Object> variables(Map<String, Object> properties) {

@@ -8,6 +8,7 @@ import sosrelay.delivery.DeliveryStates;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.log.Log;
+import sosrelay.pacing.Pacer;
 import sosrelay.timers.TimerJob;
 import sosrelay.timers.Timers;
 
@@ -15,6 +16,10 @@ import sosrelay.timers.Timers;
  * Exotel says status callbacks can be lost. Every placed call gets a deadline; if no final status has
  * arrived by then, Exotel's call details API is asked, and its answer goes through the same path a
  * callback would. A call still going is asked again a minute later, a few times.
+ *
+ * <p>Exotel's 200 requests a minute cover every voice API, call details included, so each question
+ * takes its turn from the same pacer as Calls/connect: a near slot is waited for, a far one is
+ * checked again at that slot (the unused reservation only leaves the budget less used, never more).
  */
 public final class LostCallbackCheck {
     private static final Duration AGAIN_AFTER = Duration.ofMinutes(1);
@@ -25,16 +30,23 @@ public final class LostCallbackCheck {
     private final DeliveryOutcomes outcomes;
     private final Timers timers;
     private final Duration deadline;
+    private final Pacer voiceApi;
+    private final Duration maxWait;
     private final Clock clock;
 
-    /** {@code deadline}: after the call is placed, when a callback should have come (ring time and some). */
+    /**
+     * {@code deadline}: after the call is placed, when a callback should have come (ring time and some);
+     * {@code voiceApi}: the pacer Calls/connect uses; {@code maxWait}: the longest wait for a slot in the worker.
+     */
     public LostCallbackCheck(DeliveryStore deliveries, ExotelCallDetails details, DeliveryOutcomes outcomes, Timers timers,
-                             Duration deadline, Clock clock) {
+                             Duration deadline, Pacer voiceApi, Duration maxWait, Clock clock) {
         this.deliveries = deliveries;
         this.details = details;
         this.outcomes = outcomes;
         this.timers = timers;
         this.deadline = deadline;
+        this.voiceApi = voiceApi;
+        this.maxWait = maxWait;
         this.clock = clock;
     }
 
@@ -48,6 +60,20 @@ public final class LostCallbackCheck {
         String state = deliveries.stateOf(new DeliveryRef(job.incidentId(), job.personId(), "call", job.attempt()));
         if (state == null || DeliveryStates.rank(state) >= DeliveryStates.FINAL) {
             return;
+        }
+        Duration wait = Duration.between(clock.instant(), voiceApi.reserve());
+        if (wait.compareTo(maxWait) > 0) {
+            timers.schedule(TimerJob.callCheck(clock.instant().plus(wait), job.incidentId(), job.personId(), job.attempt(),
+                    job.providerId(), job.round()));
+            return;
+        }
+        if (!wait.isNegative() && !wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis() + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the voice API slot", e);
+            }
         }
         String status = null;
         try {

@@ -24,6 +24,7 @@ import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
+import sosrelay.delivery.PendingReports;
 import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
@@ -42,8 +43,10 @@ import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
+import sosrelay.pacing.Pacer;
 import sosrelay.pacing.Pacing;
 import sosrelay.pacing.SharedRatePacer;
+import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.secrets.SecretValue;
 import sosrelay.sms.ExotelSms;
@@ -107,6 +110,7 @@ public final class Wiring {
     private final Lazy<LostCallbackCheck> lostCallbacks;
     private final Lazy<BatchWorker> timerJobs;
     private final Lazy<AcceptanceTimes> acceptanceTimes;
+    private final Lazy<Pacer> voicePacer;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -124,17 +128,14 @@ public final class Wiring {
                 .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build());
-        this.executor = new Lazy<>(() -> Executors.newFixedThreadPool(CONCURRENT_SENDS, runnable -> {
-            Thread thread = new Thread(runnable, "sos-send");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this.executor = new Lazy<>(() -> Executors.newFixedThreadPool(CONCURRENT_SENDS, daemon("sos-send")));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(30)));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
                 Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
         this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(Long.parseLong(env.get("DELIVERY_CLAIM_SECONDS", "60")))));
+        this.voicePacer = new Lazy<>(this::voicePacer);
         this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), env.require("INCIDENTS_TABLE")));
         this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
@@ -146,11 +147,13 @@ public final class Wiring {
                 timeline.get(), clock));
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), timers.get(), dispatcher.get(), timeline.get(),
                 clock));
-        this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(), timeline.get(), ref -> retries.get().afterUnanswered(ref)));
+        this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
+                new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
+                ref -> retries.get().afterUnanswered(ref)));
         this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get()));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
-                        + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), clock));
+                        + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(timers.get(), Map.of(
                 TimerJob.Kind.RETRY, job -> retries.get().fire(job),
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
@@ -158,7 +161,9 @@ public final class Wiring {
                 sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), ackCodes.get(), escalation.get(),
                 timeline.get(), executor.get()));
-        this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
+        this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
+                new PassthruDeadline(daemonThreads("sos-passthru"),
+                        Duration.ofMillis(Long.parseLong(env.get("PASSTHRU_DEADLINE_MS", "5000"))))));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(), clock));
@@ -166,9 +171,12 @@ public final class Wiring {
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
         this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount()),
-                (job, callSid) -> lostCallbacks.get().watch(job, callSid), callPacing()));
+                (job, callSid) -> {
+                    lostCallbacks.get().watch(job, callSid);
+                    outcomes.get().applyKept(callSid);
+                }, callPacing()));
         this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
-                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> { }, Pacing.none(clock)));
+                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
                 messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY)), (job, id) -> { }, Pacing.none(clock)));
     }
@@ -233,6 +241,11 @@ public final class Wiring {
         return StatusCallbackWebhook.forSms(webhookSecret(), outcomes.get());
     }
 
+    /** Where provider reports about deliveries are applied. */
+    public DeliveryOutcomes deliveryOutcomes() {
+        return outcomes.get();
+    }
+
     public KeypressAckWebhook keypressAckWebhook() {
         return new KeypressAckWebhook(webhookSecret(), deliveries.get(), acknowledgements.get());
     }
@@ -247,6 +260,19 @@ public final class Wiring {
      */
     public void warmUpStorage() {
         incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A pool of its own for work a request thread waits on with a deadline: it grows rather than queue behind the sends. */
+    private static ExecutorService daemonThreads(String name) {
+        return Executors.newCachedThreadPool(daemon(name));
     }
 
     /** The jobs of one channel, through one provider, from that channel's queue. */
@@ -273,11 +299,19 @@ public final class Wiring {
      * any minute, with room for sends a poll late, and still places a ward's worth of calls at once.
      */
     private Pacing callPacing() {
+        return new Pacing(voicePacer.get(), pacingMaxWait(),
+                (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
+    }
+
+    /** The one budget of Exotel's voice APIs (Calls/connect and call details alike). */
+    private Pacer voicePacer() {
         int perMinute = Integer.parseInt(env.get("EXOTEL_CALLS_PER_MINUTE", "170"));
         int burst = Integer.parseInt(env.get("EXOTEL_CALLS_BURST", "20"));
-        return new Pacing(new SharedRatePacer(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", perMinute, burst, clock),
-                Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
-                (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
+        return new SharedRatePacer(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", perMinute, burst, clock);
+    }
+
+    private Duration pacingMaxWait() {
+        return Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5")));
     }
 
     private Dispatcher dispatcher() {

@@ -25,8 +25,8 @@ import sosrelay.json.Json;
  * It checks what real Exotel checks (Basic auth, the mandatory parameters), answers like Exotel, then
  * plays the person rung: by default they pick up, hear the Dynamic Greeting (HEAD, then GET, as
  * Exotel asks it) and hang up, and the call's status callback follows. A per-number script makes
- * them press 1 (or 2), not answer, be busy, or lose the callback, so the server's handling of each
- * can be tried; {@code PUT /sandbox/numbers/{number}} scripts a number over HTTP.
+ * them press 1 (or 2), not answer, be busy (ending within a second, as real busy lines do), reach
+ * voicemail, or lose the callback, so the server's handling of each can be tried; {@code PUT /sandbox/numbers/{number}} scripts a number over HTTP.
  */
 public final class SandboxExotel implements AutoCloseable {
     public static final String ACCOUNT_SID = "sandbox";
@@ -137,7 +137,7 @@ public final class SandboxExotel implements AutoCloseable {
 
     /**
      * What the next calls to {@code e164} do, one outcome per call, the last repeating: {@code answer},
-     * {@code press-1}, {@code press-2}, {@code no-answer}, {@code busy}, {@code failed}, {@code no-callback}.
+     * {@code press-1}, {@code press-2}, {@code no-answer}, {@code busy}, {@code failed}, {@code machine}, {@code no-callback}.
      * Throws {@link IllegalArgumentException} naming an unknown outcome or a number that is not one.
      */
     public void script(String e164, List<String> outcomes) {

@@ -58,6 +58,7 @@ import sosrelay.timers.Timers;
 import sosrelay.web.WebhookSecret;
 import sosrelay.whatsapp.GupShupAccount;
 import sosrelay.whatsapp.GupShupWhatsApp;
+import sosrelay.whatsapp.WhatsAppOptIns;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -178,7 +179,8 @@ public final class Wiring {
         this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
                 messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
-                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY)), (job, id) -> { }, Pacing.none(clock)));
+                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY),
+                new WhatsAppOptIns(dynamo.get(), env.require("INCIDENTS_TABLE"), clock)), (job, id) -> { }, Pacing.none(clock)));
     }
 
     public static Wiring fromEnvironment() {
@@ -366,7 +368,9 @@ public final class Wiring {
                 env.get("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL),
                 env.require("GUPSHUP_USER_ID"),
                 secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"),
-                requestTimeout("GUPSHUP_REQUEST_TIMEOUT_MS"));
+                requestTimeout("GUPSHUP_REQUEST_TIMEOUT_MS"),
+                env.get("GUPSHUP_TEMPLATE_HEADER"),
+                env.get("GUPSHUP_TEMPLATE_FOOTER"));
     }
 
     private IncidentMessages messages(String templateVariable, int maxLength) {

@@ -69,10 +69,12 @@ class SandboxMessagesIT {
                     .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + AckCodes.of("inc-f4ozhr7np263xfwdrpb2") + " to acknowledge.");
         });
 
-        assertThat(gupShup.requestUrls()).hasSize(1).allSatisfy(url -> assertThat(url)
+        assertThat(gupShup.optedIn()).containsExactly("919800000001");
+        assertThat(gupShup.requestUrls()).as("the opt-in, then the message").hasSize(2).allSatisfy(url -> assertThat(url)
                 .isEqualTo("/GatewayAPI/rest").doesNotContain(SandboxGupShup.PASSWORD));
         String output = OUTPUT.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("[sandbox exotel] SMS to +91******0001: SOS Relay: Heart emergency")
+                .contains("[sandbox gupshup] +91******0001 opted in to WhatsApp")
                 .contains("[sandbox gupshup] WhatsApp to +91******0001: SOS Relay: Heart emergency")
                 .doesNotContain(SandboxGupShup.PASSWORD).doesNotContain(SandboxExotel.API_TOKEN)
                 .doesNotContain("9800000001");

@@ -18,6 +18,8 @@ import sosrelay.local.sandbox.CallOutcome;
 import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
+import sosrelay.sms.DltTemplate;
+import sosrelay.wiring.Wiring;
 
 /**
  * The local stack as a newcomer runs it: {@link LocalStack} plus a sandbox Exotel (unless
@@ -92,9 +94,13 @@ public final class LocalRelay implements AutoCloseable {
             throw e;
         }
         String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET");
+        Map<String, String> smsEnvironment = stack.environment("SmsJobFunction");
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");
+            // The sandbox's DLT knows the template the stack sends, as the operator registered it.
+            exotel.registerDltTemplate(smsEnvironment.get("EXOTEL_DLT_TEMPLATE_ID"), DltTemplate.registered(
+                    smsEnvironment.getOrDefault("SMS_TEMPLATE", Wiring.DEFAULT_MESSAGE_TEMPLATE)));
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))

@@ -4,11 +4,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import sosrelay.incident.Timeline;
 import sosrelay.log.Log;
+import sosrelay.metrics.DeliveryMetrics;
 
 /**
  * What a provider reports about an attempt (a status callback, or Exotel's call details when a
  * callback never came), applied once and in order: repeats and late arrivals change nothing. A call
- * that ended unanswered is handed on for a retry. A report that comes before its provider id is
+ * that ended unanswered is handed on for a retry; a text the provider failed to deliver (DLT scrubbing,
+ * DND) is counted as failed and handed on to be tried by another channel. A report that comes before its provider id is
  * recorded is kept and applied when it is ({@link PendingReports}).
  */
 public final class DeliveryOutcomes {
@@ -27,12 +29,15 @@ public final class DeliveryOutcomes {
     private final PendingReports pending;
     private final Timeline timeline;
     private final Consumer<DeliveryRef> onUnansweredCall;
+    private final Consumer<DeliveryRef> onFailedMessage;
 
-    public DeliveryOutcomes(DeliveryStore deliveries, PendingReports pending, Timeline timeline, Consumer<DeliveryRef> onUnansweredCall) {
+    public DeliveryOutcomes(DeliveryStore deliveries, PendingReports pending, Timeline timeline, Consumer<DeliveryRef> onUnansweredCall,
+                            Consumer<DeliveryRef> onFailedMessage) {
         this.deliveries = deliveries;
         this.pending = pending;
         this.timeline = timeline;
         this.onUnansweredCall = onUnansweredCall;
+        this.onFailedMessage = onFailedMessage;
     }
 
     /** True when the report moved the delivery on; false for an unknown id or state, a repeat, or a late report. */
@@ -85,6 +90,9 @@ public final class DeliveryOutcomes {
                 "attempt", ref.attempt(), "via", via);
         if ("call".equals(ref.channel()) && DeliveryStates.unanswered(state)) {
             onUnansweredCall.accept(ref);
+        } else if (!"call".equals(ref.channel()) && DeliveryStates.undelivered(state)) {
+            DeliveryMetrics.failed(ref);
+            onFailedMessage.accept(ref);
         }
         return Applied.CHANGED;
     }

@@ -1,6 +1,8 @@
 package sosrelay.messages;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.function.Function;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.incident.Incident;
@@ -18,17 +20,24 @@ import sosrelay.log.Log;
 public final class IncidentMessages implements Function<DeliveryJob, String> {
     private final IncidentStore incidents;
     private final MessageTemplate template;
+    private final UnaryOperator<Map<Placeholder, String>> fit;
 
     public IncidentMessages(IncidentStore incidents, MessageTemplate template) {
+        this(incidents, template, UnaryOperator.identity());
+    }
+
+    /** {@code fit} adjusts the values first (an SMS keeps each DLT variable to 30 characters). */
+    public IncidentMessages(IncidentStore incidents, MessageTemplate template, UnaryOperator<Map<Placeholder, String>> fit) {
         this.incidents = incidents;
         this.template = template;
+        this.fit = fit;
     }
 
     @Override
     public String apply(DeliveryJob job) {
-        return template.render(read(job)
+        return template.render(fit.apply(read(job)
                 .map(IncidentValues::of)
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId())));
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId()))));
     }
 
     private Optional<Incident> read(DeliveryJob job) {

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** What a message template may say about an incident, written {@code {name}} in the template. */
 public enum Placeholder {
-    TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE;
+    TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE,
+    /** How to acknowledge, where replies can arrive ("Reply 482913 to 08047000000") or not ("Press 1 on the call"). */
+    ACKNOWLEDGE;
 
     /**
      * The free-text values, in the order an over-long message gives them up: what the trigger said,

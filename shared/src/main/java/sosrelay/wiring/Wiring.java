@@ -43,12 +43,14 @@ import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
+import sosrelay.messages.ReplyRoute;
 import sosrelay.pacing.Pacer;
 import sosrelay.pacing.Pacing;
 import sosrelay.pacing.SharedRatePacer;
 import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.secrets.SecretValue;
+import sosrelay.sms.DltTemplate;
 import sosrelay.sms.ExotelSms;
 import sosrelay.sms.ExotelSmsAccount;
 import sosrelay.sqs.BatchWorker;
@@ -73,9 +75,12 @@ public final class Wiring {
     public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
             + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
     private static final int CONCURRENT_SENDS = 10;
-    /** Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for word. */
+    /**
+     * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for
+     * word. {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
+     */
     public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency reported by {reporter} at {time}."
-            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. Reply {ackCode} to acknowledge.";
+            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
 
     private final Env env;
@@ -127,7 +132,9 @@ public final class Wiring {
         this.http = new Lazy<>(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // A provider or recording URL that redirects is refused, never followed: a redirect could
+                // take the account's credentials or a doctor's phone somewhere off the allow-list.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
         this.executor = new Lazy<>(() -> Executors.newFixedThreadPool(CONCURRENT_SENDS, daemon("sos-send")));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
@@ -150,7 +157,7 @@ public final class Wiring {
                 clock));
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
                 new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
-                ref -> retries.get().afterUnanswered(ref)));
+                ref -> retries.get().afterUnanswered(ref), ref -> retries.get().afterFailedMessage(ref)));
         this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get()));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
@@ -176,10 +183,9 @@ public final class Wiring {
                     lostCallbacks.get().watch(job, callSid);
                     outcomes.get().applyKept(callSid);
                 }, callPacing()));
-        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
-                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
+        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(), smsMessages()), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
-                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY),
+                whatsAppMessages(),
                 new WhatsAppOptIns(dynamo.get(), env.require("INCIDENTS_TABLE"), clock)), (job, id) -> { }, Pacing.none(clock)));
     }
 
@@ -373,9 +379,25 @@ public final class Wiring {
                 env.get("GUPSHUP_TEMPLATE_FOOTER"));
     }
 
-    private IncidentMessages messages(String templateVariable, int maxLength) {
-        return new IncidentMessages(incidents.get(),
-                new MessageTemplate(env.get(templateVariable, DEFAULT_MESSAGE_TEMPLATE), maxLength));
+    /** WhatsApp replies are not received (no inbound route yet): the text never asks for one. */
+    private IncidentMessages whatsAppMessages() {
+        String template = env.get("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
+        ReplyRoute.check(template, "WHATSAPP_TEMPLATE", false, "WhatsApp replies are not received");
+        return new IncidentMessages(incidents.get(), new MessageTemplate(template, GupShupWhatsApp.MAX_BODY));
+    }
+
+    /**
+     * The SMS text as its registered DLT template allows: URLs only under our own base URL, values of 30
+     * characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
+     * up) can receive it: nobody can answer an alphanumeric DLT header.
+     */
+    private IncidentMessages smsMessages() {
+        String template = env.get("SMS_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
+        DltTemplate.checkUrls(template, "SMS_TEMPLATE", env.get("SOS_PUBLIC_BASE_URL"));
+        String replyNumber = env.get("EXOTEL_SMS_REPLY_NUMBER");
+        ReplyRoute.check(template, "SMS_TEMPLATE", replyNumber != null && !replyNumber.isBlank(), "EXOTEL_SMS_REPLY_NUMBER is not set");
+        return new IncidentMessages(incidents.get(), new MessageTemplate(template, ExotelSms.MAX_BODY),
+                values -> DltTemplate.fitted(ReplyRoute.replyTo(values, replyNumber)));
     }
 
     /** The secret itself when {@code plainVariable} is set (local only), else the SSM SecureString {@code parameterVariable} names. */

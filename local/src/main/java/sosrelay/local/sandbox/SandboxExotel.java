@@ -102,7 +102,7 @@ public final class SandboxExotel implements AutoCloseable {
         this.console = console;
         HttpClient http = HttpClient.newBuilder().connectTimeout(SandboxHttp.WEBHOOK_TIMEOUT).build();
         this.calls = new SandboxCalls(http, timeline, console, pickUpAfter);
-        this.sms = new SandboxSms(console);
+        this.sms = new SandboxSms(console, http, timeline);
     }
 
     /** The threads answering requests; stopped with the sandbox. */
@@ -128,6 +128,14 @@ public final class SandboxExotel implements AutoCloseable {
     /** Where "the person who picked up" asks what to hear: the stack's Dynamic Greeting route. */
     public void answerCallsWith(String greetingUrl) {
         calls.answerWith(greetingUrl);
+    }
+
+    /**
+     * The SMS template registered with DLT for {@code templateId} ({@code {#var#}} for each variable): from
+     * now on an SMS that breaks it is accepted, then reported {@code failed}, as DLT scrubbing does.
+     */
+    public void registerDltTemplate(String templateId, String registeredText) {
+        sms.registerTemplate(templateId, registeredText);
     }
 
     /** Where a key pressed after the greeting goes, as Exotel's Gather then Passthru send it: the stack's ack route. */

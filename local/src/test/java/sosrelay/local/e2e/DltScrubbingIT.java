@@ -66,8 +66,9 @@ class DltScrubbingIT {
         return body.substring("OK ".length(), "OK ".length() + 24);
     }
 
-    private static Map<?, ?> smsDelivery(String id) {
-        return ((List<?>) view(id).get("deliveries")).stream().map(d -> (Map<?, ?>) d)
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> smsDelivery(String id) {
+        return ((List<?>) view(id).get("deliveries")).stream().map(d -> (Map<String, Object>) d)
                 .filter(d -> "dr-rao".equals(d.get("personId")) && "sms".equals(d.get("channel"))).findFirst().orElse(Map.of());
     }
 

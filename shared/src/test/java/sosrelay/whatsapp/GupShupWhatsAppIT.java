@@ -54,7 +54,7 @@ class GupShupWhatsAppIT {
     void setUp() {
         stack.reset();
         whatsApp = new GupShupWhatsApp(HttpClient.newHttpClient(),
-                new GupShupAccount(gupShup.baseUrl(), "2000123456", () -> PASSWORD, Duration.ofMillis(2000)),
+                new GupShupAccount(gupShup.baseUrl(), "2000123456", () -> PASSWORD, Duration.ofMillis(5000)),
                 j -> "Heart emergency, ref " + j.incidentId(), optIns);
         gupShup.stubFor(post(urlPathEqualTo(REST)).withRequestBody(containing("method=OPT_IN")).atPriority(1)
                 .willReturn(aResponse().withStatus(200).withBody(OPTED_IN)));
@@ -107,7 +107,7 @@ class GupShupWhatsAppIT {
     void theTemplatesHeaderAndFooterGoWithTheMessage() {
         answer("{\"response\":{\"id\":\"4045554\",\"phone\":\"919800000001\",\"details\":\"\",\"status\":\"success\"}}");
         GupShupWhatsApp withHeader = new GupShupWhatsApp(HttpClient.newHttpClient(),
-                new GupShupAccount(gupShup.baseUrl(), "2000123456", () -> PASSWORD, Duration.ofMillis(2000), "SOS Relay", "Press 1 on the call"),
+                new GupShupAccount(gupShup.baseUrl(), "2000123456", () -> PASSWORD, Duration.ofMillis(5000), "SOS Relay", "Press 1 on the call"),
                 j -> "text", optIns);
 
         withHeader.send(job);
@@ -183,8 +183,8 @@ class GupShupWhatsAppIT {
 
     @Test
     void aTimeoutOrADroppedConnectionIsTransient() {
-        gupShup.stubFor(post(urlPathEqualTo(REST)).willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
-        assertThat(whatsApp.send(job)).isEqualTo(new SendResult.Transient("GupShup did not answer within 2000 ms", null));
+        gupShup.stubFor(post(urlPathEqualTo(REST)).willReturn(aResponse().withStatus(200).withFixedDelay(7_000)));
+        assertThat(whatsApp.send(job)).isEqualTo(new SendResult.Transient("GupShup did not answer within 5000 ms", null));
 
         gupShup.stubFor(post(urlPathEqualTo(REST)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         assertThat(whatsApp.send(job)).isInstanceOf(SendResult.Transient.class);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.function.Function;
 import sosrelay.dispatch.DeliveryJob;
+import sosrelay.dispatch.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.log.Log;
@@ -20,24 +21,42 @@ import sosrelay.log.Log;
 public final class IncidentMessages implements Function<DeliveryJob, String> {
     private final IncidentStore incidents;
     private final MessageTemplate template;
+    private final Map<Notice.Kind, MessageTemplate> notices;
     private final UnaryOperator<Map<Placeholder, String>> fit;
 
     public IncidentMessages(IncidentStore incidents, MessageTemplate template) {
-        this(incidents, template, UnaryOperator.identity());
+        this(incidents, template, Map.of());
     }
 
-    /** {@code fit} adjusts the values first (an SMS keeps each DLT variable to 30 characters). */
-    public IncidentMessages(IncidentStore incidents, MessageTemplate template, UnaryOperator<Map<Placeholder, String>> fit) {
+    /** {@code notices}: the text of each notice this channel sends (stand-down, report back). */
+    public IncidentMessages(IncidentStore incidents, MessageTemplate template, Map<Notice.Kind, MessageTemplate> notices) {
+        this(incidents, template, notices, UnaryOperator.identity());
+    }
+
+    /** {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30 characters). */
+    public IncidentMessages(IncidentStore incidents, MessageTemplate template, Map<Notice.Kind, MessageTemplate> notices,
+                            UnaryOperator<Map<Placeholder, String>> fit) {
         this.incidents = incidents;
         this.template = template;
+        this.notices = notices;
         this.fit = fit;
     }
 
     @Override
     public String apply(DeliveryJob job) {
-        return template.render(fit.apply(read(job)
+        Map<Placeholder, String> values = read(job)
                 .map(IncidentValues::of)
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId()))));
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId()));
+        if (job.notice() == null) {
+            return template.render(fit.apply(values));
+        }
+        MessageTemplate notice = notices.get(job.notice().kind());
+        if (notice == null) {
+            throw new IllegalStateException("no text configured for the " + job.notice().kind().id() + " notice on " + job.channel().id());
+        }
+        values.put(Placeholder.COMING, job.notice().coming());
+        values.put(Placeholder.COUNT, job.notice().count());
+        return notice.render(fit.apply(values));
     }
 
     private Optional<Incident> read(DeliveryJob job) {

@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum Placeholder {
     TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE,
     /** How to acknowledge, where replies can arrive ("Reply 482913 to 08047000000") or not ("Press 1 on the call"). */
-    ACKNOWLEDGE;
+    ACKNOWLEDGE,
+    /** Notices only: who acknowledged ("Dr. Rao, Nurse station") and how many of how many ("2 of 2"). */
+    COMING, COUNT;
 
     /**
      * The free-text values, in the order an over-long message gives them up: what the trigger said,

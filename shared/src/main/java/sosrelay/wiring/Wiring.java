@@ -15,6 +15,7 @@ import sosrelay.ack.KeypressAckWebhook;
 import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.api.IncidentApi;
+import sosrelay.api.OperatorApi;
 import sosrelay.callbacks.StatusCallbackWebhook;
 import sosrelay.calls.ExotelCallDetails;
 import sosrelay.calls.LostCallbackCheck;
@@ -29,13 +30,16 @@ import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.dispatch.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
+import sosrelay.dispatch.Notice;
 import sosrelay.dispatch.Retries;
 import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.greeting.RecordingProbe;
 import sosrelay.incident.AcceptanceTimes;
+import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
@@ -45,6 +49,9 @@ import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.messages.ReplyRoute;
 import sosrelay.pacing.Pacer;
+import sosrelay.metrics.IncidentMetrics;
+import sosrelay.notices.ReportBack;
+import sosrelay.notices.StandDown;
 import sosrelay.pacing.Pacing;
 import sosrelay.pacing.SharedRatePacer;
 import sosrelay.passthru.PassthruDeadline;
@@ -82,6 +89,10 @@ public final class Wiring {
     public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency reported by {reporter} at {time}."
             + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
+    /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
+    public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
+    /** Default report-back text to whoever raised the emergency. */
+    public static final String DEFAULT_COMING_TEMPLATE = "SOS Relay: {count} coming: {coming}. {type} emergency, ref {ref}.";
 
     private final Env env;
     private final Clock clock;
@@ -117,6 +128,8 @@ public final class Wiring {
     private final Lazy<BatchWorker> timerJobs;
     private final Lazy<AcceptanceTimes> acceptanceTimes;
     private final Lazy<Pacer> voicePacer;
+    private final Lazy<ReportBack> reportBack;
+    private final Lazy<OperatorApi> operatorApi;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -151,14 +164,21 @@ public final class Wiring {
         this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
         this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), executor.get()));
         this.dispatcher = new Lazy<>(this::dispatcher);
-        this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), dispatcher.get(), timers.get(),
+        this.reportBack = new Lazy<>(() -> new ReportBack(dispatcher.get(), timeline.get()));
+        this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), deliveries.get(), dispatcher.get(), timers.get(),
+                timeline.get(), incident -> {
+                    IncidentMetrics.unanswered(incident.id(), incident.type());
+                    reportBack.get().unanswered(incident);
+                }, clock));
+        this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
                 timeline.get(), clock));
-        this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), timers.get(), dispatcher.get(), timeline.get(),
-                clock));
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
                 new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
                 ref -> retries.get().afterUnanswered(ref), ref -> retries.get().afterFailedMessage(ref)));
-        this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get()));
+        this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), escalation.get(),
+                new StandDown(deliveries.get(), dispatcher.get(), timeline.get()), reportBack.get(),
+                incidentId -> deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
+                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
                         + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
@@ -174,7 +194,9 @@ public final class Wiring {
                         Duration.ofMillis(Long.parseLong(env.get("PASSTHRU_DEADLINE_MS", "5000"))))));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
-                deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(), clock));
+                deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
+                new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), clock));
+        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
@@ -183,10 +205,11 @@ public final class Wiring {
                     lostCallbacks.get().watch(job, callSid);
                     outcomes.get().applyKept(callSid);
                 }, callPacing()));
-        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(), smsMessages()), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
+        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(), smsMessages(),
+                this::smsDltTemplate), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
-                whatsAppMessages(),
-                new WhatsAppOptIns(dynamo.get(), env.require("INCIDENTS_TABLE"), clock)), (job, id) -> { }, Pacing.none(clock)));
+                whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), env.require("INCIDENTS_TABLE"), clock)),
+                (job, id) -> { }, Pacing.none(clock)));
     }
 
     public static Wiring fromEnvironment() {
@@ -227,6 +250,10 @@ public final class Wiring {
 
     public IncidentApi incidentApi() {
         return incidentApi.get();
+    }
+
+    public OperatorApi operatorApi() {
+        return operatorApi.get();
     }
 
     public BatchWorker smsJobs() {
@@ -383,11 +410,13 @@ public final class Wiring {
     private IncidentMessages whatsAppMessages() {
         String template = env.get("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
         ReplyRoute.check(template, "WHATSAPP_TEMPLATE", false, "WhatsApp replies are not received");
-        return new IncidentMessages(incidents.get(), new MessageTemplate(template, GupShupWhatsApp.MAX_BODY));
+        return new IncidentMessages(incidents.get(), new MessageTemplate(template, GupShupWhatsApp.MAX_BODY),
+                notices(GupShupWhatsApp.MAX_BODY, Map.of(
+                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE))));
     }
 
     /**
-     * The SMS text as its registered DLT template allows: URLs only under our own base URL, values of 30
+     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL, values of 30
      * characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
      * up) can receive it: nobody can answer an alphanumeric DLT header.
      */
@@ -397,7 +426,27 @@ public final class Wiring {
         String replyNumber = env.get("EXOTEL_SMS_REPLY_NUMBER");
         ReplyRoute.check(template, "SMS_TEMPLATE", replyNumber != null && !replyNumber.isBlank(), "EXOTEL_SMS_REPLY_NUMBER is not set");
         return new IncidentMessages(incidents.get(), new MessageTemplate(template, ExotelSms.MAX_BODY),
+                notices(ExotelSms.MAX_BODY, Map.of(
+                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
+                        Notice.Kind.COMING, env.get("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE))),
                 values -> DltTemplate.fitted(ReplyRoute.replyTo(values, replyNumber)));
+    }
+
+    private static Map<Notice.Kind, MessageTemplate> notices(int maxLength, Map<Notice.Kind, String> texts) {
+        Map<Notice.Kind, MessageTemplate> templates = new EnumMap<>(Notice.Kind.class);
+        texts.forEach((kind, text) -> templates.put(kind, new MessageTemplate(text, maxLength)));
+        return templates;
+    }
+    /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's. */
+    private String smsDltTemplate(DeliveryJob job) {
+        if (job.notice() == null) {
+            return env.require("EXOTEL_DLT_TEMPLATE_ID");
+        }
+        return switch (job.notice().kind()) {
+            case STAND_DOWN -> env.require("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID");
+            case COMING -> env.require("EXOTEL_DLT_COMING_TEMPLATE_ID");
+            case UNANSWERED -> throw new IllegalStateException("the unanswered notice is a call, not an SMS");
+        };
     }
 
     /** The secret itself when {@code plainVariable} is set (local only), else the SSM SecureString {@code parameterVariable} names. */

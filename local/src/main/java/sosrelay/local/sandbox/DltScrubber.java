@@ -12,12 +12,10 @@ final class DltScrubber {
     private static final String VAR = "{#var#}";
     private static final int MAX_VARIABLE = 30;
 
-    private final String templateId;
     private final Pattern registered;
 
     /** {@code registeredText}: the template as registered, with {@code {#var#}} for each variable. */
-    DltScrubber(String templateId, String registeredText) {
-        this.templateId = templateId;
+    DltScrubber(String registeredText) {
         StringBuilder regex = new StringBuilder();
         int at = 0;
         for (int var = registeredText.indexOf(VAR); var >= 0; var = registeredText.indexOf(VAR, at)) {
@@ -29,10 +27,7 @@ final class DltScrubber {
     }
 
     /** Null when DLT lets the SMS through, else the reason it fails (Exotel's DetailedStatus). */
-    String refusal(String templateIdSent, String body) {
-        if (!templateId.equals(templateIdSent)) {
-            return "DLT template " + templateIdSent + " is not registered for this sender";
-        }
+    String refusal(String body) {
         Matcher match = registered.matcher(body);
         if (!match.matches()) {
             return "the body does not match the registered DLT template";

@@ -31,7 +31,7 @@ final class SandboxSms {
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final List<SandboxExotel.SentSms> sent = new CopyOnWriteArrayList<>();
-    private volatile DltScrubber dlt;
+    private final Map<String, DltScrubber> dlt = new java.util.concurrent.ConcurrentHashMap<>();
 
     SandboxSms(PrintStream console, HttpClient http, ScheduledExecutorService scheduler) {
         this.console = console;
@@ -39,9 +39,9 @@ final class SandboxSms {
         this.scheduler = scheduler;
     }
 
-    /** The template registered with DLT for {@code templateId}; until then every SMS is delivered. */
+    /** A template registered with DLT; once any is, an SMS naming an unregistered template id fails too. */
     void registerTemplate(String templateId, String registeredText) {
-        dlt = new DltScrubber(templateId, registeredText);
+        dlt.put(templateId, new DltScrubber(registeredText));
     }
 
     List<SandboxExotel.SentSms> sent() {
@@ -67,8 +67,10 @@ final class SandboxSms {
     }
 
     private void report(SandboxExotel.SentSms sms, String callback) {
-        DltScrubber scrubber = dlt;
-        String refusal = scrubber == null ? null : scrubber.refusal(sms.form().get("DltTemplateId"), sms.body());
+        String templateId = sms.form().get("DltTemplateId");
+        DltScrubber scrubber = dlt.get(templateId);
+        String refusal = dlt.isEmpty() ? null
+                : scrubber == null ? "DLT template " + templateId + " is not registered for this sender" : scrubber.refusal(sms.body());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("SmsSid", sms.sid());
         fields.put("To", sms.to());

@@ -77,6 +77,9 @@ final class SandboxSms {
         fields.put("Status", refusal == null ? "sent" : "failed");
         fields.put("DetailedStatus", refusal == null ? "DELIVERED_TO_HANDSET" : refusal);
         fields.put("DateSent", SandboxHttp.exotelTime(Instant.now()));
+        if (sms.form().get("CustomField") != null) {
+            fields.put("CustomField", sms.form().get("CustomField"));
+        }
         if (refusal != null) {
             console.printf("[sandbox exotel] SMS to %s failed DLT scrubbing: %s%n", PhoneNumbers.mask(sms.to()), refusal);
         }

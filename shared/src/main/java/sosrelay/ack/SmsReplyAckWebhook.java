@@ -16,7 +16,9 @@ import sosrelay.web.Webhook;
 import sosrelay.web.WebhookSecret;
 
 /**
- * {@code /exotel/{secret}/sms-reply}: Exotel's incoming-SMS webhook ({@code From}, {@code Body}). A
+ * {@code /exotel/{secret}/sms-reply}: Exotel's incoming SMS in either of its shapes: the legacy SMS app's
+ * HEAD then GET with {@code SmsSid/From/To/Body}, and the two-way product's JSON POST with
+ * {@code Sender/MessageBody/ReceivedOn}. A
  * reply carrying an incident's six-digit code acknowledges it for the sender, if the sender is one of
  * its recipients. Answers {@code text/plain}, which Exotel can send back as the reply.
  */
@@ -40,9 +42,13 @@ public final class SmsReplyAckWebhook implements Webhook {
         if (!secret.matches(request.pathParameter("secret"))) {
             return WebResponse.text(403, "wrong webhook secret");
         }
+        if ("HEAD".equals(request.method())) {
+            // The legacy app checks the URL with a HEAD before its GET: nothing to record yet.
+            return WebResponse.text(200, "").withoutBody();
+        }
         Map<String, String> fields = CallbackFields.of(request);
-        String from = PhoneNumbers.toE164(fields.get("From"));
-        String body = fields.getOrDefault("Body", "");
+        String from = PhoneNumbers.toE164(fields.containsKey("From") ? fields.get("From") : fields.get("Sender"));
+        String body = fields.containsKey("Body") ? fields.get("Body") : fields.getOrDefault("MessageBody", "");
         if (from == null) {
             return WebResponse.text(400, "From is missing or not a phone number");
         }

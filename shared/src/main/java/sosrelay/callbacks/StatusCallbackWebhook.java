@@ -12,27 +12,33 @@ import sosrelay.web.WebhookSecret;
 /**
  * Exotel's status callbacks: {@code /exotel/{secret}/call-status} ({@code CallSid}, {@code Status})
  * and {@code /exotel/{secret}/sms-status} ({@code SmsSid}, {@code Status}, {@code DetailedStatus}).
- * Late, repeated and out-of-order callbacks are answered 200 and change nothing.
+ * Late, repeated and out-of-order callbacks are answered 200 and change nothing. A callback whose
+ * Sid we have not recorded yet (a busy line answers within a second, before the worker's own write)
+ * is kept when its {@code CustomField} names a send under way, and applied once the Sid is recorded.
+ * A call Exotel's answering-machine detection says a machine took ({@code Legs[].AnsweredBy}) did not
+ * reach the person: it counts as unanswered.
  */
 public final class StatusCallbackWebhook implements Webhook {
     private final WebhookSecret secret;
     private final DeliveryOutcomes outcomes;
     private final String idField;
+    private final String channel;
     private final String via;
 
-    private StatusCallbackWebhook(WebhookSecret secret, DeliveryOutcomes outcomes, String idField, String via) {
+    private StatusCallbackWebhook(WebhookSecret secret, DeliveryOutcomes outcomes, String idField, String channel, String via) {
         this.secret = secret;
         this.outcomes = outcomes;
         this.idField = idField;
+        this.channel = channel;
         this.via = via;
     }
 
     public static StatusCallbackWebhook forCalls(WebhookSecret secret, DeliveryOutcomes outcomes) {
-        return new StatusCallbackWebhook(secret, outcomes, "CallSid", "call-status-callback");
+        return new StatusCallbackWebhook(secret, outcomes, "CallSid", "call", "call-status-callback");
     }
 
     public static StatusCallbackWebhook forSms(WebhookSecret secret, DeliveryOutcomes outcomes) {
-        return new StatusCallbackWebhook(secret, outcomes, "SmsSid", "sms-status-callback");
+        return new StatusCallbackWebhook(secret, outcomes, "SmsSid", "sms", "sms-status-callback");
     }
 
     @Override
@@ -50,9 +56,18 @@ public final class StatusCallbackWebhook implements Webhook {
             return WebResponse.text(400, idField + " " + CallbackFields.PROVIDER_ID_RULE);
         }
         String detail = fields.get("DetailedStatus");
+        String how = blank(detail) ? via : via + ": " + detail;
+        if (AnsweringMachine.answered(fields)) {
+            status = "no-answer";
+            how = via + ": answered by a machine";
+        }
         try {
-            boolean changed = outcomes.apply(id, status, blank(detail) ? via : via + ": " + detail);
-            return WebResponse.text(200, changed ? "recorded" : "nothing to change");
+            DeliveryOutcomes.Applied applied = outcomes.report(id, fields.get("CustomField"), channel, status, how);
+            return WebResponse.text(200, switch (applied) {
+                case CHANGED -> "recorded";
+                case KEPT -> "kept until the " + idField + " is recorded";
+                case NOTHING -> "nothing to change";
+            });
         } catch (RuntimeException e) {
             // Exotel may post again; and the call's deadline check asks Exotel itself if it doesn't.
             Log.error("status-callback.failed", idField, id, "error", e);

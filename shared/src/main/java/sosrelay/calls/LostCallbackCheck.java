@@ -2,12 +2,15 @@ package sosrelay.calls;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.DeliveryStates;
 import sosrelay.delivery.DeliveryStore;
+import sosrelay.directory.Priority;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.log.Log;
+import sosrelay.pacing.Pacer;
 import sosrelay.timers.TimerJob;
 import sosrelay.timers.Timers;
 
@@ -15,6 +18,10 @@ import sosrelay.timers.Timers;
  * Exotel says status callbacks can be lost. Every placed call gets a deadline; if no final status has
  * arrived by then, Exotel's call details API is asked, and its answer goes through the same path a
  * callback would. A call still going is asked again a minute later, a few times.
+ *
+ * <p>Exotel's 200 requests a minute cover every voice API, call details included, so each question
+ * takes a send from the same budget as Calls/connect: a near one is waited for, a far one is
+ * checked again then.
  */
 public final class LostCallbackCheck {
     private static final Duration AGAIN_AFTER = Duration.ofMinutes(1);
@@ -25,16 +32,23 @@ public final class LostCallbackCheck {
     private final DeliveryOutcomes outcomes;
     private final Timers timers;
     private final Duration deadline;
+    private final Pacer voiceApi;
+    private final Duration maxWait;
     private final Clock clock;
 
-    /** {@code deadline}: after the call is placed, when a callback should have come (ring time and some). */
+    /**
+     * {@code deadline}: after the call is placed, when a callback should have come (ring time and some);
+     * {@code voiceApi}: the pacer Calls/connect uses; {@code maxWait}: the longest wait for a slot in the worker.
+     */
     public LostCallbackCheck(DeliveryStore deliveries, ExotelCallDetails details, DeliveryOutcomes outcomes, Timers timers,
-                             Duration deadline, Clock clock) {
+                             Duration deadline, Pacer voiceApi, Duration maxWait, Clock clock) {
         this.deliveries = deliveries;
         this.details = details;
         this.outcomes = outcomes;
         this.timers = timers;
         this.deadline = deadline;
+        this.voiceApi = voiceApi;
+        this.maxWait = maxWait;
         this.clock = clock;
     }
 
@@ -43,11 +57,40 @@ public final class LostCallbackCheck {
         timers.schedule(TimerJob.callCheck(clock.instant().plus(deadline), job.incidentId(), job.personId(), job.attempt(), callSid, 0));
     }
 
+    /** A send from the voice budget now (null), or when to ask again: a check is not urgent, so it asks as normal priority. */
+    private Instant admission(TimerJob job) {
+        Pacer.Ask ask = new Pacer.Ask(Priority.NORMAL, "call-details:" + job.incidentId(), false);
+        return voiceApi.take(ask) instanceof Pacer.Admission.NotBefore later ? later.at() : null;
+    }
+
+    private static void sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis() + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the voice API budget", e);
+        }
+    }
+
     /** The CALL_CHECK timer. */
     public void fire(TimerJob job) {
         String state = deliveries.stateOf(new DeliveryRef(job.incidentId(), job.personId(), "call", job.attempt()));
         if (state == null || DeliveryStates.rank(state) >= DeliveryStates.FINAL) {
             return;
+        }
+        Instant notBefore = admission(job);
+        while (notBefore != null) {
+            Duration wait = Duration.between(clock.instant(), notBefore);
+            if (wait.compareTo(maxWait) > 0) {
+                timers.schedule(TimerJob.callCheck(notBefore, job.incidentId(), job.personId(), job.attempt(),
+                        job.providerId(), job.round()));
+                return;
+            }
+            sleep(wait);
+            notBefore = admission(job);
         }
         String status = null;
         try {

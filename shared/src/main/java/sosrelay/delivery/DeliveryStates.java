@@ -47,6 +47,11 @@ public final class DeliveryStates {
         return RANKS.getOrDefault(state, -1);
     }
 
+    /** A text the provider accepted but could not deliver (DLT scrubbing, DND, a bad number). */
+    public static boolean undelivered(String state) {
+        return "failed".equals(state) || "failed-dnd".equals(state);
+    }
+
     /** A call that ended without reaching the person: worth another attempt. */
     public static boolean unanswered(String state) {
         return "no-answer".equals(state) || "busy".equals(state) || "failed".equals(state) || "canceled".equals(state);

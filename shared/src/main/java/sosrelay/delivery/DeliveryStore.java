@@ -139,6 +139,30 @@ public final class DeliveryStore {
                 Integer.parseInt(item.get("attempt").n())));
     }
 
+    /** A delivery as it stands: its current attempt, state, and the provider id that attempt was given, if any. */
+    public record Current(DeliveryRef ref, String state, String providerId) {
+    }
+
+    /**
+     * The delivery Exotel's {@code CustomField} ({@code <incidentId>:<personId>}, see
+     * {@link DeliveryJob#customField()}) names on {@code channel}, read consistently; empty when it names none.
+     */
+    public java.util.Optional<Current> byCustomField(String customField, String channel) {
+        int colon = customField == null ? -1 : customField.indexOf(':');
+        if (colon <= 0 || colon == customField.length() - 1 || customField.length() > 128) {
+            return java.util.Optional.empty();
+        }
+        String incidentId = customField.substring(0, colon);
+        String personId = customField.substring(colon + 1);
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(IncidentStore.key(incidentId, sortKey(personId, channel)))).item();
+        if (item == null || item.isEmpty() || item.get("attempt") == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Current(new DeliveryRef(incidentId, personId, channel, Integer.parseInt(item.get("attempt").n())),
+                s(item, "state"), s(item, "providerId")));
+    }
+
     /**
      * Moves the attempt to {@code state} (already normalised) unless it is already there or further
      * along, or a later attempt owns the delivery. True when this call changed it.

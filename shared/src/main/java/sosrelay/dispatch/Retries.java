@@ -62,6 +62,21 @@ public final class Retries {
                 "dueAt", retry.dueAt());
     }
 
+    /**
+     * A text that failed after the provider took it (DLT scrubbing, DND): the same channel would fail the
+     * same way, so the person is called instead. Their first call attempt: if it was placed already,
+     * the call worker finds it done and rings nobody twice.
+     */
+    public void afterFailedMessage(DeliveryRef ref) {
+        Incident incident = incidents.find(ref.incidentId()).orElse(null);
+        Person person = incident == null ? null : incident.recipient(ref.personId());
+        if (person == null || !wanted(ref.incidentId(), ref.personId())) {
+            return;
+        }
+        dispatcher.send(new DeliveryJob(ref.incidentId(), person.id(), person.phone(), Channel.CALL, 1));
+        timeline.record(ref.incidentId(), "fallback.call", "personId", ref.personId(), "failedChannel", ref.channel());
+    }
+
     /** The RETRY timer: queues the attempt if it is still wanted, or hands over to whoever is on duty now. */
     public void fire(TimerJob job) {
         Incident incident = incidents.find(job.incidentId()).orElse(null);

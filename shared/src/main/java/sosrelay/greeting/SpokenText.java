@@ -48,9 +48,12 @@ public final class SpokenText {
                 + ". Use the overhead page now. I repeat: nobody is coming for the " + type + " emergency. Use the overhead page now.";
     }
 
-    /** Drops characters a text-to-speech engine would spell out or choke on; keeps letters of every script. */
+    /**
+     * Drops characters a text-to-speech engine would spell out or choke on; keeps the letters, combining
+     * marks (Indic vowel signs and viramas: "हृदय" is not "ह दय") and digits of every script.
+     */
     private static String speakable(String text, int max) {
-        String cleaned = text.replaceAll("[^\\p{L}\\p{N} .,'+-]", " ").replaceAll("\\s+", " ").trim();
+        String cleaned = text.replaceAll("[^\\p{L}\\p{M}\\p{N} .,'+-]", " ").replaceAll("\\s+", " ").trim();
         cleaned = cleaned.replaceAll("[.]+$", "");
         return cleaned.length() <= max ? cleaned : cleaned.substring(0, max);
     }

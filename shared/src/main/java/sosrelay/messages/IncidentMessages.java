@@ -2,6 +2,7 @@ package sosrelay.messages;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.function.Function;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.dispatch.Notice;
@@ -21,6 +22,7 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
     private final IncidentStore incidents;
     private final MessageTemplate template;
     private final Map<Notice.Kind, MessageTemplate> notices;
+    private final UnaryOperator<Map<Placeholder, String>> fit;
 
     public IncidentMessages(IncidentStore incidents, MessageTemplate template) {
         this(incidents, template, Map.of());
@@ -28,9 +30,16 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
 
     /** {@code notices}: the text of each notice this channel sends (stand-down, report back). */
     public IncidentMessages(IncidentStore incidents, MessageTemplate template, Map<Notice.Kind, MessageTemplate> notices) {
+        this(incidents, template, notices, UnaryOperator.identity());
+    }
+
+    /** {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30 characters). */
+    public IncidentMessages(IncidentStore incidents, MessageTemplate template, Map<Notice.Kind, MessageTemplate> notices,
+                            UnaryOperator<Map<Placeholder, String>> fit) {
         this.incidents = incidents;
         this.template = template;
         this.notices = notices;
+        this.fit = fit;
     }
 
     @Override
@@ -39,7 +48,7 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
                 .map(IncidentValues::of)
                 .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId()));
         if (job.notice() == null) {
-            return template.render(values);
+            return template.render(fit.apply(values));
         }
         MessageTemplate notice = notices.get(job.notice().kind());
         if (notice == null) {
@@ -47,7 +56,7 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
         }
         values.put(Placeholder.COMING, job.notice().coming());
         values.put(Placeholder.COUNT, job.notice().count());
-        return notice.render(values);
+        return notice.render(fit.apply(values));
     }
 
     private Optional<Incident> read(DeliveryJob job) {

@@ -19,6 +19,8 @@ import sosrelay.incident.Trigger;
 public final class IncidentValues {
     static final String NONE = "none";
     static final String UNKNOWN = "unknown";
+    /** Where no reply can arrive, the one acknowledgement that always works. */
+    public static final String PRESS_1 = "Press 1 on the call";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH).withZone(ExotelTimes.IST);
 
     private IncidentValues() {
@@ -35,6 +37,7 @@ public final class IncidentValues {
         values.put(Placeholder.LOCATION, or(trigger.location(), NONE));
         values.put(Placeholder.TIME, time(trigger.reportedAt()));
         values.put(Placeholder.ACK_CODE, AckCodes.of(incident.id()));
+        values.put(Placeholder.ACKNOWLEDGE, PRESS_1);
         return values;
     }
 
@@ -52,6 +55,7 @@ public final class IncidentValues {
         values.put(Placeholder.LOCATION, NONE);
         values.put(Placeholder.TIME, UNKNOWN);
         values.put(Placeholder.ACK_CODE, AckCodes.of(incidentId));
+        values.put(Placeholder.ACKNOWLEDGE, PRESS_1);
         return values;
     }
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 /** What a message template may say about an incident, written {@code {name}} in the template. */
 public enum Placeholder {
     TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE,
+    /** How to acknowledge, where replies can arrive ("Reply 482913 to 08047000000") or not ("Press 1 on the call"). */
+    ACKNOWLEDGE,
     /** Notices only: who acknowledged ("Dr. Rao, Nurse station") and how many of how many ("2 of 2"). */
     COMING, COUNT;
 

@@ -27,6 +27,12 @@ public final class DeliveryMetrics {
         about(job).count(FAILED).emit();
     }
 
+    /** A text the provider took and later reported undelivered (its status callback said failed). */
+    public static void failed(sosrelay.delivery.DeliveryRef ref) {
+        MetricEvent.dimension("Channel", ref.channel()).property("incidentId", ref.incidentId())
+                .property("personId", ref.personId()).property("attempt", ref.attempt()).count(FAILED).emit();
+    }
+
     /** A transient failure: the job goes back to its queue. */
     public static void retried(DeliveryJob job) {
         about(job).count(RETRIED).emit();

@@ -27,8 +27,10 @@ import sosrelay.web.WebhookSecret;
 
 /**
  * Exotel's Passthru applet, after the IVR choice and the voicemail: raises the incident and queues
- * the calls. Exotel waits on this answer and reads any non-200 as "take the other branch", so the
- * answer is 200 whenever the emergency is recorded, and never a redirect.
+ * the calls. Exotel documents two answers only: 200 takes the flow's first branch, 302 its second.
+ * So the answer is 200 when the emergency is recorded and 302 for everything else (wrong secret, bad
+ * request, our own failure, or a raise that would outlast the deadline), with the reason in the body
+ * and the log; the operator connects the 302 branch and the applet's timeout to the duty desk.
  */
 public final class PassthruWebhook implements Webhook {
     static final String SOURCE = "exotel-call";
@@ -41,40 +43,52 @@ public final class PassthruWebhook implements Webhook {
     private final RecordingPolicy recordings;
     private final IncidentRaiser raiser;
     private final Clock clock;
+    private final PassthruDeadline deadline;
 
     public PassthruWebhook(WebhookSecret secret, DirectoryStore directory, RecordingPolicy recordings,
-                           IncidentRaiser raiser, Clock clock) {
+                           IncidentRaiser raiser, Clock clock, PassthruDeadline deadline) {
         this.secret = secret;
         this.directory = directory;
         this.recordings = recordings;
         this.raiser = raiser;
         this.clock = clock;
+        this.deadline = deadline;
     }
 
     @Override
     public WebResponse handle(WebRequest request) {
         if (!secret.matches(request.pathParameter("secret"))) {
-            return WebResponse.text(403, "wrong webhook secret");
+            return notRecorded(null, "wrong webhook secret");
         }
         Map<String, List<String>> params = request.parameters();
         String callSid = first(params, "CallSid");
         if (callSid == null) {
-            return WebResponse.text(400, "CallSid is missing");
+            return notRecorded(null, "CallSid is missing");
         }
         if (!CallbackFields.isProviderId(callSid)) {
-            return WebResponse.text(400, "CallSid " + CallbackFields.PROVIDER_ID_RULE);
+            return notRecorded(null, "CallSid " + CallbackFields.PROVIDER_ID_RULE);
         }
-        try {
-            IncidentRaiser.Result result = raiser.raise(incident(callSid, params, directory.current()));
+        PassthruDeadline.Outcome<IncidentRaiser.Result> outcome =
+                deadline.run(() -> raiser.raise(incident(callSid, params, directory.current())));
+        if (outcome instanceof PassthruDeadline.Outcome.Done<IncidentRaiser.Result> done) {
+            IncidentRaiser.Result result = done.value();
             return WebResponse.text(200, "OK " + result.incidentId()
                     + (result.raised().mustDispatch() ? "" : " (repeat: already raised)"));
-        } catch (RuntimeException e) {
-            // Not the caller's fault: a 503 sends Exotel's flow down its fallback branch (the README
-            // says to connect that branch to the duty desk), which is better than a caller told "done".
-            Log.error("passthru.failed", "callSid", callSid, "error", e);
-            // The log has the cause; the body must not name our classes to whoever called.
-            return WebResponse.text(503, "the emergency could not be recorded");
         }
+        if (outcome instanceof PassthruDeadline.Outcome.Failed<IncidentRaiser.Result> failed) {
+            Log.error("passthru.failed", "callSid", callSid, "error", failed.error());
+            // The log has the cause; the body must not name our classes to whoever called.
+            return notRecorded(callSid, "the emergency could not be recorded");
+        }
+        // The raise goes on in the background and may still ring everyone: a duplicate alert from the
+        // duty desk is better than a caller told "done" by silence.
+        return notRecorded(callSid, "the emergency was not recorded within " + deadline.limit().toMillis() + " ms");
+    }
+
+    /** Exotel's second branch (the duty desk): the only other answer its Passthru understands. */
+    private static WebResponse notRecorded(String callSid, String reason) {
+        Log.warn("passthru.second-branch", "callSid", callSid, "reason", reason);
+        return WebResponse.text(302, reason);
     }
 
     private Incident incident(String callSid, Map<String, List<String>> params, Directory dir) {

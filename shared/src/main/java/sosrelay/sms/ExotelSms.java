@@ -41,7 +41,11 @@ public final class ExotelSms implements Sender {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("From", account.senderId());
         form.put("To", job.phone());
-        form.put("Body", texts.apply(job));
+        String body = texts.apply(job);
+        form.put("Body", body);
+        if (SmsEncoding.needsUnicode(body)) {
+            form.put("EncodingType", "unicode");
+        }
         form.put("DltEntityId", account.dltEntityId());
         form.put("DltTemplateId", dltTemplates.apply(job));
         form.put("SmsType", "transactional");

@@ -9,7 +9,8 @@ import sosrelay.json.Json;
 /**
  * The fields of an Exotel callback, however it was posted: {@code multipart/form-data} (Exotel's
  * default), {@code application/json} or form-encoded; query parameters fill in what the body lacks.
- * Nested JSON (the call's legs) is left out: nothing we do depends on it.
+ * Lists of objects in JSON (the call's {@code Legs}) are flattened to the bracket names Exotel's form
+ * callbacks use ({@code Legs[0][AnsweredBy]}), so both shapes read the same.
  */
 public final class CallbackFields {
     private static final java.util.regex.Pattern PROVIDER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -50,6 +51,17 @@ public final class CallbackFields {
             Json.readObject(body).forEach((name, value) -> {
                 if (value instanceof String || value instanceof Number || value instanceof Boolean) {
                     fields.put(name, String.valueOf(value));
+                } else if (value instanceof List<?> items) {
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i) instanceof Map<?, ?> item) {
+                            int index = i;
+                            item.forEach((key, inner) -> {
+                                if (inner instanceof String || inner instanceof Number || inner instanceof Boolean) {
+                                    fields.put(name + "[" + index + "][" + key + "]", String.valueOf(inner));
+                                }
+                            });
+                        }
+                    }
                 }
             });
         } catch (IllegalArgumentException notJson) {

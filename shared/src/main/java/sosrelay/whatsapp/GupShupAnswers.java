@@ -1,30 +1,31 @@
 package sosrelay.whatsapp;
 
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
 import sosrelay.json.Json;
 
 /**
  * GupShup answers HTTP 200 even when it refuses a message, so the body decides:
- * {@code {"response":{"id":…,"status":"success"|"error","details":…}}}.
+ * {@code {"response":{"id":…,"status":"success"|"error","details":…}}}. An error is classified by its
+ * numeric {@code id}, never by the wording of {@code details}:
  *
  * <ul>
  *   <li>{@code success} with an id: accepted.</li>
- *   <li>{@code error}: permanent (bad number, bad credentials, unapproved template), unless the
- *       details read as a passing condition (they mention throttling, a rate limit, too many
- *       requests, "try again", something temporary, a timeout or an unavailable or busy service):
- *       then transient.</li>
+ *   <li>{@code error} with a passing id (100 "unknown error, retry later", 500 internal error, 4001 rate
+ *       limited, 4002 an invalid answer from WhatsApp), or with no numeric id at all: transient.</li>
+ *   <li>{@code error} saying the number is not opted in (1006, 1007, 1008): {@link #notOptedIn}; the
+ *       sender opts the number in and tries once more.</li>
+ *   <li>Any other numeric id (bad number, bad credentials, unapproved template, opted out): permanent.</li>
  *   <li>429, 408, 5xx, or a 200 whose body is not that JSON (a proxy's error page): transient.</li>
  *   <li>Any other 4xx: permanent.</li>
  * </ul>
  */
 final class GupShupAnswers {
-    private static final List<String> PASSING = List.of(
-            "throttl", "rate limit", "too many", "try again", "temporar", "timeout", "timed out", "unavailable", "busy");
+    private static final Set<Integer> PASSING = Set.of(100, 500, 4001, 4002);
+    private static final Set<Integer> NOT_OPTED_IN = Set.of(1006, 1007, 1008);
 
     private GupShupAnswers() {
     }
@@ -42,15 +43,29 @@ final class GupShupAnswers {
         if (answer == null) {
             return new SendResult.Transient("GupShup answered " + status + " without a response object", null);
         }
-        String details = ProviderHttp.excerpt(text(answer, "details"));
         if ("success".equalsIgnoreCase(text(answer, "status")) && !text(answer, "id").isBlank()) {
             return new SendResult.Accepted(text(answer, "id"));
         }
         if ("error".equalsIgnoreCase(text(answer, "status"))) {
-            String reason = "GupShup error: " + details;
-            return passing(details) ? new SendResult.Transient(reason, null) : new SendResult.Permanent(reason);
+            Integer code = code(answer);
+            String reason = "GupShup error " + (code == null ? "without an id" : code) + ": " + ProviderHttp.excerpt(text(answer, "details"));
+            return code == null || PASSING.contains(code) ? new SendResult.Transient(reason, null) : new SendResult.Permanent(reason);
         }
         return new SendResult.Transient("GupShup answered status '" + text(answer, "status") + "' without an id", null);
+    }
+
+    /** GupShup refused a template message because the number was never opted in. */
+    static boolean notOptedIn(HttpResponse<String> response) {
+        Map<?, ?> answer = response.statusCode() == 200 ? answer(response.body()) : null;
+        return answer != null && "error".equalsIgnoreCase(text(answer, "status")) && NOT_OPTED_IN.contains(code(answer));
+    }
+
+    private static Integer code(Map<?, ?> answer) {
+        try {
+            return Integer.valueOf(text(answer, "id").trim());
+        } catch (NumberFormatException notNumeric) {
+            return null;
+        }
     }
 
     private static Map<?, ?> answer(String body) {
@@ -59,11 +74,6 @@ final class GupShupAnswers {
         } catch (IllegalArgumentException notJson) {
             return null;
         }
-    }
-
-    private static boolean passing(String details) {
-        String lower = details.toLowerCase(Locale.ROOT);
-        return PASSING.stream().anyMatch(lower::contains);
     }
 
     private static String text(Map<?, ?> map, String key) {

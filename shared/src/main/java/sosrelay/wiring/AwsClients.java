@@ -1,6 +1,7 @@
 package sosrelay.wiring;
 
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -40,10 +41,21 @@ final class AwsClients {
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
+        Duration callTimeout = millis("AWS_CALL_TIMEOUT_MS");
+        Duration attemptTimeout = millis("AWS_CALL_ATTEMPT_TIMEOUT_MS");
+        if (callTimeout != null || attemptTimeout != null) {
+            // A function with a deadline (the Passthru) must not wait out the SDK's own defaults.
+            builder.overrideConfiguration(c -> c.apiCallTimeout(callTimeout).apiCallAttemptTimeout(attemptTimeout));
+        }
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(UrlConnectionHttpClient.create());
         }
         return builder.build();
+    }
+
+    private Duration millis(String variable) {
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? null : Duration.ofMillis(Long.parseLong(value.trim()));
     }
 
     /**

@@ -25,6 +25,7 @@ import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
+import sosrelay.delivery.PendingReports;
 import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
@@ -46,6 +47,8 @@ import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
+import sosrelay.messages.ReplyRoute;
+import sosrelay.pacing.Pacer;
 import sosrelay.metrics.IncidentMetrics;
 import sosrelay.notices.ReportBack;
 import sosrelay.notices.StandDown;
@@ -53,8 +56,10 @@ import sosrelay.pacing.Pacing;
 import sosrelay.pacing.BudgetShares;
 import sosrelay.pacing.Pacer;
 import sosrelay.pacing.SlidingWindowBudget;
+import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.secrets.SecretValue;
+import sosrelay.sms.DltTemplate;
 import sosrelay.sms.ExotelSms;
 import sosrelay.sms.ExotelSmsAccount;
 import sosrelay.sqs.BatchWorker;
@@ -65,6 +70,7 @@ import sosrelay.web.WebhookSecret;
 import sosrelay.whatsapp.GupShupAccount;
 import sosrelay.whatsapp.GupShupWhatsApp;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import sosrelay.whatsapp.WhatsAppOptIns;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -79,9 +85,12 @@ public final class Wiring {
     public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
             + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
     private static final int CONCURRENT_SENDS = 10;
-    /** Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for word. */
+    /**
+     * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for
+     * word. {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
+     */
     public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency reported by {reporter} at {time}."
-            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. Reply {ackCode} to acknowledge.";
+            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
     /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
     public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
@@ -122,6 +131,7 @@ public final class Wiring {
     private final Lazy<LostCallbackCheck> lostCallbacks;
     private final Lazy<BatchWorker> timerJobs;
     private final Lazy<AcceptanceTimes> acceptanceTimes;
+    private final Lazy<Pacer> voicePacer;
     private final Lazy<ReportBack> reportBack;
     private final Lazy<OperatorApi> operatorApi;
 
@@ -144,7 +154,9 @@ public final class Wiring {
         this.http = new Lazy<>(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // A provider or recording URL that redirects is refused, never followed: a redirect could
+                // take the account's credentials or a doctor's phone somewhere off the allow-list.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
         this.executor = new Lazy<>(() -> pool("sos-send"));
         // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
@@ -156,6 +168,7 @@ public final class Wiring {
                 Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
         this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(Long.parseLong(env.get("DELIVERY_CLAIM_SECONDS", "60")))));
+        this.voicePacer = new Lazy<>(this::voicePacer);
         this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), env.require("INCIDENTS_TABLE")));
         this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
@@ -171,14 +184,16 @@ public final class Wiring {
                 }, clock));
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
                 timeline.get(), clock));
-        this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(), timeline.get(), ref -> retries.get().afterUnanswered(ref)));
+        this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
+                new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
+                ref -> retries.get().afterUnanswered(ref), ref -> retries.get().afterFailedMessage(ref)));
         this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), escalation.get(),
                 new StandDown(deliveries.get(), dispatcher.get(), timeline.get()), reportBack.get(),
                 incidentId -> deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
                         .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
-                        + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), clock));
+                        + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(timers.get(), Map.of(
                 TimerJob.Kind.RETRY, job -> retries.get().fire(job),
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
@@ -186,7 +201,9 @@ public final class Wiring {
                 sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), ackCodes.get(), escalation.get(),
                 timeline.get(), executor.get()));
-        this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
+        this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
+                new PassthruDeadline(daemonThreads("sos-passthru"),
+                        Duration.ofMillis(Long.parseLong(env.get("PASSTHRU_DEADLINE_MS", "5000"))))));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
@@ -196,15 +213,14 @@ public final class Wiring {
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
         this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount()),
-                (job, callSid) -> lostCallbacks.get().watch(job, callSid), callPacing()));
-        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
-                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY, Map.of(
-                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
-                        Notice.Kind.COMING, env.get("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE))),
-                this::smsDltTemplate), (job, sid) -> { }, Pacing.none(clock)));
+                (job, callSid) -> {
+                    lostCallbacks.get().watch(job, callSid);
+                    outcomes.get().applyKept(callSid);
+                }, callPacing()));
+        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(), smsMessages(),
+                this::smsDltTemplate), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
-                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY, Map.of(
-                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE)))),
+                whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), env.require("INCIDENTS_TABLE"), clock)),
                 (job, id) -> { }, Pacing.none(clock)));
     }
 
@@ -272,6 +288,11 @@ public final class Wiring {
         return StatusCallbackWebhook.forSms(webhookSecret(), outcomes.get());
     }
 
+    /** Where provider reports about deliveries are applied. */
+    public DeliveryOutcomes deliveryOutcomes() {
+        return outcomes.get();
+    }
+
     public KeypressAckWebhook keypressAckWebhook() {
         return new KeypressAckWebhook(webhookSecret(), deliveries.get(), acknowledgements.get());
     }
@@ -289,11 +310,20 @@ public final class Wiring {
     }
 
     private static ExecutorService pool(String name) {
-        return Executors.newFixedThreadPool(CONCURRENT_SENDS, runnable -> {
+        return Executors.newFixedThreadPool(CONCURRENT_SENDS, daemon(name));
+    }
+
+    /** A pool of its own for work a request thread waits on with a deadline: it grows rather than queue behind the sends. */
+    private static ExecutorService daemonThreads(String name) {
+        return Executors.newCachedThreadPool(daemon(name));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /** The jobs of one channel, through one provider, from that channel's queue. */
@@ -321,15 +351,23 @@ public final class Wiring {
      * pacing off, for a stand-in provider that has no limit.
      */
     private Pacing callPacing() {
+        return new Pacing(voicePacer.get(), pacingMaxWait(),
+                (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
+    }
+
+    /** The one budget of Exotel's voice APIs (Calls/connect and call details alike). */
+    private Pacer voicePacer() {
         int limit = Integer.parseInt(env.get("EXOTEL_CALL_LIMIT", "190"));
         if (limit == 0) {
-            return Pacing.none(clock);
+            return Pacer.NONE;
         }
         BudgetShares shares = BudgetShares.of(limit, Duration.ofMillis(Long.parseLong(env.get("EXOTEL_CALL_LIMIT_WINDOW_MS", "60000"))));
-        Pacer budget = new SlidingWindowBudget(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", shares, clock,
+        return new SlidingWindowBudget(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", shares, clock,
                 new java.util.Random());
-        return new Pacing(budget, Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
-                (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
+    }
+
+    private Duration pacingMaxWait() {
+        return Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5")));
     }
 
     private Dispatcher dispatcher() {
@@ -384,16 +422,42 @@ public final class Wiring {
                 env.get("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL),
                 env.require("GUPSHUP_USER_ID"),
                 secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"),
-                requestTimeout("GUPSHUP_REQUEST_TIMEOUT_MS"));
+                requestTimeout("GUPSHUP_REQUEST_TIMEOUT_MS"),
+                env.get("GUPSHUP_TEMPLATE_HEADER"),
+                env.get("GUPSHUP_TEMPLATE_FOOTER"));
     }
 
-    private IncidentMessages messages(String templateVariable, int maxLength, Map<Notice.Kind, String> notices) {
-        Map<Notice.Kind, MessageTemplate> noticeTemplates = new EnumMap<>(Notice.Kind.class);
-        notices.forEach((kind, text) -> noticeTemplates.put(kind, new MessageTemplate(text, maxLength)));
-        return new IncidentMessages(incidents.get(),
-                new MessageTemplate(env.get(templateVariable, DEFAULT_MESSAGE_TEMPLATE), maxLength), noticeTemplates);
+    /** WhatsApp replies are not received (no inbound route yet): the text never asks for one. */
+    private IncidentMessages whatsAppMessages() {
+        String template = env.get("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
+        ReplyRoute.check(template, "WHATSAPP_TEMPLATE", false, "WhatsApp replies are not received");
+        return new IncidentMessages(incidents.get(), new MessageTemplate(template, GupShupWhatsApp.MAX_BODY),
+                notices(GupShupWhatsApp.MAX_BODY, Map.of(
+                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE))));
     }
 
+    /**
+     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL, values of 30
+     * characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
+     * up) can receive it: nobody can answer an alphanumeric DLT header.
+     */
+    private IncidentMessages smsMessages() {
+        String template = env.get("SMS_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
+        DltTemplate.checkUrls(template, "SMS_TEMPLATE", env.get("SOS_PUBLIC_BASE_URL"));
+        String replyNumber = env.get("EXOTEL_SMS_REPLY_NUMBER");
+        ReplyRoute.check(template, "SMS_TEMPLATE", replyNumber != null && !replyNumber.isBlank(), "EXOTEL_SMS_REPLY_NUMBER is not set");
+        return new IncidentMessages(incidents.get(), new MessageTemplate(template, ExotelSms.MAX_BODY),
+                notices(ExotelSms.MAX_BODY, Map.of(
+                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
+                        Notice.Kind.COMING, env.get("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE))),
+                values -> DltTemplate.fitted(ReplyRoute.replyTo(values, replyNumber)));
+    }
+
+    private static Map<Notice.Kind, MessageTemplate> notices(int maxLength, Map<Notice.Kind, String> texts) {
+        Map<Notice.Kind, MessageTemplate> templates = new EnumMap<>(Notice.Kind.class);
+        texts.forEach((kind, text) -> templates.put(kind, new MessageTemplate(text, maxLength)));
+        return templates;
+    }
     /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's. */
     private String smsDltTemplate(DeliveryJob job) {
         if (job.notice() == null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
+import sosrelay.delivery.PendingReports;
 import sosrelay.testing.UnreachableDynamoDb;
 import sosrelay.web.FormEncoding;
 import sosrelay.web.WebRequest;
@@ -19,7 +20,7 @@ class StatusCallbackWebhookTest {
     /** Any lookup fails, as DynamoDB does for a key over 2 KB: only an id that is never looked up gets a 4xx. */
     private final StatusCallbackWebhook calls = StatusCallbackWebhook.forCalls(new WebhookSecret("s3cret-s3cret-s3cret"),
             new DeliveryOutcomes(new DeliveryStore(UnreachableDynamoDb.client(), "incidents", Clock.systemUTC(), Duration.ofMinutes(1)),
-                    null, ref -> { }));
+                    new PendingReports(UnreachableDynamoDb.client(), "incidents", Clock.systemUTC()), null, ref -> { }, ref -> { }));
 
     @Test
     void aCallSidThatCannotBeExotelsIsRefusedWithoutALookup() {

@@ -30,7 +30,7 @@ class ExotelCallsTest {
     void setUp() {
         calls = new ExotelCalls(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl() + "/", "acme", "key",
                 () -> "token", "08047000000", () -> "http://my.exotel.com/acme/exoml/start_voice/926",
-                "https://sos.example/exotel/s3cret/call-status", 30, 600, Duration.ofMillis(500)));
+                "https://sos.example/exotel/s3cret/call-status", 30, 600, Duration.ofMillis(5000)));
     }
 
     @Test
@@ -76,10 +76,10 @@ class ExotelCallsTest {
 
     @Test
     void aTimeoutIsTransient() {
-        exotel.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)
+        exotel.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200).withFixedDelay(7_000)
                 .withBody("{\"Call\":{\"Sid\":\"late\"}}")));
 
-        assertThat(calls.send(job)).isEqualTo(new SendResult.Transient("Exotel did not answer within 500 ms", null));
+        assertThat(calls.send(job)).isEqualTo(new SendResult.Transient("Exotel did not answer within 5000 ms", null));
     }
 
     @Test

@@ -40,4 +40,14 @@ class SpokenTextTest {
 
         assertThat(SpokenText.summary(incident)).doesNotContain("<", ">", "/").contains("b Heart b emergency");
     }
+
+    @Test
+    void keepsTheVowelSignsAndViramasOfIndicScripts() {
+        Incident incident = new Incident("inc-aaaaaaaaaaaaaaaaaaaa",
+                new Trigger("device", "k1", "डॉ. राव", null, "वार्ड 3 में हृदय रोगी", "வார்டு 3"),
+                "हृदय", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null);
+
+        assertThat(SpokenText.summary(incident)).contains("हृदय emergency, reported by डॉ. राव", "Location: வார்டு 3.",
+                "वार्ड 3 में हृदय रोगी.");
+    }
 }

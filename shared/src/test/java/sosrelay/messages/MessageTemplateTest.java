@@ -67,7 +67,7 @@ class MessageTemplateTest {
 
         assertThat(text).isEqualTo("SOS Relay: Unspecified emergency reported by unknown at unknown."
                 + " Details: Please contact the emergency desk immediately. Location: none. Recording: none Ref: inc-9."
-                + " Reply " + AckCodes.of("inc-9") + " to acknowledge.");
+                + " To acknowledge: Press 1 on the call.");
     }
 
     @Test
@@ -78,7 +78,7 @@ class MessageTemplateTest {
         assertThat(text).hasSize(2000)
                 .startsWith("SOS Relay: Heart emergency reported by Front desk at 3:41 PM. Details: xxx")
                 .contains("x.... Location: Ward 3. Recording: " + RECORDING + " Ref: inc-f4ozhr7np263xfwdrpb2")
-                .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + AckCodes.of("inc-f4ozhr7np263xfwdrpb2") + " to acknowledge.");
+                .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
     }
 
     @Test

@@ -44,6 +44,8 @@ import sosrelay.web.FormEncoding;
 class MidBatchCrashIT {
     private static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
     private static final String INCIDENT = "inc-aaaaaaaaaaaaaaaaaaaa";
+    /** Long enough that a loaded 2-core CI machine redelivers the batch before the interrupted claim expires. */
+    private static final Duration CLAIM = Duration.ofSeconds(6);
 
     @RegisterExtension
     static final WireMockExtension exotel = WireMockExtension.newInstance()
@@ -69,7 +71,7 @@ class MidBatchCrashIT {
                 .withBody("{\"Call\":{\"Sid\":\"call-{{randomValue length=10 type='ALPHANUMERIC'}}\"}}")));
         ExotelCalls exotelCalls = new ExotelCalls(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl(), "acme", "key",
                 () -> "token", "08047000000", () -> "http://my.exotel.com/acme/exoml/start_voice/926", "https://sos.example/cb",
-                30, 600, Duration.ofSeconds(2)));
+                30, 600, Duration.ofSeconds(10)));
         AtomicBoolean dies = new AtomicBoolean(true);
         Sender diesOnP4Once = job -> {
             if (job.personId().equals("p4") && dies.getAndSet(false)) {
@@ -78,7 +80,7 @@ class MidBatchCrashIT {
             return exotelCalls.send(job);
         };
         DeliveryStore deliveries = new DeliveryStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"),
-                Clock.systemUTC(), Duration.ofSeconds(2));
+                Clock.systemUTC(), CLAIM);
         BatchWorker worker = new BatchWorker(new DeliveryWorker(deliveries, diesOnP4Once, job -> true, (job, sid) -> { },
                 Pacing.none(Clock.systemUTC())), stack.backends().sqs(), stack.backends().sqs().getQueueUrl(b -> b.queueName("CallJobsQueue")).queueUrl(),
                 threads, List.of(Duration.ofSeconds(1)));
@@ -90,7 +92,7 @@ class MidBatchCrashIT {
         SQSBatchResponse redelivered = worker.process(batch);
         assertThat(redelivered.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("m4");
-        Thread.sleep(2_100);
+        Thread.sleep(CLAIM.toMillis() + 100);
         SQSBatchResponse afterTheClaimExpired = worker.process(batch);
 
         assertThat(afterTheClaimExpired.getBatchItemFailures()).isEmpty();
@@ -115,7 +117,7 @@ class MidBatchCrashIT {
     }
 
     private static void awaitConnects(int expected) throws InterruptedException {
-        for (int i = 0; i < 100 && exotel.findAll(postRequestedFor(urlEqualTo(CONNECT))).size() < expected; i++) {
+        for (int i = 0; i < 600 && exotel.findAll(postRequestedFor(urlEqualTo(CONNECT))).size() < expected; i++) {
             Thread.sleep(50);
         }
         assertThat(exotel.findAll(postRequestedFor(urlEqualTo(CONNECT)))).hasSize(expected);

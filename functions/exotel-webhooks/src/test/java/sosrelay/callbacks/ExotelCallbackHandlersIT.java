@@ -119,6 +119,45 @@ class ExotelCallbackHandlersIT {
         assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
     }
 
+    @ParameterizedTest
+    @Event(value = "events/exotel-call-status-json.json", type = APIGatewayProxyRequestEvent.class)
+    void aCallbackThatBeatsTheWorkersRecordOfTheSidIsKeptAndAppliedOnceItIsRecorded(APIGatewayProxyRequestEvent event) {
+        Wiring wiring = wiring("ExotelCallStatusFunction");
+        DeliveryJob retry = new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 2);
+        deliveries.claim(retry);
+        event.setBody("{\"CallSid\": \"exo-call-early-2\", \"Status\": \"busy\", \"EventType\": \"terminal\","
+                + " \"CustomField\": \"" + INCIDENT + ":dr-rao\"}");
+
+        assertThat(new ExotelCallStatusHandler(wiring).handleRequest(event, null).getBody()).isEqualTo("kept until the CallSid is recorded");
+        assertThat(delivery(Channel.CALL).state()).isEqualTo("claimed");
+
+        deliveries.accepted(retry, "exo-call-early-2");
+        wiring.deliveryOutcomes().applyKept("exo-call-early-2");
+
+        assertThat(delivery(Channel.CALL).state()).isEqualTo("busy");
+        assertThat(delivery(Channel.CALL).attempt()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-call-status-json.json", type = APIGatewayProxyRequestEvent.class)
+    void aCallbackForASidNeverPlacedIsNotKeptEvenWithARealCustomField(APIGatewayProxyRequestEvent event) {
+        event.setBody("{\"CallSid\": \"exo-call-forged-1\", \"Status\": \"completed\", \"CustomField\": \"" + INCIDENT + ":dr-rao\"}");
+
+        assertThat(new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null).getBody())
+                .isEqualTo("nothing to change");
+        assertThat(delivery(Channel.CALL).state()).isEqualTo("accepted");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-call-status-json.json", type = APIGatewayProxyRequestEvent.class)
+    void aCallAnAnsweringMachineTookCountsAsUnanswered(APIGatewayProxyRequestEvent event) {
+        event.setBody(event.getBody().replace("\"OnCallDuration\": 41", "\"OnCallDuration\": 41, \"AnsweredBy\": \"machine_end_beep\""));
+
+        new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null);
+
+        assertThat(delivery(Channel.CALL).state()).isEqualTo("no-answer");
+    }
+
     private static Wiring wiring(String function) {
         return new Wiring(Env.of(stack.environmentOf(function, SECRET)));
     }

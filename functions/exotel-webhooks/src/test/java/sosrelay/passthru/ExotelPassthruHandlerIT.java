@@ -136,7 +136,8 @@ class ExotelPassthruHandlerIT {
     void aWrongSecretRaisesNothing(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
-        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getStatusCode()).isEqualTo(302);
+        assertThat(response.getBody()).isEqualTo("wrong webhook secret");
         assertThat(wiring.incidents().find(IncidentIds.forSource("exotel-call", "fd7a090139691d5ed3exxg"))).isEmpty();
         assertThat(callJobs()).isEmpty();
     }
@@ -146,7 +147,7 @@ class ExotelPassthruHandlerIT {
     void aRequestWithoutCallSidIsRefusedByName(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getStatusCode()).isEqualTo(302);
         assertThat(response.getBody()).isEqualTo("CallSid is missing");
         assertThat(callJobs()).isEmpty();
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import sosrelay.ack.AckCodes;
 import sosrelay.directory.Channel;
 import sosrelay.testing.MessageJobStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -80,8 +79,8 @@ class SmsJobHandlerIT {
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
                 .withFormParam("Body", equalTo("SOS Relay: Heart emergency reported by 09324190000 at 3:41 PM. Details: none."
-                        + " Location: none. Recording: " + MessageJobStack.RECORDING + " Ref: " + MessageJobStack.INCIDENT
-                        + ". Reply " + AckCodes.of(MessageJobStack.INCIDENT) + " to acknowledge.")));
+                        + " Location: none. Recording: none Ref: " + MessageJobStack.INCIDENT
+                        + ". To acknowledge: Press 1 on the call.")));
     }
 
     @ParameterizedTest

@@ -73,7 +73,9 @@ class WhatsAppJobHandlerIT {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stack.delivery(Channel.WHATSAPP)).containsEntry("state", AttributeValue.fromS("accepted"))
                 .containsEntry("providerId", AttributeValue.fromS("4045551"));
-        gupShup.verify(1, postRequestedFor(urlEqualTo(REST))
+        gupShup.verify(1, postRequestedFor(urlEqualTo(REST)).withFormParam("method", equalTo("OPT_IN"))
+                .withFormParam("phone_number", equalTo("919800000001")));
+        gupShup.verify(1, postRequestedFor(urlEqualTo(REST)).withFormParam("method", equalTo("SendMessage"))
                 .withFormParam("send_to", equalTo("919800000001"))
                 .withFormParam("password", equalTo("gupshup-secret"))
                 .withFormParam("msg", containing("Heart emergency reported by 09324190000 at 3:41 PM"))
@@ -90,7 +92,7 @@ class WhatsAppJobHandlerIT {
         SQSBatchResponse again = handler.handleRequest(event, null);
 
         assertThat(again.getBatchItemFailures()).isEmpty();
-        gupShup.verify(1, postRequestedFor(urlEqualTo(REST)));
+        gupShup.verify(1, postRequestedFor(urlEqualTo(REST)).withFormParam("method", equalTo("SendMessage")));
     }
 
     @ParameterizedTest
@@ -103,7 +105,7 @@ class WhatsAppJobHandlerIT {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stack.delivery(Channel.WHATSAPP)).containsEntry("state", AttributeValue.fromS("failed"))
-                .containsEntry("error", AttributeValue.fromS("GupShup error: Invalid phone number"));
+                .containsEntry("error", AttributeValue.fromS("GupShup error 175: Invalid phone number"));
     }
 
     @ParameterizedTest
@@ -127,7 +129,7 @@ class WhatsAppJobHandlerIT {
         SQSBatchResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        gupShup.verify(1, postRequestedFor(urlEqualTo(REST))
+        gupShup.verify(1, postRequestedFor(urlEqualTo(REST)).withFormParam("method", equalTo("SendMessage"))
                 .withFormParam("msg", containing("Please contact the emergency desk immediately"))
                 .withFormParam("msg", containing("Ref: " + MessageJobStack.INCIDENT)));
     }

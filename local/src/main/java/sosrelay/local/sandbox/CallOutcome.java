@@ -12,6 +12,8 @@ public enum CallOutcome {
     NO_ANSWER("no-answer", "no-answer", null, "did not answer"),
     BUSY("busy", "busy", null, "was busy"),
     FAILED("failed", "failed", null, "could not be reached"),
+    /** Voicemail picks up: Exotel reports the call completed, with {@code Legs[0][AnsweredBy]=machine}. */
+    MACHINE("machine", "completed", null, null),
     /** Exotel says status callbacks can be lost; the call details API still knows the truth. */
     NO_CALLBACK("no-callback", "no-answer", null, "did not answer, and its status callback is lost");
 
@@ -56,6 +58,16 @@ public enum CallOutcome {
 
     public boolean postsCallback() {
         return this != NO_CALLBACK;
+    }
+
+    /** A busy line or a number that cannot be reached ends at once, not after ringing: its callback comes within a second. */
+    boolean endsAtOnce() {
+        return this == BUSY || this == FAILED;
+    }
+
+    /** What Exotel's answering-machine detection says of a call that was picked up. */
+    String answeredBy() {
+        return this == MACHINE ? "machine" : "human";
     }
 
     /** "did not answer": only for outcomes that do not pick up. */

@@ -27,6 +27,8 @@ import sosrelay.web.FormEncoding;
  * webhooks as Exotel's flow would, and reports its end. The call details API reads the same records.
  */
 final class SandboxCalls {
+    /** How soon a busy or unreachable number's call ends: Exotel's callback for one comes within a second. */
+    private static final Duration ENDS_AT_ONCE = Duration.ofMillis(200);
     private final Map<String, SandboxExotel.PlacedCall> calls = Collections.synchronizedMap(new LinkedHashMap<>());
     private final CallScript script = new CallScript();
     final ProviderTrouble trouble = new ProviderTrouble();
@@ -123,8 +125,9 @@ final class SandboxCalls {
     }
 
     private void ring(String sid) {
-        update(sid, p -> p.withStatus("ringing", Instant.now()));
-        timeline.schedule(() -> endRinging(sid), ringFor.toMillis(), TimeUnit.MILLISECONDS);
+        SandboxExotel.PlacedCall call = update(sid, p -> p.withStatus("ringing", Instant.now()));
+        long after = call.outcome().endsAtOnce() ? Math.min(ringFor.toMillis(), ENDS_AT_ONCE.toMillis()) : ringFor.toMillis();
+        timeline.schedule(() -> endRinging(sid), after, TimeUnit.MILLISECONDS);
     }
 
     private void endRinging(String sid) {

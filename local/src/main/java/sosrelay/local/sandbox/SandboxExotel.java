@@ -25,8 +25,8 @@ import sosrelay.json.Json;
  * It checks what real Exotel checks (Basic auth, the mandatory parameters), answers like Exotel, then
  * plays the person rung: by default they pick up, hear the Dynamic Greeting (HEAD, then GET, as
  * Exotel asks it) and hang up, and the call's status callback follows. A per-number script makes
- * them press 1 (or 2), not answer, be busy, or lose the callback, so the server's handling of each
- * can be tried; {@code PUT /sandbox/numbers/{number}} scripts a number over HTTP.
+ * them press 1 (or 2), not answer, be busy (ending within a second, as real busy lines do), reach
+ * voicemail, or lose the callback, so the server's handling of each can be tried; {@code PUT /sandbox/numbers/{number}} scripts a number over HTTP.
  */
 public final class SandboxExotel implements AutoCloseable {
     public static final String ACCOUNT_SID = "sandbox";
@@ -102,7 +102,7 @@ public final class SandboxExotel implements AutoCloseable {
         this.console = console;
         HttpClient http = HttpClient.newBuilder().connectTimeout(SandboxHttp.WEBHOOK_TIMEOUT).build();
         this.calls = new SandboxCalls(http, timeline, console, pickUpAfter);
-        this.sms = new SandboxSms(console);
+        this.sms = new SandboxSms(console, http, timeline);
     }
 
     /** The threads answering requests; stopped with the sandbox. */
@@ -130,6 +130,14 @@ public final class SandboxExotel implements AutoCloseable {
         calls.answerWith(greetingUrl);
     }
 
+    /**
+     * The SMS template registered with DLT for {@code templateId} ({@code {#var#}} for each variable): from
+     * now on an SMS that breaks it is accepted, then reported {@code failed}, as DLT scrubbing does.
+     */
+    public void registerDltTemplate(String templateId, String registeredText) {
+        sms.registerTemplate(templateId, registeredText);
+    }
+
     /** Where a key pressed after the greeting goes, as Exotel's Gather then Passthru send it: the stack's ack route. */
     public void acknowledgeWith(String ackUrl) {
         calls.acknowledgeWith(ackUrl);
@@ -137,7 +145,7 @@ public final class SandboxExotel implements AutoCloseable {
 
     /**
      * What the next calls to {@code e164} do, one outcome per call, the last repeating: {@code answer},
-     * {@code press-1}, {@code press-2}, {@code no-answer}, {@code busy}, {@code failed}, {@code no-callback}.
+     * {@code press-1}, {@code press-2}, {@code no-answer}, {@code busy}, {@code failed}, {@code machine}, {@code no-callback}.
      * Throws {@link IllegalArgumentException} naming an unknown outcome or a number that is not one.
      */
     public void script(String e164, List<String> outcomes) {

@@ -46,6 +46,9 @@ final class StatusCallbackRequest {
             Map<String, Object> leg = new LinkedHashMap<>();
             leg.put("Status", call.status());
             leg.put("OnCallDuration", call.onCallSeconds());
+            if (call.outcome().picksUp()) {
+                leg.put("AnsweredBy", call.outcome().answeredBy());
+            }
             fields.put("Legs", List.of(leg));
         }
         return fields;

@@ -26,7 +26,7 @@ final class HostileRequests {
 
     /** A route and the answers its documentation promises besides a 4xx. */
     enum Endpoint {
-        PASSTHRU("passthru", 200),
+        PASSTHRU("passthru", 200, 302),
         GREETING("greeting", 200),
         CALL_STATUS("call-status", 200),
         SMS_STATUS("sms-status", 200),

@@ -89,11 +89,12 @@ class SandboxExotelCallsIT {
         Map<String, String> parts = callback.getParts().stream()
                 .collect(Collectors.toMap(Request.Part::getName, p -> p.getBody().asString(), (a, b) -> a, LinkedHashMap::new));
         assertThat(parts).containsOnlyKeys("CallSid", "EventType", "Status", "RecordingUrl", "DateUpdated", "CustomField",
-                "From", "To", "Direction", "Legs[0][Status]", "Legs[0][OnCallDuration]");
+                "From", "To", "Direction", "Legs[0][Status]", "Legs[0][OnCallDuration]", "Legs[0][AnsweredBy]");
         assertThat(parts).containsEntry("CallSid", sid).containsEntry("Status", "completed").containsEntry("RecordingUrl", "")
                 .containsEntry("EventType", "terminal").containsEntry("CustomField", CUSTOM_FIELD)
                 .containsEntry("From", NUMBER).containsEntry("To", CALLER_ID).containsEntry("Direction", "outbound-api")
-                .containsEntry("Legs[0][Status]", "completed").containsEntry("Legs[0][OnCallDuration]", "1");
+                .containsEntry("Legs[0][Status]", "completed").containsEntry("Legs[0][OnCallDuration]", "1")
+                .containsEntry("Legs[0][AnsweredBy]", "human");
         assertThat(parts.get("DateUpdated")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         SandboxExotel.PlacedCall call = call(sid);
         assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWER);
@@ -124,7 +125,7 @@ class SandboxExotelCallsIT {
         assertThat(json).containsEntry("CallSid", sid).containsEntry("Status", "completed").containsEntry("EventType", "terminal")
                 .containsEntry("CustomField", CUSTOM_FIELD).containsEntry("From", NUMBER).containsEntry("To", CALLER_ID)
                 .containsEntry("RecordingUrl", "").containsKey("DateUpdated");
-        assertThat(json.get("Legs")).asList().singleElement().isEqualTo(Map.of("Status", "completed", "OnCallDuration", 1));
+        assertThat(json.get("Legs")).asList().singleElement().isEqualTo(Map.of("Status", "completed", "OnCallDuration", 1, "AnsweredBy", "human"));
     }
 
     @ParameterizedTest

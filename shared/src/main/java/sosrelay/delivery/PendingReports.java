@@ -1,0 +1,58 @@
+package sosrelay.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Status reports that arrived before their provider id was recorded ({@code pk = PENDING#<id>}): a
+ * busy line's callback can beat the worker's own write of the CallSid. Kept only for a delivery whose
+ * send is under way, and applied by the worker once it records the id; a report for an id we never
+ * record is never applied, and expires.
+ */
+public final class PendingReports {
+    private static final Duration KEEP_FOR = Duration.ofDays(1);
+
+    /** A kept report: the provider's state word and how it arrived. */
+    public record Report(String providerState, String via) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public PendingReports(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    public void keep(String providerId, String incidentId, String providerState, String via) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS(key(providerId)),
+                "sk", AttributeValue.fromS("REPORT"),
+                "state", AttributeValue.fromS(providerState),
+                "via", AttributeValue.fromS(via),
+                "incidentId", AttributeValue.fromS(incidentId),
+                "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP_FOR).getEpochSecond())))));
+    }
+
+    /** Removes and returns the report kept for the id, if any. */
+    public Optional<Report> take(String providerId) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(key(providerId)), "sk", AttributeValue.fromS("REPORT")))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        if (old == null || old.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Report(old.get("state").s(), old.get("via").s()));
+    }
+
+    private static String key(String providerId) {
+        return "PENDING#" + providerId;
+    }
+}

@@ -1,0 +1,33 @@
+package sosrelay.messages;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Texts ask for a reply only where a reply can arrive. An SMS from an alphanumeric DLT header cannot
+ * be answered; only a two-way number Exotel set up receives replies. Without one, {@code {acknowledge}}
+ * says "Press 1 on the call", and a template that asks for a reply code is refused at start-up.
+ */
+public final class ReplyRoute {
+    private ReplyRoute() {
+    }
+
+    /** Throws naming the variable when the template asks for {@code {ackCode}} but no reply can arrive. */
+    public static void check(String template, String variable, boolean repliesArrive, String why) {
+        if (!repliesArrive && template.contains(Placeholder.ACK_CODE.token())) {
+            throw new IllegalStateException(variable + " asks for a reply with " + Placeholder.ACK_CODE.token() + " but " + why
+                    + ": recipients would believe they acknowledged when they did not. Use " + Placeholder.ACKNOWLEDGE.token()
+                    + " instead (it says \"" + IncidentValues.PRESS_1 + "\" until replies can arrive).");
+        }
+    }
+
+    /** With a reply number, {@code {acknowledge}} asks for the code sent to it. */
+    public static Map<Placeholder, String> replyTo(Map<Placeholder, String> values, String replyNumber) {
+        if (replyNumber == null || replyNumber.isBlank()) {
+            return values;
+        }
+        Map<Placeholder, String> withReply = new EnumMap<>(values);
+        withReply.put(Placeholder.ACKNOWLEDGE, "Reply " + values.get(Placeholder.ACK_CODE) + " to " + replyNumber.strip());
+        return withReply;
+    }
+}

@@ -1,0 +1,32 @@
+package sosrelay.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import sosrelay.wiring.Wiring;
+
+class ReplyRouteTest {
+
+    @Test
+    void withoutAReplyNumberTheTextSaysPressOneAndATemplateAskingForACodeIsRefused() {
+        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9");
+
+        assertThat(ReplyRoute.replyTo(values, null).get(Placeholder.ACKNOWLEDGE)).isEqualTo("Press 1 on the call");
+        assertThatThrownBy(() -> ReplyRoute.check("Reply {ackCode} to acknowledge", "SMS_TEMPLATE", false,
+                "EXOTEL_SMS_REPLY_NUMBER is not set"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("SMS_TEMPLATE asks for a reply with {ackCode} but EXOTEL_SMS_REPLY_NUMBER is not set");
+        ReplyRoute.check(Wiring.DEFAULT_MESSAGE_TEMPLATE, "SMS_TEMPLATE", false, "no reply number");
+    }
+
+    @Test
+    void withAReplyNumberTheTextAsksForTheCodeAtThatNumber() {
+        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9");
+
+        assertThat(ReplyRoute.replyTo(values, "08047000111").get(Placeholder.ACKNOWLEDGE))
+                .isEqualTo("Reply " + values.get(Placeholder.ACK_CODE) + " to 08047000111").hasSizeLessThanOrEqualTo(30);
+        ReplyRoute.check("Reply {ackCode}", "SMS_TEMPLATE", true, "");
+    }
+}

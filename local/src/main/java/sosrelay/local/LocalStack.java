@@ -88,7 +88,8 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
 
-            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides));
+            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides),
+                    template.usagePlanQuota().map(quota -> new ApiKeyQuota(quota, java.time.Clock.systemUTC())));
             InvokeApi invokeApi = new InvokeApi(functions, workers);
             RedriveApi redriveApi = new RedriveApi(new DeadLetterRedrive(backends.sqs(), template, resources));
             server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));

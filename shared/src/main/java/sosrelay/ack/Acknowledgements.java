@@ -4,6 +4,7 @@ import java.util.Optional;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentStore;
+import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.Timeline;
 import sosrelay.log.Log;
 
@@ -20,11 +21,13 @@ public final class Acknowledgements {
     private final IncidentStore incidents;
     private final IncidentProgress progress;
     private final Timeline timeline;
+    private final OpenIncidentSlots openSlots;
 
-    public Acknowledgements(IncidentStore incidents, IncidentProgress progress, Timeline timeline) {
+    public Acknowledgements(IncidentStore incidents, IncidentProgress progress, Timeline timeline, OpenIncidentSlots openSlots) {
         this.incidents = incidents;
         this.progress = progress;
         this.timeline = timeline;
+        this.openSlots = openSlots;
     }
 
     public Outcome acknowledge(String incidentId, String personId, String via) {
@@ -45,6 +48,9 @@ public final class Acknowledgements {
         int required = incident.tiers().get(Math.min(state.get().activeTier(), incident.tiers().size() - 1)).required();
         if (acknowledged >= required && progress.acknowledge(incidentId)) {
             timeline.record(incidentId, "incident.acknowledged", "acknowledgements", acknowledged, "required", required);
+            if (incident.raisedBy() != null) {
+                openSlots.release(incident.raisedBy(), incidentId);
+            }
             Log.info("incident.acknowledged", "incidentId", incidentId, "acknowledgements", acknowledged);
         }
         return Outcome.ACKNOWLEDGED;

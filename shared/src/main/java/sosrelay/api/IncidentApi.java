@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
@@ -15,6 +16,7 @@ import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
+import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
@@ -30,6 +32,10 @@ import sosrelay.web.Webhook;
  * id), {@code GET /v1/incidents/{id}} tells its whole story, {@code POST /v1/incidents/{id}/resolve}
  * closes it and stops everything pending. API Gateway checks the {@code x-api-key}; a request that
  * reaches us without one is refused all the same.
+ *
+ * <p>A device key owns the incidents it raised: it reads and resolves those, and gets 404 for any
+ * other (so an id is not even confirmed to exist); it holds at most {@link OpenIncidentSlots#limit()}
+ * open at a time. Operator keys (their ids in {@code OPERATOR_API_KEY_IDS}) read and resolve every incident.
  */
 public final class IncidentApi implements Webhook {
     static final String SOURCE = "device";
@@ -42,11 +48,13 @@ public final class IncidentApi implements Webhook {
     private final IncidentProgress progress;
     private final Timeline timeline;
     private final AcceptanceTimes acceptanceTimes;
+    private final OpenIncidentSlots openSlots;
+    private final Set<String> operatorKeyIds;
     private final Clock clock;
 
     public IncidentApi(DirectoryStore directory, RecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
                        DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, AcceptanceTimes acceptanceTimes,
-                       Clock clock) {
+                       OpenIncidentSlots openSlots, Set<String> operatorKeyIds, Clock clock) {
         this.directory = directory;
         this.recordings = recordings;
         this.raiser = raiser;
@@ -55,6 +63,8 @@ public final class IncidentApi implements Webhook {
         this.progress = progress;
         this.timeline = timeline;
         this.acceptanceTimes = acceptanceTimes;
+        this.openSlots = openSlots;
+        this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.clock = clock;
     }
 
@@ -69,7 +79,7 @@ public final class IncidentApi implements Webhook {
                 return raise(request);
             }
             if ("GET".equals(request.method()) && id != null) {
-                return view(id);
+                return view(id, request.apiKeyId());
             }
             if ("POST".equals(request.method()) && id != null) {
                 return resolve(id, request.apiKeyId());
@@ -96,9 +106,19 @@ public final class IncidentApi implements Webhook {
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
                 clock.instant(), body.message(), body.location());
+        if (!openSlots.take(request.apiKeyId(), incidentId)) {
+            Log.warn("incident-api.open-limit", "apiKeyId", request.apiKeyId(), "limit", openSlots.limit());
+            return errors(429, List.of("open incident limit reached: this API key already has " + openSlots.limit()
+                    + " open incidents (the limit); acknowledge or resolve one, or wait up to "
+                    + openSlots.holdFor().toMinutes() + " minutes"));
+        }
         IncidentRaiser.Result result = raiser.raise(Incident.of(incidentId, trigger, type,
-                new Recording(recording.url(), null, recording.refusal()), dir, null));
+                new Recording(recording.url(), null, recording.refusal()), dir, null).ownedBy(request.apiKeyId()));
 
+        if (!result.raised().mustDispatch() && !progress.state(incidentId).map(IncidentProgress.State::open).orElse(false)) {
+            // A repeat of an incident already closed: it holds no slot.
+            openSlots.release(request.apiKeyId(), incidentId);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("incidentId", result.incidentId());
         answer.put("status", result.raised().mustDispatch() ? "raised" : "repeat");
@@ -112,12 +132,12 @@ public final class IncidentApi implements Webhook {
         return WebResponse.json(202, Json.write(answer));
     }
 
-    private WebResponse view(String id) {
+    private WebResponse view(String id, String keyId) {
         if (!IncidentIds.isValid(id)) {
             return notAnId(id);
         }
-        Optional<Incident> incident = incidents.find(id);
-        Optional<IncidentProgress.State> state = progress.state(id);
+        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(keyId, found));
+        Optional<IncidentProgress.State> state = incident.isEmpty() ? Optional.empty() : progress.state(id);
         if (incident.isEmpty() || state.isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
@@ -129,14 +149,21 @@ public final class IncidentApi implements Webhook {
         if (!IncidentIds.isValid(id)) {
             return notAnId(id);
         }
-        if (progress.state(id).isEmpty()) {
+        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(byKey, found));
+        if (incident.isEmpty() || progress.state(id).isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
         if (!progress.resolve(id)) {
             return errors(409, List.of("incident " + id + " is already resolved"));
         }
-        timeline.record(id, "resolved", "by", byKey);
+        Optional.ofNullable(incident.get().raisedBy()).ifPresent(owner -> openSlots.release(owner, id));
+        timeline.record(id, "resolved", "by", byKey, "operator", operatorKeyIds.contains(byKey));
         return WebResponse.json(200, Json.write(Map.of("incidentId", id, "status", IncidentProgress.RESOLVED)));
+    }
+
+    /** Its own incidents for a device key, every incident for an operator key. */
+    private boolean mayAccess(String keyId, Incident incident) {
+        return operatorKeyIds.contains(keyId) || keyId.equals(incident.raisedBy());
     }
 
     private static WebResponse notAnId(String id) {

@@ -13,6 +13,7 @@ import sosrelay.directory.TypeChoice;
  *
  * @param typeNote  why the incident fell back to the default type, or null
  * @param openGroup what must have only one open incident at a time (an alarm), or null
+ * @param raisedBy  the fingerprint of the device API key that raised it (only that key may read or resolve it), or null
  */
 public record Incident(
         String id,
@@ -23,13 +24,19 @@ public record Incident(
         List<Person> recipients,
         List<Tier> tiers,
         RetryPolicy retry,
-        String openGroup) {
+        String openGroup,
+        String raisedBy) {
 
     /** A new incident of the chosen type, with the directory's people, tiers and retry policy for it. */
     public static Incident of(String id, Trigger trigger, TypeChoice type, Recording recording, Directory directory,
                               String openGroup) {
         return new Incident(id, trigger, type.type().name(), type.note(), recording, directory.recipients(type.type()),
-                type.type().tiers(), type.type().retry(), openGroup);
+                type.type().tiers(), type.type().retry(), openGroup, null);
+    }
+
+    /** The same incident, owned by the device API key {@code keyId}. */
+    public Incident ownedBy(String keyId) {
+        return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, keyId);
     }
 
     /** The people of tier {@code index}, in directory order. */

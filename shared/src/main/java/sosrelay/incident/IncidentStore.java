@@ -214,6 +214,7 @@ public final class IncidentStore {
             putS(item, "recordingAvailableAt", i.recording().availableAt() == null ? null : i.recording().availableAt().toString());
             putS(item, "recordingNote", i.recording().note());
             putS(item, "openGroup", i.openGroup());
+            putS(item, "raisedBy", i.raisedBy());
             item.put("recipients", AttributeValue.fromL(i.recipients().stream().map(IncidentItem::person).toList()));
             item.put("tiers", AttributeValue.fromL(i.tiers().stream().map(IncidentItem::tier).toList()));
             item.put("retry", AttributeValue.fromM(Map.of("attempts", number(i.retry().attempts()),
@@ -231,7 +232,7 @@ public final class IncidentStore {
                     item.get("recipients").l().stream().map(v -> person(v.m())).toList(),
                     item.get("tiers").l().stream().map(v -> tier(v.m())).toList(),
                     new RetryPolicy(n(item.get("retry").m(), "attempts"), Duration.ofSeconds(n(item.get("retry").m(), "afterSeconds"))),
-                    s(item, "openGroup"));
+                    s(item, "openGroup"), s(item, "raisedBy"));
         }
 
         private static AttributeValue tier(Tier t) {

@@ -38,6 +38,7 @@ import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
+import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
@@ -107,6 +108,7 @@ public final class Wiring {
     private final Lazy<LostCallbackCheck> lostCallbacks;
     private final Lazy<BatchWorker> timerJobs;
     private final Lazy<AcceptanceTimes> acceptanceTimes;
+    private final Lazy<OpenIncidentSlots> openSlots;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -147,7 +149,10 @@ public final class Wiring {
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), timers.get(), dispatcher.get(), timeline.get(),
                 clock));
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(), timeline.get(), ref -> retries.get().afterUnanswered(ref)));
-        this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get()));
+        this.openSlots = new Lazy<>(() -> new OpenIncidentSlots(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
+                Integer.parseInt(env.get("DEVICE_OPEN_INCIDENT_LIMIT", "10")),
+                Duration.ofMinutes(Long.parseLong(env.get("DEVICE_OPEN_INCIDENT_MINUTES", "60")))));
+        this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), openSlots.get()));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
                         + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), clock));
@@ -161,7 +166,7 @@ public final class Wiring {
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
-                deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(), clock));
+                deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(), openSlots.get(), operatorKeyIds(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
@@ -294,6 +299,12 @@ public final class Wiring {
 
     private WebhookSecret webhookSecret() {
         return new WebhookSecret(env.get("SOS_WEBHOOK_SECRET"));
+    }
+
+    /** The ids (fingerprints, {@code key-…}) of the API keys that act as operators: they see and resolve every incident. */
+    private java.util.Set<String> operatorKeyIds() {
+        return java.util.Arrays.stream(env.get("OPERATOR_API_KEY_IDS", "").split(",")).map(String::trim)
+                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private RecordingPolicy recordingPolicy() {

@@ -27,7 +27,7 @@ class MessageTemplateTest {
                 description, location);
         return new Incident("inc-f4ozhr7np263xfwdrpb2", trigger, "Heart", null,
                 new Recording(RECORDING, null, null),
-                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.SMS))), List.of(), RetryPolicy.DEFAULT, null);
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.SMS))), List.of(), RetryPolicy.DEFAULT, null, null);
     }
 
     @Test
@@ -41,7 +41,7 @@ class MessageTemplateTest {
     @Test
     void missingValuesBecomeShortNeutralWords() {
         Trigger bare = new Trigger("exotel-call", "fd7a", null, null, null, "  ");
-        Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null);
+        Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null, null);
 
         assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident)))
                 .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown|" + AckCodes.of("inc-1"));

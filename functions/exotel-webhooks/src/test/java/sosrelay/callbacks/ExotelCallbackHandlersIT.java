@@ -102,6 +102,38 @@ class ExotelCallbackHandlersIT {
     }
 
     @ParameterizedTest
+    @Event(value = "events/exotel-ack-forged.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneFromACallWeNeverPlacedAcknowledgesNothingWhateverItsCustomFieldSays(APIGatewayProxyRequestEvent forged) {
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(forged, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(302);
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneFromOurCallCountsOnlyForThePersonWeCalled(APIGatewayProxyRequestEvent event) {
+        event.getMultiValueQueryStringParameters().put("CustomField", java.util.List.of(INCIDENT + ":dr-iyer"));
+        event.getQueryStringParameters().put("CustomField", INCIDENT + ":dr-iyer");
+
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(302);
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneWithTheSmsProviderIdAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
+        event.getMultiValueQueryStringParameters().put("CallSid", java.util.List.of("exo-sms-fixture-1"));
+        event.getQueryStringParameters().put("CallSid", "exo-sms-fixture-1");
+
+        new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    @ParameterizedTest
     @Event(value = "events/exotel-sms-status.json", type = APIGatewayProxyRequestEvent.class)
     void theSmsStatusIsRecorded(APIGatewayProxyRequestEvent event) {
         new ExotelSmsStatusHandler(wiring("ExotelSmsStatusFunction")).handleRequest(event, null);

@@ -3,7 +3,6 @@ package sosrelay.incident;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import sosrelay.ack.AckCodes;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.escalation.Escalation;
 import sosrelay.log.Log;
@@ -11,7 +10,7 @@ import sosrelay.log.Log;
 /**
  * Stores an incident once, queues its first tier's notifications and starts its escalation clock, whatever raised it.
  * Only the order that matters is kept: the incident is stored before any job is queued, and marked
- * dispatched only after every job is queued and its ack code registered, so a failure anywhere
+ * dispatched only after every job is queued and its escalation clock started, so a failure anywhere
  * leaves it to be resumed by the caller's retry. The writes that need no such order go side by side
  * with the queueing: the Passthru's caller waits on three round trips instead of seven.
  */
@@ -23,17 +22,15 @@ public final class IncidentRaiser {
 
     private final IncidentStore incidents;
     private final Dispatcher dispatcher;
-    private final AckCodes ackCodes;
     private final Escalation escalation;
     private final Timeline timeline;
     private final Executor sideWrites;
 
     /** {@code sideWrites} runs the independent writes; they never wait on it themselves, so any pool will do. */
-    public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, AckCodes ackCodes, Escalation escalation, Timeline timeline,
+    public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, Escalation escalation, Timeline timeline,
                           Executor sideWrites) {
         this.incidents = incidents;
         this.dispatcher = dispatcher;
-        this.ackCodes = ackCodes;
         this.escalation = escalation;
         this.timeline = timeline;
         this.sideWrites = sideWrites;
@@ -47,7 +44,6 @@ public final class IncidentRaiser {
                     "raised", raised.name());
             return new Result(creation.incidentId(), raised, 0);
         }
-        CompletableFuture<Void> ackCode = CompletableFuture.runAsync(() -> ackCodes.register(incident.id()), sideWrites);
         CompletableFuture<Void> raisedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(),
                 raised == IncidentStore.Raised.CREATED ? "raised" : "dispatch.resumed",
                 "source", incident.trigger().source(), "type", incident.type(), "typeNote", incident.typeNote(),
@@ -57,7 +53,7 @@ public final class IncidentRaiser {
         int jobs = dispatcher.dispatchFirstTier(incident, creation.createdAt());
         CompletableFuture<Void> notifiedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(), "notified",
                 "tier", 1, "jobs", jobs), sideWrites);
-        join(CompletableFuture.allOf(ackCode, escalationClock));
+        join(escalationClock);
         incidents.markDispatched(incident.id(), jobs);
         join(CompletableFuture.allOf(raisedLine, notifiedLine));
         Log.info("incident.raised", "incidentId", incident.id(), "source", incident.trigger().source(), "type", incident.type(),

@@ -2,6 +2,7 @@ package sosrelay.messages;
 
 import java.util.Optional;
 import java.util.function.Function;
+import sosrelay.ack.AckCodes;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
@@ -17,18 +18,31 @@ import sosrelay.log.Log;
  */
 public final class IncidentMessages implements Function<DeliveryJob, String> {
     private final IncidentStore incidents;
+    private final AckCodes ackCodes;
     private final MessageTemplate template;
 
-    public IncidentMessages(IncidentStore incidents, MessageTemplate template) {
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template) {
         this.incidents = incidents;
+        this.ackCodes = ackCodes;
         this.template = template;
     }
 
     @Override
     public String apply(DeliveryJob job) {
+        String code = ackCode(job);
         return template.render(read(job)
-                .map(IncidentValues::of)
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId())));
+                .map(incident -> IncidentValues.of(incident, code))
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code)));
+    }
+
+    /** The recipient's own code; if it can't be issued the alert still goes, without a way to reply. */
+    private String ackCode(DeliveryJob job) {
+        try {
+            return ackCodes.issue(job.incidentId(), job.personId());
+        } catch (RuntimeException e) {
+            Log.warn("message.ack-code-unavailable", "incidentId", job.incidentId(), "channel", job.channel().id(), "error", e);
+            return IncidentValues.NONE;
+        }
     }
 
     private Optional<Incident> read(DeliveryJob job) {

@@ -70,9 +70,12 @@ public final class Wiring {
     public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
             + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
     private static final int CONCURRENT_SENDS = 10;
-    /** Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for word. */
-    public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency reported by {reporter} at {time}."
-            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. Reply {ackCode} to acknowledge.";
+    /**
+     * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for word.
+     * Type, place, time and our link only: no caller's number, no free text (texts sit on phones and in providers' logs).
+     */
+    public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency at {time}. Location: {location}."
+            + " Recording: {recording} Ref: {ref}. Reply {ackCode} to acknowledge.";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
 
     private final Env env;
@@ -161,7 +164,7 @@ public final class Wiring {
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
                 TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job)), clock),
                 sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
-        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), ackCodes.get(), escalation.get(),
+        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
                 timeline.get(), executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
@@ -347,7 +350,7 @@ public final class Wiring {
     }
 
     private IncidentMessages messages(String templateVariable, int maxLength) {
-        return new IncidentMessages(incidents.get(),
+        return new IncidentMessages(incidents.get(), ackCodes.get(),
                 new MessageTemplate(env.get(templateVariable, DEFAULT_MESSAGE_TEMPLATE), maxLength));
     }
 

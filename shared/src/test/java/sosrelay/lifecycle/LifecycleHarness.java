@@ -42,6 +42,7 @@ final class LifecycleHarness implements AutoCloseable {
     final Wiring wiring;
     final DeliveryStore deliveries;
     final IncidentProgress progress;
+    final sosrelay.ack.AckCodes ackCodes;
 
     LifecycleHarness() {
         exotel.start();
@@ -59,6 +60,7 @@ final class LifecycleHarness implements AutoCloseable {
         String table = stack.tableName("IncidentsTable");
         deliveries = new DeliveryStore(wiring.dynamo(), table, Clock.systemUTC(), Duration.ofSeconds(60));
         progress = new IncidentProgress(wiring.dynamo(), table, Clock.systemUTC());
+        ackCodes = new sosrelay.ack.AckCodes(wiring.dynamo(), table, Clock.systemUTC());
     }
 
     void reset(Map<String, Object> directory) {
@@ -132,9 +134,10 @@ final class LifecycleHarness implements AutoCloseable {
         return wiring.callStatusWebhook().handle(form("POST", Map.of("CallSid", callSid, "Status", status)));
     }
 
+    /** A key pressed on the person's latest call, as Exotel sends it: that call's CallSid and CustomField. */
     WebResponse pressed(String incidentId, String personId, String digits) {
         return wiring.keypressAckWebhook().handle(new WebRequest("GET", Map.of("secret", SECRET),
-                Map.of("CallSid", List.of("x"), "CustomField", List.of(incidentId + ":" + personId), "digits", List.of(digits)),
+                Map.of("CallSid", List.of(call(incidentId, personId).providerId()), "CustomField", List.of(incidentId + ":" + personId), "digits", List.of(digits)),
                 Map.of(), null, false, null));
     }
 

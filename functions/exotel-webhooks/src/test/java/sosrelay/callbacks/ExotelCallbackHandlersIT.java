@@ -144,10 +144,23 @@ class ExotelCallbackHandlersIT {
     @ParameterizedTest
     @Event(value = "events/exotel-sms-reply.json", type = APIGatewayProxyRequestEvent.class)
     void anSmsReplyWithTheCodeAcknowledges(APIGatewayProxyRequestEvent event) {
+        String code = new sosrelay.ack.AckCodes(passthru.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC()).issue(INCIDENT, "dr-rao");
+        event.setBody(event.getBody().replace("865701", code));
+
         APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
 
         assertThat(response.getBody()).isEqualTo("Acknowledged. Thank you.");
         assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-sms-reply.json", type = APIGatewayProxyRequestEvent.class)
+    void anSmsReplyWithTheCodeTheRefUsedToGiveAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
+        // 865701 is what the incident id used to derive; codes are random now, and this one was never issued.
+        APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
+
+        assertThat(response.getBody()).startsWith("No emergency with code 865701");
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
     }
 
     private static Wiring wiring(String function) {

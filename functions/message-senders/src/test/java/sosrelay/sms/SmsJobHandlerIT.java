@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import sosrelay.ack.AckCodes;
 import sosrelay.directory.Channel;
 import sosrelay.testing.MessageJobStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -79,9 +78,9 @@ class SmsJobHandlerIT {
                 .withFormParam("To", equalTo("+919800000001"))
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
-                .withFormParam("Body", equalTo("SOS Relay: Heart emergency reported by 09324190000 at 3:41 PM. Details: none."
+                .withFormParam("Body", equalTo("SOS Relay: Heart emergency at 3:41 PM."
                         + " Location: none. Recording: " + MessageJobStack.RECORDING + " Ref: " + MessageJobStack.INCIDENT
-                        + ". Reply " + AckCodes.of(MessageJobStack.INCIDENT) + " to acknowledge.")));
+                        + ". Reply " + stack.ackCode() + " to acknowledge.")));
     }
 
     @ParameterizedTest

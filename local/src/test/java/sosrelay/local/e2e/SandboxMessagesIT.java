@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sosrelay.ack.AckCodes;
 import sosrelay.local.LocalRelay;
 import sosrelay.local.LocalStackOptions;
 import sosrelay.local.backends.LocalTemplate;
@@ -59,15 +58,19 @@ class SandboxMessagesIT {
             assertThat(sms.form()).containsEntry("From", "SOSRLY").containsEntry("SmsType", "transactional")
                     .containsEntry("DltEntityId", "1101000000000000001").containsEntry("DltTemplateId", "1107000000000000001")
                     .containsEntry("CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
-            assertThat(sms.body()).startsWith("SOS Relay: Heart emergency reported by")
+            assertThat(sms.body()).startsWith("SOS Relay: Heart emergency at 3:41 PM.")
                     .contains("Recording: https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3")
-                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + AckCodes.of("inc-f4ozhr7np263xfwdrpb2") + " to acknowledge.");
+                    .matches(".*Ref: inc-f4ozhr7np263xfwdrpb2\\. Reply [1-9][0-9]{5} to acknowledge\\.")
+                    .as("not the caller's number").doesNotContain("0932419");
         });
+        String code = exotel.smsMessages().get(0).body().replaceAll(".*Reply ([0-9]{6}) to acknowledge.*", "$1");
         assertThat(gupShup.messages()).singleElement().satisfies(message -> {
             assertThat(message.sendTo()).isEqualTo("919800000001");
             assertThat(message.msg()).startsWith("SOS Relay: Heart emergency")
-                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + AckCodes.of("inc-f4ozhr7np263xfwdrpb2") + " to acknowledge.");
+                    .as("the same code on both channels").endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + code + " to acknowledge.");
         });
+        assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/sms-reply",
+                java.util.Map.of("From", "09800000001", "Body", code)).body()).isEqualTo("Acknowledged. Thank you.");
 
         assertThat(gupShup.requestUrls()).hasSize(1).allSatisfy(url -> assertThat(url)
                 .isEqualTo("/GatewayAPI/rest").doesNotContain(SandboxGupShup.PASSWORD));

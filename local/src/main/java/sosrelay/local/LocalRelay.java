@@ -94,7 +94,7 @@ public final class LocalRelay implements AutoCloseable {
             closeSandboxes.run();
             throw e;
         }
-        String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET");
+        String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class IncidentStore {
     static final String INCIDENT_SK = "INCIDENT";
-    private static final Duration KEEP_FOR = Duration.ofDays(180);
+    /** How long everything about an incident is kept (DynamoDB's TTL on {@code expiresAt}): every item kind has an end. */
+    static final Duration KEEP_FOR = Duration.ofDays(180);
 
     /** What a raise found: a new incident, an abandoned one to dispatch again, a repeat, or its group already open. */
     public enum Raised {
@@ -95,6 +96,7 @@ public final class IncidentStore {
         Map<String, AttributeValue> marker = new HashMap<>(groupKey(incident.openGroup()));
         marker.put("incidentId", AttributeValue.fromS(incident.id()));
         marker.put("since", AttributeValue.fromS(now.toString()));
+        marker.put("expiresAt", expiresAt(now));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
                     t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")),
@@ -187,6 +189,11 @@ public final class IncidentStore {
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(IncidentItem.fromItem(response.item()))
                 : Optional.empty();
+    }
+
+    /** The TTL attribute's value for an item of an incident written at {@code now}. */
+    static AttributeValue expiresAt(Instant now) {
+        return number(now.plus(KEEP_FOR).getEpochSecond());
     }
 
     static AttributeValue number(long value) {

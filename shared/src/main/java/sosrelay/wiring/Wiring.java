@@ -112,6 +112,7 @@ public final class Wiring {
     private final Lazy<BatchWorker> timerJobs;
     private final Lazy<AcceptanceTimes> acceptanceTimes;
     private final Lazy<OpenIncidentSlots> openSlots;
+    private final Lazy<WebhookSecret> webhookSecret;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -134,6 +135,7 @@ public final class Wiring {
             thread.setDaemon(true);
             return thread;
         }));
+        this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER")));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(30)));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
@@ -300,8 +302,9 @@ public final class Wiring {
         return env.require(channel.name() + "_QUEUE_URL");
     }
 
+    /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names; one list, shared. */
     private WebhookSecret webhookSecret() {
-        return new WebhookSecret(env.get("SOS_WEBHOOK_SECRET"));
+        return webhookSecret.get();
     }
 
     /** The ids (fingerprints, {@code key-…}) of the API keys that act as operators: they see and resolve every incident. */
@@ -363,7 +366,7 @@ public final class Wiring {
     }
 
     private String exotelCallbackUrl(String name) {
-        return env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "") + "/exotel/" + env.require("SOS_WEBHOOK_SECRET") + "/" + name;
+        return env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "") + "/exotel/" + webhookSecret().current() + "/" + name;
     }
 
     private Duration requestTimeout(String variable) {

@@ -36,7 +36,7 @@ public final class Samples {
         return percentile(50);
     }
 
-    /** Nearest-rank percentile: p99 of 50 samples is the largest but none, of 250 the third largest. */
+    /** Nearest-rank percentile: p99 of 50 samples is the largest, of 250 the third largest. */
     public synchronized double percentile(double p) {
         if (millis.isEmpty()) {
             return Double.NaN;

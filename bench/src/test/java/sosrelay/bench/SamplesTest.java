@@ -16,13 +16,15 @@ class SamplesTest {
     }
 
     @Test
-    void p99OfFiftyIsTheSecondLargestButNotTheLargest() {
+    void p99OfFiftyIsTheLargestByNearestRank() {
         Samples samples = new Samples();
         for (int i = 1; i <= 50; i++) {
             samples.add(i);
         }
 
+        // Nearest rank: ceil(0.99 × 50) = 50, the largest; of 250 samples it would be rank 248.
         assertThat(samples.percentile(99)).isEqualTo(50.0);
+        assertThat(samples.percentile(98)).isEqualTo(49.0);
         assertThat(samples.percentile(50)).isEqualTo(25.0);
     }
 }

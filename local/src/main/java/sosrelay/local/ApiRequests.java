@@ -3,7 +3,6 @@ package sosrelay.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.sun.net.httpserver.HttpExchange;
 
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import sosrelay.web.FormEncoding;
 
 /** Builds the REST API (v1) proxy event API Gateway would hand the function for a request. */
 final class ApiRequests {
@@ -69,28 +68,7 @@ final class ApiRequests {
 
     /** Decoded as API Gateway does: {@code +} is a space; a key without {@code =} has the empty value. */
     static Map<String, List<String>> query(String rawQuery) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return text;
-        }
+        return FormEncoding.decode(rawQuery);
     }
 
     /**

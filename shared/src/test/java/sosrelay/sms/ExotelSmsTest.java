@@ -31,7 +31,8 @@ class ExotelSmsTest {
     void setUp() {
         sms = new ExotelSms(HttpClient.newHttpClient(), new ExotelSmsAccount(exotel.baseUrl() + "/", "acme", "key", () -> "token",
                 "SOSRLY", "1101000000000000001", "1107000000000000001", "https://sos.example/exotel/s3cret/sms-status",
-                Duration.ofMillis(500)), j -> "Heart emergency, ref " + j.incidentId());
+                // Generous for a loaded 2-core CI box (500 ms made WireMock's answers time out there); the hang below is far longer.
+                Duration.ofMillis(3_000)), j -> "Heart emergency, ref " + j.incidentId());
     }
 
     @Test
@@ -77,10 +78,10 @@ class ExotelSmsTest {
 
     @Test
     void aTimeoutIsTransient() {
-        exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)
+        exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(200).withFixedDelay(6_000)
                 .withBody("{\"SMSMessage\":{\"Sid\":\"late\"}}")));
 
-        assertThat(sms.send(job)).isEqualTo(new SendResult.Transient("Exotel did not answer within 500 ms", null));
+        assertThat(sms.send(job)).isEqualTo(new SendResult.Transient("Exotel did not answer within 3000 ms", null));
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class LocalRelay implements AutoCloseable {
     private static final String SANDBOX_SMS_FROM = "SOSRLY";
     private static final String SANDBOX_DLT_ENTITY_ID = "1101000000000000001";
     private static final String SANDBOX_DLT_TEMPLATE_ID = "1107000000000000001";
+    private static final String SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID = "1107000000000000002";
+    private static final String SANDBOX_DLT_COMING_TEMPLATE_ID = "1107000000000000003";
 
     private final LocalStack stack;
     private final Optional<SandboxExotel> sandbox;
@@ -77,6 +79,8 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_SMS_FROM", SANDBOX_SMS_FROM);
             overrides.put("EXOTEL_DLT_ENTITY_ID", SANDBOX_DLT_ENTITY_ID);
             overrides.put("EXOTEL_DLT_TEMPLATE_ID", SANDBOX_DLT_TEMPLATE_ID);
+            overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID);
+            overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID", SANDBOX_DLT_COMING_TEMPLATE_ID);
         }
         // Decided on its own: a laptop with a real Exotel must still never send WhatsApp through a real GupShup by default.
         Optional<SandboxGupShup> sandboxGupShup = Optional.empty();

@@ -13,13 +13,17 @@ import sosrelay.web.Webhook;
 import sosrelay.web.WebhookSecret;
 
 /**
- * {@code GET /exotel/{secret}/ack}: the Passthru after the outbound flow's "press 1 to acknowledge"
- * Gather. Someone is on the line, so the answer is immediate and never an error page. Exotel reads a
- * Passthru's answer as a branch: {@code 200} takes the first ("thank you"), {@code 302} the second
- * (the flow asks again) — here 302 is chosen on purpose, for any key but 1 and for an acknowledgement
- * that could not be recorded.
+ * {@code GET /exotel/{secret}/ack}: the Passthru after the outbound flow's "press 1 if you are coming,
+ * 2 if you cannot" Gather. Someone is on the line, so the answer is immediate and never an error page.
+ * Exotel reads a Passthru's answer as a branch: {@code 200} takes the first, {@code 302} the second.
+ * A Passthru has only two branches, so the flow asks twice: {@code …/ack} answers 200 for 1 ("thank
+ * you, the team knows you are coming"), and its 302 branch goes on to {@code …/ack?expect=2}, which
+ * answers 200 for 2 ("thank you, we are calling someone else"); its 302 (any other key, or an answer
+ * that could not be recorded) goes back to the greeting.
  */
 public final class KeypressAckWebhook implements Webhook {
+    private static final String ACKNOWLEDGE = "1";
+    private static final String DECLINE = "2";
     private final WebhookSecret secret;
     private final DeliveryStore deliveries;
     private final Acknowledgements acknowledgements;
@@ -37,14 +41,21 @@ public final class KeypressAckWebhook implements Webhook {
         }
         Map<String, String> fields = CallbackFields.of(request);
         String digits = fields.getOrDefault("digits", "").replace("\"", "").trim();
-        if (!digits.equals("1")) {
-            return WebResponse.text(302, "not acknowledged: press 1");
+        boolean declining = DECLINE.equals(fields.get("expect"));
+        if (!digits.equals(declining ? DECLINE : ACKNOWLEDGE)) {
+            return WebResponse.text(302, declining ? "not declined: press 2" : "not acknowledged: press 1");
         }
         try {
             Optional<String[]> who = whoPressed(fields);
             if (who.isEmpty()) {
                 Log.warn("ack.unknown-call", "callSid", fields.get("CallSid"));
                 return WebResponse.text(302, "not acknowledged: unknown call");
+            }
+            if (declining) {
+                Acknowledgements.Outcome outcome = acknowledgements.decline(who.get()[0], who.get()[1], "call");
+                return outcome == Acknowledgements.Outcome.DECLINED
+                        ? WebResponse.text(200, "declined")
+                        : WebResponse.text(302, "not declined: " + outcome.name().toLowerCase(java.util.Locale.ROOT));
             }
             Acknowledgements.Outcome outcome = acknowledgements.acknowledge(who.get()[0], who.get()[1], "call");
             return outcome == Acknowledgements.Outcome.ACKNOWLEDGED || outcome == Acknowledgements.Outcome.ALREADY_ACKNOWLEDGED

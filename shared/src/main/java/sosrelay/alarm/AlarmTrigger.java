@@ -78,6 +78,8 @@ public final class AlarmTrigger {
         String occurrence = alarm.group() + "@" + (alarm.changedAt() == null ? clock.instant() : alarm.changedAt());
         Trigger trigger = new Trigger(SOURCE, alarm.arn(), "CloudWatch alarm " + alarm.name(),
                 alarm.changedAt() == null ? clock.instant() : alarm.changedAt(), alarm.reason(), null);
-        return Incident.of(IncidentIds.forSource(SOURCE, occurrence), trigger, type, Recording.NONE, dir, alarm.group());
+        Incident incident = Incident.of(IncidentIds.forSource(SOURCE, occurrence), trigger, type, Recording.NONE, dir, alarm.group());
+        sosrelay.directory.MaintenanceWindow window = dir.maintenanceFor(clock.instant(), type.type().name(), alarm.name(), null);
+        return window == null ? incident : incident.inMaintenance(window.describe());
     }
 }

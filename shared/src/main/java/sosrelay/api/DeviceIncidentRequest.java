@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import sosrelay.directory.PhoneNumbers;
 import sosrelay.json.Json;
 
 /**
@@ -14,10 +15,11 @@ import sosrelay.json.Json;
  * warnings, not errors: an emergency is never refused for an extra field.
  */
 public record DeviceIncidentRequest(String type, String message, String source, String location, String recordingUrl,
-                                    String dedupKey, List<String> warnings) {
+                                    String dedupKey, String reportTo, List<String> warnings) {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Pattern DEDUP_KEY = Pattern.compile("[A-Za-z0-9._:@/-]{1,128}");
-    private static final Set<String> FIELDS = Set.of("type", "message", "source", "location", "recordingUrl", "dedupKey");
+    private static final Set<String> FIELDS = Set.of("type", "message", "source", "location", "recordingUrl", "dedupKey",
+            "reportTo");
 
     /** A request that can't be used, with every reason. */
     public static final class Invalid extends Exception {
@@ -53,6 +55,11 @@ public record DeviceIncidentRequest(String type, String message, String source, 
         String location = text(fields, "location", 256, problems);
         String recordingUrl = text(fields, "recordingUrl", 2048, problems);
         String dedupKey = text(fields, "dedupKey", 128, problems);
+        String reportToText = text(fields, "reportTo", 32, problems);
+        String reportTo = PhoneNumbers.toE164(reportToText);
+        if (reportToText != null && reportTo == null) {
+            problems.add("reportTo '" + shorten(reportToText) + "' is not a phone number (write +919800000001)");
+        }
         if (type == null && message == null) {
             problems.add("give at least one of type and message");
         }
@@ -64,7 +71,7 @@ public record DeviceIncidentRequest(String type, String message, String source, 
         }
         List<String> warnings = fields.keySet().stream().filter(k -> !FIELDS.contains(k)).sorted()
                 .map(k -> "unknown field '" + shorten(k) + "' ignored").toList();
-        return new DeviceIncidentRequest(type, message, source, location, recordingUrl, dedupKey, warnings);
+        return new DeviceIncidentRequest(type, message, source, location, recordingUrl, dedupKey, reportTo, warnings);
     }
 
     private static String text(Map<String, Object> fields, String name, int max, List<String> problems) {

@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import sosrelay.ack.Acknowledgements;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.directory.MaintenanceWindow;
 import sosrelay.directory.TypeChoice;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
+import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
+import sosrelay.directory.PhoneNumbers;
 import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
@@ -29,13 +33,14 @@ import sosrelay.web.Webhook;
 
 /**
  * The incident API for devices and dashboards: {@code POST /v1/incidents} raises one (202 with its
- * id), {@code GET /v1/incidents/{id}} tells its whole story, {@code POST /v1/incidents/{id}/resolve}
- * closes it and stops everything pending. API Gateway checks the {@code x-api-key}; a request that
- * reaches us without one is refused all the same.
+ * id), {@code GET /v1/incidents} lists recent ones (newest first, by status and type, a page at a
+ * time), {@code GET /v1/incidents/{id}} tells its whole story, {@code POST /v1/incidents/{id}/resolve}
+ * closes it, stops everything pending and stands down whoever has not acknowledged. API Gateway
+ * checks the {@code x-api-key}; a request that reaches us without one is refused all the same.
  *
  * <p>A device key owns the incidents it raised: it reads and resolves those, and gets 404 for any
  * other (so an id is not even confirmed to exist); it holds at most {@link OpenIncidentSlots#limit()}
- * open at a time. Operator keys (their ids in {@code OPERATOR_API_KEY_IDS}) read and resolve every incident.
+ * open at a time. Operator keys (their ids in {@code OPERATOR_API_KEY_IDS}) read, resolve and list every incident.
  */
 public final class IncidentApi implements Webhook {
     static final String SOURCE = "device";
@@ -48,13 +53,20 @@ public final class IncidentApi implements Webhook {
     private final IncidentProgress progress;
     private final Timeline timeline;
     private final AcceptanceTimes acceptanceTimes;
+    private final IncidentList list;
+    private final Acknowledgements acknowledgements;
     private final OpenIncidentSlots openSlots;
     private final Set<String> operatorKeyIds;
     private final Clock clock;
 
     public IncidentApi(DirectoryStore directory, RecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
                        DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, AcceptanceTimes acceptanceTimes,
-                       OpenIncidentSlots openSlots, Set<String> operatorKeyIds, Clock clock) {
+                       IncidentList list, Acknowledgements acknowledgements, OpenIncidentSlots openSlots, Set<String> operatorKeyIds,
+                       Clock clock) {
+        this.openSlots = openSlots;
+        this.operatorKeyIds = Set.copyOf(operatorKeyIds);
+        this.list = list;
+        this.acknowledgements = acknowledgements;
         this.directory = directory;
         this.recordings = recordings;
         this.raiser = raiser;
@@ -63,8 +75,6 @@ public final class IncidentApi implements Webhook {
         this.progress = progress;
         this.timeline = timeline;
         this.acceptanceTimes = acceptanceTimes;
-        this.openSlots = openSlots;
-        this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.clock = clock;
     }
 
@@ -80,6 +90,11 @@ public final class IncidentApi implements Webhook {
             }
             if ("GET".equals(request.method()) && id != null) {
                 return view(id, request.apiKeyId());
+            }
+            if ("GET".equals(request.method())) {
+                return operatorKeyIds.contains(request.apiKeyId())
+                        ? list(request)
+                        : errors(403, List.of("listing incidents needs an operator key; a device key reads its own incidents by id"));
             }
             if ("POST".equals(request.method()) && id != null) {
                 return resolve(id, request.apiKeyId());
@@ -105,15 +120,17 @@ public final class IncidentApi implements Webhook {
                 ? IncidentIds.random()
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
-                clock.instant(), body.message(), body.location());
+                clock.instant(), body.message(), body.location(), body.reportTo());
         if (!openSlots.take(request.apiKeyId(), incidentId)) {
             Log.warn("incident-api.open-limit", "apiKeyId", request.apiKeyId(), "limit", openSlots.limit());
             return errors(429, List.of("open incident limit reached: this API key already has " + openSlots.limit()
                     + " open incidents (the limit); acknowledge or resolve one, or wait up to "
                     + openSlots.holdFor().toMinutes() + " minutes"));
         }
-        IncidentRaiser.Result result = raiser.raise(Incident.of(incidentId, trigger, type,
-                new Recording(recording.url(), null, recording.refusal()), dir, null).ownedBy(request.apiKeyId()));
+        Incident incident = Incident.of(incidentId, trigger, type, new Recording(recording.url(), null, recording.refusal()), dir, null)
+                .ownedBy(request.apiKeyId());
+        MaintenanceWindow window = dir.maintenanceFor(clock.instant(), type.type().name(), null, body.source());
+        IncidentRaiser.Result result = raiser.raise(window == null ? incident : incident.inMaintenance(window.describe()));
 
         if (!result.raised().mustDispatch() && !progress.state(incidentId).map(IncidentProgress.State::open).orElse(false)) {
             // A repeat of an incident already closed: it holds no slot.
@@ -123,6 +140,9 @@ public final class IncidentApi implements Webhook {
         answer.put("incidentId", result.incidentId());
         answer.put("status", result.raised().mustDispatch() ? "raised" : "repeat");
         answer.put("type", type.type().name());
+        if (window != null) {
+            answer.put("maintenance", window.describe());
+        }
         Optional.ofNullable(type.note()).ifPresent(note -> answer.put("typeNote", note));
         List<String> warnings = new java.util.ArrayList<>(body.warnings());
         Optional.ofNullable(recording.refusal()).ifPresent(warnings::add);
@@ -141,7 +161,7 @@ public final class IncidentApi implements Webhook {
         if (incident.isEmpty() || state.isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
-        return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id),
+        return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id), progress.decliners(id),
                 deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null))));
     }
 
@@ -158,7 +178,63 @@ public final class IncidentApi implements Webhook {
         }
         Optional.ofNullable(incident.get().raisedBy()).ifPresent(owner -> openSlots.release(owner, id));
         timeline.record(id, "resolved", "by", byKey, "operator", operatorKeyIds.contains(byKey));
+        acknowledgements.resolved(id);
         return WebResponse.json(200, Json.write(Map.of("incidentId", id, "status", IncidentProgress.RESOLVED)));
+    }
+
+    private WebResponse list(WebRequest request) {
+        String status = first(request, "status");
+        String type = first(request, "type");
+        String limitText = first(request, "limit");
+        List<String> problems = new java.util.ArrayList<>();
+        if (status != null && !List.of(IncidentProgress.OPEN, IncidentProgress.ACKNOWLEDGED, IncidentProgress.RESOLVED,
+                IncidentProgress.UNANSWERED).contains(status)) {
+            problems.add("status must be open, acknowledged, unanswered or resolved, not '" + shorten(status) + "'");
+        }
+        int limit = 20;
+        if (limitText != null) {
+            if (!limitText.matches("\\d{1,3}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > IncidentList.MAX_PAGE) {
+                problems.add("limit must be a whole number from 1 to " + IncidentList.MAX_PAGE);
+            } else {
+                limit = Integer.parseInt(limitText);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return errors(400, problems);
+        }
+        IncidentList.Page page;
+        try {
+            page = list.recent(status, type, limit, first(request, "after"));
+        } catch (IllegalArgumentException badToken) {
+            return errors(400, List.of(badToken.getMessage()));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("incidents", page.incidents().stream().map(i -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("incidentId", i.incidentId());
+            row.put("type", i.type());
+            row.put("status", i.status());
+            row.put("createdAt", i.createdAt());
+            row.put("source", i.source());
+            row.put("reporter", PhoneNumbers.maskIfNumber(i.reporter()));
+            if (i.maintenance() != null) {
+                row.put("maintenance", i.maintenance());
+            }
+            return row;
+        }).toList());
+        if (page.next() != null) {
+            answer.put("next", page.next());
+        }
+        return WebResponse.json(200, Json.write(answer));
+    }
+
+    private static String first(WebRequest request, String name) {
+        List<String> values = request.parameters().get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     /** Its own incidents for a device key, every incident for an operator key. */

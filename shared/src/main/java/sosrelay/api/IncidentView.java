@@ -22,7 +22,7 @@ final class IncidentView {
     private IncidentView() {
     }
 
-    static Map<String, Object> of(Incident incident, IncidentProgress.State state, Set<String> acknowledgedBy,
+    static Map<String, Object> of(Incident incident, IncidentProgress.State state, Set<String> acknowledgedBy, Set<String> declinedBy,
                                   List<DeliveryStatus> deliveries, List<Map<String, String>> timeline,
                                   AcceptanceTimes.Times acceptances) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -30,7 +30,11 @@ final class IncidentView {
         view.put("status", state.status());
         view.put("activeTier", state.activeTier() + 1);
         view.put("tiers", incident.tiers().size());
+        view.put("round", state.round() + 1);
         view.put("acknowledgedBy", List.copyOf(acknowledgedBy));
+        view.put("declinedBy", List.copyOf(declinedBy));
+        view.put("priority", incident.priority().id());
+        putIfSet(view, "maintenance", incident.maintenance());
         view.put("type", incident.type());
         putIfSet(view, "typeNote", incident.typeNote());
         Map<String, Object> trigger = new LinkedHashMap<>();

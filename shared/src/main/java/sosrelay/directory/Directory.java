@@ -6,7 +6,11 @@ import java.util.Map;
 
 /** Who is alerted for which emergency; built only by {@link DirectoryParser}, so always valid. */
 public record Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types,
-                        List<AlarmRoute> alarms) {
+                        List<AlarmRoute> alarms, Map<String, Roster> rosters, List<MaintenanceWindow> maintenance) {
+
+    public Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types, List<AlarmRoute> alarms) {
+        this(defaultType, people, types, alarms, Map.of(), List.of());
+    }
 
     /** The type the alarm's name maps to, else the default type with the reason. */
     public TypeChoice typeForAlarm(String alarmName) {
@@ -49,9 +53,52 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
         return new TypeChoice(types.get(defaultType), why + "; alerted the default type " + defaultType);
     }
 
-    /** Everyone the type may alert, tier after tier, in the order the directory lists them. */
+    /**
+     * Everyone the type may alert, tier after tier, in the order the directory lists them: the people
+     * it names and everyone its rosters can name (who of them is on duty is decided when a tier is notified).
+     */
     public List<Person> recipients(EmergencyType type) {
-        return type.tiers().stream().flatMap(tier -> tier.personIds().stream()).map(people::get).toList();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Tier tier : type.tiers()) {
+            for (String id : tier.notifyIds()) {
+                if (rosters.containsKey(id)) {
+                    ids.addAll(rosters.get(id).everyone());
+                } else {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids.stream().map(people::get).toList();
+    }
+
+    /** The rosters the type's tiers name. */
+    public List<Roster> rostersOf(EmergencyType type) {
+        return type.tiers().stream().flatMap(tier -> tier.notifyIds().stream()).distinct()
+                .filter(rosters::containsKey).map(rosters::get).toList();
+    }
+
+    /** The maintenance window an incident raised now falls in, or null. */
+    public MaintenanceWindow maintenanceFor(java.time.Instant at, String type, String alarm, String source) {
+        return maintenance.stream().filter(w -> w.covers(at, type, alarm, source)).findFirst().orElse(null);
+    }
+
+    /** The same directory with windows and roster overrides added through the API (see {@link DirectoryStore}). */
+    public Directory withOperatorChanges(Map<String, List<RosterOverride>> overrides, List<MaintenanceWindow> windows) {
+        Map<String, Roster> changed = new java.util.LinkedHashMap<>(rosters);
+        overrides.forEach((rosterId, list) -> {
+            Roster roster = changed.get(rosterId);
+            if (roster != null) {
+                for (RosterOverride override : list) {
+                    if (people.containsKey(override.person())) {
+                        roster = roster.with(override);
+                    }
+                }
+                changed.put(rosterId, roster);
+            }
+        });
+        List<MaintenanceWindow> allWindows = new java.util.ArrayList<>(maintenance);
+        allWindows.addAll(windows);
+        return new Directory(defaultType, people, types, alarms, java.util.Collections.unmodifiableMap(changed), List.copyOf(allWindows));
     }
 
     /** The person with this phone number (E.164), or null. */

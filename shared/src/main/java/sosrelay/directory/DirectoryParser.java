@@ -18,16 +18,18 @@ import java.util.regex.Pattern;
  */
 public final class DirectoryParser {
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final List<String> TOP_KEYS = List.of("defaultType", "people", "types", "alarms");
+    private static final List<String> TOP_KEYS = List.of("defaultType", "people", "rosters", "types", "alarms", "maintenance");
     private static final List<String> ALARM_KEYS = List.of("match", "type");
     private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels");
-    private static final List<String> TYPE_KEYS = List.of("digit", "tiers", "retry");
+    private static final List<String> TYPE_KEYS = List.of("digit", "tiers", "retry", "priority", "repeat");
     private static final List<String> TIER_KEYS = List.of("notify", "escalateAfter", "required");
     private static final List<String> RETRY_KEYS = List.of("attempts", "after");
 
     private final List<String> problems = new ArrayList<>();
     /** Every id the file declares, valid or not: a tier naming a broken person is not "unknown". */
     private final Set<String> declaredIds = new java.util.HashSet<>();
+    /** Every roster id the file declares, valid or not, for the same reason. */
+    private final Set<String> declaredRosters = new java.util.HashSet<>();
 
     private DirectoryParser() {
     }
@@ -39,6 +41,7 @@ public final class DirectoryParser {
     private Directory build(Map<String, Object> doc) {
         unknownKeys("the directory", doc, TOP_KEYS);
         Map<String, Person> people = people(doc.get("people"));
+        Map<String, Roster> rosters = rosters(doc.get("rosters"));
         Map<String, EmergencyType> types = types(doc.get("types"), people);
         String defaultType = text(doc.get("defaultType"));
         if (defaultType == null) {
@@ -47,10 +50,11 @@ public final class DirectoryParser {
             problems.add("defaultType '" + defaultType + "' is not one of the types " + types.keySet());
         }
         List<AlarmRoute> alarms = alarms(doc.get("alarms"), types);
+        List<MaintenanceWindow> maintenance = new MaintenanceParser(problems, types.keySet()).parseAll(doc.get("maintenance"));
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new Directory(defaultType, people, types, alarms);
+        return new Directory(defaultType, people, types, alarms, rosters, maintenance);
     }
 
     private Map<String, Person> people(Object value) {
@@ -97,6 +101,34 @@ public final class DirectoryParser {
             }
         }
         return people;
+    }
+
+    private Map<String, Roster> rosters(Object value) {
+        Map<String, Roster> rosters = new LinkedHashMap<>();
+        if (value == null) {
+            return rosters;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add("rosters must be a mapping of roster ids to {timeZone, rotations, overrides}");
+            return rosters;
+        }
+        RosterParser parser = new RosterParser(problems, declaredIds::contains);
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String id = text(e.getKey());
+            if (id == null || !PERSON_ID.matcher(id).matches()) {
+                problems.add("rosters: '" + e.getKey() + "' is not a roster id (1-64 letters, digits, '.', '_' or '-')");
+                continue;
+            }
+            if (declaredIds.contains(id)) {
+                problems.add("rosters." + id + ": a person has the same id; a tier could not tell them apart");
+            }
+            declaredRosters.add(id);
+            Roster roster = parser.parse(id, e.getValue());
+            if (roster != null) {
+                rosters.put(id, roster);
+            }
+        }
+        return rosters;
     }
 
     private List<Channel> channels(String where, Object value) {
@@ -146,7 +178,8 @@ public final class DirectoryParser {
             if (digit != null && digitOwners.putIfAbsent(digit, name) != null) {
                 problems.add(where + ": digit " + digit + " is also the digit of " + digitOwners.get(digit));
             }
-            types.put(name, new EmergencyType(name, digit, tiers(where, type.get("tiers")), retry(where, type.get("retry"))));
+            types.put(name, new EmergencyType(name, digit, tiers(where, type.get("tiers")), retry(where, type.get("retry")),
+                    priority(where, type.get("priority")), count(where + ".repeat", type.get("repeat"), 0, 0, 10)));
         }
         return types;
     }
@@ -161,6 +194,18 @@ public final class DirectoryParser {
             return null;
         }
         return Integer.valueOf(text);
+    }
+
+    private Priority priority(String where, Object value) {
+        if (value == null) {
+            return Priority.NORMAL;
+        }
+        Priority priority = Priority.parse(text(value));
+        if (priority == null) {
+            problems.add(where + ".priority: must be high or normal, not '" + value + "'");
+            return Priority.NORMAL;
+        }
+        return priority;
     }
 
     private RetryPolicy retry(String where, Object value) {
@@ -192,14 +237,14 @@ public final class DirectoryParser {
             }
             unknownKeys(tierWhere, tier, TIER_KEYS);
             if (!(tier.get("notify") instanceof List<?> notify) || notify.isEmpty()) {
-                problems.add(tierWhere + ": notify must list at least one person id");
+                problems.add(tierWhere + ": notify must list at least one person or roster id");
                 continue;
             }
             Set<String> ids = new LinkedHashSet<>();
             for (Object item : notify) {
                 String id = text(item);
-                if (id == null || !declaredIds.contains(id)) {
-                    problems.add(tierWhere + ": unknown person id '" + item + "'");
+                if (id == null || !declaredIds.contains(id) && !declaredRosters.contains(id)) {
+                    problems.add(tierWhere + ": unknown person or roster id '" + item + "'");
                 } else if (!ids.add(id) || !inType.add(id)) {
                     problems.add(tierWhere + ": " + id + " is listed twice in this type");
                 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Priority;
 import sosrelay.json.Json;
 
 /**
@@ -14,13 +15,20 @@ import sosrelay.json.Json;
  *                          jobs whose time-to-ring is measured (retries and later tiers wait on
  *                          purpose). Carried so the worker needs no read to measure it; null on
  *                          other jobs and on jobs queued before the field existed.
+ * @param priority          the incident type's urgency: high-priority jobs go ahead in the shared pacer
+ *                          ({@code "priority": "high"|"normal"} in the message; normal when absent)
+ * @param notice            null for the alert itself; else what else this message tells (see {@link Notice})
  */
 public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt,
-                          Instant incidentCreatedAt) {
+                          Instant incidentCreatedAt, Priority priority, Notice notice) {
 
     /** A job whose time-to-ring is not measured. */
     public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt) {
-        this(incidentId, personId, phone, channel, attempt, null);
+        this(incidentId, personId, phone, channel, attempt, null, Priority.NORMAL, null);
+    }
+
+    public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt, Instant incidentCreatedAt) {
+        this(incidentId, personId, phone, channel, attempt, incidentCreatedAt, Priority.NORMAL, null);
     }
 
     /** Exotel's CustomField (at most 128 characters): the incident and the person, never a URL. */
@@ -35,8 +43,12 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         fields.put("phone", phone);
         fields.put("channel", channel.id());
         fields.put("attempt", attempt);
+        fields.put("priority", priority.id());
         if (incidentCreatedAt != null) {
             fields.put("incidentCreatedAtMillis", incidentCreatedAt.toEpochMilli());
+        }
+        if (notice != null) {
+            fields.put("notice", notice.toFields());
         }
         return Json.write(fields);
     }
@@ -53,8 +65,13 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
             throw new IllegalArgumentException("job has no valid attempt");
         }
         Object createdAt = fields.get("incidentCreatedAtMillis");
+        Priority priority = fields.get("priority") == null ? Priority.NORMAL : Priority.parse(String.valueOf(fields.get("priority")));
+        if (priority == null) {
+            throw new IllegalArgumentException("job has no valid priority");
+        }
         return new DeliveryJob(text(fields, "incidentId"), text(fields, "personId"), text(fields, "phone"),
-                channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null);
+                channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null,
+                priority, fields.get("notice") instanceof Map<?, ?> notice ? Notice.fromFields(notice) : null);
     }
 
     private static String text(Map<String, Object> fields, String name) {

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntBiFunction;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 
 /**
  * Turns an incident into one job per recipient and channel, each channel on its own queue so a
- * slow or failing channel never holds another up.
+ * slow or failing channel never holds another up. Every job carries the incident's priority.
  */
 public final class Dispatcher {
     private final JobQueue jobs;
@@ -23,23 +24,28 @@ public final class Dispatcher {
     }
 
     /**
-     * Queues the first attempt for everyone in the incident's first tier, each job carrying
+     * Queues the first attempt for {@code people} (the first tier, as notified now), each job carrying
      * {@code createdAt} (when the incident was stored) so the workers can measure time-to-ring.
      */
-    public int dispatchFirstTier(Incident incident, Instant createdAt) {
-        return queue(incident, 0, createdAt);
+    public int dispatchFirstTier(Incident incident, List<Person> people, Instant createdAt) {
+        return queue(incident, people, createdAt, (person, channel) -> 1);
     }
 
-    /** Queues the first attempt for everyone in the incident's tier {@code tier}; returns how many jobs were queued. */
-    public int dispatch(Incident incident, int tier) {
-        return queue(incident, tier, null);
+    /**
+     * Queues the next attempt for {@code people} (a later tier, or a tier again in a later round):
+     * {@code attemptOf} says each person and channel's next attempt number.
+     */
+    public int dispatch(Incident incident, List<Person> people, ToIntBiFunction<String, Channel> attemptOf) {
+        return queue(incident, people, null, attemptOf);
     }
 
-    private int queue(Incident incident, int tier, Instant createdAt) {
+    private int queue(Incident incident, List<Person> people, Instant createdAt, ToIntBiFunction<String, Channel> attemptOf) {
         Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
-        for (Person person : incident.tierPeople(tier)) {
+        for (Person person : people) {
             for (Channel channel : person.channels()) {
-                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, 1, createdAt);
+                int attempt = attemptOf.applyAsInt(person.id(), channel);
+                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, attempt, createdAt,
+                        incident.priority(), null);
                 byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
             }
         }
@@ -51,7 +57,7 @@ public final class Dispatcher {
         return total;
     }
 
-    /** Queues one job (a retry) on its channel's queue. */
+    /** Queues one job (a retry, a notice) on its channel's queue. */
     public void send(DeliveryJob job) {
         jobs.sendAll(queueUrls.get(job.channel()), List.of(job.toJson()));
     }

@@ -1,10 +1,16 @@
 package sosrelay.dispatch;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import sosrelay.delivery.DeliveryRef;
+import sosrelay.delivery.DeliveryStatus;
+import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
+import sosrelay.directory.Roster;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentStore;
@@ -14,21 +20,25 @@ import sosrelay.timers.Timers;
 
 /**
  * Calls that end unanswered, busy or failed are placed again after the type's delay, up to its
- * number of attempts, and only while they are still wanted: never after the person acknowledged,
- * never once the incident is acknowledged or resolved.
+ * number of attempts, and only while they are still wanted: never after the person acknowledged or
+ * declined, never once the incident is acknowledged or resolved. Someone rung because a roster had
+ * them on duty is rung again only while they still are; once their shift is over, whoever is on duty
+ * now in that roster is rung instead.
  */
 public final class Retries {
     private final IncidentStore incidents;
     private final IncidentProgress progress;
+    private final DeliveryStore deliveries;
     private final Timers timers;
     private final Dispatcher dispatcher;
     private final Timeline timeline;
     private final Clock clock;
 
-    public Retries(IncidentStore incidents, IncidentProgress progress, Timers timers, Dispatcher dispatcher, Timeline timeline,
-                   Clock clock) {
+    public Retries(IncidentStore incidents, IncidentProgress progress, DeliveryStore deliveries, Timers timers, Dispatcher dispatcher,
+                   Timeline timeline, Clock clock) {
         this.incidents = incidents;
         this.progress = progress;
+        this.deliveries = deliveries;
         this.timers = timers;
         this.dispatcher = dispatcher;
         this.timeline = timeline;
@@ -38,7 +48,7 @@ public final class Retries {
     /** After an unanswered attempt: schedules the next one, or records why there is none. */
     public void afterUnanswered(DeliveryRef ref) {
         Incident incident = incidents.find(ref.incidentId()).orElse(null);
-        if (incident == null || !wanted(ref.incidentId(), ref.personId())) {
+        if (incident == null || incident.recipient(ref.personId()) == null || !wanted(ref.incidentId(), ref.personId())) {
             return;
         }
         if (ref.attempt() >= incident.retry().attempts()) {
@@ -52,14 +62,21 @@ public final class Retries {
                 "dueAt", retry.dueAt());
     }
 
-    /** The RETRY timer: queues the attempt if it is still wanted. */
+    /** The RETRY timer: queues the attempt if it is still wanted, or hands over to whoever is on duty now. */
     public void fire(TimerJob job) {
-        Optional<Incident> incident = incidents.find(job.incidentId());
-        Person person = incident.map(i -> i.recipient(job.personId())).orElse(null);
+        Incident incident = incidents.find(job.incidentId()).orElse(null);
+        Person person = incident == null ? null : incident.recipient(job.personId());
         if (person == null || !wanted(job.incidentId(), job.personId())) {
             return;
         }
-        dispatcher.send(new DeliveryJob(job.incidentId(), person.id(), person.phone(), Channel.parse(job.channel()), job.attempt()));
+        Instant now = clock.instant();
+        List<Roster> rosters = rostersNaming(incident, person.id());
+        if (!rosters.isEmpty() && rosters.stream().noneMatch(r -> r.onDuty(now).contains(person.id()))) {
+            handOver(incident, person, rosters, now);
+            return;
+        }
+        dispatcher.send(new DeliveryJob(job.incidentId(), person.id(), person.phone(), Channel.parse(job.channel()), job.attempt(),
+                null, incident.priority(), null));
     }
 
     /**
@@ -77,6 +94,23 @@ public final class Retries {
 
     private boolean wanted(String incidentId, String personId) {
         return progress.state(incidentId).map(IncidentProgress.State::open).orElse(false)
-                && !progress.acknowledgers(incidentId).contains(personId);
+                && !progress.acknowledgers(incidentId).contains(personId)
+                && !progress.decliners(incidentId).contains(personId);
+    }
+
+    /** The rosters of the incident's tiers that can name the person, when no tier names them directly. */
+    private static List<Roster> rostersNaming(Incident incident, String personId) {
+        boolean named = incident.tiers().stream().anyMatch(t -> t.notifyIds().contains(personId));
+        return named ? List.of() : incident.rosters().stream().filter(r -> r.everyone().contains(personId)).toList();
+    }
+
+    private void handOver(Incident incident, Person from, List<Roster> rosters, Instant now) {
+        Set<String> reached = deliveries.forIncident(incident.id()).stream().map(DeliveryStatus::personId).collect(Collectors.toSet());
+        List<Person> onDuty = rosters.stream().flatMap(r -> r.onDuty(now).stream()).distinct()
+                .filter(id -> !reached.contains(id)).map(incident::recipient).filter(p -> p != null).toList();
+        int jobs = dispatcher.dispatch(incident, onDuty, (person, channel) -> 1);
+        timeline.record(incident.id(), "retry.handed-over", "personId", from.id(),
+                "why", "no longer on duty in " + rosters.stream().map(Roster::id).collect(Collectors.joining(", ")),
+                "to", onDuty.stream().map(Person::id).collect(Collectors.joining(", ")), "jobs", jobs);
     }
 }

@@ -3,7 +3,9 @@ package sosrelay.greeting;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import sosrelay.dispatch.Notice;
 import sosrelay.incident.Incident;
+import sosrelay.notices.ReportBack;
 import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.RecordingPolicy;
@@ -59,6 +61,9 @@ public final class GreetingWebhook implements Webhook {
             return SpokenText.GENERIC;
         }
         Incident found = incident.get();
+        if (customField.endsWith(":" + Notice.deliveryKey(ReportBack.REPORTER, Notice.Kind.UNANSWERED, null))) {
+            return SpokenText.unanswered(found);
+        }
         return playableRecording(found).orElseGet(() -> SpokenText.summary(found));
     }
 

@@ -37,6 +37,17 @@ public final class SpokenText {
         return text.toString();
     }
 
+    /**
+     * For whoever raised the emergency, when every round of its tiers ended without enough
+     * acknowledgements: say it plainly, so the desk turns to the overhead page at once.
+     */
+    public static String unanswered(Incident incident) {
+        String type = speakable(incident.type(), 80);
+        return "S O S Relay. Nobody has confirmed the " + type + " emergency you reported, after every tier"
+                + (incident.repeat() > 0 ? " and " + (incident.repeat() + 1) + " rounds" : "")
+                + ". Use the overhead page now. I repeat: nobody is coming for the " + type + " emergency. Use the overhead page now.";
+    }
+
     /** Drops characters a text-to-speech engine would spell out or choke on; keeps letters of every script. */
     private static String speakable(String text, int max) {
         String cleaned = text.replaceAll("[^\\p{L}\\p{N} .,'+-]", " ").replaceAll("\\s+", " ").trim();

@@ -1,19 +1,30 @@
 package sosrelay.incident;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import sosrelay.directory.Directory;
 import sosrelay.directory.Person;
+import sosrelay.directory.Priority;
 import sosrelay.directory.RetryPolicy;
+import sosrelay.directory.Roster;
 import sosrelay.directory.Tier;
 import sosrelay.directory.TypeChoice;
 
 /**
- * An emergency and everyone it may reach. Recipients, tiers and the retry policy are a snapshot of
- * the directory at the time, so a later directory change never changes an open incident.
+ * An emergency and everyone it may reach. Recipients, tiers, rosters and the retry policy are a
+ * snapshot of the directory at the time, so a later directory change never changes an open
+ * incident; who of a roster's people is on duty is decided each time a tier is notified.
  *
- * @param typeNote  why the incident fell back to the default type, or null
- * @param openGroup what must have only one open incident at a time (an alarm), or null
- * @param raisedBy  the fingerprint of the device API key that raised it (only that key may read or resolve it), or null
+ * @param typeNote    why the incident fell back to the default type, or null
+ * @param openGroup   what must have only one open incident at a time (an alarm), or null
+ * @param rosters     the rosters its tiers name
+ * @param priority    how urgent its notifications are in the shared pacer
+ * @param repeat      how many more rounds of the tiers follow a round that ends short of acknowledgements
+ * @param maintenance the maintenance window it was raised in (it rings nobody), or null
+ * @param raisedBy    the id of the device API key that raised it (only that key may read or resolve it), or null
  */
 public record Incident(
         String id,
@@ -25,24 +36,64 @@ public record Incident(
         List<Tier> tiers,
         RetryPolicy retry,
         String openGroup,
+        List<Roster> rosters,
+        Priority priority,
+        int repeat,
+        String maintenance,
         String raisedBy) {
 
-    /** A new incident of the chosen type, with the directory's people, tiers and retry policy for it. */
+    /** An incident without rosters, at normal priority, never repeated. */
+    public Incident(String id, Trigger trigger, String type, String typeNote, Recording recording, List<Person> recipients,
+                    List<Tier> tiers, RetryPolicy retry, String openGroup) {
+        this(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, List.of(), Priority.NORMAL, 0, null, null);
+    }
+
+    /** A new incident of the chosen type, with the directory's people, tiers, rosters and retry policy for it. */
     public static Incident of(String id, Trigger trigger, TypeChoice type, Recording recording, Directory directory,
                               String openGroup) {
         return new Incident(id, trigger, type.type().name(), type.note(), recording, directory.recipients(type.type()),
-                type.type().tiers(), type.type().retry(), openGroup, null);
+                type.type().tiers(), type.type().retry(), openGroup, directory.rostersOf(type.type()), type.type().priority(),
+                type.type().repeat(), null, null);
+    }
+
+    /** The same incident, raised in a maintenance window: recorded, shown, rings nobody. */
+    public Incident inMaintenance(String window) {
+        return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, rosters, priority, repeat,
+                window, raisedBy);
     }
 
     /** The same incident, owned by the device API key {@code keyId}. */
     public Incident ownedBy(String keyId) {
-        return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, keyId);
+        return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, rosters, priority, repeat,
+                maintenance, keyId);
     }
 
-    /** The people of tier {@code index}, in directory order. */
-    public List<Person> tierPeople(int index) {
-        List<String> ids = tiers.get(index).personIds();
-        return recipients.stream().filter(p -> ids.contains(p.id())).toList();
+    /** Who tier {@code index} notifies at {@code at}, and which of its rosters had nobody on duty. */
+    public record TierPeople(List<Person> people, List<String> emptyRosters) {
+    }
+
+    /** The people of tier {@code index} at {@code at}: those it names, and who is on duty in the rosters it names. */
+    public TierPeople tierPeople(int index, Instant at) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> empty = new ArrayList<>();
+        for (String id : tiers.get(index).notifyIds()) {
+            Roster roster = roster(id);
+            if (roster == null) {
+                ids.add(id);
+                continue;
+            }
+            List<String> onDuty = roster.onDuty(at);
+            if (onDuty.isEmpty()) {
+                empty.add(id);
+            }
+            ids.addAll(onDuty);
+        }
+        return new TierPeople(ids.stream().map(this::recipient).filter(p -> p != null).toList(), List.copyOf(empty));
+    }
+
+    /** The roster with this id among the incident's, or null (a person id). */
+    public Roster roster(String id) {
+        return rosters.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
     public Person recipient(String personId) {

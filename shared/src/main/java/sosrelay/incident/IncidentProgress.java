@@ -11,18 +11,25 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
- * Where an incident stands: {@code open -> acknowledged -> resolved}, the tier notified last, and
- * who acknowledged (one {@code ACK#<person>} item each, so a repeated keypress counts once). Every
- * change is a conditional write: callbacks and timers arrive twice and out of order, and none may
- * move an incident backwards.
+ * Where an incident stands: {@code open -> acknowledged -> resolved} (or {@code open -> unanswered}
+ * when every round of its tiers ended short; acknowledgements still count after that), the tier
+ * notified last and in which round, who acknowledged (one {@code ACK#<person>} item each, so a
+ * repeated keypress counts once) and who declined ({@code DECLINE#<person>}). Every change is a
+ * conditional write: callbacks and timers arrive twice and out of order, and none may move an
+ * incident backwards.
  */
 public final class IncidentProgress {
     public static final String OPEN = "open";
     public static final String ACKNOWLEDGED = "acknowledged";
     public static final String RESOLVED = "resolved";
+    public static final String UNANSWERED = "unanswered";
 
-    /** The incident's status and the last tier notified (0 is the first). */
-    public record State(String status, int activeTier) {
+    /** The incident's status, the last tier notified (0 is the first) and the round it was notified in (0 is the first). */
+    public record State(String status, int activeTier, int round) {
+        public State(String status, int activeTier) {
+            this(status, activeTier, 0);
+        }
+
         public boolean open() {
             return OPEN.equals(status);
         }
@@ -41,26 +48,41 @@ public final class IncidentProgress {
     public Optional<State> state(String incidentId) {
         GetItemResponse response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))
-                .projectionExpression("#s, activeTier").expressionAttributeNames(Map.of("#s", "status")));
+                .projectionExpression("#s, activeTier, #r").expressionAttributeNames(Map.of("#s", "status", "#r", "round")));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
         return Optional.of(new State(item.get("status").s(),
-                item.containsKey("activeTier") ? Integer.parseInt(item.get("activeTier").n()) : 0));
+                item.containsKey("activeTier") ? Integer.parseInt(item.get("activeTier").n()) : 0,
+                item.containsKey("round") ? Integer.parseInt(item.get("round").n()) : 0));
     }
 
     /** Records the tier as notified, once: false when another worker moved it first. */
     public boolean advanceTier(String incidentId, int from, int to) {
-        return update(incidentId, "SET activeTier = :to, escalatedAt = :at",
-                "#s = :open AND (attribute_not_exists(activeTier) OR activeTier = :from)",
-                Map.of(":to", number(to), ":from", number(from), ":open", AttributeValue.fromS(OPEN)));
+        return advance(incidentId, from, 0, to, 0);
     }
 
-    /** open -> acknowledged; false when it was not open. */
+    /** Records tier {@code toTier} of round {@code toRound} as notified, once: false when another worker moved it first. */
+    public boolean advance(String incidentId, int fromTier, int fromRound, int toTier, int toRound) {
+        String sameRound = fromRound == 0 ? "(attribute_not_exists(#r) OR #r = :fromRound)" : "#r = :fromRound";
+        return update(incidentId, "SET activeTier = :to, #r = :toRound, escalatedAt = :at",
+                "#s = :open AND (attribute_not_exists(activeTier) OR activeTier = :from) AND " + sameRound,
+                Map.of(":to", number(toTier), ":from", number(fromTier), ":toRound", number(toRound), ":fromRound", number(fromRound),
+                        ":open", AttributeValue.fromS(OPEN)));
+    }
+
+    /** open -> unanswered, after the last round; false when it was not open (acknowledged or resolved meanwhile). */
+    public boolean unanswered(String incidentId) {
+        return update(incidentId, "SET #s = :unanswered, unansweredAt = :at", "#s = :open",
+                Map.of(":unanswered", AttributeValue.fromS(UNANSWERED), ":open", AttributeValue.fromS(OPEN)));
+    }
+
+    /** open or unanswered -> acknowledged; false when it was neither. */
     public boolean acknowledge(String incidentId) {
-        return update(incidentId, "SET #s = :ack, acknowledgedAt = :at", "#s = :open",
-                Map.of(":ack", AttributeValue.fromS(ACKNOWLEDGED), ":open", AttributeValue.fromS(OPEN)));
+        return update(incidentId, "SET #s = :ack, acknowledgedAt = :at", "#s IN (:open, :unanswered)",
+                Map.of(":ack", AttributeValue.fromS(ACKNOWLEDGED), ":open", AttributeValue.fromS(OPEN),
+                        ":unanswered", AttributeValue.fromS(UNANSWERED)));
     }
 
     /** open or acknowledged -> resolved; false when it was already resolved (or never existed). */
@@ -71,10 +93,29 @@ public final class IncidentProgress {
 
     /** True the first time this person acknowledges this incident. */
     public boolean recordAcknowledgement(String incidentId, String personId, String via) {
+        return recordAnswer("ACK#", incidentId, personId, via);
+    }
+
+    /** True the first time this person declines ("I cannot come") this incident. */
+    public boolean recordDecline(String incidentId, String personId, String via) {
+        return recordAnswer("DECLINE#", incidentId, personId, via);
+    }
+
+    /** Who has acknowledged, in the order they did. */
+    public Set<String> acknowledgers(String incidentId) {
+        return answered("ACK#", incidentId);
+    }
+
+    /** Who has declined, in the order they did. */
+    public Set<String> decliners(String incidentId) {
+        return answered("DECLINE#", incidentId);
+    }
+
+    private boolean recordAnswer(String prefix, String incidentId, String personId, String via) {
         try {
             dynamo.putItem(b -> b.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of(
                     "pk", AttributeValue.fromS("INC#" + incidentId),
-                    "sk", AttributeValue.fromS("ACK#" + personId),
+                    "sk", AttributeValue.fromS(prefix + personId),
                     "personId", AttributeValue.fromS(personId),
                     "via", AttributeValue.fromS(via),
                     "at", AttributeValue.fromS(clock.instant().toString()),
@@ -85,14 +126,16 @@ public final class IncidentProgress {
         }
     }
 
-    /** Who has acknowledged, in no particular order. */
-    public Set<String> acknowledgers(String incidentId) {
-        Set<String> people = new LinkedHashSet<>();
+    private Set<String> answered(String prefix, String incidentId) {
+        java.util.List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
         dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :ack)")
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INC#" + incidentId),
-                                ":ack", AttributeValue.fromS("ACK#"))))
-                .items().forEach(item -> people.add(item.get("personId").s()));
+                                ":prefix", AttributeValue.fromS(prefix))))
+                .items().forEach(items::add);
+        items.sort(java.util.Comparator.comparing(item -> item.get("at").s()));
+        Set<String> people = new LinkedHashSet<>();
+        items.forEach(item -> people.add(item.get("personId").s()));
         return people;
     }
 
@@ -102,11 +145,15 @@ public final class IncidentProgress {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))
                     .updateExpression(expression).conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(all));
+                    .expressionAttributeNames(names(expression + condition)).expressionAttributeValues(all));
             return true;
         } catch (ConditionalCheckFailedException notNow) {
             return false;
         }
+    }
+
+    private static Map<String, String> names(String expressions) {
+        return expressions.contains("#r") ? Map.of("#s", "status", "#r", "round") : Map.of("#s", "status");
     }
 
     private static AttributeValue number(long value) {

@@ -9,6 +9,8 @@ import sosrelay.log.Log;
 
 /**
  * Stores an incident once, queues its first tier's notifications and starts its escalation clock, whatever raised it.
+ * The first tier's rosters are asked who is on duty now; a first tier with nobody on duty hands over
+ * to the next at once. An incident raised in a maintenance window is stored and rings nobody.
  * Only the order that matters is kept: the incident is stored before any job is queued, and marked
  * dispatched only after every job is queued and its escalation clock started, so a failure anywhere
  * leaves it to be resumed by the caller's retry. The writes that need no such order go side by side
@@ -47,12 +49,29 @@ public final class IncidentRaiser {
         CompletableFuture<Void> raisedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(),
                 raised == IncidentStore.Raised.CREATED ? "raised" : "dispatch.resumed",
                 "source", incident.trigger().source(), "type", incident.type(), "typeNote", incident.typeNote(),
-                "recordingNote", incident.recording().note()), sideWrites);
-        CompletableFuture<Void> escalationClock = CompletableFuture.runAsync(() -> escalation.watch(incident, 0), sideWrites);
+                "recordingNote", incident.recording().note(), "priority", incident.priority().id()), sideWrites);
+        if (incident.maintenance() != null) {
+            timeline.record(incident.id(), "maintenance", "window", incident.maintenance(), "why", "raised in a maintenance window: nobody is rung");
+            incidents.markDispatched(incident.id(), 0);
+            join(raisedLine);
+            Log.info("incident.in-maintenance", "incidentId", incident.id(), "window", incident.maintenance());
+            return new Result(incident.id(), raised, 0);
+        }
+        Incident.TierPeople first = incident.tierPeople(0, creation.createdAt());
+        if (first.people().isEmpty()) {
+            timeline.record(incident.id(), "tier.skipped", "tier", 1, "round", 1,
+                    "why", "nobody on duty in " + String.join(", ", first.emptyRosters()));
+            escalation.moveOn(incident, 0, 0, "tier 1 had nobody on duty");
+            incidents.markDispatched(incident.id(), 0);
+            join(raisedLine);
+            return new Result(incident.id(), raised, 0);
+        }
+        CompletableFuture<Void> escalationClock = CompletableFuture.runAsync(() -> escalation.watch(incident, 0, 0), sideWrites);
         // On the caller's thread: the queueing uses the pool itself, and must not wait behind its own side writes.
-        int jobs = dispatcher.dispatchFirstTier(incident, creation.createdAt());
+        int jobs = dispatcher.dispatchFirstTier(incident, first.people(), creation.createdAt());
         CompletableFuture<Void> notifiedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(), "notified",
-                "tier", 1, "jobs", jobs), sideWrites);
+                "tier", 1, "jobs", jobs,
+                "nobodyOnDutyIn", first.emptyRosters().isEmpty() ? null : String.join(", ", first.emptyRosters())), sideWrites);
         join(escalationClock);
         incidents.markDispatched(incident.id(), jobs);
         join(CompletableFuture.allOf(raisedLine, notifiedLine));

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
+import sosrelay.directory.Priority;
+import sosrelay.directory.Roster;
+import sosrelay.directory.RosterParser;
+import sosrelay.json.Json;
 import sosrelay.directory.RetryPolicy;
 import sosrelay.directory.Tier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class IncidentStore {
     static final String INCIDENT_SK = "INCIDENT";
+    /** Every incident item carries it, so the {@code ByCreatedAt} index lists them newest first (see {@link IncidentList}). */
+    static final String LIST_KEY = "listPk";
+    static final String LIST_VALUE = "INCIDENTS";
     /** How long everything about an incident is kept (DynamoDB's TTL on {@code expiresAt}): every item kind has an end. */
     static final Duration KEEP_FOR = Duration.ofDays(180);
 
@@ -81,6 +88,7 @@ public final class IncidentStore {
         item.put("dispatchState", AttributeValue.fromS("pending"));
         item.put("dispatchLeaseUntil", number(now.plus(dispatchLease).toEpochMilli()));
         item.put("expiresAt", number(now.plus(KEEP_FOR).getEpochSecond()));
+        item.put(LIST_KEY, AttributeValue.fromS(LIST_VALUE));
         if (incident.openGroup() != null) {
             return createInGroup(incident, item, now);
         }
@@ -222,6 +230,15 @@ public final class IncidentStore {
             putS(item, "recordingNote", i.recording().note());
             putS(item, "openGroup", i.openGroup());
             putS(item, "raisedBy", i.raisedBy());
+            putS(item, "reportTo", t.reportTo());
+            putS(item, "priority", i.priority().id());
+            putS(item, "maintenance", i.maintenance());
+            item.put("repeat", number(i.repeat()));
+            if (!i.rosters().isEmpty()) {
+                Map<String, Object> rosters = new java.util.LinkedHashMap<>();
+                i.rosters().forEach(r -> rosters.put(r.id(), RosterParser.document(r)));
+                item.put("rosters", AttributeValue.fromS(Json.write(rosters)));
+            }
             item.put("recipients", AttributeValue.fromL(i.recipients().stream().map(IncidentItem::person).toList()));
             item.put("tiers", AttributeValue.fromL(i.tiers().stream().map(IncidentItem::tier).toList()));
             item.put("retry", AttributeValue.fromM(Map.of("attempts", number(i.retry().attempts()),
@@ -233,24 +250,45 @@ public final class IncidentStore {
             return new Incident(
                     s(item, "id"),
                     new Trigger(s(item, "source"), s(item, "sourceRef"), s(item, "reporter"), instant(item, "reportedAt"),
-                            s(item, "description"), s(item, "location")),
+                            s(item, "description"), s(item, "location"), s(item, "reportTo")),
                     s(item, "type"), s(item, "typeNote"),
                     new Recording(s(item, "recordingUrl"), instant(item, "recordingAvailableAt"), s(item, "recordingNote")),
                     item.get("recipients").l().stream().map(v -> person(v.m())).toList(),
                     item.get("tiers").l().stream().map(v -> tier(v.m())).toList(),
                     new RetryPolicy(n(item.get("retry").m(), "attempts"), Duration.ofSeconds(n(item.get("retry").m(), "afterSeconds"))),
-                    s(item, "openGroup"), s(item, "raisedBy"));
+                    s(item, "openGroup"),
+                    rosters(item),
+                    item.containsKey("priority") ? Priority.parse(s(item, "priority")) : Priority.NORMAL,
+                    item.containsKey("repeat") ? Integer.parseInt(item.get("repeat").n()) : 0,
+                    s(item, "maintenance"),
+                    s(item, "raisedBy"));
+        }
+
+        /** Read back as written: its people were checked on import, so any person id is accepted. */
+        private static List<Roster> rosters(Map<String, AttributeValue> item) {
+            if (!item.containsKey("rosters")) {
+                return List.of();
+            }
+            List<String> problems = new java.util.ArrayList<>();
+            RosterParser parser = new RosterParser(problems, id -> true);
+            List<Roster> rosters = new java.util.ArrayList<>();
+            Json.readObject(item.get("rosters").s()).forEach((id, doc) -> rosters.add(parser.parse(id, doc)));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("stored rosters unreadable: " + problems);
+            }
+            return List.copyOf(rosters);
         }
 
         private static AttributeValue tier(Tier t) {
             return AttributeValue.fromM(Map.of(
-                    "personIds", AttributeValue.fromL(t.personIds().stream().map(AttributeValue::fromS).toList()),
+                    "notify", AttributeValue.fromL(t.notifyIds().stream().map(AttributeValue::fromS).toList()),
                     "escalateAfterSeconds", number(t.escalateAfter().toSeconds()),
                     "required", number(t.required())));
         }
 
         private static Tier tier(Map<String, AttributeValue> m) {
-            return new Tier(m.get("personIds").l().stream().map(AttributeValue::s).toList(),
+            // Incidents stored before rosters name their tiers' people "personIds".
+            return new Tier(m.getOrDefault("notify", m.get("personIds")).l().stream().map(AttributeValue::s).toList(),
                     Duration.ofSeconds(n(m, "escalateAfterSeconds")), n(m, "required"));
         }
 

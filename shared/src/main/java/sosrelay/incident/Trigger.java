@@ -10,7 +10,13 @@ import java.time.Instant;
  * @param reporter    who reported it, as it should be spoken: a name, a number, a device, an alarm
  * @param description what the trigger said happened (a device's message, an alarm's reason), or null
  * @param location    where, when the trigger knows, or null
+ * @param reportTo    the phone (E.164) told who is coming, or that nobody is: the Passthru's caller, a device's
+ *                    {@code reportTo}; null when nobody is to be told
  */
 public record Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description,
-                      String location) {
+                      String location, String reportTo) {
+
+    public Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description, String location) {
+        this(source, sourceRef, reporter, reportedAt, description, location, null);
+    }
 }

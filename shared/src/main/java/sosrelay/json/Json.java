@@ -35,6 +35,19 @@ public final class Json {
         }
     }
 
+    /** Parses a JSON array; throws {@link IllegalArgumentException} on anything else. */
+    public static java.util.List<Object> readList(String text) {
+        try {
+            Object value = JSON_.anyFrom(text);
+            if (value instanceof java.util.List<?> list) {
+                return new java.util.ArrayList<>(list);
+            }
+            throw new IllegalArgumentException("expected a JSON array");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";

@@ -1,9 +1,11 @@
 package sosrelay.messages;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import sosrelay.ack.AckCodes;
 import sosrelay.dispatch.DeliveryJob;
+import sosrelay.dispatch.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.log.Log;
@@ -18,21 +20,40 @@ import sosrelay.log.Log;
  */
 public final class IncidentMessages implements Function<DeliveryJob, String> {
     private final IncidentStore incidents;
-    private final AckCodes ackCodes;
     private final MessageTemplate template;
+    private final Map<Notice.Kind, MessageTemplate> notices;
+    private final AckCodes ackCodes;
 
     public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template) {
-        this.incidents = incidents;
+        this(incidents, ackCodes, template, Map.of());
+    }
+
+    /** {@code notices}: the text of each notice this channel sends (stand-down, report back). */
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template,
+                            Map<Notice.Kind, MessageTemplate> notices) {
         this.ackCodes = ackCodes;
+        this.incidents = incidents;
         this.template = template;
+        this.notices = notices;
     }
 
     @Override
     public String apply(DeliveryJob job) {
-        String code = ackCode(job);
-        return template.render(read(job)
+        // Only an alert asks for a reply: a notice (stand-down, report back) carries no code to spend.
+        String code = job.notice() == null ? ackCode(job) : IncidentValues.NONE;
+        Map<Placeholder, String> values = read(job)
                 .map(incident -> IncidentValues.of(incident, code))
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code)));
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code));
+        if (job.notice() == null) {
+            return template.render(values);
+        }
+        MessageTemplate notice = notices.get(job.notice().kind());
+        if (notice == null) {
+            throw new IllegalStateException("no text configured for the " + job.notice().kind().id() + " notice on " + job.channel().id());
+        }
+        values.put(Placeholder.COMING, job.notice().coming());
+        values.put(Placeholder.COUNT, job.notice().count());
+        return notice.render(values);
     }
 
     /** The recipient's own code; if it can't be issued the alert still goes, without a way to reply. */

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** What a message template may say about an incident, written {@code {name}} in the template. */
 public enum Placeholder {
-    TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE;
+    TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE,
+    /** Notices only: who acknowledged ("Dr. Rao, Nurse station") and how many of how many ("2 of 2"). */
+    COMING, COUNT;
 
     /**
      * The free-text values, in the order an over-long message gives them up: what the trigger said,

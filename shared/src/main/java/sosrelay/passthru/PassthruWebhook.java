@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.directory.MaintenanceWindow;
 import sosrelay.directory.Person;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.directory.TypeChoice;
@@ -79,8 +80,11 @@ public final class PassthruWebhook implements Webhook {
     private Incident incident(String callSid, Map<String, List<String>> params, Directory dir) {
         Instant now = clock.instant();
         TypeChoice type = dir.chooseType(first(params, "EmergencyType"), first(params, "digits"));
-        Trigger trigger = new Trigger(SOURCE, callSid, reporter(params, dir), reportedAt(params, now), null, null);
-        return Incident.of(IncidentIds.forSource(SOURCE, callSid), trigger, type, recording(params, now), dir, null);
+        Trigger trigger = new Trigger(SOURCE, callSid, reporter(params, dir), reportedAt(params, now), null, null,
+                PhoneNumbers.toE164(callingNumber(params)));
+        Incident incident = Incident.of(IncidentIds.forSource(SOURCE, callSid), trigger, type, recording(params, now), dir, null);
+        MaintenanceWindow window = dir.maintenanceFor(now, type.type().name(), null, null);
+        return window == null ? incident : incident.inMaintenance(window.describe());
     }
 
     private Recording recording(Map<String, List<String>> params, Instant now) {
@@ -99,15 +103,18 @@ public final class PassthruWebhook implements Webhook {
 
     /** The directory's name for the calling number, else the number itself. */
     private static String reporter(Map<String, List<String>> params, Directory dir) {
-        String from = first(params, "CallFrom");
-        if (from == null) {
-            from = first(params, "From");
-        }
+        String from = callingNumber(params);
         if (from == null) {
             return null;
         }
         Person known = dir.personWithPhone(PhoneNumbers.toE164(from));
         return known != null ? known.name() : shorten(from);
+    }
+
+    /** Who called the emergency number: told who is coming (when it is a phone number), and spoken to whoever picks up. */
+    private static String callingNumber(Map<String, List<String>> params) {
+        String from = first(params, "CallFrom");
+        return from != null ? from : first(params, "From");
     }
 
     /** The call's start time when it is plausible, else now: a forged 1970 must not be read out to a doctor. */

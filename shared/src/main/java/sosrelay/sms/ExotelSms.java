@@ -19,12 +19,20 @@ public final class ExotelSms implements Sender {
     private final ProviderHttp exotel;
     private final ExotelSmsAccount account;
     private final Function<DeliveryJob, String> texts;
+    private final Function<DeliveryJob, String> dltTemplates;
     private final URI endpoint;
 
     public ExotelSms(HttpClient http, ExotelSmsAccount account, Function<DeliveryJob, String> texts) {
+        this(http, account, texts, job -> account.dltTemplateId());
+    }
+
+    /** {@code dltTemplates}: the DLT template each job's text is registered as (a notice's is not the alert's). */
+    public ExotelSms(HttpClient http, ExotelSmsAccount account, Function<DeliveryJob, String> texts,
+                     Function<DeliveryJob, String> dltTemplates) {
         this.exotel = new ProviderHttp(http, "Exotel", account.requestTimeout());
         this.account = account;
         this.texts = texts;
+        this.dltTemplates = dltTemplates;
         this.endpoint = ProviderHttp.endpoint(account.apiBaseUrl(), "/v1/Accounts/" + account.accountSid() + "/Sms/send.json");
     }
 
@@ -35,7 +43,7 @@ public final class ExotelSms implements Sender {
         form.put("To", job.phone());
         form.put("Body", texts.apply(job));
         form.put("DltEntityId", account.dltEntityId());
-        form.put("DltTemplateId", account.dltTemplateId());
+        form.put("DltTemplateId", dltTemplates.apply(job));
         form.put("SmsType", "transactional");
         form.put("StatusCallback", account.statusCallbackUrl());
         form.put("CustomField", job.customField());

@@ -11,7 +11,7 @@ import sosrelay.json.Json;
  *
  * @param kind       RETRY: place attempt {@code attempt} to the person; CALL_CHECK: ask Exotel how call
  *                   {@code providerId} ended if no callback came; ESCALATE: tier {@code tier}'s time is up
- * @param round      how many times a CALL_CHECK has found the call still going
+ * @param round      how many times a CALL_CHECK has found the call still going; for ESCALATE, the round of the tiers (0 is the first)
  */
 public record TimerJob(Kind kind, Instant dueAt, String incidentId, String personId, String channel, int attempt, int tier,
                        String providerId, int round) {
@@ -26,8 +26,8 @@ public record TimerJob(Kind kind, Instant dueAt, String incidentId, String perso
         return new TimerJob(Kind.CALL_CHECK, dueAt, incidentId, personId, "call", attempt, 0, callSid, round);
     }
 
-    public static TimerJob escalate(Instant dueAt, String incidentId, int tier) {
-        return new TimerJob(Kind.ESCALATE, dueAt, incidentId, null, null, 0, tier, null, 0);
+    public static TimerJob escalate(Instant dueAt, String incidentId, int tier, int round) {
+        return new TimerJob(Kind.ESCALATE, dueAt, incidentId, null, null, 0, tier, null, round);
     }
 
     public String toJson() {

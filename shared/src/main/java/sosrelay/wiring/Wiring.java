@@ -15,6 +15,7 @@ import sosrelay.ack.KeypressAckWebhook;
 import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.api.IncidentApi;
+import sosrelay.api.OperatorApi;
 import sosrelay.callbacks.StatusCallbackWebhook;
 import sosrelay.calls.ExotelCallDetails;
 import sosrelay.calls.LostCallbackCheck;
@@ -28,13 +29,16 @@ import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.dispatch.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
+import sosrelay.dispatch.Notice;
 import sosrelay.dispatch.Retries;
 import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.greeting.RecordingProbe;
 import sosrelay.incident.AcceptanceTimes;
+import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
@@ -43,6 +47,9 @@ import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
+import sosrelay.metrics.IncidentMetrics;
+import sosrelay.notices.ReportBack;
+import sosrelay.notices.StandDown;
 import sosrelay.pacing.Pacing;
 import sosrelay.pacing.SharedRatePacer;
 import sosrelay.passthru.PassthruWebhook;
@@ -77,6 +84,10 @@ public final class Wiring {
     public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency at {time}. Location: {location}."
             + " Recording: {recording} Ref: {ref}. Reply {ackCode} to acknowledge.";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
+    /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
+    public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
+    /** Default report-back text to whoever raised the emergency. */
+    public static final String DEFAULT_COMING_TEMPLATE = "SOS Relay: {count} coming: {coming}. {type} emergency, ref {ref}.";
 
     private final Env env;
     private final Clock clock;
@@ -113,6 +124,8 @@ public final class Wiring {
     private final Lazy<AcceptanceTimes> acceptanceTimes;
     private final Lazy<OpenIncidentSlots> openSlots;
     private final Lazy<WebhookSecret> webhookSecret;
+    private final Lazy<ReportBack> reportBack;
+    private final Lazy<OperatorApi> operatorApi;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -149,15 +162,22 @@ public final class Wiring {
         this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
         this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), executor.get()));
         this.dispatcher = new Lazy<>(this::dispatcher);
-        this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), dispatcher.get(), timers.get(),
+        this.reportBack = new Lazy<>(() -> new ReportBack(dispatcher.get(), timeline.get()));
+        this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), deliveries.get(), dispatcher.get(), timers.get(),
+                timeline.get(), incident -> {
+                    IncidentMetrics.unanswered(incident.id(), incident.type());
+                    reportBack.get().unanswered(incident);
+                }, clock));
+        this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
                 timeline.get(), clock));
-        this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), timers.get(), dispatcher.get(), timeline.get(),
-                clock));
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(), timeline.get(), ref -> retries.get().afterUnanswered(ref)));
         this.openSlots = new Lazy<>(() -> new OpenIncidentSlots(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Integer.parseInt(env.get("DEVICE_OPEN_INCIDENT_LIMIT", "10")),
                 Duration.ofMinutes(Long.parseLong(env.get("DEVICE_OPEN_INCIDENT_MINUTES", "60")))));
-        this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), openSlots.get()));
+        this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), escalation.get(),
+                new StandDown(deliveries.get(), dispatcher.get(), timeline.get()), reportBack.get(),
+                incidentId -> deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
+                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
                         + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), clock));
@@ -171,16 +191,24 @@ public final class Wiring {
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
-                deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(), openSlots.get(), operatorKeyIds(), clock));
+                deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
+                new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), openSlots.get(), operatorKeyIds(),
+                clock));
+        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
         this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount()),
                 (job, callSid) -> lostCallbacks.get().watch(job, callSid), callPacing()));
         this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(),
-                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY)), (job, sid) -> { }, Pacing.none(clock)));
+                messages("SMS_TEMPLATE", ExotelSms.MAX_BODY, Map.of(
+                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
+                        Notice.Kind.COMING, env.get("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE))),
+                this::smsDltTemplate), (job, sid) -> { }, Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
-                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY)), (job, id) -> { }, Pacing.none(clock)));
+                messages("WHATSAPP_TEMPLATE", GupShupWhatsApp.MAX_BODY, Map.of(
+                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE)))),
+                (job, id) -> { }, Pacing.none(clock)));
     }
 
     public static Wiring fromEnvironment() {
@@ -221,6 +249,10 @@ public final class Wiring {
 
     public IncidentApi incidentApi() {
         return incidentApi.get();
+    }
+
+    public OperatorApi operatorApi() {
+        return operatorApi.get();
     }
 
     public BatchWorker smsJobs() {
@@ -352,9 +384,23 @@ public final class Wiring {
                 requestTimeout("GUPSHUP_REQUEST_TIMEOUT_MS"));
     }
 
-    private IncidentMessages messages(String templateVariable, int maxLength) {
+    private IncidentMessages messages(String templateVariable, int maxLength, Map<Notice.Kind, String> notices) {
+        Map<Notice.Kind, MessageTemplate> noticeTemplates = new EnumMap<>(Notice.Kind.class);
+        notices.forEach((kind, text) -> noticeTemplates.put(kind, new MessageTemplate(text, maxLength)));
         return new IncidentMessages(incidents.get(), ackCodes.get(),
-                new MessageTemplate(env.get(templateVariable, DEFAULT_MESSAGE_TEMPLATE), maxLength));
+                new MessageTemplate(env.get(templateVariable, DEFAULT_MESSAGE_TEMPLATE), maxLength), noticeTemplates);
+    }
+
+    /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's. */
+    private String smsDltTemplate(DeliveryJob job) {
+        if (job.notice() == null) {
+            return env.require("EXOTEL_DLT_TEMPLATE_ID");
+        }
+        return switch (job.notice().kind()) {
+            case STAND_DOWN -> env.require("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID");
+            case COMING -> env.require("EXOTEL_DLT_COMING_TEMPLATE_ID");
+            case UNANSWERED -> throw new IllegalStateException("the unanswered notice is a call, not an SMS");
+        };
     }
 
     /** The secret itself when {@code plainVariable} is set (local only), else the SSM SecureString {@code parameterVariable} names. */

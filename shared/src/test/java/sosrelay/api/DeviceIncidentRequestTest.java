@@ -13,10 +13,11 @@ class DeviceIncidentRequestTest {
     @Test
     void readsEveryField() throws Exception {
         DeviceIncidentRequest request = DeviceIncidentRequest.parse("{\"type\":\"Fire\",\"message\":\" Smoke \",\"source\":\"panel-7\","
-                + "\"location\":\"Ward 3\",\"recordingUrl\":\"https://recordings.exotel.com/a.mp3\",\"dedupKey\":\"panel-7:evt/1\"}");
+                + "\"location\":\"Ward 3\",\"recordingUrl\":\"https://recordings.exotel.com/a.mp3\",\"dedupKey\":\"panel-7:evt/1\","
+                + "\"reportTo\":\"09800000099\"}");
 
         assertThat(request).isEqualTo(new DeviceIncidentRequest("Fire", "Smoke", "panel-7", "Ward 3",
-                "https://recordings.exotel.com/a.mp3", "panel-7:evt/1", List.of()));
+                "https://recordings.exotel.com/a.mp3", "panel-7:evt/1", "+919800000099", List.of()));
     }
 
     @Test

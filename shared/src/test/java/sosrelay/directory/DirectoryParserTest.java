@@ -53,7 +53,7 @@ class DirectoryParserTest {
                         p -> assertThat(p).contains("people[1] (dr-rao): unknown channel 'pager'"),
                         p -> assertThat(p).contains("people[2] (nurse): unknown key 'chanels'"),
                         p -> assertThat(p).contains("people[2] (nurse): phone +919800000009 also belongs to dr-rao"),
-                        p -> assertThat(p).contains("unknown person id 'dr-nobody'"),
+                        p -> assertThat(p).contains("unknown person or roster id 'dr-nobody'"),
                         p -> assertThat(p).contains("digit 1 is also the digit of"),
                         p -> assertThat(p).contains("types.Brain: tiers is missing or empty"),
                         p -> assertThat(p).contains("defaultType is missing")))

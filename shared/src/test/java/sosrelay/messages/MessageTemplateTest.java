@@ -27,7 +27,7 @@ class MessageTemplateTest {
                 description, location);
         return new Incident("inc-f4ozhr7np263xfwdrpb2", trigger, "Heart", null,
                 new Recording(RECORDING, null, null),
-                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.SMS))), List.of(), RetryPolicy.DEFAULT, null, null);
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.SMS))), List.of(), RetryPolicy.DEFAULT, null);
     }
 
     @Test
@@ -41,7 +41,7 @@ class MessageTemplateTest {
     @Test
     void missingValuesBecomeShortNeutralWords() {
         Trigger bare = new Trigger("exotel-call", "fd7a", null, null, null, "  ");
-        Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null, null);
+        Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null);
 
         assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident, CODE)))
                 .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown|" + CODE);
@@ -84,7 +84,7 @@ class MessageTemplateTest {
     void theDefaultTextCarriesTypeTimePlaceAndLinkButNeitherTheCallersNumberNorFreeText() {
         Trigger call = new Trigger("exotel-call", "fd7a", "09324190000", Instant.parse("2021-07-16T10:11:28Z"), "he is dying", "Ward 3");
         Incident incident = new Incident("inc-f4ozhr7np263xfwdrpb2", call, "Heart", null, new Recording(RECORDING, null, null), List.of(),
-                List.of(), RetryPolicy.DEFAULT, null, null);
+                List.of(), RetryPolicy.DEFAULT, null);
 
         String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE));
 

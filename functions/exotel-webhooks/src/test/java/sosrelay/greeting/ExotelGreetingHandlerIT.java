@@ -143,6 +143,6 @@ class ExotelGreetingHandlerIT {
         wiring.incidents().create(new Incident(INCIDENT,
                 new Trigger("exotel-call", "fd7a090139691d5ed3exxg", "Front desk", Instant.now(), null, null), "Heart", null,
                 new Recording(recordingUrl, availableAt, null),
-                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), List.of(), RetryPolicy.DEFAULT, null, null));
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), List.of(), RetryPolicy.DEFAULT, null));
     }
 }

@@ -48,7 +48,7 @@ public final class MessageJobStack implements AutoCloseable {
                 new Trigger("exotel-call", "fd7a090139691d5ed3exxg", "09324190000", Instant.parse("2021-07-16T10:11:28Z"), null, null),
                 "Heart", null, new Recording(RECORDING, null, null),
                 List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL, Channel.SMS, Channel.WHATSAPP))), List.of(), RetryPolicy.DEFAULT,
-                null, null));
+                null));
     }
 
     /** Dr. Rao's acknowledgement code for the incident: the one the senders issued. */

@@ -72,7 +72,7 @@ class TimerJobHandlerIT {
     @Test
     void aTimerDueLaterThanSqsCanDelayIsSentOn() {
         SQSEvent event = EventLoader.loadSQSEvent("events/timer-escalate.json");
-        event.getRecords().get(0).setBody(TimerJob.escalate(Instant.now().plusSeconds(3600), INCIDENT, 0).toJson());
+        event.getRecords().get(0).setBody(TimerJob.escalate(Instant.now().plusSeconds(3600), INCIDENT, 0, 0).toJson());
         int delayedBefore = delayedTimers();
 
         handler.handleRequest(event, null);

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 public enum CallOutcome {
     ANSWER("answer", "completed", null, null),
     PRESS_1("press-1", "completed", "1", null),
-    /** Someone who pressed the wrong key: the ack webhook must not take it as a yes. */
+    /** "I cannot come": the ack Passthru answers 302 (not a yes), the decline Passthru after it records the decline. */
     PRESS_2("press-2", "completed", "2", null),
     NO_ANSWER("no-answer", "no-answer", null, "did not answer"),
     BUSY("busy", "busy", null, "was busy"),

@@ -180,8 +180,9 @@ final class SandboxCalls {
     }
 
     /**
-     * As a Gather applet followed by a Passthru would: a GET of the ack URL with the call's fields
-     * and the key pressed, which Exotel sends in double quotes ({@code digits="1"}).
+     * As the outbound flow the docs describe: a Gather, then a Passthru to the ack URL with the call's
+     * fields and the key pressed (Exotel sends it in double quotes, {@code digits="1"}); on its second
+     * branch (302) a second Passthru to the ack URL with {@code expect=2}, which takes a decline.
      */
     private void pressKey(SandboxExotel.PlacedCall call) {
         String url = ackUrl;
@@ -199,11 +200,20 @@ final class SandboxCalls {
         query.put("Direction", "outbound-api");
         query.put("CustomField", call.customFieldOrEmpty());
         query.put("digits", "\"" + digits + "\"");
-        int httpStatus = SandboxHttp.send(http, HttpRequest.newBuilder(URI.create(url + "?" + FormEncoding.encode(query)))
+        int httpStatus = passthru(url, query);
+        String answers = "ack " + SandboxHttp.statusText(httpStatus);
+        if (httpStatus == 302) {
+            httpStatus = passthru(url + (url.contains("?") ? "&" : "?") + "expect=2", query);
+            answers += ", decline " + SandboxHttp.statusText(httpStatus);
+        }
+        int finalStatus = httpStatus;
+        update(call.sid(), p -> p.withAck(new CallProgress.AckRequest(digits, finalStatus)));
+        console.printf("[sandbox exotel] %s pressed %s -> %s%n", PhoneNumbers.mask(call.from()), digits, answers);
+    }
+
+    private int passthru(String url, Map<String, String> query) {
+        return SandboxHttp.send(http, HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?") + FormEncoding.encode(query)))
                 .GET().timeout(SandboxHttp.WEBHOOK_TIMEOUT).build());
-        update(call.sid(), p -> p.withAck(new CallProgress.AckRequest(digits, httpStatus)));
-        console.printf("[sandbox exotel] %s pressed %s -> ack %s%n", PhoneNumbers.mask(call.from()), digits,
-                SandboxHttp.statusText(httpStatus));
     }
 
     private SandboxExotel.PlacedCall update(String sid, UnaryOperator<CallProgress> change) {

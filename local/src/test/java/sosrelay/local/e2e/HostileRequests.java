@@ -321,7 +321,7 @@ final class HostileRequests {
         exotel("POST on the ack", Endpoint.ACK, LocalRelay.LOCAL_SECRET, "POST", "", FORM, bytes("digits=1"));
         exotel("PUT with a 1 MB body on the Passthru", Endpoint.PASSTHRU, LocalRelay.LOCAL_SECRET, "PUT", "", FORM,
                 new byte[1024 * 1024]);
-        device("GET on the incident list, which has no route", Endpoint.RAISE, "GET", "/v1/incidents", true, withKey(), new byte[0]);
+        device("PUT on the incident list, which has no route", Endpoint.RAISE, "PUT", "/v1/incidents", true, withKey(), new byte[0]);
     }
 
     private void oddHeadersAndRequestLines() {

@@ -33,7 +33,7 @@ final class LocalHttp {
 
     /** The people a type rings first (the demo's Heart: the twenty of the README). */
     static java.util.List<sosrelay.directory.Person> firstTier(sosrelay.directory.Directory directory, String type) {
-        return directory.types().get(type).tiers().get(0).personIds().stream().map(directory.people()::get).toList();
+        return directory.types().get(type).tiers().get(0).notifyIds().stream().map(directory.people()::get).toList();
     }
 
     private LocalHttp() {

@@ -102,10 +102,17 @@ class SamTemplateTest {
                 .contains("ExotelPassthruFunction", "ExotelGreetingFunction", "CallJobFunction", "AlarmFunction", "IncidentApiFunction",
                         "SmsJobFunction", "WhatsAppJobFunction");
         assertThat(template.function("IncidentApiFunction").orElseThrow().apiEvents())
-                .extracting(ApiEvent::path, ApiEvent::apiKeyRequired)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/incidents", true),
-                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}", true),
-                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}/resolve", true));
+                .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::apiKeyRequired)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/incidents", "post", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/incidents", "get", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}", "get", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}/resolve", "post", true));
+        assertThat(template.function("OperatorApiFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::apiKeyRequired)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/overrides", "post", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/overrides/{overrideId}", "delete", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/on-duty", "get", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/maintenance", "post", true));
         TemplateFunction passthru = template.function("ExotelPassthruFunction").orElseThrow();
         assertThat(passthru.handlerClass()).isEqualTo("sosrelay.passthru.ExotelPassthruHandler");
         assertThat(passthru.apiEvents()).extracting(ApiEvent::path).containsOnly("/exotel/{secret}/passthru");

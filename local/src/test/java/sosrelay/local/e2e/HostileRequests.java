@@ -34,7 +34,11 @@ final class HostileRequests {
         SMS_REPLY("sms-reply", 200),
         RAISE("/v1/incidents", 202),
         VIEW("/v1/incidents/{id}", 200),
-        RESOLVE("/v1/incidents/{id}/resolve", 200);
+        RESOLVE("/v1/incidents/{id}/resolve", 200),
+        LIST("/v1/incidents?…", 200),
+        OVERRIDES("/v1/rosters/{id}/overrides", 201),
+        ON_DUTY("/v1/rosters/{id}/on-duty", 200),
+        MAINTENANCE("/v1/maintenance", 201);
 
         final String path;
         final Set<Integer> documentedAnswers;
@@ -75,6 +79,7 @@ final class HostileRequests {
         requests.smsReplies();
         requests.deviceRaises();
         requests.deviceReadsAndResolves();
+        requests.operatorChanges();
         requests.unroutedMethods();
         requests.oddHeadersAndRequestLines();
         return requests.corpus;
@@ -367,6 +372,40 @@ final class HostileRequests {
 
     private void greeting(String method, String description, String rawQuery) {
         exotel(description, Endpoint.GREETING, LocalRelay.LOCAL_SECRET, method, rawQuery, null, new byte[0]);
+    }
+
+    /** Lists, roster overrides, who is on duty, maintenance windows: none of these may change anything or fail with a 5xx. */
+    private void operatorChanges() {
+        String longId = HostileValues.HUGE.substring(0, 2000);
+        for (String query : List.of("limit=0", "limit=101", "limit=-1", "status=" + longId, "after=garbage", "after=" + longId,
+                "after=eyJwayI6MX0", "status=open&status=resolved")) {
+            device("list with " + RawHttp.abbreviate(query), Endpoint.LIST, "GET", "/v1/incidents?" + query, true, withKey(), new byte[0]);
+        }
+        for (String body : List.of("", "[]", "not json", "{}", "{\"person\":7}", "{\"person\":\"dr-das\",\"from\":\"x\",\"to\":\"y\"}",
+                "{\"person\":\"" + longId + "\",\"from\":\"2026-11-25T20:00:00+05:30\",\"to\":\"2026-11-26T08:00:00+05:30\"}",
+                "{\"person\":\"dr-das\",\"from\":\"2026-11-26T20:00:00+05:30\",\"to\":\"2026-11-25T08:00:00+05:30\"}")) {
+            device("override " + RawHttp.abbreviate(body), Endpoint.OVERRIDES, "POST", "/v1/rosters/neuro-on-call/overrides", true,
+                    jsonWithKey(), bytes(body));
+        }
+        device("a 1 MB override", Endpoint.OVERRIDES, "POST", "/v1/rosters/neuro-on-call/overrides", true, jsonWithKey(),
+                new byte[1024 * 1024]);
+        device("an override for an unknown roster", Endpoint.OVERRIDES, "POST", "/v1/rosters/" + longId + "/overrides", true,
+                jsonWithKey(), bytes("{\"person\":\"dr-das\"}"));
+        device("removing an unknown override", Endpoint.OVERRIDES, "DELETE", "/v1/rosters/neuro-on-call/overrides/" + longId, true,
+                withKey(), new byte[0]);
+        for (String at : List.of("yesterday", longId, "2026-13-45T99:00:00+05:30")) {
+            device("on duty at " + RawHttp.abbreviate(at), Endpoint.ON_DUTY, "GET", "/v1/rosters/neuro-on-call/on-duty?" + query("at", at),
+                    true, withKey(), new byte[0]);
+        }
+        device("on duty in an unknown roster", Endpoint.ON_DUTY, "GET", "/v1/rosters/" + longId + "/on-duty", true, withKey(), new byte[0]);
+        for (String body : List.of("{}", "[]", "{\"types\":[\"Heart\"]}", "{\"types\":[\"" + longId + "\"],\"from\":\"2026-11-25T20:00:00+05:30\","
+                + "\"to\":\"2026-11-26T08:00:00+05:30\"}", "{\"alarms\":\"*\",\"from\":1,\"to\":2}")) {
+            device("maintenance " + RawHttp.abbreviate(body), Endpoint.MAINTENANCE, "POST", "/v1/maintenance", true, jsonWithKey(), bytes(body));
+        }
+    }
+
+    private static List<String> jsonWithKey() {
+        return List.of("x-api-key: " + LocalRelay.LOCAL_API_KEY, "Content-Type: application/json");
     }
 
     private void deviceRaise(String description, String contentType, byte[] body) {

@@ -1,7 +1,9 @@
 package sosrelay.local.sandbox;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -143,6 +145,24 @@ class SandboxExotelCallsIT {
         });
         assertThat(call(sid).ack()).isEqualTo(new CallProgress.AckRequest(key, 200));
         assertThat(call(sid).callbacks()).containsExactly(new CallProgress.CallbackAttempt("completed", 200));
+    }
+
+    @Test
+    void aKeyTheAckPassthruTurnsDownGoesOnToTheDeclinePassthruAsTheOutboundFlowChainsThem() {
+        // As SOS Relay answers: the ack Passthru takes only 1 (302 otherwise), the one after it (expect=2) takes 2.
+        webhooks.stubFor(get(urlPathEqualTo("/ack")).withQueryParam("expect", absent()).willReturn(aResponse().withStatus(302)));
+        webhooks.stubFor(get(urlPathEqualTo("/ack")).withQueryParam("expect", equalTo("2")).willReturn(ok("declined")));
+        sandbox.script(NUMBER, List.of("press-2"));
+        String sid = placeCall(Map.of());
+
+        awaitCallbacks(sid, 1);
+
+        List<Map<String, String>> passthrus = requestsFor("/ack", sid).stream().map(SandboxExotelCallsIT::query).toList();
+        assertThat(passthrus).hasSize(2).allSatisfy(q -> assertThat(q).containsEntry("digits", "\"2\"")
+                .containsEntry("CallSid", sid).containsEntry("CustomField", CUSTOM_FIELD));
+        assertThat(passthrus).filteredOn(q -> !q.containsKey("expect")).hasSize(1);
+        assertThat(passthrus).filteredOn(q -> "2".equals(q.get("expect"))).hasSize(1);
+        assertThat(call(sid).ack()).isEqualTo(new CallProgress.AckRequest("2", 200));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package sosrelay.local;
 
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import sosrelay.local.backends.TemplateFunction;
 
 import java.lang.reflect.InvocationTargetException;
@@ -34,10 +35,10 @@ final class LocalFunction {
      * A function whose class is not on the classpath (the function modules not built yet) still
      * gets its routes; invoking it fails with the reason.
      */
-    static LocalFunction load(TemplateFunction definition, Map<String, String> environment) {
+    static LocalFunction load(TemplateFunction definition, Map<String, String> environment, ClientOverrideConfiguration clientOverrides) {
         try {
             Class<?> handlerClass = Class.forName(definition.handlerClass(), true, LocalFunction.class.getClassLoader());
-            Object handler = HandlerInstances.create(handlerClass, environment);
+            Object handler = HandlerInstances.create(handlerClass, environment, clientOverrides);
             Method method = handlerMethod(handlerClass, definition.handlerMethod());
             method.setAccessible(true);
             return new LocalFunction(definition, environment, handler, method, null);

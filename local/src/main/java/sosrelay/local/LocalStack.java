@@ -12,6 +12,11 @@ import sosrelay.local.backends.SamTemplate;
 import sosrelay.local.backends.SqsEventSource;
 import sosrelay.local.backends.TemplateFunction;
 import sosrelay.local.backends.TemplateResources;
+import sosrelay.local.iam.AccessDenials;
+import sosrelay.local.iam.FunctionRoles;
+import sosrelay.local.iam.LocalArns;
+import sosrelay.local.iam.RoleEnforcement;
+import sosrelay.local.iam.RolePolicy;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,10 +52,12 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, List<String>> unresolvedVariables;
     private final ApiGateway api;
     private final SqsEventSourceMappings sqsMappings;
+    private final AccessDenials accessDenials;
 
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
-                       Map<String, List<String>> unresolvedVariables, ApiGateway api, SqsEventSourceMappings sqsMappings) {
+                       Map<String, List<String>> unresolvedVariables, ApiGateway api, SqsEventSourceMappings sqsMappings,
+                       AccessDenials accessDenials) {
         this.options = options;
         this.template = template;
         this.server = server;
@@ -61,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
         this.unresolvedVariables = unresolvedVariables;
         this.api = api;
         this.sqsMappings = sqsMappings;
+        this.accessDenials = accessDenials;
     }
 
     public static LocalStack start(LocalStackOptions options) {
@@ -78,11 +86,15 @@ public final class LocalStack implements AutoCloseable {
             overrides.put(PUBLIC_BASE_URL_VARIABLE, baseUrl.toString());
             overrides.putAll(options.environmentOverrides());
             FunctionEnvironment environments = FunctionEnvironment.of(template, resources, backends);
+            Map<String, RolePolicy> roles = FunctionRoles.of(template, environments,
+                    new LocalArns(LocalBackends.REGION.id(), LocalBackends.ACCOUNT_ID));
+            AccessDenials accessDenials = new AccessDenials();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
             for (TemplateFunction definition : template.functions()) {
                 FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, System.getenv());
-                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables()));
+                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), accessDenials);
+                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement.clientOverrides()));
                 if (!environment.unresolved().isEmpty()) {
                     unresolved.put(definition.logicalId(), environment.unresolved());
                 }
@@ -96,7 +108,8 @@ public final class LocalStack implements AutoCloseable {
             server.setExecutor(workers);
             server.start();
             SqsEventSourceMappings sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
-            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api, sqsMappings);
+            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api, sqsMappings,
+                    accessDenials);
         } catch (RuntimeException | Error e) {
             server.stop(0);
             workers.shutdownNow();
@@ -147,6 +160,11 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("no function " + functionLogicalId + " in the template");
         }
         return function.environment();
+    }
+
+    /** The requests the functions' IAM roles (their template Policies) refused so far. */
+    public AccessDenials accessDenials() {
+        return accessDenials;
     }
 
     /** Where everything is; callers may print more after it. */

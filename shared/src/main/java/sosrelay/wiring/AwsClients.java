@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import sosrelay.config.Env;
@@ -19,14 +20,18 @@ import sosrelay.config.Env;
  */
 final class AwsClients {
     private final Env env;
+    private final ClientOverrideConfiguration overrides;
 
-    AwsClients(Env env) {
+    /** {@code overrides}: empty on Lambda; the local stack's per-function checks (IAM) otherwise. */
+    AwsClients(Env env, ClientOverrideConfiguration overrides) {
         this.env = env;
+        this.overrides = overrides;
     }
 
     <B extends AwsClientBuilder<B, C>, C> C build(B builder, String serviceEnvSuffix) {
         builder.region(Region.of(env.get(SdkSystemSetting.AWS_REGION.environmentVariable(), "ap-south-1")))
-                .credentialsProvider(credentials());
+                .credentialsProvider(credentials())
+                .overrideConfiguration(overrides);
         String endpoint = env.get("AWS_ENDPOINT_URL_" + serviceEnvSuffix);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));

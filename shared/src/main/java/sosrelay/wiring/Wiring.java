@@ -63,6 +63,7 @@ import sosrelay.timers.Timers;
 import sosrelay.web.WebhookSecret;
 import sosrelay.whatsapp.GupShupAccount;
 import sosrelay.whatsapp.GupShupWhatsApp;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -132,9 +133,14 @@ public final class Wiring {
     }
 
     public Wiring(Env env, Clock clock) {
+        this(env, clock, ClientOverrideConfiguration.builder().build());
+    }
+
+    /** With {@code clientOverrides} on every AWS SDK client: how the local stack enforces each function's IAM policy. */
+    public Wiring(Env env, Clock clock, ClientOverrideConfiguration clientOverrides) {
         this.env = env;
         this.clock = clock;
-        this.aws = new AwsClients(env);
+        this.aws = new AwsClients(env, clientOverrides);
         this.dynamo = new Lazy<>(() -> aws.build(DynamoDbClient.builder(), "DYNAMODB"));
         this.sqs = new Lazy<>(() -> aws.build(SqsClient.builder(), "SQS"));
         this.ssm = new Lazy<>(() -> aws.build(SsmClient.builder(), "SSM"));

@@ -49,6 +49,7 @@ class FanOutIT {
             assertThat(callsPerPhone).hasSize(PEOPLE).allSatisfy((phone, calls) -> assertThat(calls).isEqualTo(1L));
             assertThat(exotel.trouble().throttled()).isZero();
             assertThat(LocalHttp.queueEmpty(relay, "CallJobsDeadLetterQueue")).isTrue();
+            assertThat(relay.stack().accessDenials().all()).as("the pacer's re-queue is allowed by CallJobFunction's role").isEmpty();
         }
     }
 

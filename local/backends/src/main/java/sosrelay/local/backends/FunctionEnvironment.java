@@ -46,7 +46,7 @@ public final class FunctionEnvironment {
         Map<String, String> variables = new LinkedHashMap<>();
         List<String> unresolved = new ArrayList<>();
         function.environment().forEach((name, value) -> {
-            Optional<String> resolved = value(value);
+            Optional<String> resolved = localValue(value);
             if (resolved.isPresent()) {
                 variables.put(name, resolved.get());
             } else {
@@ -78,8 +78,8 @@ public final class FunctionEnvironment {
         return names;
     }
 
-    /** A template value as a string, when it can be known without deploying. */
-    private Optional<String> value(Object value) {
+    /** A template value (plain, Ref, GetAtt or Sub) as a string, when it can be known without deploying. */
+    public Optional<String> localValue(Object value) {
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return Optional.of(String.valueOf(value));
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What the local stack needs from a SAM template: parameters, functions with their events, queues
- * and tables. Everything else (policies, SnapStart, outputs...) is ignored.
+ * and tables; other parts (policies...) are read raw by those who need them.
  */
 public final class SamTemplate {
     /** SAM's defaults when neither the function nor Globals say. */
@@ -27,12 +27,16 @@ public final class SamTemplate {
     private final Map<String, TemplateQueue> queues;
     private final Map<String, TemplateTable> tables;
     private final Optional<UsagePlanQuota> usagePlanQuota;
+    private final Map<String, Object> resources;
+    private final Map<String, Object> globals;
 
     private SamTemplate(Map<String, Object> root) {
         this.parameters = TemplateValues.map(root.get("Parameters"));
         this.parameterDefaults = defaults(parameters);
         Map<String, Object> resources = TemplateValues.map(root.get("Resources"));
         Map<String, Object> globals = TemplateValues.map(TemplateValues.map(root.get("Globals")).get("Function"));
+        this.resources = resources;
+        this.globals = globals;
         List<TemplateFunction> functions = new ArrayList<>();
         Map<String, TemplateQueue> queues = new LinkedHashMap<>();
         Map<String, TemplateTable> tables = new LinkedHashMap<>();
@@ -110,6 +114,16 @@ public final class SamTemplate {
         return Optional.of(UsagePlanQuota.of(TemplateValues.integer(limit).orElseThrow(() -> new IllegalArgumentException(
                 logicalId + ".Auth.UsagePlan.Quota.Limit must be a number or !Ref of a parameter with a default")),
                 TemplateValues.string(quota.get("Period"), logicalId + ".Auth.UsagePlan.Quota.Period")));
+    }
+
+    /** A resource as the template writes it ({@code Type}, {@code Properties}...), intrinsics in their long form; empty if absent. */
+    public Map<String, Object> rawResource(String logicalId) {
+        return TemplateValues.map(resources.get(logicalId));
+    }
+
+    /** {@code Globals.Function} as the template writes it. */
+    public Map<String, Object> rawFunctionGlobals() {
+        return globals;
     }
 
     private static Map<String, String> defaults(Map<String, Object> parameters) {

@@ -1,0 +1,76 @@
+package sosrelay.local.iam;
+
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import sosrelay.log.Log;
+
+import java.util.Map;
+
+/**
+ * Sits in every SDK client of one local function and refuses, before anything is sent, a request
+ * its role would not allow on AWS: the same service exception type, error code and status AWS
+ * answers with, and a message naming the role, the action and the resource.
+ */
+public final class RoleEnforcement implements ExecutionInterceptor {
+    /** AWS's error codes where they are not AccessDeniedException. */
+    private static final Map<String, String> ERROR_CODES = Map.of("S3", "AccessDenied", "Sns", "AuthorizationError");
+    /** DynamoDB answers AccessDeniedException with 400; the other services with 403. */
+    private static final Map<String, Integer> STATUS_CODES = Map.of("DynamoDb", 400);
+
+    private final RolePolicy role;
+    private final AccessDenials denials;
+
+    public RoleEnforcement(RolePolicy role, AccessDenials denials) {
+        this.role = role;
+        this.denials = denials;
+    }
+
+    /** The override configuration that puts this check into a function's SDK clients. */
+    public ClientOverrideConfiguration clientOverrides() {
+        return ClientOverrideConfiguration.builder().addExecutionInterceptor(this).build();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        for (IamRequests.Check check : IamRequests.checks(service, operation, context.request(), role.arns())) {
+            if (!role.allows(check.action(), check.resource())) {
+                AccessDenial denial = new AccessDenial(role.functionLogicalId(), role.principal(), check.action(), check.resource());
+                denials.add(denial);
+                Log.error("local.iam.access-denied", "function", denial.function(), "action", denial.action(),
+                        "resource", denial.resource(), "message", denial.message());
+                throw exception(context.request(), service, denial.message());
+            }
+        }
+    }
+
+    /** The service's own exception class (DynamoDbException, SqsException...), so callers catch what they would on AWS. */
+    private static AwsServiceException exception(SdkRequest request, String service, String message) {
+        int status = STATUS_CODES.getOrDefault(service, 403);
+        AwsServiceException.Builder builder;
+        try {
+            Class<?> exceptionClass = Class.forName(request.getClass().getPackageName() + "." + service + "Exception",
+                    true, request.getClass().getClassLoader());
+            builder = (AwsServiceException.Builder) exceptionClass.getMethod("builder").invoke(null);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            builder = AwsServiceException.builder();
+        }
+        return builder.message(message)
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .serviceName(service)
+                        .errorCode(ERROR_CODES.getOrDefault(service, "AccessDeniedException"))
+                        .errorMessage(message)
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+                        .build())
+                .build();
+    }
+}

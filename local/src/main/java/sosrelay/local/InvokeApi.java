@@ -8,21 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Lambda's Invoke API, {@code POST /2015-03-31/functions/{FunctionName}/invocations}, so
- * {@code aws lambda invoke --endpoint-url ...} works against the local stack.
+ * {@code aws lambda invoke --endpoint-url ...} works against the local stack: {@code RequestResponse}
+ * (with {@code --log-type Tail}, the log's last 4 KB in {@code X-Amz-Log-Result}), {@code Event}
+ * (retried and dead-lettered as the template says, {@link AsyncInvocations}) and {@code DryRun}.
  */
 final class InvokeApi {
     static final String PREFIX = "/2015-03-31/functions/";
     private static final String SUFFIX = "/invocations";
 
     private final Map<String, LocalFunction> functions;
-    private final ExecutorService asyncInvocations;
+    private final AsyncInvocations asyncInvocations;
 
-    InvokeApi(Map<String, LocalFunction> functions, ExecutorService asyncInvocations) {
+    InvokeApi(Map<String, LocalFunction> functions, AsyncInvocations asyncInvocations) {
         this.functions = functions;
         this.asyncInvocations = asyncInvocations;
     }
@@ -57,10 +59,11 @@ final class InvokeApi {
         switch (invocationType) {
             case "DryRun" -> HttpExchanges.send(exchange, 204, new byte[0]);
             case "Event" -> {
-                asyncInvocations.execute(() -> invokeLogged(function.get(), payload));
+                asyncInvocations.submit(function.get(), payload);
                 HttpExchanges.send(exchange, 202, new byte[0]);
             }
-            default -> invokeAndAnswer(exchange, function.get(), payload);
+            default -> invokeAndAnswer(exchange, function.get(), payload,
+                    "Tail".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type")));
         }
     }
 
@@ -71,26 +74,25 @@ final class InvokeApi {
         return name.startsWith("arn:") && function >= 0 && function + 1 < parts.length ? parts[function + 1] : parts[0];
     }
 
-    private static void invokeAndAnswer(HttpExchange exchange, LocalFunction function, String payload) throws IOException {
-        String output;
-        try {
-            output = LambdaJson.toJson(function.invokeJson(payload));
-        } catch (Throwable failure) {
-            System.err.println("Invoke " + function.logicalId() + " failed:");
-            failure.printStackTrace();
-            exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
-            HttpExchanges.sendJson(exchange, 200, errorJson(failure));
-            return;
-        }
-        HttpExchanges.sendJson(exchange, 200, output);
-    }
-
-    private static void invokeLogged(LocalFunction function, String payload) {
-        try {
-            function.invokeJson(payload);
-        } catch (Throwable failure) {
-            System.err.println("Asynchronous invoke of " + function.logicalId() + " failed:");
-            failure.printStackTrace();
+    private static void invokeAndAnswer(HttpExchange exchange, LocalFunction function, String payload, boolean tail) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().set("X-Amzn-RequestId", requestId);
+        try (InvocationLogs.Capture log = tail ? InvocationLogs.start(requestId, function.definition().memorySize()) : null) {
+            String output;
+            try {
+                output = LambdaJson.toJson(function.invokeJson(payload));
+            } catch (Throwable failure) {
+                System.err.println("Invoke " + function.logicalId() + " failed:");
+                failure.printStackTrace();
+                // The runtime writes the error to the function's log too, which is what the tail shows.
+                System.out.println(errorJson(failure));
+                exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
+                output = errorJson(failure);
+            }
+            if (log != null) {
+                exchange.getResponseHeaders().set("X-Amz-Log-Result", log.tailBase64());
+            }
+            HttpExchanges.sendJson(exchange, 200, output);
         }
     }
 

@@ -1,8 +1,10 @@
 package sosrelay.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import java.util.stream.Collectors;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.PhoneNumbers;
-import sosrelay.local.directory.DirectoryFile;
+import sosrelay.directoryimport.DirectoryFile;
 import sosrelay.local.sandbox.CallOutcome;
 import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
@@ -33,6 +35,7 @@ public final class LocalRelay implements AutoCloseable {
     public static final String LOCAL_OPERATOR_KEY = "local-operator-key";
     /** What the sandbox Exotel's people do, e.g. {@code +919800000001=no-answer,press-1;+919800000002=busy}. */
     public static final String SANDBOX_SCRIPT_VARIABLE = "SOS_SANDBOX_SCRIPT";
+    private static final String DEMO_DIRECTORY = "demo-directory.yaml";
     private static final String SANDBOX_CALLER_ID = "08047000000";
     private static final String SANDBOX_SMS_FROM = "SOSRLY";
     private static final String SANDBOX_DLT_ENTITY_ID = "1101000000000000001";
@@ -93,7 +96,7 @@ public final class LocalRelay implements AutoCloseable {
         Runnable closeSandboxes = closer(sandbox, sandboxGupShup);
         LocalStack stack;
         try {
-            stack = LocalStack.start(options.withEnvironmentOverrides(overrides));
+            stack = LocalStack.create(options.withEnvironmentOverrides(overrides), processEnvironment);
         } catch (RuntimeException e) {
             closeSandboxes.run();
             throw e;
@@ -106,7 +109,10 @@ public final class LocalRelay implements AutoCloseable {
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
                     .split(",")[0].trim();
-            return new LocalRelay(stack, sandbox, sandboxGupShup, loadDirectory(stack, options), secret, apiKey);
+            Directory directory = loadDirectory(stack, options);
+            // Only now: a request that came in during start-up has waited for the directory instead of getting a 503.
+            stack.serve();
+            return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey);
         } catch (RuntimeException e) {
             stack.close();
             closeSandboxes.run();
@@ -131,7 +137,16 @@ public final class LocalRelay implements AutoCloseable {
         try {
             return store.current();
         } catch (IllegalStateException noneYet) {
-            return store.replace(DirectoryFile.demo());
+            return store.replace(demoDirectory());
+        }
+    }
+
+    /** The demo directory bundled with the local stack. */
+    private static Map<String, Object> demoDirectory() {
+        try (InputStream in = LocalRelay.class.getClassLoader().getResourceAsStream(DEMO_DIRECTORY)) {
+            return DirectoryFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEMO_DIRECTORY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo directory is missing from the jar", e);
         }
     }
 

@@ -51,12 +51,13 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final Map<String, List<String>> unresolvedVariables;
     private final ApiGateway api;
-    private final SqsEventSourceMappings sqsMappings;
+    private final AsyncInvocations asyncInvocations;
     private final AccessDenials accessDenials;
+    private SqsEventSourceMappings sqsMappings;
 
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
-                       Map<String, List<String>> unresolvedVariables, ApiGateway api, SqsEventSourceMappings sqsMappings,
+                       Map<String, List<String>> unresolvedVariables, ApiGateway api, AsyncInvocations asyncInvocations,
                        AccessDenials accessDenials) {
         this.options = options;
         this.template = template;
@@ -67,11 +68,24 @@ public final class LocalStack implements AutoCloseable {
         this.functions = functions;
         this.unresolvedVariables = unresolvedVariables;
         this.api = api;
-        this.sqsMappings = sqsMappings;
+        this.asyncInvocations = asyncInvocations;
         this.accessDenials = accessDenials;
     }
 
+    /** A stack configured by this process's environment, already serving. */
     public static LocalStack start(LocalStackOptions options) {
+        LocalStack stack = create(options, System.getenv());
+        stack.serve();
+        return stack;
+    }
+
+    /**
+     * Backends, tables, queues and functions, with the port bound but nothing served and nothing
+     * polled yet: a request that arrives meanwhile waits in the port's backlog until {@link #serve()},
+     * so callers can finish their own set-up (a directory, say) before anyone is answered.
+     * {@code processEnvironment} is what every function reads on top of the template ({@code System.getenv()} outside tests).
+     */
+    public static LocalStack create(LocalStackOptions options, Map<String, String> processEnvironment) {
         SamTemplate template = SamTemplate.load(options.template());
         // Bind first: the port is part of the functions' environment, and a taken port should fail fast.
         HttpServer server = bind(options);
@@ -92,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
             for (TemplateFunction definition : template.functions()) {
-                FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, System.getenv());
+                FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, processEnvironment);
                 RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), accessDenials);
                 functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement.clientOverrides()));
                 if (!environment.unresolved().isEmpty()) {
@@ -100,16 +114,17 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
 
-            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides),
+            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment),
                     template.usagePlanQuota().map(quota -> new ApiKeyQuota(quota, java.time.Clock.systemUTC())));
-            InvokeApi invokeApi = new InvokeApi(functions, workers);
+            AsyncInvocations asyncInvocations = new AsyncInvocations(template, resources, backends.sqs(),
+                    AsyncInvocations.retryDelays(processEnvironment.getOrDefault(AsyncInvocations.RETRY_DELAYS_VARIABLE,
+                            overrides.get(AsyncInvocations.RETRY_DELAYS_VARIABLE))));
+            InvokeApi invokeApi = new InvokeApi(functions, asyncInvocations);
             RedriveApi redriveApi = new RedriveApi(new DeadLetterRedrive(backends.sqs(), template, resources));
             server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
             server.setExecutor(workers);
-            server.start();
-            SqsEventSourceMappings sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
-            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api, sqsMappings,
-                    accessDenials);
+            return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
+                    asyncInvocations, accessDenials);
         } catch (RuntimeException | Error e) {
             server.stop(0);
             workers.shutdownNow();
@@ -118,6 +133,15 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Answers the HTTP port and starts polling the queues; "Ready" is true from here on. */
+    public synchronized void serve() {
+        if (sqsMappings != null) {
+            throw new IllegalStateException("the local stack is already serving");
+        }
+        server.start();
+        sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
     }
 
     public int port() {
@@ -169,14 +193,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where everything is; callers may print more after it. */
     public void printBanner(PrintStream out) {
-        new Banner(this, api.routes(), functions.values(), unresolvedVariables, sqsMappings.mappings()).print(out);
+        new Banner(this, api.routes(), functions.values(), unresolvedVariables,
+                sqsMappings == null ? List.of() : sqsMappings.mappings()).print(out);
     }
 
     @Override
     public void close() {
         try {
             server.stop(0);
-            sqsMappings.close();
+            if (sqsMappings != null) {
+                sqsMappings.close();
+            }
+            asyncInvocations.close();
             workers.shutdownNow();
         } finally {
             backends.close();
@@ -200,8 +228,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** API Gateway's keys, played by SOS_API_KEYS (comma-separated): the process environment's, else the overrides'. */
-    private static java.util.Set<String> apiKeys(Map<String, String> overrides) {
-        String keys = System.getenv(API_KEYS_VARIABLE) != null ? System.getenv(API_KEYS_VARIABLE) : overrides.get(API_KEYS_VARIABLE);
+    private static java.util.Set<String> apiKeys(Map<String, String> overrides, Map<String, String> processEnvironment) {
+        String keys = processEnvironment.getOrDefault(API_KEYS_VARIABLE, overrides.get(API_KEYS_VARIABLE));
         return keys == null ? java.util.Set.of() : java.util.Arrays.stream(keys.split(",")).map(String::trim)
                 .filter(k -> !k.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }

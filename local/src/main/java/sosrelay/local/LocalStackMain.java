@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import sosrelay.directory.InvalidDirectoryException;
-import sosrelay.local.directory.ImportDirectoryCommand;
 
 /**
  * {@code java -jar local/target/sos-local.jar [--port 3000] [--host 127.0.0.1] [--contacts FILE]
- * [--data-dir DIR] [--template template.yaml]}, or
- * {@code java -jar local/target/sos-local.jar import-directory --file contacts.yaml --table NAME} for a deployed stack.
+ * [--data-dir DIR] [--template template.yaml]}. Importing a directory into a deployed stack is the
+ * import-directory tool's job (tools/import-directory): this jar carries DynamoDB Local and is no production tool.
  */
 public final class LocalStackMain {
     private LocalStackMain() {
@@ -18,7 +17,9 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("import-directory")) {
-            System.exit(ImportDirectoryCommand.run(args));
+            System.err.println("import-directory has its own jar now: java -jar tools/import-directory/target/import-directory.jar"
+                    + " --file contacts.yaml --table <DirectoryTableName> [--region REGION] [--profile PROFILE] (docs/deploy.md)");
+            System.exit(2);
             return;
         }
         LocalStackOptions options;

@@ -29,7 +29,9 @@ class LocalStackIT {
     @BeforeAll
     static void start() throws URISyntaxException {
         Path template = Path.of(LocalStackIT.class.getResource("/local-test-template.yaml").toURI());
-        stack = LocalStack.start(LocalStackOptions.forTemplate(template));
+        // Lambda waits 1 and 2 minutes between attempts of a failed asynchronous event; a second here.
+        stack = LocalStack.start(LocalStackOptions.forTemplate(template)
+                .withEnvironmentOverrides(Map.of(AsyncInvocations.RETRY_DELAYS_VARIABLE, "1,1")));
         stack.printBanner(System.out);
     }
 
@@ -233,6 +235,71 @@ class LocalStackIT {
     }
 
     @Test
+    void anAsynchronousEventThatKeepsFailingIsTriedThreeTimesThenDeadLetteredAndReportedToTheOnFailureDestination() throws Exception {
+        String event = "{\"id\":\"async-fail-1\",\"fail\":true}";
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/2015-03-31/functions/AsyncFunction/invocations"))
+                .header("X-Amz-Invocation-Type", "Event").POST(HttpRequest.BodyPublishers.ofString(event)));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        Message deadLetter = receiveOne("AsyncDeadLetterQueue");
+        assertThat(deadLetter.body()).isEqualTo(event);
+        assertThat(deadLetter.messageAttributes().get("ErrorMessage").stringValue()).isEqualTo("deliberate failure of async-fail-1");
+        assertThat(deadLetter.messageAttributes().get("ErrorCode").stringValue()).isEqualTo("200");
+        assertThat(deadLetter.messageAttributes().get("RequestID").stringValue()).isNotBlank();
+        Map<String, Object> record = JSON.std.mapFrom(receiveOne("AsyncFailuresQueue").body());
+        assertThat(record).containsEntry("requestPayload", Map.of("id", "async-fail-1", "fail", true));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = (Map<String, Object>) record.get("requestContext");
+        assertThat(context).containsEntry("condition", "RetriesExhausted").containsEntry("approximateInvokeCount", 3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) record.get("responsePayload");
+        assertThat(error).containsEntry("errorType", "java.lang.IllegalStateException");
+        assertThat(sosrelay.local.testhandlers.AsyncHandler.ATTEMPTS.get("async-fail-1")).hasValue(3);
+    }
+
+    @Test
+    void anAsynchronousEventThatSucceedsOnARetryIsNotDeadLettered() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/2015-03-31/functions/AsyncFunction/invocations"))
+                .header("X-Amz-Invocation-Type", "Event").POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"async-ok-1\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!sosrelay.local.testhandlers.AsyncHandler.ATTEMPTS.containsKey("async-ok-1") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(sosrelay.local.testhandlers.AsyncHandler.ATTEMPTS.get("async-ok-1")).hasValue(1);
+    }
+
+    @Test
+    void logTypeTailReturnsTheInvocationsLogBase64() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/2015-03-31/functions/AsyncFunction/invocations"))
+                .header("X-Amz-Log-Type", "Tail").POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"tail-1\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String requestId = response.headers().firstValue("X-Amzn-RequestId").orElseThrow();
+        String log = new String(Base64.getDecoder().decode(response.headers().firstValue("X-Amz-Log-Result").orElseThrow()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).startsWith("START RequestId: " + requestId + " Version: $LATEST")
+                .contains("attempt 1 for tail-1", "END RequestId: " + requestId, "REPORT RequestId: " + requestId, "Duration: ");
+        assertThat(invoke("MapFunction", "{}").headers().firstValue("X-Amz-Log-Result")).isEmpty();
+    }
+
+    @Test
+    void logTypeTailKeepsTheLast4KilobytesOfALongLogAndShowsAFailure() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/2015-03-31/functions/AsyncFunction/invocations"))
+                .header("X-Amz-Log-Type", "Tail")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"tail-2\",\"logLines\":400,\"fail\":true}")));
+
+        byte[] log = Base64.getDecoder().decode(response.headers().firstValue("X-Amz-Log-Result").orElseThrow());
+        String text = new String(log, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(response.headers().firstValue("X-Amz-Function-Error")).contains("Unhandled");
+        assertThat(log).hasSize(4096);
+        assertThat(text).doesNotContain("START RequestId").contains("line 399 of a long log for tail-2",
+                "deliberate failure of tail-2", "REPORT RequestId: ");
+    }
+
+    @Test
     void answersResourceNotFoundForAnUnknownFunction() throws Exception {
         HttpResponse<String> response = invoke("NoSuchFunction", "{}");
 
@@ -244,6 +311,18 @@ class LocalStackIT {
         return send(HttpRequest.newBuilder(uri("/2015-03-31/functions/"
                         + java.net.URLEncoder.encode(functionName, java.nio.charset.StandardCharsets.UTF_8) + "/invocations"))
                 .POST(HttpRequest.BodyPublishers.ofString(payload)));
+    }
+
+    private static Message receiveOne(String queueLogicalId) {
+        String url = stack.resources().requireQueue(queueLogicalId).url();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Message> messages = stack.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(2).messageAttributeNames("All")).messages();
+            if (!messages.isEmpty()) {
+                return messages.get(0);
+            }
+        }
+        throw new AssertionError("nothing arrived in " + queueLogicalId + " within 30 s");
     }
 
     private static URI uri(String pathAndQuery) {

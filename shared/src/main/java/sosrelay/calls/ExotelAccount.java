@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * @param apiBaseUrl        e.g. {@code https://api.in.exotel.com}
  * @param apiToken          read when needed, so a rotated token takes effect without a redeploy
  * @param callerId          the ExoPhone people see calling
- * @param flowUrl           the outbound flow with the Dynamic Greeting
+ * @param flowUrl           the outbound flow with the Dynamic Greeting; read when needed, as it is set after deploying
  * @param statusCallbackUrl where Exotel reports how each call ended
  */
 public record ExotelAccount(
@@ -18,7 +18,7 @@ public record ExotelAccount(
         String apiKey,
         Supplier<String> apiToken,
         String callerId,
-        String flowUrl,
+        Supplier<String> flowUrl,
         String statusCallbackUrl,
         int ringTimeoutSeconds,
         int timeLimitSeconds,

@@ -30,7 +30,7 @@ public final class ExotelCalls implements Sender {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("From", job.phone());
         form.put("CallerId", account.callerId());
-        form.put("Url", account.flowUrl());
+        form.put("Url", account.flowUrl().get());
         form.put("CallType", "trans");
         form.put("TimeOut", Integer.toString(account.ringTimeoutSeconds()));
         form.put("TimeLimit", Integer.toString(account.timeLimitSeconds()));

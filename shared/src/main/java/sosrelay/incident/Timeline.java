@@ -1,12 +1,12 @@
 package sosrelay.incident;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,6 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the whole story: who was tried, when, how it went, who acknowledged, which tier was notified.
  */
 public final class Timeline {
+    /**
+     * The sort key's tie-breaker. SecureRandom, not ThreadLocalRandom: SnapStart restores many
+     * instances from one snapshot, and a ThreadLocalRandom seeded before the checkpoint gives every
+     * one of them the same sequence, so two instances recording for one incident in the same
+     * millisecond would write the same key and one event would silently replace the other. The
+     * default SecureRandom draws on the OS's entropy on every call, which a snapshot cannot freeze.
+     */
+    private static final SecureRandom TIE_BREAKER = new SecureRandom();
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -31,7 +40,7 @@ public final class Timeline {
         Instant at = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS("INC#" + incidentId));
-        item.put("sk", AttributeValue.fromS("EVT#" + at + "#" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16))));
+        item.put("sk", AttributeValue.fromS("EVT#" + at + "#" + Long.toHexString(TIE_BREAKER.nextLong())));
         item.put("at", AttributeValue.fromS(at.toString()));
         item.put("event", AttributeValue.fromS(event));
         item.put("expiresAt", IncidentStore.expiresAt(at));

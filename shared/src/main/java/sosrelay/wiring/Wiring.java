@@ -362,7 +362,7 @@ public final class Wiring {
                 env.require("EXOTEL_API_KEY"),
                 secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
                 env.require("EXOTEL_CALLER_ID"),
-                env.require("EXOTEL_FLOW_URL"),
+                flowUrl(),
                 exotelCallbackUrl("call-status"),
                 Integer.parseInt(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30")),
                 Integer.parseInt(env.get("EXOTEL_CALL_TIME_LIMIT_SECONDS", "600")),
@@ -415,6 +415,18 @@ public final class Wiring {
         return plain != null && !plain.isBlank()
                 ? () -> plain
                 : new SecretValue(ssm, env.require(parameterVariable), clock, Duration.ofMinutes(15));
+    }
+
+    /**
+     * The outbound flow's URL: {@code EXOTEL_FLOW_URL} itself (local), else the SSM parameter
+     * {@code EXOTEL_FLOW_URL_PARAMETER} names, re-read every 5 minutes. On AWS the flow can only be built
+     * after the stack exists (it needs the API's URLs), so it is set after deploying, with no redeploy.
+     */
+    private Supplier<String> flowUrl() {
+        String plain = env.get("EXOTEL_FLOW_URL");
+        return plain != null && !plain.isBlank()
+                ? () -> plain
+                : new SecretValue(ssm, env.require("EXOTEL_FLOW_URL_PARAMETER"), clock, Duration.ofMinutes(5));
     }
 
     private String exotelCallbackUrl(String name) {

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
 /**
  * The environment a function would get on Lambda, resolved against the local resources.
  * Precedence, lowest first: the template's values, the caller's overrides, the process
- * environment (the local stack is configured by the same variables as the Lambdas), and last the
- * AWS settings that point the SDK at the local backends.
+ * environment, and last the AWS settings that point the SDK at the local backends. The local stack
+ * is configured by the same variables as the Lambdas, so every process variable reaches every
+ * function, declared in the template or not: a plain {@code EXOTEL_API_TOKEN} or a tuning knob such
+ * as {@code EXOTEL_CALLS_PER_MINUTE} is read locally although the template never names it. Only the
+ * process's own {@code AWS_*} settings stay out: they would point the functions at a real account.
  */
 public final class FunctionEnvironment {
     private static final Pattern SUB_PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
@@ -54,12 +57,11 @@ public final class FunctionEnvironment {
             }
         });
         variables.putAll(overrides);
-        for (String name : unionOfNames(function, overrides)) {
-            String fromProcess = processEnvironment.get(name);
-            if (fromProcess != null) {
-                variables.put(name, fromProcess);
+        processEnvironment.forEach((name, value) -> {
+            if (!name.startsWith("AWS_")) {
+                variables.put(name, value);
             }
-        }
+        });
         unresolved.removeIf(variables::containsKey);
         variables.put("AWS_REGION", LocalBackends.REGION.id());
         variables.put("AWS_DEFAULT_REGION", LocalBackends.REGION.id());
@@ -70,12 +72,6 @@ public final class FunctionEnvironment {
         variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
         return new Resolved(variables, unresolved);
-    }
-
-    private static List<String> unionOfNames(TemplateFunction function, Map<String, String> overrides) {
-        List<String> names = new ArrayList<>(function.environment().keySet());
-        overrides.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
-        return names;
     }
 
     /** A template value (plain, Ref, GetAtt or Sub) as a string, when it can be known without deploying. */

@@ -24,6 +24,7 @@ public final class SamTemplate {
     private final Map<String, Object> parameters;
     private final Map<String, String> parameterDefaults;
     private final List<TemplateFunction> functions;
+    private final Map<String, AsyncInvokeConfig> asyncInvokeConfigs;
     private final Map<String, TemplateQueue> queues;
     private final Map<String, TemplateTable> tables;
     private final Optional<UsagePlanQuota> usagePlanQuota;
@@ -38,6 +39,7 @@ public final class SamTemplate {
         this.resources = resources;
         this.globals = globals;
         List<TemplateFunction> functions = new ArrayList<>();
+        Map<String, AsyncInvokeConfig> asyncInvokeConfigs = new LinkedHashMap<>();
         Map<String, TemplateQueue> queues = new LinkedHashMap<>();
         Map<String, TemplateTable> tables = new LinkedHashMap<>();
         List<UsagePlanQuota> quotas = new ArrayList<>();
@@ -45,7 +47,10 @@ public final class SamTemplate {
             Map<String, Object> resource = TemplateValues.map(value);
             Map<String, Object> properties = TemplateValues.map(resource.get("Properties"));
             switch (String.valueOf(resource.get("Type"))) {
-                case "AWS::Serverless::Function" -> functions.add(function(logicalId, properties, globals));
+                case "AWS::Serverless::Function" -> {
+                    functions.add(function(logicalId, properties, globals));
+                    asyncInvokeConfigs.put(logicalId, asyncInvokeConfig(properties, globals));
+                }
                 case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
                 case "AWS::DynamoDB::Table" -> tables.put(logicalId, table(logicalId, properties));
                 case "AWS::Serverless::Api" -> quota(logicalId, properties, parameterDefaults).ifPresent(quotas::add);
@@ -53,6 +58,7 @@ public final class SamTemplate {
             }
         });
         this.functions = List.copyOf(functions);
+        this.asyncInvokeConfigs = Map.copyOf(asyncInvokeConfigs);
         this.queues = Map.copyOf(queues);
         this.tables = Map.copyOf(tables);
         this.usagePlanQuota = quotas.stream().findFirst();
@@ -86,6 +92,11 @@ public final class SamTemplate {
 
     public Optional<TemplateFunction> function(String logicalId) {
         return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** Lambda's defaults for a function that sets nothing. */
+    public AsyncInvokeConfig asyncInvokeConfig(String functionLogicalId) {
+        return asyncInvokeConfigs.getOrDefault(functionLogicalId, AsyncInvokeConfig.LAMBDA_DEFAULT);
     }
 
     public Map<String, TemplateQueue> queues() {
@@ -164,6 +175,24 @@ public final class SamTemplate {
                 integer(properties, globals, "Timeout", DEFAULT_TIMEOUT),
                 integer(properties, globals, "MemorySize", DEFAULT_MEMORY),
                 List.copyOf(apiEvents), List.copyOf(sqsEvents));
+    }
+
+    /** EventInvokeConfig and DeadLetterQueue, the function's own over Globals'; only SQS targets exist locally. */
+    private static AsyncInvokeConfig asyncInvokeConfig(Map<String, Object> properties, Map<String, Object> globals) {
+        Map<String, Object> config = TemplateValues.map(properties.containsKey("EventInvokeConfig")
+                ? properties.get("EventInvokeConfig") : globals.get("EventInvokeConfig"));
+        Map<String, Object> deadLetter = TemplateValues.map(properties.containsKey("DeadLetterQueue")
+                ? properties.get("DeadLetterQueue") : globals.get("DeadLetterQueue"));
+        Map<String, Object> onFailure = TemplateValues.map(TemplateValues.map(config.get("DestinationConfig")).get("OnFailure"));
+        return new AsyncInvokeConfig(
+                TemplateValues.integer(config.get("MaximumRetryAttempts")).orElse(AsyncInvokeConfig.LAMBDA_DEFAULT.maximumRetryAttempts()),
+                TemplateValues.integer(config.get("MaximumEventAgeInSeconds")).orElse(AsyncInvokeConfig.LAMBDA_DEFAULT.maximumEventAgeSeconds()),
+                sqsTarget(deadLetter.get("Type"), deadLetter.get("TargetArn")),
+                sqsTarget(onFailure.get("Type"), onFailure.get("Destination")));
+    }
+
+    private static Optional<String> sqsTarget(Object type, Object target) {
+        return "SQS".equals(type) ? TemplateValues.referencedResource(target) : Optional.empty();
     }
 
     private static Map<String, Object> variables(Map<String, Object> properties) {

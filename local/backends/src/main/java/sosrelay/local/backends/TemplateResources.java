@@ -27,11 +27,16 @@ public final class TemplateResources {
     }
 
     public static LocalResources create(SamTemplate template, LocalBackends backends) {
+        return create(template, backends.dynamoDb(), backends.sqs());
+    }
+
+    /** The same in any DynamoDB and SQS endpoint, LocalStack's for instance. */
+    public static LocalResources create(SamTemplate template, DynamoDbClient dynamo, SqsClient sqs) {
         Map<String, String> tableNames = new LinkedHashMap<>();
-        template.tables().values().forEach(table -> tableNames.put(table.logicalId(), createTable(backends.dynamoDb(), table)));
+        template.tables().values().forEach(table -> tableNames.put(table.logicalId(), createTable(dynamo, table)));
         Map<String, LocalResources.Queue> queues = new LinkedHashMap<>();
         for (TemplateQueue queue : deadLetterQueuesFirst(template.queues())) {
-            queues.put(queue.logicalId(), createQueue(backends.sqs(), queue, queues));
+            queues.put(queue.logicalId(), createQueue(sqs, queue, queues));
         }
         return new LocalResources(tableNames, queues);
     }

@@ -46,15 +46,33 @@ class FunctionEnvironmentTest {
     void overridesBeatTheTemplateAndTheProcessEnvironmentBeatsBoth() throws IOException {
         FunctionEnvironment.Resolved resolved = resolve(
                 Map.of("PUBLIC_URL", "http://localhost:3000", "GREETING", "override", "EXTRA", "x"),
-                Map.of("GREETING", "from-process", "EXTRA", "from-process", "SECRET", "s3cr3t", "UNRELATED", "no", "AWS_REGION", "us-east-1"));
+                Map.of("GREETING", "from-process", "EXTRA", "from-process", "SECRET", "s3cr3t", "AWS_REGION", "us-east-1"));
 
         assertThat(resolved.variables())
                 .containsEntry("PUBLIC_URL", "http://localhost:3000")
                 .containsEntry("GREETING", "from-process")
                 .containsEntry("EXTRA", "from-process")
-                .containsEntry("SECRET", "s3cr3t")
-                .doesNotContainKey("UNRELATED");
+                .containsEntry("SECRET", "s3cr3t");
         assertThat(resolved.unresolved()).containsExactlyInAnyOrder("PARTS", "JOINED");
+    }
+
+    @Test
+    void aVariableTheTemplateNeverNamesStillComesFromTheProcessEnvironment() throws IOException {
+        Map<String, String> variables = resolve(Map.of(),
+                Map.of("EXOTEL_API_TOKEN", "plain-token", "GUPSHUP_PASSWORD", "plain-password", "EXOTEL_CALLS_PER_MINUTE", "60")).variables();
+
+        assertThat(variables)
+                .containsEntry("EXOTEL_API_TOKEN", "plain-token")
+                .containsEntry("GUPSHUP_PASSWORD", "plain-password")
+                .containsEntry("EXOTEL_CALLS_PER_MINUTE", "60");
+    }
+
+    @Test
+    void theShellsOwnAwsSettingsNeverReachAFunction() throws IOException {
+        Map<String, String> variables = resolve(Map.of(),
+                Map.of("AWS_PROFILE", "prod-admin", "AWS_SESSION_TOKEN", "real-session", "AWS_ENDPOINT_URL_SSM", "https://ssm.example")).variables();
+
+        assertThat(variables).doesNotContainKeys("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL_SSM");
     }
 
     @Test

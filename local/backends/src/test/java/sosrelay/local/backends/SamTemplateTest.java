@@ -139,6 +139,34 @@ class SamTemplateTest {
     }
 
     @Test
+    void readsHowLambdaTreatsAFunctionsFailedAsynchronousEvents() {
+        SamTemplate template = SamTemplate.load(Path.of("../../template.yaml"));
+
+        assertThat(template.asyncInvokeConfig("AlarmFunction"))
+                .isEqualTo(new AsyncInvokeConfig(2, 21_600, java.util.Optional.of("AlarmEventsDeadLetterQueue"), java.util.Optional.empty()));
+        assertThat(template.asyncInvokeConfig("ExotelPassthruFunction")).isEqualTo(AsyncInvokeConfig.LAMBDA_DEFAULT);
+
+        SamTemplate destinations = SamTemplate.parse("""
+                Resources:
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.H::handleRequest
+                      EventInvokeConfig:
+                        MaximumRetryAttempts: 0
+                        MaximumEventAgeInSeconds: 60
+                        DestinationConfig:
+                          OnFailure:
+                            Type: SQS
+                            Destination: !GetAtt Failures.Arn
+                  Failures:
+                    Type: AWS::SQS::Queue
+                """);
+        assertThat(destinations.asyncInvokeConfig("F"))
+                .isEqualTo(new AsyncInvokeConfig(0, 60, java.util.Optional.empty(), java.util.Optional.of("Failures")));
+    }
+
+    @Test
     void rejectsAnSqsEventWhoseQueueIsNotAReference() {
         String yaml = """
                 Resources:

@@ -1,7 +1,6 @@
-package sosrelay.local.directory;
+package sosrelay.directoryimport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,6 @@ import sosrelay.directory.InvalidDirectoryException;
 
 /** The recipient directory as a hospital admin writes it: a YAML file, checked before anything uses it. */
 public final class DirectoryFile {
-    private static final String DEMO = "demo-directory.yaml";
-
     private DirectoryFile() {
     }
 
@@ -34,16 +31,8 @@ public final class DirectoryFile {
         }
     }
 
-    /** The demo directory bundled with the local stack. */
-    public static Map<String, Object> demo() {
-        try (InputStream in = DirectoryFile.class.getClassLoader().getResourceAsStream(DEMO)) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEMO);
-        } catch (IOException e) {
-            throw new IllegalStateException("the demo directory is missing from the jar", e);
-        }
-    }
-
-    static Map<String, Object> parse(String yaml, String name) {
+    /** Checks YAML text; {@code name} says where it came from in the messages. */
+    public static Map<String, Object> parse(String yaml, String name) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);

@@ -68,6 +68,24 @@ public final class BenchStack implements AutoCloseable {
         return "Ring" + people;
     }
 
+    /** Exotel's Passthru for an emergency of {@code type}; the incident's id (the answer is {@code OK <id>}). */
+    public String passthruIncident(String callSid, String type) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/exotel/" + LocalRelay.LOCAL_SECRET + "/passthru?"
+                + FormEncoding.encode(Map.of("CallSid", callSid, "CallFrom", "0932419xx", "EmergencyType", type)))).GET().build();
+        try {
+            HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200 || !answer.body().startsWith("OK ")) {
+                throw new IllegalStateException("the Passthru answered " + answer.statusCode() + " for " + callSid);
+            }
+            return answer.body().substring("OK ".length()).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Exotel's Passthru for an emergency of {@code type}; the status code of the answer. */
     public int passthru(String callSid, String type) {
         String query = FormEncoding.encode(Map.of("CallSid", callSid, "CallFrom", "0932419xx", "EmergencyType", type,

@@ -66,6 +66,33 @@ public final class SlowExotel implements AutoCloseable {
         return events.stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max();
     }
 
+    /** Wall-clock milliseconds of each connect's arrival since {@link #forget()}, earliest first. */
+    public List<Long> arrivals() {
+        return connectEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    }
+
+    /** The last arrival of a connect for {@code incidentId} (its CustomField), once {@code expected} of them have arrived. */
+    public OptionalLong lastArrivalMillisFor(String incidentId, int expected) {
+        List<ServeEvent> events = connectEvents().stream().filter(e -> e.getRequest().getBodyAsString().contains(incidentId)).toList();
+        if (events.size() < expected) {
+            return OptionalLong.empty();
+        }
+        return events.stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max();
+    }
+
+    /** The most connects that arrived in any {@code window} (a sliding one, as Exotel counts). */
+    public int largestInAnyWindow(Duration window) {
+        List<Long> times = arrivals();
+        int most = 0;
+        for (int first = 0, last = 0; last < times.size(); last++) {
+            while (times.get(last) - times.get(first) >= window.toMillis()) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
     private List<ServeEvent> connectEvents() {
         return server.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith(CONNECT)).toList();
     }

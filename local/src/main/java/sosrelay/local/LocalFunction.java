@@ -12,21 +12,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One function of the template with its handler instance, created once as Lambda keeps one per
- * execution environment. Invocations may run concurrently on that instance (several pollers, several
- * HTTP requests), so handlers must be thread-safe, as they must be with SnapStart anyway.
+ * One function of the template and its execution environments: as on Lambda, each invocation runs alone on
+ * one handler instance, and concurrent invocations (several pollers, several HTTP requests) on as many
+ * instances, each with its own clients and pools, so local figures and concurrency bugs are Lambda's.
  */
 final class LocalFunction {
     private final TemplateFunction definition;
     private final Map<String, String> environment;
-    private final Object handler;
+    private final ExecutionEnvironments environments;
     private final Method method;
     private final String loadError;
 
-    private LocalFunction(TemplateFunction definition, Map<String, String> environment, Object handler, Method method, String loadError) {
+    private LocalFunction(TemplateFunction definition, Map<String, String> environment, ExecutionEnvironments environments,
+                          Method method, String loadError) {
         this.definition = definition;
         this.environment = environment;
-        this.handler = handler;
+        this.environments = environments;
         this.method = method;
         this.loadError = loadError;
     }
@@ -38,10 +39,11 @@ final class LocalFunction {
     static LocalFunction load(TemplateFunction definition, Map<String, String> environment, ClientOverrideConfiguration clientOverrides) {
         try {
             Class<?> handlerClass = Class.forName(definition.handlerClass(), true, LocalFunction.class.getClassLoader());
-            Object handler = HandlerInstances.create(handlerClass, environment, clientOverrides);
             Method method = handlerMethod(handlerClass, definition.handlerMethod());
             method.setAccessible(true);
-            return new LocalFunction(definition, environment, handler, method, null);
+            ExecutionEnvironments environments = new ExecutionEnvironments(
+                    () -> HandlerInstances.create(handlerClass, environment, clientOverrides));
+            return new LocalFunction(definition, environment, environments, method, null);
         } catch (ClassNotFoundException e) {
             return new LocalFunction(definition, environment, null, null,
                     "handler class " + definition.handlerClass() + " is not on the classpath");
@@ -84,11 +86,19 @@ final class LocalFunction {
         requireLoaded();
         Object input = LambdaJson.convert(event, inputType());
         LocalLambdaContext context = new LocalLambdaContext(definition.logicalId(), definition.timeoutSeconds(), definition.memorySize());
+        Object handler = environments.acquire();
         try {
             return method.getParameterCount() == 2 ? method.invoke(handler, input, context) : method.invoke(handler, input);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        } finally {
+            environments.release(handler);
         }
+    }
+
+    /** How many execution environments the function has started (each one a cold start). */
+    int environmentsStarted() {
+        return environments == null ? 0 : environments.started();
     }
 
     /** Invokes with a JSON payload, as the Invoke API does. */

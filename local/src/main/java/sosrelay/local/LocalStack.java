@@ -186,6 +186,15 @@ public final class LocalStack implements AutoCloseable {
         return function.environment();
     }
 
+    /** How many execution environments (handler instances, each a cold start) a function has started. */
+    public int executionEnvironments(String functionLogicalId) {
+        LocalFunction function = functions.get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + functionLogicalId + " in the template");
+        }
+        return function.environmentsStarted();
+    }
+
     /** The requests the functions' IAM roles (their template Policies) refused so far. */
     public AccessDenials accessDenials() {
         return accessDenials;

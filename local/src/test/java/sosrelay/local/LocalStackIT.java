@@ -171,6 +171,25 @@ class LocalStackIT {
     }
 
     @Test
+    void runsConcurrentBatchesOnSeparateHandlerInstancesUpToTheEventSourcesMaximumConcurrency() throws Exception {
+        String queueUrl = stack.resources().requireQueue("WorkQueue").url();
+        List<String> bodies = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "slow-" + i + "-" + System.nanoTime()).toList();
+        for (String body : bodies) {
+            stack.sqs().sendMessage(m -> m.queueUrl(queueUrl).messageBody(body));
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!RecordingSqsHandler.SEEN_BY.keySet().containsAll(bodies) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+
+        assertThat(RecordingSqsHandler.SEEN_BY.keySet()).containsAll(bodies);
+        assertThat(RecordingSqsHandler.OVERLAPS).hasValue(0);
+        // MaximumConcurrency 2: two pollers, so two environments, each running one batch at a time.
+        assertThat(bodies.stream().map(RecordingSqsHandler.SEEN_BY::get).distinct()).hasSize(2);
+        assertThat(stack.executionEnvironments("WorkerFunction")).isEqualTo(2);
+    }
+
+    @Test
     void redrivesADeadLetterQueueBackToItsSourceQueue() throws Exception {
         String deadLetterUrl = stack.resources().requireQueue("WorkDeadLetterQueue").url();
         String body = "redriven-" + System.nanoTime();

@@ -77,7 +77,7 @@ public final class AlarmTrigger {
         TypeChoice type = dir.typeForAlarm(alarm.name());
         String occurrence = alarm.group() + "@" + (alarm.changedAt() == null ? clock.instant() : alarm.changedAt());
         Trigger trigger = new Trigger(SOURCE, alarm.arn(), "CloudWatch alarm " + alarm.name(),
-                alarm.changedAt() == null ? clock.instant() : alarm.changedAt(), alarm.reason(), null);
+                alarm.changedAt() == null ? clock.instant() : alarm.changedAt(), alarm.reason(), null, null, alarm.name());
         Incident incident = Incident.of(IncidentIds.forSource(SOURCE, occurrence), trigger, type, Recording.NONE, dir, alarm.group());
         sosrelay.directory.MaintenanceWindow window = dir.maintenanceFor(clock.instant(), type.type().name(), alarm.name(), null);
         return window == null ? incident : incident.inMaintenance(window.describe());

@@ -120,7 +120,7 @@ public final class IncidentApi implements Webhook {
                 ? IncidentIds.random()
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
-                clock.instant(), body.message(), body.location(), body.reportTo());
+                clock.instant(), body.message(), body.location(), body.reportTo(), request.apiKeyId());
         if (!openSlots.take(request.apiKeyId(), incidentId)) {
             Log.warn("incident-api.open-limit", "apiKeyId", request.apiKeyId(), "limit", openSlots.limit());
             return errors(429, List.of("open incident limit reached: this API key already has " + openSlots.limit()

@@ -49,7 +49,7 @@ public final class DeliveryWorker implements MessageProcessor {
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
         }
-        return pacing.admit(body) ? send(job) : null;
+        return pacing.admit(job, body) ? send(job) : null;
     }
 
     private Retry send(DeliveryJob job) {

@@ -18,17 +18,31 @@ import sosrelay.json.Json;
  * @param priority          the incident type's urgency: high-priority jobs go ahead in the shared pacer
  *                          ({@code "priority": "high"|"normal"} in the message; normal when absent)
  * @param notice            null for the alert itself; else what else this message tells (see {@link Notice})
+ * @param source            who raised the incident ({@code Trigger.fairnessKey()}: a device key, an alarm, the
+ *                          Passthru): the provider budget is shared fairly between sources; null on jobs queued before
+ *                          the field existed, which then count as their incident's own source
  */
 public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt,
-                          Instant incidentCreatedAt, Priority priority, Notice notice) {
+                          Instant incidentCreatedAt, Priority priority, Notice notice, String source) {
+
+    /** A job without a source: it counts as its incident's own. */
+    public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt, Instant incidentCreatedAt,
+                       Priority priority, Notice notice) {
+        this(incidentId, personId, phone, channel, attempt, incidentCreatedAt, priority, notice, null);
+    }
 
     /** A job whose time-to-ring is not measured. */
     public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt) {
-        this(incidentId, personId, phone, channel, attempt, null, Priority.NORMAL, null);
+        this(incidentId, personId, phone, channel, attempt, null, Priority.NORMAL, null, null);
     }
 
     public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt, Instant incidentCreatedAt) {
-        this(incidentId, personId, phone, channel, attempt, incidentCreatedAt, Priority.NORMAL, null);
+        this(incidentId, personId, phone, channel, attempt, incidentCreatedAt, Priority.NORMAL, null, null);
+    }
+
+    /** The key the provider budget is shared by: the source, or for a job without one, its incident. */
+    public String fairnessKey() {
+        return source == null ? "incident:" + incidentId : source;
     }
 
     /** Exotel's CustomField (at most 128 characters): the incident and the person, never a URL. */
@@ -49,6 +63,9 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         }
         if (notice != null) {
             fields.put("notice", notice.toFields());
+        }
+        if (source != null) {
+            fields.put("source", source);
         }
         return Json.write(fields);
     }
@@ -71,7 +88,8 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         }
         return new DeliveryJob(text(fields, "incidentId"), text(fields, "personId"), text(fields, "phone"),
                 channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null,
-                priority, fields.get("notice") instanceof Map<?, ?> notice ? Notice.fromFields(notice) : null);
+                priority, fields.get("notice") instanceof Map<?, ?> notice ? Notice.fromFields(notice) : null,
+                fields.get("source") instanceof String source && !source.isBlank() ? source : null);
     }
 
     private static String text(Map<String, Object> fields, String name) {

@@ -45,7 +45,7 @@ public final class Dispatcher {
             for (Channel channel : person.channels()) {
                 int attempt = attemptOf.applyAsInt(person.id(), channel);
                 DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, attempt, createdAt,
-                        incident.priority(), null);
+                        incident.priority(), null, incident.trigger().fairnessKey());
                 byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
             }
         }

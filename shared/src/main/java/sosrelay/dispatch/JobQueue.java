@@ -20,6 +20,7 @@ public final class JobQueue {
     private final SqsClient sqs;
     private final ExecutorService executor;
 
+    /** {@code executor} must be a pool no caller of {@link #sendAll} runs on: the caller waits for what it queues there. */
     public JobQueue(SqsClient sqs, ExecutorService executor) {
         this.sqs = sqs;
         this.executor = executor;

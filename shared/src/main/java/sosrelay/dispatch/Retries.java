@@ -76,7 +76,7 @@ public final class Retries {
             return;
         }
         dispatcher.send(new DeliveryJob(job.incidentId(), person.id(), person.phone(), Channel.parse(job.channel()), job.attempt(),
-                null, incident.priority(), null));
+                null, incident.priority(), null, incident.trigger().fairnessKey()));
     }
 
     /**

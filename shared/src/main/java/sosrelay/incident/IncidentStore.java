@@ -231,6 +231,7 @@ public final class IncidentStore {
             putS(item, "openGroup", i.openGroup());
             putS(item, "raisedBy", i.raisedBy());
             putS(item, "reportTo", t.reportTo());
+            putS(item, "raisedBy", t.raisedBy());
             putS(item, "priority", i.priority().id());
             putS(item, "maintenance", i.maintenance());
             item.put("repeat", number(i.repeat()));
@@ -250,7 +251,8 @@ public final class IncidentStore {
             return new Incident(
                     s(item, "id"),
                     new Trigger(s(item, "source"), s(item, "sourceRef"), s(item, "reporter"), instant(item, "reportedAt"),
-                            s(item, "description"), s(item, "location"), s(item, "reportTo")),
+                            s(item, "description"), s(item, "location"), s(item, "reportTo"),
+                            s(item, "raisedBy")),
                     s(item, "type"), s(item, "typeNote"),
                     new Recording(s(item, "recordingUrl"), instant(item, "recordingAvailableAt"), s(item, "recordingNote")),
                     item.get("recipients").l().stream().map(v -> person(v.m())).toList(),

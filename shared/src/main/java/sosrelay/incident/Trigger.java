@@ -12,11 +12,23 @@ import java.time.Instant;
  * @param location    where, when the trigger knows, or null
  * @param reportTo    the phone (E.164) told who is coming, or that nobody is: the Passthru's caller, a device's
  *                    {@code reportTo}; null when nobody is to be told
+ * @param raisedBy    which of the source's senders raised it, when one source has many (a device API key's id, an
+ *                    alarm's name), or null: with the source, the key the shared provider budget is shared fairly by
  */
 public record Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description,
-                      String location, String reportTo) {
+                      String location, String reportTo, String raisedBy) {
 
     public Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description, String location) {
-        this(source, sourceRef, reporter, reportedAt, description, location, null);
+        this(source, sourceRef, reporter, reportedAt, description, location, null, null);
+    }
+
+    public Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description, String location,
+                   String reportTo) {
+        this(source, sourceRef, reporter, reportedAt, description, location, reportTo, null);
+    }
+
+    /** Who the shared provider budget counts this incident's jobs against: no one of them may take all of it. */
+    public String fairnessKey() {
+        return raisedBy == null ? source : source + ":" + raisedBy;
     }
 }

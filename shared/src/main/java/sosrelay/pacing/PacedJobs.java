@@ -5,9 +5,9 @@ import java.util.Map;
 import sosrelay.json.Json;
 
 /**
- * A job body may carry the send time reserved for it ({@code slot}): a job whose slot was too far off
- * to wait for is queued again, delayed, with its slot, and goes out on arrival without reserving
- * again. Kept beside the job's own fields so older workers simply ignore it.
+ * A job body may carry a send time ({@code slot}): a job the budget had no room for is queued again, delayed
+ * until the budget expects room, with that time. On arrival it asks no earlier than its slot, and asks as a
+ * backlog (it has waited once). Kept beside the job's own fields so older workers simply ignore it.
  */
 public final class PacedJobs {
     private static final String SLOT = "slot";
@@ -15,7 +15,7 @@ public final class PacedJobs {
     private PacedJobs() {
     }
 
-    /** The reserved send time, or null. */
+    /** The time the job was put back to wait for, or null for a job that has not waited. */
     public static Instant slotOf(String body) {
         Object slot = Json.readObject(body).get(SLOT);
         return slot instanceof String text ? Instant.parse(text) : null;

@@ -3,12 +3,14 @@ package sosrelay.pacing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import sosrelay.dispatch.DeliveryJob;
 
 /**
- * Holds each job to its channel's rate. A job whose reserved slot is close waits for it in the
- * worker; one further off goes back on the queue, delayed until its slot and carrying it, so rate
- * limiting spreads a large fan-out over time without burning SQS receives (which would send jobs to
- * the dead-letter queue).
+ * Holds each job to its channel's budget. A job the budget has room for goes at once; one that must wait a
+ * little waits in the worker; one that must wait longer goes back on the queue, delayed until the budget
+ * expects room and carrying that time (its slot), so a large fan-out spreads over time without burning SQS
+ * receives (which would send jobs to the dead-letter queue). It holds no reservation while it waits: when it
+ * comes back it asks again, as a backlog, and high-priority jobs and new incidents' first waves go first.
  */
 public final class Pacing {
 
@@ -34,33 +36,46 @@ public final class Pacing {
         return new Pacing(Pacer.NONE, Duration.ZERO, (body, delay) -> { }, clock);
     }
 
-    /** True when the job may be sent now (after waiting for its slot); false when it was queued again for later. */
-    public boolean admit(String body) {
+    /** True when the job may be sent now (perhaps after a short wait); false when it was queued again for later. */
+    public boolean admit(DeliveryJob job, String body) {
         Instant slot = PacedJobs.slotOf(body);
-        if (slot == null) {
-            slot = pacer.reserve();
-        }
-        Duration wait = Duration.between(clock.instant(), slot);
-        if (wait.compareTo(maxWait) > 0) {
-            // Back a second early (SQS delays are whole seconds): the worker then waits out the rest,
-            // so jobs go at their slots instead of bunching up at the next whole second.
-            requeue.later(PacedJobs.withSlot(body, slot), wait.minusSeconds(1));
-            return false;
-        }
-        if (!wait.isNegative() && !wait.isZero()) {
-            try {
-                Thread.sleep(wait.toMillis() + 1);
-            } catch (InterruptedException e) {
-                // The worker is being stopped: leave the job to SQS rather than send it half-way through a shutdown.
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the send slot", e);
+        Pacer.Ask ask = new Pacer.Ask(job.priority(), job.fairnessKey(), slot != null);
+        while (true) {
+            Instant notBefore = slot != null && slot.isAfter(clock.instant()) ? slot : admission(ask);
+            if (notBefore == null) {
+                return true;
             }
+            Duration wait = Duration.between(clock.instant(), notBefore);
+            if (wait.compareTo(maxWait) > 0) {
+                // Back a second early (SQS delays are whole seconds): the worker then waits out the rest,
+                // so jobs ask at their slots instead of bunching up at the next whole second.
+                requeue.later(PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
+                return false;
+            }
+            sleep(wait);
+            slot = null;
         }
-        return true;
+    }
+
+    private Instant admission(Pacer.Ask ask) {
+        return pacer.take(ask) instanceof Pacer.Admission.NotBefore later ? later.at() : null;
     }
 
     /** The provider said to wait: nobody sends before then. */
     public void providerAskedToWait(Duration wait) {
         pacer.pushBack(wait);
+    }
+
+    private static void sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis() + 1);
+        } catch (InterruptedException e) {
+            // The worker is being stopped: leave the job to SQS rather than send it half-way through a shutdown.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the send slot", e);
+        }
     }
 }

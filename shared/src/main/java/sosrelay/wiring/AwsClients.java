@@ -4,12 +4,13 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import sosrelay.config.Env;
 
@@ -19,6 +20,9 @@ import sosrelay.config.Env;
  * URLConnection HTTP client is the lightest to load; nothing is left to classpath discovery.
  */
 final class AwsClients {
+    /** Lambda has no profile files: resolving settings from an empty one spares the cold start reading the disk for them. */
+    private static final ProfileFile NO_PROFILES = ProfileFile.aggregator().build();
+
     private final Env env;
     private final ClientOverrideConfiguration overrides;
 
@@ -31,7 +35,7 @@ final class AwsClients {
     <B extends AwsClientBuilder<B, C>, C> C build(B builder, String serviceEnvSuffix) {
         builder.region(Region.of(env.get(SdkSystemSetting.AWS_REGION.environmentVariable(), "ap-south-1")))
                 .credentialsProvider(credentials())
-                .overrideConfiguration(overrides);
+                .overrideConfiguration(overrides.toBuilder().defaultProfileFileSupplier(() -> NO_PROFILES).build());
         String endpoint = env.get("AWS_ENDPOINT_URL_" + serviceEnvSuffix);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
@@ -44,13 +48,14 @@ final class AwsClients {
 
     /**
      * Keys in the environment (local stack, tests, classic Lambda) are used as they are; without them
-     * (SnapStart functions get their credentials from the container endpoint) the default chain.
+     * (SnapStart functions get their credentials from the container endpoint) that endpoint. Never the
+     * default chain: it reads profile files and probes sources Lambda does not have.
      */
     private AwsCredentialsProvider credentials() {
         String keyId = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         if (keyId == null || secret == null) {
-            return DefaultCredentialsProvider.builder().build();
+            return ContainerCredentialsProvider.builder().build();
         }
         String session = env.get("AWS_SESSION_TOKEN");
         return StaticCredentialsProvider.create(session == null

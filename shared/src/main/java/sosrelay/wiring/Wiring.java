@@ -51,7 +51,9 @@ import sosrelay.metrics.IncidentMetrics;
 import sosrelay.notices.ReportBack;
 import sosrelay.notices.StandDown;
 import sosrelay.pacing.Pacing;
-import sosrelay.pacing.SharedRatePacer;
+import sosrelay.pacing.BudgetShares;
+import sosrelay.pacing.Pacer;
+import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.secrets.SecretValue;
 import sosrelay.sms.ExotelSms;
@@ -99,6 +101,7 @@ public final class Wiring {
     private final Lazy<SsmClient> ssm;
     private final Lazy<HttpClient> http;
     private final Lazy<ExecutorService> executor;
+    private final Lazy<ExecutorService> queueing;
     private final Lazy<IncidentStore> incidents;
     private final Lazy<DirectoryStore> directory;
     private final Lazy<PassthruWebhook> passthru;
@@ -149,11 +152,10 @@ public final class Wiring {
                 .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build());
-        this.executor = new Lazy<>(() -> Executors.newFixedThreadPool(CONCURRENT_SENDS, runnable -> {
-            Thread thread = new Thread(runnable, "sos-send");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this.executor = new Lazy<>(() -> pool("sos-send"));
+        // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
+        // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
+        this.queueing = new Lazy<>(() -> pool("sos-queue"));
         this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER")));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(30)));
@@ -166,7 +168,7 @@ public final class Wiring {
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
-        this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), executor.get()));
+        this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), queueing.get()));
         this.dispatcher = new Lazy<>(this::dispatcher);
         this.reportBack = new Lazy<>(() -> new ReportBack(dispatcher.get(), timeline.get()));
         this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), deliveries.get(), dispatcher.get(), timers.get(),
@@ -297,6 +299,14 @@ public final class Wiring {
         incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
     }
 
+    private static ExecutorService pool(String name) {
+        return Executors.newFixedThreadPool(CONCURRENT_SENDS, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** The jobs of one channel, through one provider, from that channel's queue. */
     private BatchWorker worker(Channel channel, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
         TimeToRing timeToRing = new TimeToRing(acceptanceTimes.get(), clock);
@@ -316,15 +326,20 @@ public final class Wiring {
     }
 
     /**
-     * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda
-     * instance, takes its turn from one shared pacer. 170 a minute with bursts of 20 stays under 200 in
-     * any minute, with room for sends a poll late, and still places a ward's worth of calls at once.
+     * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda instance,
+     * takes its sends from one shared budget of EXOTEL_CALL_LIMIT (190, room for a send that arrives a little
+     * late) in any EXOTEL_CALL_LIMIT_WINDOW_MS (a minute; shorter only to compress time in tests). 0 turns
+     * pacing off, for a stand-in provider that has no limit.
      */
     private Pacing callPacing() {
-        int perMinute = Integer.parseInt(env.get("EXOTEL_CALLS_PER_MINUTE", "170"));
-        int burst = Integer.parseInt(env.get("EXOTEL_CALLS_BURST", "20"));
-        return new Pacing(new SharedRatePacer(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", perMinute, burst, clock),
-                Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
+        int limit = Integer.parseInt(env.get("EXOTEL_CALL_LIMIT", "190"));
+        if (limit == 0) {
+            return Pacing.none(clock);
+        }
+        BudgetShares shares = BudgetShares.of(limit, Duration.ofMillis(Long.parseLong(env.get("EXOTEL_CALL_LIMIT_WINDOW_MS", "60000"))));
+        Pacer budget = new SlidingWindowBudget(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", shares, clock,
+                new java.util.Random());
+        return new Pacing(budget, Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
                 (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
     }
 

@@ -8,18 +8,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sosrelay.directory.Channel;
+import sosrelay.directory.Priority;
+import sosrelay.dispatch.DeliveryJob;
 
 class PacingTest {
-    private static final String BODY = "{\"incidentId\":\"inc-aaaaaaaaaaaaaaaaaaaa\",\"personId\":\"p\",\"phone\":\"+919800000001\","
-            + "\"channel\":\"call\",\"attempt\":1}";
+    private static final DeliveryJob JOB = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "p", "+919800000001", Channel.CALL, 1, null,
+            Priority.HIGH, null, "exotel-call");
+    private static final String BODY = JOB.toJson();
     private final List<String> requeued = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
+    private final List<Pacer.Ask> asks = new ArrayList<>();
 
-    private Pacing pacing(Instant slot) {
-        Pacer fixed = new Pacer() {
+    /** A budget that answers "not before" with each of {@code answers} in turn (null: granted). */
+    private Pacing pacing(Instant... answers) {
+        List<Instant> left = new ArrayList<>(List.of(answers));
+        Pacer scripted = new Pacer() {
             @Override
-            public Instant reserve() {
-                return slot;
+            public Admission take(Ask ask) {
+                asks.add(ask);
+                Instant next = left.isEmpty() ? null : left.remove(0);
+                return next == null ? GRANTED : new Admission.NotBefore(next);
             }
 
             @Override
@@ -27,41 +36,54 @@ class PacingTest {
                 throw new AssertionError("not expected");
             }
         };
-        return new Pacing(fixed, Duration.ofSeconds(5), (body, delay) -> {
+        return new Pacing(scripted, Duration.ofSeconds(5), (body, delay) -> {
             requeued.add(body);
             delays.add(delay);
         }, Clock.systemUTC());
     }
 
     @Test
-    void aSlotThatIsDueLetsTheJobGoAtOnce() {
-        assertThat(pacing(Instant.now().minusSeconds(1)).admit(BODY)).isTrue();
+    void aJobTheBudgetHasRoomForGoesAtOnceAskingWithItsPriorityAndSource() {
+        assertThat(pacing().admit(JOB, BODY)).isTrue();
+
         assertThat(requeued).isEmpty();
+        assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", false));
     }
 
     @Test
-    void aSlotFurtherOffThanTheWaitPutsTheJobBackDelayedCarryingItsSlot() {
-        Instant slot = Instant.now().plusSeconds(60);
+    void aJobThatMustWaitLongerThanAWorkerWouldGoesBackDelayedCarryingWhenToAskAgain() {
+        Instant room = Instant.now().plusSeconds(60);
 
-        assertThat(pacing(slot).admit(BODY)).isFalse();
+        assertThat(pacing(room).admit(JOB, BODY)).isFalse();
 
-        assertThat(requeued).singleElement().satisfies(body -> assertThat(PacedJobs.slotOf(body)).isEqualTo(slot));
+        assertThat(requeued).singleElement().satisfies(body -> assertThat(PacedJobs.slotOf(body)).isEqualTo(room));
         assertThat(delays.get(0)).isBetween(Duration.ofSeconds(58), Duration.ofSeconds(59));
     }
 
     @Test
-    void aJobThatCarriesItsSlotDoesNotReserveAgain() {
+    void aJobBackFromWaitingAsksAgainAsABacklog() {
         String body = PacedJobs.withSlot(BODY, Instant.now().minusMillis(10));
 
-        assertThat(pacing(Instant.now().plusSeconds(3600)).admit(body)).isTrue();
-        assertThat(requeued).isEmpty();
+        assertThat(pacing().admit(JOB, body)).isTrue();
+        assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", true));
     }
 
     @Test
-    void aCloseSlotIsWaitedFor() {
+    void aJobBackEarlyWaitsForItsTimeBeforeAsking() {
         Instant slot = Instant.now().plusMillis(300);
 
-        assertThat(pacing(slot).admit(BODY)).isTrue();
+        assertThat(pacing().admit(JOB, PacedJobs.withSlot(BODY, slot))).isTrue();
         assertThat(Instant.now()).isAfterOrEqualTo(slot);
+        assertThat(asks).hasSize(1);
+    }
+
+    @Test
+    void aShortWaitIsWaitedInTheWorkerAndTheBudgetAskedAgain() {
+        Instant room = Instant.now().plusMillis(300);
+
+        assertThat(pacing(room).admit(JOB, BODY)).isTrue();
+        assertThat(Instant.now()).isAfterOrEqualTo(room);
+        assertThat(asks).hasSize(2);
+        assertThat(requeued).isEmpty();
     }
 }

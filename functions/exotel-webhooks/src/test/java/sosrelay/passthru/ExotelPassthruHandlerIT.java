@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Priority;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
@@ -68,9 +69,13 @@ class ExotelPassthruHandlerIT {
         assertThat(incident.trigger().reporter()).isEqualTo("0932419xx");
         assertThat(callJobs()).allSatisfy(job -> assertThat(job.incidentCreatedAt()).isNotNull())
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("incidentCreatedAt").containsExactlyInAnyOrder(
-                new DeliveryJob(id, "dr-rao", "+919800000001", Channel.CALL, 1),
-                new DeliveryJob(id, "dr-iyer", "+919800000002", Channel.CALL, 1),
-                new DeliveryJob(id, "nurse-station", "+919800000003", Channel.CALL, 1));
+                passthruJob(id, "dr-rao", "+919800000001"),
+                passthruJob(id, "dr-iyer", "+919800000002"),
+                passthruJob(id, "nurse-station", "+919800000003"));
+    }
+
+    private static DeliveryJob passthruJob(String incidentId, String personId, String phone) {
+        return new DeliveryJob(incidentId, personId, phone, Channel.CALL, 1, null, Priority.NORMAL, null, "exotel-call");
     }
 
     @ParameterizedTest

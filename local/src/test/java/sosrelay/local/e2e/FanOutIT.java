@@ -19,9 +19,9 @@ import sosrelay.local.sandbox.SandboxExotel;
 
 /**
  * A 1,000-person fan-out against a provider that throttles like Exotel (200 calls per window, 429
- * with Retry-After beyond it). Exotel's window is a minute; here it is 5 seconds and the pacer is
- * set to the same proportion (170 per window's worth, bursts of 20), so the run takes half a minute
- * instead of six. It must end with everyone rung exactly once, no 429 at all, and nothing dead-lettered.
+ * with Retry-After beyond it). Exotel's window is a minute; here it is 5 seconds and the pacer's window
+ * too (its default 190 in any window), so the run takes half a minute instead of six. It must end with
+ * everyone rung exactly once, no 429 at all, and nothing dead-lettered.
  */
 class FanOutIT {
     private static final int PEOPLE = 1000;
@@ -31,10 +31,9 @@ class FanOutIT {
     void aThousandPeopleAtTheProvidersLimitAreEachRungOnceWithoutA429(@TempDir Path dir) throws IOException {
         Path directory = dir.resolve("thousand.yaml");
         Files.writeString(directory, thousandUnderHeart());
-        int perMinute = (int) (170 * Duration.ofMinutes(1).toMillis() / WINDOW.toMillis());
         try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
                         .withContactsFile(directory)
-                        .withEnvironmentOverrides(Map.of("EXOTEL_CALLS_PER_MINUTE", Integer.toString(perMinute), "EXOTEL_CALLS_BURST", "20")),
+                        .withEnvironmentOverrides(Map.of("EXOTEL_CALL_LIMIT_WINDOW_MS", Long.toString(WINDOW.toMillis()))),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             exotel.limitCalls(200, WINDOW);

@@ -40,8 +40,8 @@ class ProviderFaultsIT {
                         .withEnvironmentOverrides(Map.of(
                                 "RETRY_BACKOFF_SECONDS", "1,1,1,2,2,2,3",
                                 "EXOTEL_REQUEST_TIMEOUT_MS", "800",
-                                "EXOTEL_CALLS_PER_MINUTE", "2040",
-                                "EXOTEL_CALLS_BURST", "20")),
+                                "EXOTEL_CALL_LIMIT", "170",
+                                "EXOTEL_CALL_LIMIT_WINDOW_MS", "5000")),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             exotel.failSome(0.30, 0.10, Duration.ofMillis(1500), 42);

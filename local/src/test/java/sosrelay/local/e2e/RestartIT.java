@@ -38,7 +38,7 @@ class RestartIT {
         Path directory = dir.resolve("sixty.yaml");
         Files.writeString(directory, sixtyUnderHeart());
         LocalStackOptions options = LocalStackOptions.forTemplate(template).withDataDir(dir.resolve("data")).withContactsFile(directory)
-                .withEnvironmentOverrides(Map.of("DELIVERY_CLAIM_SECONDS", "3", "EXOTEL_CALLS_PER_MINUTE", "120", "EXOTEL_CALLS_BURST", "5"));
+                .withEnvironmentOverrides(Map.of("DELIVERY_CLAIM_SECONDS", "3", "EXOTEL_CALL_LIMIT", "10", "EXOTEL_CALL_LIMIT_WINDOW_MS", "5000"));
         List<SandboxExotel.PlacedCall> calls = new ArrayList<>();
 
         try (LocalRelay first = LocalRelay.start(options, Map.of(), quiet())) {

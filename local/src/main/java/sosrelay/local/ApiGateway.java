@@ -16,10 +16,12 @@ import java.util.Optional;
 final class ApiGateway {
     private final List<ApiRoute> routes;
     private final java.util.Set<String> apiKeys;
+    private final Optional<ApiKeyQuota> quota;
 
-    ApiGateway(List<ApiRoute> routes, java.util.Set<String> apiKeys) {
+    ApiGateway(List<ApiRoute> routes, java.util.Set<String> apiKeys, Optional<ApiKeyQuota> quota) {
         this.routes = routes.stream().sorted(Comparator.comparingInt(ApiRoute::specificity).reversed()).toList();
         this.apiKeys = apiKeys;
+        this.quota = quota;
     }
 
     List<ApiRoute> routes() {
@@ -47,6 +49,11 @@ final class ApiGateway {
         if (route.apiKeyRequired() && (apiKey == null || !apiKeys.contains(apiKey))) {
             // What API Gateway answers for a missing or unknown key: the function is never invoked.
             HttpExchanges.sendJson(exchange, 403, HttpExchanges.jsonMessage("Forbidden"));
+            return;
+        }
+        if (route.apiKeyRequired() && quota.isPresent() && !quota.get().admit(apiKey)) {
+            // API Gateway's answer once a key's usage-plan quota is spent; the function is never invoked.
+            HttpExchanges.sendJson(exchange, 429, HttpExchanges.jsonMessage("Limit Exceeded"));
             return;
         }
         APIGatewayProxyRequestEvent event = ApiRequests.event(exchange, route, match.get().getValue(), body.get(),

@@ -33,6 +33,8 @@ public final class LocalRelay implements AutoCloseable {
     public static final String LOCAL_SECRET = "local-webhook-secret";
     /** The device API key the local stack accepts unless SOS_API_KEYS says otherwise. */
     public static final String LOCAL_API_KEY = "local-device-key";
+    /** The operator API key the local stack accepts: it reads and resolves every incident, not only its own. */
+    public static final String LOCAL_OPERATOR_KEY = "local-operator-key";
     /** What the sandbox Exotel's people do, e.g. {@code +919800000001=no-answer,press-1;+919800000002=busy}. */
     public static final String SANDBOX_SCRIPT_VARIABLE = "SOS_SANDBOX_SCRIPT";
     private static final String DEMO_DIRECTORY = "demo-directory.yaml";
@@ -65,7 +67,8 @@ public final class LocalRelay implements AutoCloseable {
         String secret = processEnvironment.getOrDefault("SOS_WEBHOOK_SECRET", LOCAL_SECRET);
         Map<String, String> overrides = new HashMap<>(options.environmentOverrides());
         overrides.putIfAbsent("SOS_WEBHOOK_SECRET", secret);
-        overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY);
+        overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY + "," + LOCAL_OPERATOR_KEY);
+        overrides.putIfAbsent("OPERATOR_API_KEY_IDS", sosrelay.web.ApiGateway.keyId(LOCAL_OPERATOR_KEY));
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);
@@ -100,7 +103,7 @@ public final class LocalRelay implements AutoCloseable {
             closeSandboxes.run();
             throw e;
         }
-        String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET");
+        String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
         Map<String, String> smsEnvironment = stack.environment("SmsJobFunction");
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
@@ -226,6 +229,7 @@ public final class LocalRelay implements AutoCloseable {
                 stack.baseUrl(), apiKey);
         out.println("    -d '{\"type\":\"Fire\",\"message\":\"Smoke detected\",\"source\":\"panel-7\",\"location\":\"Ward 3\",\"dedupKey\":\"panel-7-0001\"}'");
         out.printf("  curl '%s/v1/incidents/<incidentId>' -H 'x-api-key: %s'%n", stack.baseUrl(), apiKey);
+        out.printf("A device key sees only its own incidents; the operator key %s sees and resolves every one.%n", LOCAL_OPERATOR_KEY);
         out.println();
         out.println("A CloudWatch alarm (SNS or direct action), through Lambda's Invoke API:");
         out.println();

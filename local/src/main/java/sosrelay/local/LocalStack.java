@@ -114,7 +114,8 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
 
-            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment));
+            ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment),
+                    template.usagePlanQuota().map(quota -> new ApiKeyQuota(quota, java.time.Clock.systemUTC())));
             AsyncInvocations asyncInvocations = new AsyncInvocations(template, resources, backends.sqs(),
                     AsyncInvocations.retryDelays(processEnvironment.getOrDefault(AsyncInvocations.RETRY_DELAYS_VARIABLE,
                             overrides.get(AsyncInvocations.RETRY_DELAYS_VARIABLE))));

@@ -1,23 +1,32 @@
 package sosrelay.ack;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The six-digit code a text message asks people to reply with ("Reply 482913 to acknowledge"). It
- * comes from the incident id, so any sender can print it without a lookup; a code item maps it back
- * (to every incident that ever drew it: two open incidents sharing a code is a one-in-a-million
- * event, and then a reply acknowledges the one the sender is a recipient of).
+ * The six-digit code a text message asks one person to reply with ("Reply 482913 to acknowledge").
+ * Random per incident and person, never derived from anything printed beside it (the incident id
+ * travels in every text), so knowing a ref tells nobody the code. Two items: the code's own
+ * ({@code pk = ACKCODE#<code>}: whose it is, until when, whether used), taken with a conditional write
+ * so no two live codes are alike, and the person's ({@code pk = INC#<id>, sk = ACKCODE#<person>}), so
+ * the SMS and WhatsApp of one person, and a redelivered job, all carry the same code. A code
+ * acknowledges once, and not after {@link #VALID_FOR}.
  */
 public final class AckCodes {
-    private static final Duration KEEP_FOR = Duration.ofDays(7);
+    static final Duration VALID_FOR = Duration.ofHours(12);
+    private static final int ATTEMPTS = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Whose code it is. */
+    public record Holder(String incidentId, String personId) {
+    }
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -29,33 +38,91 @@ public final class AckCodes {
         this.clock = clock;
     }
 
-    public static String of(String incidentId) {
+    /** A random code: six digits, never starting with 0 (some phones drop a leading zero). */
+    static String newCode() {
+        return Integer.toString(100_000 + RANDOM.nextInt(900_000));
+    }
+
+    /** The person's code for the incident: the one already issued, else a new one. */
+    public String issue(String incidentId, String personId) {
+        Optional<String> existing = issued(incidentId, personId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        String code = reserveUnusedCode(incidentId, personId, now);
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(incidentId.getBytes(StandardCharsets.UTF_8));
-            int value = ((hash[0] & 0xff) << 16 | (hash[1] & 0xff) << 8 | (hash[2] & 0xff)) % 900_000 + 100_000;
-            return Integer.toString(value);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            dynamo.putItem(b -> b.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of(
+                    "pk", AttributeValue.fromS("INC#" + incidentId),
+                    "sk", AttributeValue.fromS("ACKCODE#" + personId),
+                    "code", AttributeValue.fromS(code),
+                    "expiresAt", number(now.plus(VALID_FOR).getEpochSecond()))));
+            return code;
+        } catch (ConditionalCheckFailedException issuedMeanwhile) {
+            // The person's other channel won the race: theirs is the code; ours is given back.
+            dynamo.deleteItem(b -> b.tableName(table).key(codeKey(code)));
+            return issued(incidentId, personId).orElseThrow();
         }
     }
 
-    public void register(String incidentId) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(of(incidentId)))
-                .updateExpression("SET incidentIds = list_append(if_not_exists(incidentIds, :none), :id), expiresAt = :expires")
-                .expressionAttributeValues(Map.of(
-                        ":none", AttributeValue.fromL(List.of()),
-                        ":id", AttributeValue.fromL(List.of(AttributeValue.fromS(incidentId))),
-                        ":expires", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP_FOR).getEpochSecond())))));
+    /** Whose live, unused code this is. */
+    public Optional<Holder> holder(String code) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(codeKey(code)).consistentRead(true)).item();
+        if (item == null || item.isEmpty() || item.containsKey("usedAt")
+                || Long.parseLong(item.get("validUntil").n()) <= clock.millis()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Holder(item.get("incidentId").s(), item.get("personId").s()));
     }
 
-    public List<String> incidentsFor(String code) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(code))).item();
-        return item == null || !item.containsKey("incidentIds")
-                ? List.of()
-                : item.get("incidentIds").l().stream().map(AttributeValue::s).distinct().toList();
+    /** Spends the code: true once, for the first reply that uses it while it is valid. */
+    public boolean use(String code) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(codeKey(code))
+                    .updateExpression("SET usedAt = :now")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :millis")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(clock.instant().toString()),
+                            ":millis", number(clock.millis()))));
+            return true;
+        } catch (ConditionalCheckFailedException usedOrExpired) {
+            return false;
+        }
     }
 
-    private static Map<String, AttributeValue> key(String code) {
+    private Optional<String> issued(String incidentId, String personId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("INC#" + incidentId), "sk", AttributeValue.fromS("ACKCODE#" + personId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("code").s());
+    }
+
+    /** A code no live incident·person holds, taken for this one. */
+    private String reserveUnusedCode(String incidentId, String personId, Instant now) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String code = newCode();
+            try {
+                dynamo.putItem(b -> b.tableName(table)
+                        .conditionExpression("attribute_not_exists(pk) OR validUntil < :now")
+                        .expressionAttributeValues(Map.of(":now", number(now.toEpochMilli())))
+                        .item(Map.of(
+                                "pk", codeKey(code).get("pk"),
+                                "sk", codeKey(code).get("sk"),
+                                "incidentId", AttributeValue.fromS(incidentId),
+                                "personId", AttributeValue.fromS(personId),
+                                "validUntil", number(now.plus(VALID_FOR).toEpochMilli()),
+                                "expiresAt", number(now.plus(VALID_FOR).getEpochSecond()))));
+                return code;
+            } catch (ConditionalCheckFailedException takenByAnother) {
+                // Another live incident·person holds it: draw again.
+            }
+        }
+        throw new IllegalStateException("no free acknowledgement code after " + ATTEMPTS + " draws");
+    }
+
+    private static Map<String, AttributeValue> codeKey(String code) {
         return Map.of("pk", AttributeValue.fromS("ACKCODE#" + code), "sk", AttributeValue.fromS("ACKCODE"));
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

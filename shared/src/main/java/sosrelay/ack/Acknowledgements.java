@@ -8,6 +8,7 @@ import sosrelay.escalation.Escalation;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentStore;
+import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.Timeline;
 import sosrelay.log.Log;
 import sosrelay.notices.ReportBack;
@@ -35,11 +36,13 @@ public final class Acknowledgements {
     /** Who has a delivery so far; a decline compares it, and the tiers notified, with the answers. */
     private final java.util.function.Function<String, Set<String>> notified;
     private final java.time.Clock clock;
+    private final OpenIncidentSlots openSlots;
 
     public Acknowledgements(IncidentStore incidents, IncidentProgress progress, Timeline timeline, Escalation escalation,
                             StandDown standDown, ReportBack reportBack, java.util.function.Function<String, Set<String>> notified,
-                            java.time.Clock clock) {
+                            OpenIncidentSlots openSlots, java.time.Clock clock) {
         this.clock = clock;
+        this.openSlots = openSlots;
         this.incidents = incidents;
         this.progress = progress;
         this.timeline = timeline;
@@ -68,6 +71,9 @@ public final class Acknowledgements {
         reportBack.acknowledged(incident, personId, acknowledgers, required);
         if (acknowledgers.size() >= required && progress.acknowledge(incidentId)) {
             timeline.record(incidentId, "incident.acknowledged", "acknowledgements", acknowledgers.size(), "required", required);
+            if (incident.raisedBy() != null) {
+                openSlots.release(incident.raisedBy(), incidentId);
+            }
             Log.info("incident.acknowledged", "incidentId", incidentId, "acknowledgements", acknowledgers.size());
             standDown.covered(incident, acknowledgers, required);
         }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.DeliveryStore;
-import sosrelay.incident.IncidentIds;
+import sosrelay.directory.Channel;
 import sosrelay.log.Log;
 import sosrelay.web.CallbackFields;
 import sosrelay.web.WebRequest;
@@ -67,18 +67,23 @@ public final class KeypressAckWebhook implements Webhook {
         }
     }
 
-    /** The incident and person: from the CustomField we set when placing the call, else from the CallSid. */
+    /**
+     * The incident and person, from the call we placed: the CallSid must be one Exotel gave us for a call
+     * (the stored call-delivery mapping), and a CustomField, when Exotel sends one, must name the same
+     * incident and person. A CustomField alone proves nothing: anyone who saw an SMS knows the incident id.
+     */
     private Optional<String[]> whoPressed(Map<String, String> fields) {
-        String customField = fields.get("CustomField");
-        if (customField != null && customField.indexOf(':') > 0) {
-            String[] parts = customField.split(":", 2);
-            if (IncidentIds.isValid(parts[0]) && !parts[1].isBlank()) {
-                return Optional.of(parts);
-            }
-        }
         String callSid = fields.get("CallSid");
-        return !CallbackFields.isProviderId(callSid)
-                ? Optional.empty()
-                : deliveries.byProviderId(callSid).map((DeliveryRef ref) -> new String[] {ref.incidentId(), ref.personId()});
+        if (!CallbackFields.isProviderId(callSid)) {
+            return Optional.empty();
+        }
+        Optional<DeliveryRef> placed = deliveries.byProviderId(callSid).filter(ref -> Channel.CALL.id().equals(ref.channel()));
+        String customField = fields.get("CustomField");
+        if (placed.isPresent() && customField != null && !customField.isBlank()
+                && !customField.equals(placed.get().incidentId() + ":" + placed.get().personId())) {
+            Log.warn("ack.custom-field-mismatch", "callSid", callSid, "incidentId", placed.get().incidentId());
+            return Optional.empty();
+        }
+        return placed.map(ref -> new String[] {ref.incidentId(), ref.personId()});
     }
 }

@@ -1,6 +1,6 @@
 package sosrelay.ack;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +18,9 @@ import sosrelay.web.WebhookSecret;
 /**
  * {@code /exotel/{secret}/sms-reply}: Exotel's incoming SMS in either of its shapes: the legacy SMS app's
  * HEAD then GET with {@code SmsSid/From/To/Body}, and the two-way product's JSON POST with
- * {@code Sender/MessageBody/ReceivedOn}. A
- * reply carrying an incident's six-digit code acknowledges it for the sender, if the sender is one of
- * its recipients. Answers {@code text/plain}, which Exotel can send back as the reply.
+ * {@code Sender/MessageBody/ReceivedOn}. A reply carrying a live, unused six-digit code acknowledges the
+ * incident for the person the code was issued to, if the reply comes from that person's phone; the code
+ * is then spent. Answers {@code text/plain}, which Exotel can send back as the reply.
  */
 public final class SmsReplyAckWebhook implements Webhook {
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
@@ -57,24 +57,21 @@ public final class SmsReplyAckWebhook implements Webhook {
             return WebResponse.text(200, "To acknowledge, reply with the 6-digit code from the alert.");
         }
         try {
-            int acknowledged = 0;
-            for (String incidentId : codes.incidentsFor(code.group(1))) {
-                Incident incident = incidents.find(incidentId).orElse(null);
-                Person person = incident == null ? null : recipientWithPhone(incident.recipients(), from);
-                if (person != null && acknowledgements.acknowledge(incidentId, person.id(), "sms") != Acknowledgements.Outcome.NOT_A_RECIPIENT) {
-                    acknowledged++;
-                }
+            Optional<AckCodes.Holder> holder = codes.holder(code.group(1));
+            Incident incident = holder.flatMap(h -> incidents.find(h.incidentId())).orElse(null);
+            Person person = incident == null ? null : incident.recipient(holder.get().personId());
+            // Only its own person's phone spends a code: a guess from another number burns nothing. It is spent
+            // after the acknowledgement is recorded (which counts once per person anyway), so a failure keeps it.
+            if (person == null || !person.phone().equals(from)) {
+                Log.warn("sms-ack.refused", "from", PhoneNumbers.mask(from));
+                return WebResponse.text(200, "No emergency with code " + code.group(1) + " is waiting for this number.");
             }
-            return WebResponse.text(200, acknowledged > 0
-                    ? "Acknowledged. Thank you."
-                    : "No emergency with code " + code.group(1) + " was sent to this number.");
+            acknowledgements.acknowledge(incident.id(), person.id(), "sms");
+            codes.use(code.group(1));
+            return WebResponse.text(200, "Acknowledged. Thank you.");
         } catch (RuntimeException e) {
             Log.error("sms-ack.failed", "from", PhoneNumbers.mask(from), "error", e);
             return WebResponse.text(200, "Your acknowledgement could not be recorded. Please call the emergency desk.");
         }
-    }
-
-    private static Person recipientWithPhone(List<Person> recipients, String phone) {
-        return recipients.stream().filter(p -> p.phone().equals(phone)).findFirst().orElse(null);
     }
 }

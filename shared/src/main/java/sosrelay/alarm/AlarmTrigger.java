@@ -15,6 +15,7 @@ import sosrelay.incident.IncidentStore;
 import sosrelay.incident.Recording;
 import sosrelay.incident.Trigger;
 import sosrelay.log.Log;
+import sosrelay.metrics.OperatorSignals;
 
 /**
  * A CloudWatch alarm as an emergency. A change to ALARM raises an incident for the type the
@@ -46,9 +47,16 @@ public final class AlarmTrigger {
         String outcome;
         switch (alarm.state()) {
             case "ALARM" -> {
-                IncidentRaiser.Result result = raiser.raise(incident(alarm, directory.current()));
-                incidentId = result.incidentId();
-                outcome = result.raised().name().toLowerCase(Locale.ROOT);
+                Directory dir = directory.current();
+                if (dir.typeForAlarm(alarm.name()).note() != null) {
+                    // Any alarm in the account can reach us; one the directory doesn't route is the operators' business.
+                    OperatorSignals.unroutedAlarm(alarm.name());
+                    outcome = "unrouted: paged the operators";
+                } else {
+                    IncidentRaiser.Result result = raiser.raise(incident(alarm, dir));
+                    incidentId = result.incidentId();
+                    outcome = result.raised().name().toLowerCase(Locale.ROOT);
+                }
             }
             case "OK" -> {
                 incidentId = incidents.closeGroup(alarm.group(), "OK", alarm.reason()).orElse(null);

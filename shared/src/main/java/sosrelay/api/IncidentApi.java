@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import sosrelay.ack.Acknowledgements;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Directory;
@@ -18,6 +19,8 @@ import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
+import sosrelay.incident.OpenIncidentSlots;
+import sosrelay.directory.PhoneNumbers;
 import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
@@ -34,6 +37,10 @@ import sosrelay.web.Webhook;
  * time), {@code GET /v1/incidents/{id}} tells its whole story, {@code POST /v1/incidents/{id}/resolve}
  * closes it, stops everything pending and stands down whoever has not acknowledged. API Gateway
  * checks the {@code x-api-key}; a request that reaches us without one is refused all the same.
+ *
+ * <p>A device key owns the incidents it raised: it reads and resolves those, and gets 404 for any
+ * other (so an id is not even confirmed to exist); it holds at most {@link OpenIncidentSlots#limit()}
+ * open at a time. Operator keys (their ids in {@code OPERATOR_API_KEY_IDS}) read, resolve and list every incident.
  */
 public final class IncidentApi implements Webhook {
     static final String SOURCE = "device";
@@ -48,11 +55,16 @@ public final class IncidentApi implements Webhook {
     private final AcceptanceTimes acceptanceTimes;
     private final IncidentList list;
     private final Acknowledgements acknowledgements;
+    private final OpenIncidentSlots openSlots;
+    private final Set<String> operatorKeyIds;
     private final Clock clock;
 
     public IncidentApi(DirectoryStore directory, RecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
                        DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, AcceptanceTimes acceptanceTimes,
-                       IncidentList list, Acknowledgements acknowledgements, Clock clock) {
+                       IncidentList list, Acknowledgements acknowledgements, OpenIncidentSlots openSlots, Set<String> operatorKeyIds,
+                       Clock clock) {
+        this.openSlots = openSlots;
+        this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.list = list;
         this.acknowledgements = acknowledgements;
         this.directory = directory;
@@ -77,10 +89,12 @@ public final class IncidentApi implements Webhook {
                 return raise(request);
             }
             if ("GET".equals(request.method()) && id != null) {
-                return view(id);
+                return view(id, request.apiKeyId());
             }
             if ("GET".equals(request.method())) {
-                return list(request);
+                return operatorKeyIds.contains(request.apiKeyId())
+                        ? list(request)
+                        : errors(403, List.of("listing incidents needs an operator key; a device key reads its own incidents by id"));
             }
             if ("POST".equals(request.method()) && id != null) {
                 return resolve(id, request.apiKeyId());
@@ -107,10 +121,21 @@ public final class IncidentApi implements Webhook {
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
                 clock.instant(), body.message(), body.location(), body.reportTo(), request.apiKeyId());
-        Incident incident = Incident.of(incidentId, trigger, type, new Recording(recording.url(), null, recording.refusal()), dir, null);
+        if (!openSlots.take(request.apiKeyId(), incidentId)) {
+            Log.warn("incident-api.open-limit", "apiKeyId", request.apiKeyId(), "limit", openSlots.limit());
+            return errors(429, List.of("open incident limit reached: this API key already has " + openSlots.limit()
+                    + " open incidents (the limit); acknowledge or resolve one, or wait up to "
+                    + openSlots.holdFor().toMinutes() + " minutes"));
+        }
+        Incident incident = Incident.of(incidentId, trigger, type, new Recording(recording.url(), null, recording.refusal()), dir, null)
+                .ownedBy(request.apiKeyId());
         MaintenanceWindow window = dir.maintenanceFor(clock.instant(), type.type().name(), null, body.source());
         IncidentRaiser.Result result = raiser.raise(window == null ? incident : incident.inMaintenance(window.describe()));
 
+        if (!result.raised().mustDispatch() && !progress.state(incidentId).map(IncidentProgress.State::open).orElse(false)) {
+            // A repeat of an incident already closed: it holds no slot.
+            openSlots.release(request.apiKeyId(), incidentId);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("incidentId", result.incidentId());
         answer.put("status", result.raised().mustDispatch() ? "raised" : "repeat");
@@ -127,12 +152,12 @@ public final class IncidentApi implements Webhook {
         return WebResponse.json(202, Json.write(answer));
     }
 
-    private WebResponse view(String id) {
+    private WebResponse view(String id, String keyId) {
         if (!IncidentIds.isValid(id)) {
             return notAnId(id);
         }
-        Optional<Incident> incident = incidents.find(id);
-        Optional<IncidentProgress.State> state = progress.state(id);
+        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(keyId, found));
+        Optional<IncidentProgress.State> state = incident.isEmpty() ? Optional.empty() : progress.state(id);
         if (incident.isEmpty() || state.isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
@@ -144,13 +169,15 @@ public final class IncidentApi implements Webhook {
         if (!IncidentIds.isValid(id)) {
             return notAnId(id);
         }
-        if (progress.state(id).isEmpty()) {
+        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(byKey, found));
+        if (incident.isEmpty() || progress.state(id).isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
         if (!progress.resolve(id)) {
             return errors(409, List.of("incident " + id + " is already resolved"));
         }
-        timeline.record(id, "resolved", "by", byKey);
+        Optional.ofNullable(incident.get().raisedBy()).ifPresent(owner -> openSlots.release(owner, id));
+        timeline.record(id, "resolved", "by", byKey, "operator", operatorKeyIds.contains(byKey));
         acknowledgements.resolved(id);
         return WebResponse.json(200, Json.write(Map.of("incidentId", id, "status", IncidentProgress.RESOLVED)));
     }
@@ -189,7 +216,7 @@ public final class IncidentApi implements Webhook {
             row.put("status", i.status());
             row.put("createdAt", i.createdAt());
             row.put("source", i.source());
-            row.put("reporter", i.reporter());
+            row.put("reporter", PhoneNumbers.maskIfNumber(i.reporter()));
             if (i.maintenance() != null) {
                 row.put("maintenance", i.maintenance());
             }
@@ -208,6 +235,11 @@ public final class IncidentApi implements Webhook {
 
     private static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /** Its own incidents for a device key, every incident for an operator key. */
+    private boolean mayAccess(String keyId, Incident incident) {
+        return operatorKeyIds.contains(keyId) || keyId.equals(incident.raisedBy());
     }
 
     private static WebResponse notAnId(String id) {

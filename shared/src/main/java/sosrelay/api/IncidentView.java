@@ -39,7 +39,7 @@ final class IncidentView {
         putIfSet(view, "typeNote", incident.typeNote());
         Map<String, Object> trigger = new LinkedHashMap<>();
         trigger.put("source", incident.trigger().source());
-        putIfSet(trigger, "reporter", incident.trigger().reporter());
+        putIfSet(trigger, "reporter", PhoneNumbers.maskIfNumber(incident.trigger().reporter()));
         putIfSet(trigger, "reportedAt", incident.trigger().reportedAt() == null ? null : incident.trigger().reportedAt().toString());
         putIfSet(trigger, "description", incident.trigger().description());
         putIfSet(trigger, "location", incident.trigger().location());

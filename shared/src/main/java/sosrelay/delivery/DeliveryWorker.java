@@ -8,13 +8,13 @@ import sosrelay.pacing.Pacing;
 import sosrelay.sqs.MessageProcessor;
 
 /**
- * Claim, send, record: one job through one provider, exactly once per attempt. A retry (attempt 2
- * and later) goes out only while it is still wanted: the incident open, the person not yet
- * acknowledged.
+ * Claim, send, record: one job through one provider, exactly once per attempt. Every attempt goes out
+ * only while it is still wanted (see {@link StillWanted}): a resolved incident's queued jobs, a flood's
+ * backlog included, are dropped when their turn comes instead of spending the provider's rate.
  */
 public final class DeliveryWorker implements MessageProcessor {
 
-    /** Whether a retry attempt is still worth sending. */
+    /** Whether an attempt is still worth sending: a first attempt unless its incident was resolved, a retry while nobody has it in hand. */
     @FunctionalInterface
     public interface StillWanted {
         boolean test(DeliveryJob job);
@@ -44,8 +44,8 @@ public final class DeliveryWorker implements MessageProcessor {
     @Override
     public Retry process(String body) {
         DeliveryJob job = DeliveryJob.fromJson(body);
-        if (job.attempt() > 1 && !stillWanted.test(job)) {
-            Log.info("delivery.retry-not-needed", "incidentId", job.incidentId(), "personId", job.personId(),
+        if (!stillWanted.test(job)) {
+            Log.info("delivery.not-needed", "incidentId", job.incidentId(), "personId", job.personId(),
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
         }

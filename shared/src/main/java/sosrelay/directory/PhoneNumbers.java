@@ -59,4 +59,16 @@ public final class PhoneNumbers {
         return phone.substring(0, keepStart) + "*".repeat(phone.length() - keepStart - keepEnd)
                 + phone.substring(phone.length() - keepEnd);
     }
+
+    /**
+     * A caller's number as it may be shown to recipients and API readers (masked), and any other reporter
+     * ("panel-7", "a device") as it is. A number is what has six or more digits and nothing but dial characters.
+     */
+    public static String maskIfNumber(String reporter) {
+        if (reporter == null || !reporter.matches("[+\\d\\s\\-().xX*]+") || reporter.replaceAll("\\D", "").length() < 6) {
+            return reporter;
+        }
+        String e164 = toE164(reporter);
+        return mask(e164 != null ? e164 : reporter.replaceAll("\\s", ""));
+    }
 }

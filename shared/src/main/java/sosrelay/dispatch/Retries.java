@@ -94,8 +94,16 @@ public final class Retries {
                 null, incident.priority(), null, incident.trigger().fairnessKey()));
     }
 
-    /** For the workers: a retry queued before an acknowledgement is dropped when its turn comes. */
+    /**
+     * For the workers, before every attempt: a first attempt is dropped once its incident is resolved, which is how resolving a flood cancels its queued calls; a retry queued before an
+     * acknowledgement is dropped too. A first attempt still goes out after the incident is acknowledged:
+     * the first wave is everyone's alert, and one read is all it may cost on the way to ringing.
+     */
     public boolean stillWanted(DeliveryJob job) {
+        if (job.attempt() <= 1) {
+            // Only a definite "resolved" stops a first call: an incident that can't be found is rung all the same.
+            return progress.state(job.incidentId()).map(state -> !IncidentProgress.RESOLVED.equals(state.status())).orElse(true);
+        }
         return wanted(job.incidentId(), job.personId());
     }
 

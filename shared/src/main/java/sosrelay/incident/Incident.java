@@ -24,6 +24,7 @@ import sosrelay.directory.TypeChoice;
  * @param priority    how urgent its notifications are in the shared pacer
  * @param repeat      how many more rounds of the tiers follow a round that ends short of acknowledgements
  * @param maintenance the maintenance window it was raised in (it rings nobody), or null
+ * @param raisedBy    the id of the device API key that raised it (only that key may read or resolve it), or null
  */
 public record Incident(
         String id,
@@ -38,12 +39,13 @@ public record Incident(
         List<Roster> rosters,
         Priority priority,
         int repeat,
-        String maintenance) {
+        String maintenance,
+        String raisedBy) {
 
     /** An incident without rosters, at normal priority, never repeated. */
     public Incident(String id, Trigger trigger, String type, String typeNote, Recording recording, List<Person> recipients,
                     List<Tier> tiers, RetryPolicy retry, String openGroup) {
-        this(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, List.of(), Priority.NORMAL, 0, null);
+        this(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, List.of(), Priority.NORMAL, 0, null, null);
     }
 
     /** A new incident of the chosen type, with the directory's people, tiers, rosters and retry policy for it. */
@@ -51,13 +53,19 @@ public record Incident(
                               String openGroup) {
         return new Incident(id, trigger, type.type().name(), type.note(), recording, directory.recipients(type.type()),
                 type.type().tiers(), type.type().retry(), openGroup, directory.rostersOf(type.type()), type.type().priority(),
-                type.type().repeat(), null);
+                type.type().repeat(), null, null);
     }
 
     /** The same incident, raised in a maintenance window: recorded, shown, rings nobody. */
     public Incident inMaintenance(String window) {
         return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, rosters, priority, repeat,
-                window);
+                window, raisedBy);
+    }
+
+    /** The same incident, owned by the device API key {@code keyId}. */
+    public Incident ownedBy(String keyId) {
+        return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, rosters, priority, repeat,
+                maintenance, keyId);
     }
 
     /** Who tier {@code index} notifies at {@code at}, and which of its rosters had nobody on duty. */

@@ -118,7 +118,8 @@ public final class IncidentProgress {
                     "sk", AttributeValue.fromS(prefix + personId),
                     "personId", AttributeValue.fromS(personId),
                     "via", AttributeValue.fromS(via),
-                    "at", AttributeValue.fromS(clock.instant().toString()))));
+                    "at", AttributeValue.fromS(clock.instant().toString()),
+                    "expiresAt", IncidentStore.expiresAt(clock.instant()))));
             return true;
         } catch (ConditionalCheckFailedException already) {
             return false;

@@ -3,7 +3,6 @@ package sosrelay.incident;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import sosrelay.ack.AckCodes;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.escalation.Escalation;
 import sosrelay.log.Log;
@@ -13,7 +12,7 @@ import sosrelay.log.Log;
  * The first tier's rosters are asked who is on duty now; a first tier with nobody on duty hands over
  * to the next at once. An incident raised in a maintenance window is stored and rings nobody.
  * Only the order that matters is kept: the incident is stored before any job is queued, and marked
- * dispatched only after every job is queued and its ack code registered, so a failure anywhere
+ * dispatched only after every job is queued and its escalation clock started, so a failure anywhere
  * leaves it to be resumed by the caller's retry. The writes that need no such order go side by side
  * with the queueing: the Passthru's caller waits on three round trips instead of seven.
  */
@@ -25,17 +24,15 @@ public final class IncidentRaiser {
 
     private final IncidentStore incidents;
     private final Dispatcher dispatcher;
-    private final AckCodes ackCodes;
     private final Escalation escalation;
     private final Timeline timeline;
     private final Executor sideWrites;
 
     /** {@code sideWrites} runs the independent writes; they never wait on it themselves, so any pool will do. */
-    public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, AckCodes ackCodes, Escalation escalation, Timeline timeline,
+    public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, Escalation escalation, Timeline timeline,
                           Executor sideWrites) {
         this.incidents = incidents;
         this.dispatcher = dispatcher;
-        this.ackCodes = ackCodes;
         this.escalation = escalation;
         this.timeline = timeline;
         this.sideWrites = sideWrites;
@@ -61,12 +58,10 @@ public final class IncidentRaiser {
             return new Result(incident.id(), raised, 0);
         }
         Incident.TierPeople first = incident.tierPeople(0, creation.createdAt());
-        CompletableFuture<Void> ackCode = CompletableFuture.runAsync(() -> ackCodes.register(incident.id()), sideWrites);
         if (first.people().isEmpty()) {
             timeline.record(incident.id(), "tier.skipped", "tier", 1, "round", 1,
                     "why", "nobody on duty in " + String.join(", ", first.emptyRosters()));
             escalation.moveOn(incident, 0, 0, "tier 1 had nobody on duty");
-            join(ackCode);
             incidents.markDispatched(incident.id(), 0);
             join(raisedLine);
             return new Result(incident.id(), raised, 0);
@@ -77,7 +72,7 @@ public final class IncidentRaiser {
         CompletableFuture<Void> notifiedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(), "notified",
                 "tier", 1, "jobs", jobs,
                 "nobodyOnDutyIn", first.emptyRosters().isEmpty() ? null : String.join(", ", first.emptyRosters())), sideWrites);
-        join(CompletableFuture.allOf(ackCode, escalationClock));
+        join(escalationClock);
         incidents.markDispatched(incident.id(), jobs);
         join(CompletableFuture.allOf(raisedLine, notifiedLine));
         Log.info("incident.raised", "incidentId", incident.id(), "source", incident.trigger().source(), "type", incident.type(),

@@ -43,7 +43,8 @@ public final class IncidentStore {
     /** Every incident item carries it, so the {@code ByCreatedAt} index lists them newest first (see {@link IncidentList}). */
     static final String LIST_KEY = "listPk";
     static final String LIST_VALUE = "INCIDENTS";
-    private static final Duration KEEP_FOR = Duration.ofDays(180);
+    /** How long everything about an incident is kept (DynamoDB's TTL on {@code expiresAt}): every item kind has an end. */
+    static final Duration KEEP_FOR = Duration.ofDays(180);
 
     /** What a raise found: a new incident, an abandoned one to dispatch again, a repeat, or its group already open. */
     public enum Raised {
@@ -103,6 +104,7 @@ public final class IncidentStore {
         Map<String, AttributeValue> marker = new HashMap<>(groupKey(incident.openGroup()));
         marker.put("incidentId", AttributeValue.fromS(incident.id()));
         marker.put("since", AttributeValue.fromS(now.toString()));
+        marker.put("expiresAt", expiresAt(now));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
                     t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")),
@@ -197,6 +199,11 @@ public final class IncidentStore {
                 : Optional.empty();
     }
 
+    /** The TTL attribute's value for an item of an incident written at {@code now}. */
+    static AttributeValue expiresAt(Instant now) {
+        return number(now.plus(KEEP_FOR).getEpochSecond());
+    }
+
     static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
@@ -222,6 +229,7 @@ public final class IncidentStore {
             putS(item, "recordingAvailableAt", i.recording().availableAt() == null ? null : i.recording().availableAt().toString());
             putS(item, "recordingNote", i.recording().note());
             putS(item, "openGroup", i.openGroup());
+            putS(item, "raisedBy", i.raisedBy());
             putS(item, "reportTo", t.reportTo());
             putS(item, "raisedBy", t.raisedBy());
             putS(item, "priority", i.priority().id());
@@ -254,7 +262,8 @@ public final class IncidentStore {
                     rosters(item),
                     item.containsKey("priority") ? Priority.parse(s(item, "priority")) : Priority.NORMAL,
                     item.containsKey("repeat") ? Integer.parseInt(item.get("repeat").n()) : 0,
-                    s(item, "maintenance"));
+                    s(item, "maintenance"),
+                    s(item, "raisedBy"));
         }
 
         /** Read back as written: its people were checked on import, so any person id is accepted. */

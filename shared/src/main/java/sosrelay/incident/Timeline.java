@@ -43,6 +43,7 @@ public final class Timeline {
         item.put("sk", AttributeValue.fromS("EVT#" + at + "#" + Long.toHexString(TIE_BREAKER.nextLong())));
         item.put("at", AttributeValue.fromS(at.toString()));
         item.put("event", AttributeValue.fromS(event));
+        item.put("expiresAt", IncidentStore.expiresAt(at));
         for (int i = 0; i + 1 < details.length; i += 2) {
             if (details[i + 1] != null) {
                 item.put(String.valueOf(details[i]), AttributeValue.fromS(String.valueOf(details[i + 1])));

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.function.Function;
+import sosrelay.ack.AckCodes;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.dispatch.Notice;
 import sosrelay.incident.Incident;
@@ -22,20 +23,23 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
     private final IncidentStore incidents;
     private final MessageTemplate template;
     private final Map<Notice.Kind, MessageTemplate> notices;
+    private final AckCodes ackCodes;
     private final UnaryOperator<Map<Placeholder, String>> fit;
 
-    public IncidentMessages(IncidentStore incidents, MessageTemplate template) {
-        this(incidents, template, Map.of());
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template) {
+        this(incidents, ackCodes, template, Map.of());
     }
 
     /** {@code notices}: the text of each notice this channel sends (stand-down, report back). */
-    public IncidentMessages(IncidentStore incidents, MessageTemplate template, Map<Notice.Kind, MessageTemplate> notices) {
-        this(incidents, template, notices, UnaryOperator.identity());
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template,
+                            Map<Notice.Kind, MessageTemplate> notices) {
+        this(incidents, ackCodes, template, notices, UnaryOperator.identity());
     }
 
     /** {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30 characters). */
-    public IncidentMessages(IncidentStore incidents, MessageTemplate template, Map<Notice.Kind, MessageTemplate> notices,
-                            UnaryOperator<Map<Placeholder, String>> fit) {
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template,
+                            Map<Notice.Kind, MessageTemplate> notices, UnaryOperator<Map<Placeholder, String>> fit) {
+        this.ackCodes = ackCodes;
         this.incidents = incidents;
         this.template = template;
         this.notices = notices;
@@ -44,9 +48,11 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
 
     @Override
     public String apply(DeliveryJob job) {
+        // Only an alert asks for a reply: a notice (stand-down, report back) carries no code to spend.
+        String code = job.notice() == null ? ackCode(job) : IncidentValues.NONE;
         Map<Placeholder, String> values = read(job)
-                .map(IncidentValues::of)
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId()));
+                .map(incident -> IncidentValues.of(incident, code))
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code));
         if (job.notice() == null) {
             return template.render(fit.apply(values));
         }
@@ -57,6 +63,16 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
         values.put(Placeholder.COMING, job.notice().coming());
         values.put(Placeholder.COUNT, job.notice().count());
         return notice.render(fit.apply(values));
+    }
+
+    /** The recipient's own code; if it can't be issued the alert still goes, without a way to reply. */
+    private String ackCode(DeliveryJob job) {
+        try {
+            return ackCodes.issue(job.incidentId(), job.personId());
+        } catch (RuntimeException e) {
+            Log.warn("message.ack-code-unavailable", "incidentId", job.incidentId(), "channel", job.channel().id(), "error", e);
+            return IncidentValues.NONE;
+        }
     }
 
     private Optional<Incident> read(DeliveryJob job) {

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import sosrelay.incident.ExotelTimes;
-import sosrelay.ack.AckCodes;
+import sosrelay.directory.PhoneNumbers;
 import sosrelay.incident.Incident;
 import sosrelay.incident.Trigger;
 
@@ -26,17 +26,18 @@ public final class IncidentValues {
     private IncidentValues() {
     }
 
-    public static Map<Placeholder, String> of(Incident incident) {
+    /** {@code ackCode}: the recipient's own code (see {@link sosrelay.ack.AckCodes}). A caller's number is masked. */
+    public static Map<Placeholder, String> of(Incident incident, String ackCode) {
         Trigger trigger = incident.trigger();
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.TYPE, or(incident.type(), "Unspecified"));
         values.put(Placeholder.DESCRIPTION, or(trigger.description(), NONE));
         values.put(Placeholder.RECORDING, or(incident.recording().url(), NONE));
         values.put(Placeholder.REF, incident.id());
-        values.put(Placeholder.REPORTER, or(trigger.reporter(), UNKNOWN));
+        values.put(Placeholder.REPORTER, or(PhoneNumbers.maskIfNumber(trigger.reporter()), UNKNOWN));
         values.put(Placeholder.LOCATION, or(trigger.location(), NONE));
         values.put(Placeholder.TIME, time(trigger.reportedAt()));
-        values.put(Placeholder.ACK_CODE, AckCodes.of(incident.id()));
+        values.put(Placeholder.ACK_CODE, ackCode);
         values.put(Placeholder.ACKNOWLEDGE, PRESS_1);
         return values;
     }
@@ -45,7 +46,7 @@ public final class IncidentValues {
      * For a job whose incident can't be read: the same template (so it still matches DLT), with the
      * ref to look it up by and a description that tells the recipient what to do.
      */
-    public static Map<Placeholder, String> unknownIncident(String incidentId) {
+    public static Map<Placeholder, String> unknownIncident(String incidentId, String ackCode) {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.TYPE, "Unspecified");
         values.put(Placeholder.DESCRIPTION, "Please contact the emergency desk immediately");
@@ -54,7 +55,7 @@ public final class IncidentValues {
         values.put(Placeholder.REPORTER, UNKNOWN);
         values.put(Placeholder.LOCATION, NONE);
         values.put(Placeholder.TIME, UNKNOWN);
-        values.put(Placeholder.ACK_CODE, AckCodes.of(incidentId));
+        values.put(Placeholder.ACK_CODE, ackCode);
         values.put(Placeholder.ACKNOWLEDGE, PRESS_1);
         return values;
     }

@@ -33,9 +33,11 @@ public final class ApiGateway {
     private static String apiKeyId(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
         String key = context == null || context.getIdentity() == null ? null : context.getIdentity().getApiKey();
-        if (key == null || key.isBlank()) {
-            return null;
-        }
+        return key == null || key.isBlank() ? null : keyId(key);
+    }
+
+    /** The id an API key is known by in incidents, logs and {@code OPERATOR_API_KEY_IDS}: a fingerprint, never the key. */
+    public static String keyId(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return "key-" + HexFormat.of().formatHex(digest, 0, 6);

@@ -43,6 +43,7 @@ import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
+import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
@@ -87,10 +88,11 @@ public final class Wiring {
     private static final int CONCURRENT_SENDS = 10;
     /**
      * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for
-     * word. {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
+     * word. Type, place, time and our link only: no caller's number, no free text (texts sit on phones and in
+     * providers' logs). {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
      */
-    public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency reported by {reporter} at {time}."
-            + " Details: {description}. Location: {location}. Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
+    public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency at {time}. Location: {location}."
+            + " Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
     /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
     public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
@@ -132,6 +134,8 @@ public final class Wiring {
     private final Lazy<BatchWorker> timerJobs;
     private final Lazy<AcceptanceTimes> acceptanceTimes;
     private final Lazy<Pacer> voicePacer;
+    private final Lazy<OpenIncidentSlots> openSlots;
+    private final Lazy<WebhookSecret> webhookSecret;
     private final Lazy<ReportBack> reportBack;
     private final Lazy<OperatorApi> operatorApi;
 
@@ -162,6 +166,7 @@ public final class Wiring {
         // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
         // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
         this.queueing = new Lazy<>(() -> pool("sos-queue"));
+        this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER")));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
                 Duration.ofSeconds(30)));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
@@ -187,10 +192,13 @@ public final class Wiring {
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
                 new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
                 ref -> retries.get().afterUnanswered(ref), ref -> retries.get().afterFailedMessage(ref)));
+        this.openSlots = new Lazy<>(() -> new OpenIncidentSlots(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
+                Integer.parseInt(env.get("DEVICE_OPEN_INCIDENT_LIMIT", "10")),
+                Duration.ofMinutes(Long.parseLong(env.get("DEVICE_OPEN_INCIDENT_MINUTES", "60")))));
         this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), escalation.get(),
                 new StandDown(deliveries.get(), dispatcher.get(), timeline.get()), reportBack.get(),
                 incidentId -> deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
-                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), clock));
+                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
                         + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
@@ -199,7 +207,7 @@ public final class Wiring {
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
                 TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job)), clock),
                 sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
-        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), ackCodes.get(), escalation.get(),
+        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
                 timeline.get(), executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"),
@@ -207,7 +215,8 @@ public final class Wiring {
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
-                new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), clock));
+                new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), openSlots.get(), operatorKeyIds(),
+                clock));
         this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
@@ -363,7 +372,8 @@ public final class Wiring {
         }
         BudgetShares shares = BudgetShares.of(limit, Duration.ofMillis(Long.parseLong(env.get("EXOTEL_CALL_LIMIT_WINDOW_MS", "60000"))));
         return new SlidingWindowBudget(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", shares, clock,
-                new java.util.Random());
+                // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
+                new java.security.SecureRandom());
     }
 
     private Duration pacingMaxWait() {
@@ -382,8 +392,15 @@ public final class Wiring {
         return env.require(channel.name() + "_QUEUE_URL");
     }
 
+    /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names; one list, shared. */
     private WebhookSecret webhookSecret() {
-        return new WebhookSecret(env.get("SOS_WEBHOOK_SECRET"));
+        return webhookSecret.get();
+    }
+
+    /** The ids (fingerprints, {@code key-…}) of the API keys that act as operators: they see and resolve every incident. */
+    private java.util.Set<String> operatorKeyIds() {
+        return java.util.Arrays.stream(env.get("OPERATOR_API_KEY_IDS", "").split(",")).map(String::trim)
+                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private RecordingPolicy recordingPolicy() {
@@ -431,7 +448,7 @@ public final class Wiring {
     private IncidentMessages whatsAppMessages() {
         String template = env.get("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
         ReplyRoute.check(template, "WHATSAPP_TEMPLATE", false, "WhatsApp replies are not received");
-        return new IncidentMessages(incidents.get(), new MessageTemplate(template, GupShupWhatsApp.MAX_BODY),
+        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(template, GupShupWhatsApp.MAX_BODY),
                 notices(GupShupWhatsApp.MAX_BODY, Map.of(
                         Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE))));
     }
@@ -446,7 +463,7 @@ public final class Wiring {
         DltTemplate.checkUrls(template, "SMS_TEMPLATE", env.get("SOS_PUBLIC_BASE_URL"));
         String replyNumber = env.get("EXOTEL_SMS_REPLY_NUMBER");
         ReplyRoute.check(template, "SMS_TEMPLATE", replyNumber != null && !replyNumber.isBlank(), "EXOTEL_SMS_REPLY_NUMBER is not set");
-        return new IncidentMessages(incidents.get(), new MessageTemplate(template, ExotelSms.MAX_BODY),
+        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(template, ExotelSms.MAX_BODY),
                 notices(ExotelSms.MAX_BODY, Map.of(
                         Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
                         Notice.Kind.COMING, env.get("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE))),
@@ -491,7 +508,7 @@ public final class Wiring {
     }
 
     private String exotelCallbackUrl(String name) {
-        return env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "") + "/exotel/" + env.require("SOS_WEBHOOK_SECRET") + "/" + name;
+        return env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "") + "/exotel/" + webhookSecret().current() + "/" + name;
     }
 
     private Duration requestTimeout(String variable) {

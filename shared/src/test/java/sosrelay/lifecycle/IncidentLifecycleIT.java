@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sosrelay.ack.AckCodes;
 import sosrelay.incident.IncidentProgress;
 
 /**
@@ -189,17 +188,25 @@ class IncidentLifecycleIT {
     }
 
     @Test
-    void anSmsReplyWithTheCodeAcknowledges() {
+    void anSmsReplyWithTheCodeAcknowledgesOnceFromItsOwnPhoneOnly() {
         harness.reset(directory(1, 3));
         String id = harness.raise("life-sms-ack-1");
+        String code = harness.ackCodes.issue(id, "dr-rao");
 
-        assertThat(harness.wiring.smsReplyAckWebhook().handle(harness.form("POST",
-                Map.of("From", "09800000001", "Body", "ok " + AckCodes.of(id) + " coming"))).body()).isEqualTo("Acknowledged. Thank you.");
-        assertThat(harness.wiring.smsReplyAckWebhook().handle(harness.form("POST",
-                Map.of("From", "09800000009", "Body", AckCodes.of(id)))).body()).startsWith("No emergency with code");
+        assertThat(harness.ackCodes.issue(id, "dr-rao")).as("one code per incident and person").isEqualTo(code);
+        assertThat(reply("09800000009", code)).as("another phone, even a recipient's").startsWith("No emergency with code");
+        assertThat(reply("09800000002", code)).startsWith("No emergency with code");
+        assertThat(harness.progress.acknowledgers(id)).isEmpty();
+        assertThat(reply("09800000001", "ok " + code + " coming")).isEqualTo("Acknowledged. Thank you.");
+        assertThat(reply("09800000001", code)).as("single use").startsWith("No emergency with code");
 
         assertThat(harness.progress.acknowledgers(id)).containsExactly("dr-rao");
         assertThat(harness.progress.state(id).orElseThrow().status()).isEqualTo(IncidentProgress.ACKNOWLEDGED);
+        assertThat(harness.ackCodes.issue(id, "dr-iyer")).isNotEqualTo(code);
+    }
+
+    private String reply(String from, String body) {
+        return harness.wiring.smsReplyAckWebhook().handle(harness.form("POST", Map.of("From", from, "Body", body))).body();
     }
 
     @Test

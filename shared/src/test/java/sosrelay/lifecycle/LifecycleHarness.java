@@ -39,26 +39,31 @@ final class LifecycleHarness implements AutoCloseable {
     final LocalTemplate stack = LocalTemplate.start();
     final WireMockServer exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
             .globalTemplating(true));
+    /** The id of the API key that acts as an operator here: it reads every incident through the incident API. */
+    static final String OPERATOR_KEY_ID = "key-operator";
     final Wiring wiring;
     final DeliveryStore deliveries;
     final IncidentProgress progress;
+    final sosrelay.ack.AckCodes ackCodes;
 
     LifecycleHarness() {
         exotel.start();
-        wiring = new Wiring(Env.of(stack.environmentOf("TimerFunction", Map.of(
-                "SOS_WEBHOOK_SECRET", SECRET,
-                "SOS_PUBLIC_BASE_URL", "https://sos.example",
-                "EXOTEL_API_BASE_URL", exotel.baseUrl(),
-                "EXOTEL_ACCOUNT_SID", "acme",
-                "EXOTEL_API_KEY", "key",
-                "EXOTEL_API_TOKEN", "token",
-                "EXOTEL_CALLER_ID", "08047000000",
-                "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
-                "EXOTEL_RING_TIMEOUT_SECONDS", "1",
-                "EXOTEL_CALLBACK_GRACE_SECONDS", "1"))));
+        wiring = new Wiring(Env.of(stack.environmentOf("TimerFunction", Map.ofEntries(
+                Map.entry("SOS_WEBHOOK_SECRET", SECRET),
+                Map.entry("SOS_PUBLIC_BASE_URL", "https://sos.example"),
+                Map.entry("EXOTEL_API_BASE_URL", exotel.baseUrl()),
+                Map.entry("EXOTEL_ACCOUNT_SID", "acme"),
+                Map.entry("EXOTEL_API_KEY", "key"),
+                Map.entry("EXOTEL_API_TOKEN", "token"),
+                Map.entry("EXOTEL_CALLER_ID", "08047000000"),
+                Map.entry("EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926"),
+                Map.entry("EXOTEL_RING_TIMEOUT_SECONDS", "1"),
+                Map.entry("EXOTEL_CALLBACK_GRACE_SECONDS", "1"),
+                Map.entry("OPERATOR_API_KEY_IDS", OPERATOR_KEY_ID)))));
         String table = stack.tableName("IncidentsTable");
         deliveries = new DeliveryStore(wiring.dynamo(), table, Clock.systemUTC(), Duration.ofSeconds(60));
         progress = new IncidentProgress(wiring.dynamo(), table, Clock.systemUTC());
+        ackCodes = new sosrelay.ack.AckCodes(wiring.dynamo(), table, Clock.systemUTC());
     }
 
     void reset(Map<String, Object> directory) {
@@ -132,9 +137,10 @@ final class LifecycleHarness implements AutoCloseable {
         return wiring.callStatusWebhook().handle(form("POST", Map.of("CallSid", callSid, "Status", status)));
     }
 
+    /** A key pressed on the person's latest call, as Exotel sends it: that call's CallSid and CustomField. */
     WebResponse pressed(String incidentId, String personId, String digits) {
         return wiring.keypressAckWebhook().handle(new WebRequest("GET", Map.of("secret", SECRET),
-                Map.of("CallSid", List.of("x"), "CustomField", List.of(incidentId + ":" + personId), "digits", List.of(digits)),
+                Map.of("CallSid", List.of(call(incidentId, personId).providerId()), "CustomField", List.of(incidentId + ":" + personId), "digits", List.of(digits)),
                 Map.of(), null, false, null));
     }
 

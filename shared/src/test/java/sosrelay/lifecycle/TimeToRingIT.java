@@ -97,7 +97,7 @@ class TimeToRingIT {
         AcceptanceTimes.Times stored = times.read(id).orElseThrow();
 
         Map<String, Object> view = Json.readObject(harness.wiring.incidentApi().handle(new WebRequest("GET", Map.of("id", id),
-                Map.of(), Map.of(), null, false, "test-key")).body());
+                Map.of(), Map.of(), null, false, LifecycleHarness.OPERATOR_KEY_ID)).body());
 
         assertThat(view).containsEntry("createdAt", stored.createdAt().toString())
                 .containsEntry("firstAcceptedAt", stored.firstAcceptedAt().toString())

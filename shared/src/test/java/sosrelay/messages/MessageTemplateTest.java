@@ -1,6 +1,5 @@
 package sosrelay.messages;
 
-import sosrelay.ack.AckCodes;
 import sosrelay.directory.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +18,7 @@ import sosrelay.wiring.Wiring;
 
 class MessageTemplateTest {
     private static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
+    private static final String CODE = "482913";
     private static final String ALL = "{type}|{description}|{recording}|{ref}|{reporter}|{location}|{time}|{ackCode}";
 
     private static Incident incident(String description, String location) {
@@ -32,10 +32,10 @@ class MessageTemplateTest {
 
     @Test
     void fillsEveryPlaceholderFromTheIncidentWithTheTimeInIst() {
-        String text = new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident("Chest pain", "Ward 3")));
+        String text = new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident("Chest pain", "Ward 3"), CODE));
 
         assertThat(text).isEqualTo("Heart|Chest pain|" + RECORDING + "|inc-f4ozhr7np263xfwdrpb2|Front desk|Ward 3|3:41 PM|"
-                + AckCodes.of("inc-f4ozhr7np263xfwdrpb2"));
+                + CODE);
     }
 
     @Test
@@ -43,47 +43,60 @@ class MessageTemplateTest {
         Trigger bare = new Trigger("exotel-call", "fd7a", null, null, null, "  ");
         Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null);
 
-        assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident)))
-                .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown|" + AckCodes.of("inc-1"));
+        assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident, CODE)))
+                .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown|" + CODE);
     }
 
     @Test
     void valuesAreFlattenedToOneLineAndNotExpandedAgain() {
         String text = new MessageTemplate("{description} {ref}", 2000)
-                .render(IncidentValues.of(incident("Collapsed\n\n  says {ref}", null)));
+                .render(IncidentValues.of(incident("Collapsed\n\n  says {ref}", null), CODE));
 
         assertThat(text).isEqualTo("Collapsed says {ref} inc-f4ozhr7np263xfwdrpb2");
     }
 
     @Test
     void theTextOtherThanPlaceholdersIsKeptAsWritten() {
-        assertThat(new MessageTemplate("{nope} {type}: {{ref}}", 2000).render(IncidentValues.of(incident(null, null))))
+        assertThat(new MessageTemplate("{nope} {type}: {{ref}}", 2000).render(IncidentValues.of(incident(null, null), CODE)))
                 .isEqualTo("{nope} Heart: {inc-f4ozhr7np263xfwdrpb2}");
     }
 
     @Test
     void anUnknownIncidentStillFillsTheTemplateWithItsRefAndWhatToDo() {
-        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9"));
+        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9", CODE));
 
-        assertThat(text).isEqualTo("SOS Relay: Unspecified emergency reported by unknown at unknown."
-                + " Details: Please contact the emergency desk immediately. Location: none. Recording: none Ref: inc-9."
+        assertThat(text).isEqualTo("SOS Relay: Unspecified emergency at unknown. Location: none. Recording: none Ref: inc-9."
                 + " To acknowledge: Press 1 on the call.");
     }
 
     @Test
     void anOverlongMessageShortensTheDescriptionFirstAndKeepsTypeRefAndLink() {
-        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000)
-                .render(IncidentValues.of(incident("x".repeat(5000), "Ward 3")));
+        String text = new MessageTemplate("{type}: {description}. {location}. {recording} Ref: {ref}. Reply {ackCode}", 2000)
+                .render(IncidentValues.of(incident("x".repeat(5000), "Ward 3"), CODE));
 
         assertThat(text).hasSize(2000)
-                .startsWith("SOS Relay: Heart emergency reported by Front desk at 3:41 PM. Details: xxx")
-                .contains("x.... Location: Ward 3. Recording: " + RECORDING + " Ref: inc-f4ozhr7np263xfwdrpb2")
-                .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
+                .startsWith("Heart: xxx")
+                .contains("x.... Ward 3. " + RECORDING + " Ref: inc-f4ozhr7np263xfwdrpb2")
+                .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + CODE);
+    }
+
+    @Test
+    void theDefaultTextCarriesTypeTimePlaceAndLinkButNeitherTheCallersNumberNorFreeText() {
+        Trigger call = new Trigger("exotel-call", "fd7a", "09324190000", Instant.parse("2021-07-16T10:11:28Z"), "he is dying", "Ward 3");
+        Incident incident = new Incident("inc-f4ozhr7np263xfwdrpb2", call, "Heart", null, new Recording(RECORDING, null, null), List.of(),
+                List.of(), RetryPolicy.DEFAULT, null);
+
+        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE));
+
+        assertThat(text).isEqualTo("SOS Relay: Heart emergency at 3:41 PM. Location: Ward 3. Recording: " + RECORDING
+                + " Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
+        assertThat(new MessageTemplate("{reporter}", 2000).render(IncidentValues.of(incident, CODE)))
+                .as("a template that asks for the reporter gets the number masked").isEqualTo("+91******0000");
     }
 
     @Test
     void whenTheDescriptionIsNotEnoughTheLocationAndReporterGiveWayToo() {
-        Map<Placeholder, String> values = new EnumMap<>(IncidentValues.of(incident("d".repeat(300), "l".repeat(300))));
+        Map<Placeholder, String> values = new EnumMap<>(IncidentValues.of(incident("d".repeat(300), "l".repeat(300)), CODE));
         values.put(Placeholder.REPORTER, "r".repeat(300));
 
         String text = new MessageTemplate("{type} {description} {location} {reporter} {ref} {recording}", 300).render(values);
@@ -96,14 +109,14 @@ class MessageTemplateTest {
     @Test
     void aDescriptionUsedTwiceGivesUpItsShareInBothPlaces() {
         String text = new MessageTemplate("{description}/{description} {ref}", 60)
-                .render(IncidentValues.of(incident("y".repeat(100), null)));
+                .render(IncidentValues.of(incident("y".repeat(100), null), CODE));
 
         assertThat(text).hasSizeLessThanOrEqualTo(60).endsWith(" inc-f4ozhr7np263xfwdrpb2").contains(".../y");
     }
 
     @Test
     void aTemplateTooLongByItselfLosesOnlyItsEnd() {
-        String text = new MessageTemplate("{type} " + "t".repeat(3000), 2000).render(IncidentValues.of(incident(null, null)));
+        String text = new MessageTemplate("{type} " + "t".repeat(3000), 2000).render(IncidentValues.of(incident(null, null), CODE));
 
         assertThat(text).hasSize(2000).startsWith("Heart ttt");
     }

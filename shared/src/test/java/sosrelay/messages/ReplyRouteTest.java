@@ -11,7 +11,7 @@ class ReplyRouteTest {
 
     @Test
     void withoutAReplyNumberTheTextSaysPressOneAndATemplateAskingForACodeIsRefused() {
-        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9");
+        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9", "482913");
 
         assertThat(ReplyRoute.replyTo(values, null).get(Placeholder.ACKNOWLEDGE)).isEqualTo("Press 1 on the call");
         assertThatThrownBy(() -> ReplyRoute.check("Reply {ackCode} to acknowledge", "SMS_TEMPLATE", false,
@@ -23,7 +23,7 @@ class ReplyRouteTest {
 
     @Test
     void withAReplyNumberTheTextAsksForTheCodeAtThatNumber() {
-        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9");
+        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9", "482913");
 
         assertThat(ReplyRoute.replyTo(values, "08047000111").get(Placeholder.ACKNOWLEDGE))
                 .isEqualTo("Reply " + values.get(Placeholder.ACK_CODE) + " to 08047000111").hasSizeLessThanOrEqualTo(30);

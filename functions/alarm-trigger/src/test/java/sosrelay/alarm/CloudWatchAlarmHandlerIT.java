@@ -106,6 +106,16 @@ class CloudWatchAlarmHandlerIT {
         assertThat(stack.drainQueue("CallJobsQueue")).isEmpty();
     }
 
+    @ParameterizedTest
+    @Event(value = "events/alarm-direct-unrouted.json", type = Map.class)
+    void anAlarmNoRouteNamesPagesTheOperatorsAndRingsNoWard(Map<String, Object> event) {
+        Map<String, Object> answer = outcome(handler.handleRequest(event, null));
+
+        assertThat(answer).containsEntry("outcome", "unrouted: paged the operators").containsEntry("incidentId", null);
+        assertThat(stack.drainQueue("CallJobsQueue")).isEmpty();
+        assertThat(stack.drainQueue("SmsJobsQueue")).isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> outcome(Map<String, Object> answer) {
         return ((List<Map<String, Object>>) answer.get("alarms")).get(0);

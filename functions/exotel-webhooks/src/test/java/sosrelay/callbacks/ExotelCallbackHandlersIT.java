@@ -103,6 +103,38 @@ class ExotelCallbackHandlersIT {
     }
 
     @ParameterizedTest
+    @Event(value = "events/exotel-ack-forged.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneFromACallWeNeverPlacedAcknowledgesNothingWhateverItsCustomFieldSays(APIGatewayProxyRequestEvent forged) {
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(forged, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(302);
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneFromOurCallCountsOnlyForThePersonWeCalled(APIGatewayProxyRequestEvent event) {
+        event.getMultiValueQueryStringParameters().put("CustomField", java.util.List.of(INCIDENT + ":dr-iyer"));
+        event.getQueryStringParameters().put("CustomField", INCIDENT + ":dr-iyer");
+
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(302);
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneWithTheSmsProviderIdAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
+        event.getMultiValueQueryStringParameters().put("CallSid", java.util.List.of("exo-sms-fixture-1"));
+        event.getQueryStringParameters().put("CallSid", "exo-sms-fixture-1");
+
+        new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    @ParameterizedTest
     @Event(value = "events/exotel-sms-status.json", type = APIGatewayProxyRequestEvent.class)
     void theSmsStatusIsRecorded(APIGatewayProxyRequestEvent event) {
         new ExotelSmsStatusHandler(wiring("ExotelSmsStatusFunction")).handleRequest(event, null);
@@ -113,6 +145,9 @@ class ExotelCallbackHandlersIT {
     @ParameterizedTest
     @Event(value = "events/exotel-sms-reply.json", type = APIGatewayProxyRequestEvent.class)
     void anSmsReplyWithTheCodeAcknowledges(APIGatewayProxyRequestEvent event) {
+        String code = new sosrelay.ack.AckCodes(passthru.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC()).issue(INCIDENT, "dr-rao");
+        event.setBody(event.getBody().replace("865701", code));
+
         APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
 
         assertThat(response.getBody()).isEqualTo("Acknowledged. Thank you.");
@@ -156,6 +191,16 @@ class ExotelCallbackHandlersIT {
         new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null);
 
         assertThat(delivery(Channel.CALL).state()).isEqualTo("no-answer");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/exotel-sms-reply.json", type = APIGatewayProxyRequestEvent.class)
+    void anSmsReplyWithTheCodeTheRefUsedToGiveAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
+        // 865701 is what the incident id used to derive; codes are random now, and this one was never issued.
+        APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
+
+        assertThat(response.getBody()).startsWith("No emergency with code 865701");
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
     }
 
     private static Wiring wiring(String function) {

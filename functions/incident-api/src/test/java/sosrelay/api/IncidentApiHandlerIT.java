@@ -145,4 +145,59 @@ class IncidentApiHandlerIT {
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(malformed.getStatusCode()).isEqualTo(400);
     }
+
+    @ParameterizedTest
+    @Event(value = "events/incident-get-other-key.json", type = APIGatewayProxyRequestEvent.class)
+    void anotherKeyCanNeitherReadNorResolveTheIncidentAndIsNotToldItExists(APIGatewayProxyRequestEvent otherKeysGet) {
+        handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/device-incident.json"), null);
+
+        APIGatewayProxyResponseEvent read = handler.handleRequest(otherKeysGet, null);
+        APIGatewayProxyResponseEvent resolve = handler.handleRequest(
+                EventLoader.loadApiGatewayRestEvent("events/incident-resolve-other-key.json"), null);
+
+        assertThat(read.getStatusCode()).isEqualTo(404);
+        assertThat(resolve.getStatusCode()).isEqualTo(404);
+        assertThat(read.getBody()).isEqualTo(handler.handleRequest(otherKeysGet.withPathParameters(
+                Map.of("id", "inc-aaaaaaaaaaaaaaaaaaaa")), null).getBody().replace("inc-aaaaaaaaaaaaaaaaaaaa", FIRE_INCIDENT));
+        Map<String, Object> own = Json.readObject(handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/incident-get.json"), null)
+                .getBody());
+        assertThat(own).containsEntry("status", "open");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/incident-get-other-key.json", type = APIGatewayProxyRequestEvent.class)
+    void anOperatorKeyReadsEveryIncident(APIGatewayProxyRequestEvent operatorsGet) {
+        handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/device-incident.json"), null);
+        IncidentApiHandler operatorAware = new IncidentApiHandler(new Wiring(Env.of(stack.environmentOf("IncidentApiFunction",
+                Map.of("OPERATOR_API_KEY_IDS", sosrelay.web.ApiGateway.keyId("ward-7-crash-detector"))))));
+
+        assertThat(operatorAware.handleRequest(operatorsGet, null).getStatusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/device-incident.json", type = APIGatewayProxyRequestEvent.class)
+    void aKeyAtItsOpenIncidentLimitIsToldSoUntilItResolvesOne(APIGatewayProxyRequestEvent raise) {
+        IncidentApiHandler capped = new IncidentApiHandler(new Wiring(Env.of(stack.environmentOf("IncidentApiFunction",
+                Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "2")))));
+        List<Integer> statuses = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            APIGatewayProxyResponseEvent answer = capped.handleRequest(raise.withBody(
+                    "{\"type\":\"Fire\",\"message\":\"loop\",\"dedupKey\":\"loop-" + i + "\"}"), null);
+            statuses.add(answer.getStatusCode());
+            if (answer.getStatusCode() == 202) {
+                ids.add(Json.readObject(answer.getBody()).get("incidentId").toString());
+            } else {
+                assertThat(answer.getBody()).contains("open incident limit reached", "already has 2 open incidents");
+            }
+        }
+        APIGatewayProxyRequestEvent resolve = EventLoader.loadApiGatewayRestEvent("events/incident-resolve.json");
+        capped.handleRequest(resolve.withPathParameters(Map.of("id", ids.get(0))), null);
+
+        assertThat(statuses).containsExactly(202, 202, 429, 429);
+        assertThat(capped.handleRequest(raise.withBody("{\"type\":\"Fire\",\"message\":\"a real fire\",\"dedupKey\":\"real\"}"), null)
+                .getStatusCode()).isEqualTo(202);
+        assertThat(capped.handleRequest(raise.withBody("{\"type\":\"Fire\",\"message\":\"loop\",\"dedupKey\":\"loop-1\"}"), null)
+                .getBody()).as("a repeat of an open incident is still a repeat").contains("\"status\":\"repeat\"");
+    }
 }

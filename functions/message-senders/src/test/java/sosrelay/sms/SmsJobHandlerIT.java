@@ -78,7 +78,7 @@ class SmsJobHandlerIT {
                 .withFormParam("To", equalTo("+919800000001"))
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
-                .withFormParam("Body", equalTo("SOS Relay: Heart emergency reported by 09324190000 at 3:41 PM. Details: none."
+                .withFormParam("Body", equalTo("SOS Relay: Heart emergency at 3:41 PM."
                         + " Location: none. Recording: none Ref: " + MessageJobStack.INCIDENT
                         + ". To acknowledge: Press 1 on the call.")));
     }

@@ -51,6 +51,12 @@ public final class MessageJobStack implements AutoCloseable {
                 null));
     }
 
+    /** Dr. Rao's acknowledgement code for the incident: the one the senders issued. */
+    public String ackCode() {
+        return new sosrelay.ack.AckCodes(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), java.time.Clock.systemUTC())
+                .issue(INCIDENT, "dr-rao");
+    }
+
     public Map<String, AttributeValue> delivery(Channel channel) {
         return stack.backends().dynamoDb().getItem(b -> b.tableName(stack.tableName("IncidentsTable"))
                 .key(IncidentStore.key(INCIDENT, DeliveryStore.sortKey("dr-rao", channel.id())))).item();

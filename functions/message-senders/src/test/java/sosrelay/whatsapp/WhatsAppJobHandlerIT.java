@@ -78,7 +78,8 @@ class WhatsAppJobHandlerIT {
         gupShup.verify(1, postRequestedFor(urlEqualTo(REST)).withFormParam("method", equalTo("SendMessage"))
                 .withFormParam("send_to", equalTo("919800000001"))
                 .withFormParam("password", equalTo("gupshup-secret"))
-                .withFormParam("msg", containing("Heart emergency reported by 09324190000 at 3:41 PM"))
+                .withFormParam("msg", containing("Heart emergency at 3:41 PM"))
+                .withFormParam("msg", containing("Reply " + stack.ackCode() + " to acknowledge"))
                 .withFormParam("msg", containing("Recording: " + MessageJobStack.RECORDING)));
     }
 

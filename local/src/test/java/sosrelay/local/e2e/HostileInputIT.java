@@ -10,7 +10,18 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sosrelay.json.Json;
+import sosrelay.local.LocalStack;
+import sosrelay.local.LocalStackOptions;
+import sosrelay.local.backends.LocalTemplate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.local.LocalRelay;
@@ -41,14 +52,139 @@ class HostileInputIT {
     private static final String JDK_BAD_TARGET_PAGE = "<h1>400 Bad Request</h1>URISyntaxException thrown";
     private static final RecordingPolicy RECORDINGS = RecordingPolicy.of(Wiring.EXOTEL_RECORDING_HOSTS);
 
+    /** Issue 11: a second device key, for the requests one key makes about another's incidents. */
+    private static final String OTHER_KEY = "hostile-other-device-key";
+    private static final String FLOOD_KEY = "hostile-flooding-device-key";
+    /** The stack for issue 11's cases: the demo directory, and three device keys beside the operator's. */
+    private static LocalRelay keyed;
+
     private final SortedMap<Integer, Integer> statuses = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> raisedIncidents = new ArrayList<>();
     private LocalRelay relay;
 
+    @BeforeAll
+    static void startTheKeyedStack() {
+        keyed = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withEnvironmentOverrides(Map.of(
+                        LocalStack.API_KEYS_VARIABLE, String.join(",", LocalRelay.LOCAL_API_KEY, OTHER_KEY, FLOOD_KEY,
+                                LocalRelay.LOCAL_OPERATOR_KEY))),
+                Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void stopTheKeyedStack() {
+        keyed.close();
+    }
+
+    @Test
+    void aFloodFromOneKeyIsCappedAtItsOpenIncidentLimitWithAnAnswerThatNamesIt() {
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            HttpResponse<String> answer = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", FLOOD_KEY,
+                    "{\"type\":\"General\",\"message\":\"stuck " + i + "\",\"dedupKey\":\"stuck-" + i + "\"}");
+            answers.add(answer.statusCode());
+            if (answer.statusCode() == 429) {
+                assertThat(answer.body()).contains("open incident limit reached", "10");
+            }
+        }
+
+        assertThat(answers).containsExactly(202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 429, 429, 429);
+    }
+
+    @Test
+    void anotherKeyNeitherReadsNorResolvesAnIncidentAndADeviceKeyCannotReadAPassthrusOne() {
+        String fire = Json.readObject(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                "{\"type\":\"Fire\",\"message\":\"Smoke\",\"dedupKey\":\"hostile-cross-key\"}").body()).get("incidentId").toString();
+        String heart = raiseHeart("hostile-cross-key-heart");
+
+        assertThat(LocalHttp.getWithKey(keyed.stack().baseUrl(), "/v1/incidents/" + fire, OTHER_KEY).statusCode()).isEqualTo(404);
+        assertThat(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents/" + fire + "/resolve", OTHER_KEY, "").statusCode())
+                .isEqualTo(404);
+        assertThat(LocalHttp.getWithKey(keyed.stack().baseUrl(), "/v1/incidents/" + heart, LocalRelay.LOCAL_API_KEY).statusCode())
+                .as("a Passthru's incident, with the caller's number, is no device's").isEqualTo(404);
+        assertThat(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents/" + heart + "/resolve", LocalRelay.LOCAL_API_KEY, "")
+                .statusCode()).isEqualTo(404);
+        assertThat(operatorView(fire)).containsEntry("status", "open");
+        assertThat(operatorView(heart)).containsEntry("status", "open");
+    }
+
+    @Test
+    void forgedPressOnesAndCallbacksAcknowledgeAndChangeNothing() {
+        String heart = raiseHeart("hostile-forged-ack");
+        SandboxExotel exotel = keyed.sandbox().orElseThrow();
+        LocalHttp.await("dr-iyer's call to be placed and recorded", Duration.ofSeconds(30),
+                () -> callTo(exotel, heart, "dr-iyer") != null && placed(heart, "dr-iyer"));
+        String iyersCall = callTo(exotel, heart, "dr-iyer").sid();
+
+        int neverPlaced = pressOne("never-placed-" + heart.substring(4), heart + ":dr-rao").statusCode();
+        int someoneElses = pressOne(iyersCall, heart + ":dr-rao").statusCode();
+        String callback = LocalHttp.postJson(keyed.stack().baseUrl(), "/exotel/" + LocalRelay.LOCAL_SECRET + "/call-status", null,
+                "{\"CallSid\":\"never-placed-2\",\"Status\":\"completed\"}").body();
+
+        assertThat(neverPlaced).isEqualTo(302);
+        assertThat(someoneElses).isEqualTo(302);
+        assertThat(callback).isEqualTo("nothing to change");
+        assertThat(operatorView(heart)).containsEntry("status", "open").containsEntry("acknowledgedBy", List.of());
+    }
+
+    @Test
+    void guessedSecretsRaiseNothingAndTheRefInATextDoesNotGiveItsAckCode() throws Exception {
+        Random random = new Random(SEED);
+        for (int i = 0; i < 50; i++) {
+            String guess = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+            assertThat(LocalHttp.get(keyed.stack().baseUrl(), "/exotel/" + guess + "/passthru",
+                    LocalHttp.exotelPassthru("guess-" + i, "Heart")).statusCode()).isEqualTo(403);
+        }
+        String heart = raiseHeart("hostile-code-guess");
+        SandboxExotel exotel = keyed.sandbox().orElseThrow();
+        LocalHttp.await("dr-rao's text", Duration.ofSeconds(30), () -> exotel.smsMessages().stream().anyMatch(m -> m.body().contains(heart)));
+
+        // What the ack code used to be: six digits from the SHA-256 of the ref every text prints.
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(heart.getBytes(StandardCharsets.UTF_8));
+        String derived = Integer.toString(((hash[0] & 0xff) << 16 | (hash[1] & 0xff) << 8 | (hash[2] & 0xff)) % 900_000 + 100_000);
+        String sent = exotel.smsMessages().stream().filter(m -> m.body().contains(heart)).findFirst().orElseThrow().body()
+                .replaceAll(".*Reply ([0-9]{6}) to acknowledge.*", "$1");
+        List<String> guesses = new ArrayList<>(List.of(derived));
+        random.ints(30, 100_000, 1_000_000).mapToObj(Integer::toString).filter(code -> !code.equals(sent)).forEach(guesses::add);
+        for (String code : guesses) {
+            LocalHttp.get(keyed.stack().baseUrl(), "/exotel/" + LocalRelay.LOCAL_SECRET + "/sms-reply", Map.of("From", "09800000001", "Body", code));
+        }
+
+        assertThat(operatorView(heart)).containsEntry("acknowledgedBy", List.of());
+    }
+
+    private static String raiseHeart(String callSid) {
+        String body = LocalHttp.get(keyed.stack().baseUrl(), "/exotel/" + LocalRelay.LOCAL_SECRET + "/passthru",
+                LocalHttp.exotelPassthru(callSid, "Heart")).body();
+        return body.substring("OK ".length(), "OK ".length() + 24);
+    }
+
+    private static HttpResponse<String> pressOne(String callSid, String customField) {
+        return LocalHttp.get(keyed.stack().baseUrl(), "/exotel/" + LocalRelay.LOCAL_SECRET + "/ack",
+                Map.of("CallSid", callSid, "CustomField", customField, "digits", "\"1\"", "Direction", "outbound-api"));
+    }
+
+    private static SandboxExotel.PlacedCall callTo(SandboxExotel exotel, String incidentId, String personId) {
+        return exotel.calls().stream().filter(c -> (incidentId + ":" + personId).equals(c.customField())).findFirst().orElse(null);
+    }
+
+    /** Exotel took the person's call and we recorded its CallSid. */
+    private static boolean placed(String incidentId, String personId) {
+        return ((List<?>) operatorView(incidentId).get("deliveries")).stream().map(d -> (Map<?, ?>) d)
+                .anyMatch(d -> personId.equals(d.get("personId")) && "call".equals(d.get("channel")) && d.get("providerId") != null);
+    }
+
+    private static Map<String, Object> operatorView(String incidentId) {
+        return Json.readObject(LocalHttp.getWithKey(keyed.stack().baseUrl(), "/v1/incidents/" + incidentId, LocalRelay.LOCAL_OPERATOR_KEY)
+                .body());
+    }
+
     @Test
     void everyHostileRequestGetsAClearAnswerAndNoneWithoutTheSecretOrKeyRaisesAnything() {
-        try (LocalRelay stack = LocalHttp.demoRelay()) {
+        // The corpus's many valid device bodies must reach the function, not the open-incident cap (tested on its own above).
+        try (LocalRelay stack = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
+                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000")), Map.of(),
+                new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             relay = stack;
             sendTheCorpus(stack.sandbox().orElseThrow());
         }

@@ -301,7 +301,7 @@ class RostersIT {
 
     private static HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relay.stack().baseUrl() + path))
-                .header("x-api-key", LocalRelay.LOCAL_API_KEY).header("Content-Type", "application/json")
+                .header("x-api-key", LocalRelay.LOCAL_OPERATOR_KEY).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

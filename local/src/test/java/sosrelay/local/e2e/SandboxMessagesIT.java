@@ -31,7 +31,8 @@ class SandboxMessagesIT {
         PrintStream capture = new PrintStream(OUTPUT, true, StandardCharsets.UTF_8);
         originalOut = System.out;
         System.setOut(capture);
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), Map.of(), capture);
+        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()),
+                Map.of("EXOTEL_SMS_REPLY_NUMBER", "08047000001"), capture);
     }
 
     @AfterAll
@@ -58,16 +59,21 @@ class SandboxMessagesIT {
             assertThat(sms.form()).containsEntry("From", "SOSRLY").containsEntry("SmsType", "transactional")
                     .containsEntry("DltEntityId", "1101000000000000001").containsEntry("DltTemplateId", "1107000000000000001")
                     .containsEntry("CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
-            assertThat(sms.body()).startsWith("SOS Relay: Heart emergency reported by")
+            assertThat(sms.body()).startsWith("SOS Relay: Heart emergency at ")
                     .as("a DLT variable holds 30 characters: a longer link is left out, never cut")
                     .contains("Recording: none ")
-                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
+                    .as("the reply number is set, so the text asks for the code")
+                    .matches(".*Ref: inc-f4ozhr7np263xfwdrpb2\\. To acknowledge: Reply [1-9][0-9]{5} to 08047000001\\.")
+                    .as("not the caller's number").doesNotContain("0932419");
         });
+        String code = exotel.smsMessages().get(0).body().replaceAll(".*Reply ([0-9]{6}) to .*", "$1");
         assertThat(gupShup.messages()).singleElement().satisfies(message -> {
             assertThat(message.sendTo()).isEqualTo("919800000001");
             assertThat(message.msg()).startsWith("SOS Relay: Heart emergency")
-                    .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
+                    .as("WhatsApp replies are not received: press 1").endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
         });
+        assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/sms-reply",
+                java.util.Map.of("From", "09800000001", "Body", code)).body()).isEqualTo("Acknowledged. Thank you.");
 
         assertThat(gupShup.optedIn()).containsExactly("919800000001");
         assertThat(gupShup.requestUrls()).as("the opt-in, then the message").hasSize(2).allSatisfy(url -> assertThat(url)

@@ -27,6 +27,7 @@ public final class SamTemplate {
     private final Map<String, AsyncInvokeConfig> asyncInvokeConfigs;
     private final Map<String, TemplateQueue> queues;
     private final Map<String, TemplateTable> tables;
+    private final Optional<UsagePlanQuota> usagePlanQuota;
     private final Map<String, Object> resources;
     private final Map<String, Object> globals;
 
@@ -41,6 +42,7 @@ public final class SamTemplate {
         Map<String, AsyncInvokeConfig> asyncInvokeConfigs = new LinkedHashMap<>();
         Map<String, TemplateQueue> queues = new LinkedHashMap<>();
         Map<String, TemplateTable> tables = new LinkedHashMap<>();
+        List<UsagePlanQuota> quotas = new ArrayList<>();
         resources.forEach((logicalId, value) -> {
             Map<String, Object> resource = TemplateValues.map(value);
             Map<String, Object> properties = TemplateValues.map(resource.get("Properties"));
@@ -51,6 +53,7 @@ public final class SamTemplate {
                 }
                 case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
                 case "AWS::DynamoDB::Table" -> tables.put(logicalId, table(logicalId, properties));
+                case "AWS::Serverless::Api" -> quota(logicalId, properties, parameterDefaults).ifPresent(quotas::add);
                 default -> { }
             }
         });
@@ -58,6 +61,7 @@ public final class SamTemplate {
         this.asyncInvokeConfigs = Map.copyOf(asyncInvokeConfigs);
         this.queues = Map.copyOf(queues);
         this.tables = Map.copyOf(tables);
+        this.usagePlanQuota = quotas.stream().findFirst();
     }
 
     public static SamTemplate parse(String yaml) {
@@ -101,6 +105,26 @@ public final class SamTemplate {
 
     public Map<String, TemplateTable> tables() {
         return tables;
+    }
+
+    /** The API's usage-plan quota per key, which the local API gateway enforces as API Gateway would. */
+    public Optional<UsagePlanQuota> usagePlanQuota() {
+        return usagePlanQuota;
+    }
+
+    private static Optional<UsagePlanQuota> quota(String logicalId, Map<String, Object> properties, Map<String, String> parameters) {
+        Map<String, Object> quota = TemplateValues.map(TemplateValues.map(TemplateValues.map(properties.get("Auth"))
+                .get("UsagePlan")).get("Quota"));
+        if (quota.isEmpty()) {
+            return Optional.empty();
+        }
+        Object limit = quota.get("Limit");
+        if (TemplateValues.referencedResource(limit).isPresent()) {
+            limit = parameters.get(TemplateValues.referencedResource(limit).get());
+        }
+        return Optional.of(UsagePlanQuota.of(TemplateValues.integer(limit).orElseThrow(() -> new IllegalArgumentException(
+                logicalId + ".Auth.UsagePlan.Quota.Limit must be a number or !Ref of a parameter with a default")),
+                TemplateValues.string(quota.get("Period"), logicalId + ".Auth.UsagePlan.Quota.Period")));
     }
 
     /** A resource as the template writes it ({@code Type}, {@code Properties}...), intrinsics in their long form; empty if absent. */

@@ -126,7 +126,10 @@ class SamTemplateTest {
         assertThat(callJobs.sqsEvents()).containsExactly(
                 new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.of(5), true));
         assertThat(template.function("WhatsAppJobFunction").orElseThrow().sqsEvents()).containsExactly(
-                new SqsEventSource("WhatsAppJobs", "WhatsAppJobsQueue", 10, 0, OptionalInt.empty(), true));
+                new SqsEventSource("WhatsAppJobs", "WhatsAppJobsQueue", 10, 0, OptionalInt.of(5), true));
+        assertThat(template.functions()).flatExtracting(TemplateFunction::sqsEvents).as("every SQS worker's concurrency is capped")
+                .allSatisfy(source -> assertThat(source.maximumConcurrency()).isPresent());
+        assertThat(template.usagePlanQuota()).contains(new UsagePlanQuota(2000, java.time.Duration.ofDays(1)));
 
         assertThat(template.queues().get("CallJobsQueue").redrive())
                 .contains(new TemplateQueue.Redrive("CallJobsDeadLetterQueue", 8));

@@ -73,7 +73,8 @@ public final class Retries {
         if (person == null || !wanted(ref.incidentId(), ref.personId())) {
             return;
         }
-        dispatcher.send(new DeliveryJob(ref.incidentId(), person.id(), person.phone(), Channel.CALL, 1));
+        dispatcher.send(new DeliveryJob(ref.incidentId(), person.id(), person.phone(), Channel.CALL, 1,
+                null, incident.priority(), null, incident.trigger().fairnessKey()));
         timeline.record(ref.incidentId(), "fallback.call", "personId", ref.personId(), "failedChannel", ref.channel());
     }
 

@@ -77,6 +77,6 @@ class DltScrubbingIT {
     }
 
     private static Map<String, Object> view(String id) {
-        return Json.readObject(LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/" + id, LocalRelay.LOCAL_API_KEY).body());
+        return Json.readObject(LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/" + id, LocalRelay.LOCAL_OPERATOR_KEY).body());
     }
 }

@@ -126,7 +126,9 @@ class VoicePathIT {
                 LocalHttp.exotelPassthru("call-forged-0001", "Heart"));
         awaitQuiet();
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        // Exotel's Passthru knows 200 and 302 only: a refusal is the flow's second branch, with the reason in the body.
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.body()).contains("wrong webhook secret");
         assertThat(relay.stack().dynamoDb().getItem(b -> b.tableName("IncidentsTable")
                 .key(sosrelay.incident.IncidentStore.key(IncidentIds.forSource("exotel-call", "call-forged-0001"), "INCIDENT")))
                 .hasItem()).isFalse();

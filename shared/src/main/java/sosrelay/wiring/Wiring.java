@@ -338,7 +338,8 @@ public final class Wiring {
         }
         BudgetShares shares = BudgetShares.of(limit, Duration.ofMillis(Long.parseLong(env.get("EXOTEL_CALL_LIMIT_WINDOW_MS", "60000"))));
         Pacer budget = new SlidingWindowBudget(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", shares, clock,
-                new java.util.Random());
+                // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
+                new java.security.SecureRandom());
         return new Pacing(budget, Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5"))),
                 (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
     }

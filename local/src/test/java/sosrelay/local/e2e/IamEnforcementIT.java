@@ -26,9 +26,9 @@ import sosrelay.local.sandbox.SandboxExotel;
  */
 class IamEnforcementIT {
     private static final String CALL_QUEUE_ARN = "arn:aws:sqs:ap-south-1:000000000000:CallJobsQueue";
-    /** One call a second and no bursts, so all but the first job go back on the queue to wait for their slot. */
+    /** One call in any 3 s and no waiting in the worker, so all but the first job go back on the queue to wait for the budget. */
     private static final Map<String, String> PACED = Map.of(
-            "EXOTEL_CALLS_PER_MINUTE", "60", "EXOTEL_CALLS_BURST", "1", "PACING_MAX_WAIT_SECONDS", "0");
+            "EXOTEL_CALL_LIMIT", "1", "EXOTEL_CALL_LIMIT_WINDOW_MS", "3000", "PACING_MAX_WAIT_SECONDS", "0");
 
     @Test
     void withoutSendOnItsOwnQueueTheCallWorkerCannotPutAPacedJobBack(@TempDir Path dir) throws IOException {
@@ -56,7 +56,7 @@ class IamEnforcementIT {
             passthru(relay, "iam-requeue-allowed");
 
             SandboxExotel exotel = relay.sandbox().orElseThrow();
-            LocalHttp.await("three calls, a second apart", Duration.ofSeconds(20), () -> exotel.calls().size() == 3);
+            LocalHttp.await("three calls, 3 s apart", Duration.ofSeconds(30), () -> exotel.calls().size() == 3);
             assertThat(relay.stack().accessDenials().all()).isEmpty();
         }
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * environment, and last the AWS settings that point the SDK at the local backends. The local stack
  * is configured by the same variables as the Lambdas, so every process variable reaches every
  * function, declared in the template or not: a plain {@code EXOTEL_API_TOKEN} or a tuning knob such
- * as {@code EXOTEL_CALLS_PER_MINUTE} is read locally although the template never names it. Only the
+ * as {@code EXOTEL_CALL_LIMIT} is read locally although the template never names it. Only the
  * process's own {@code AWS_*} settings stay out: they would point the functions at a real account.
  */
 public final class FunctionEnvironment {

@@ -59,12 +59,12 @@ class FunctionEnvironmentTest {
     @Test
     void aVariableTheTemplateNeverNamesStillComesFromTheProcessEnvironment() throws IOException {
         Map<String, String> variables = resolve(Map.of(),
-                Map.of("EXOTEL_API_TOKEN", "plain-token", "GUPSHUP_PASSWORD", "plain-password", "EXOTEL_CALLS_PER_MINUTE", "60")).variables();
+                Map.of("EXOTEL_API_TOKEN", "plain-token", "GUPSHUP_PASSWORD", "plain-password", "EXOTEL_CALL_LIMIT", "60")).variables();
 
         assertThat(variables)
                 .containsEntry("EXOTEL_API_TOKEN", "plain-token")
                 .containsEntry("GUPSHUP_PASSWORD", "plain-password")
-                .containsEntry("EXOTEL_CALLS_PER_MINUTE", "60");
+                .containsEntry("EXOTEL_CALL_LIMIT", "60");
     }
 
     @Test

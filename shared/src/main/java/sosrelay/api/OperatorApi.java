@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.InvalidDirectoryException;
@@ -31,10 +32,13 @@ import sosrelay.web.Webhook;
  */
 public final class OperatorApi implements Webhook {
     private final DirectoryStore directory;
+    private final Set<String> operatorKeyIds;
     private final Clock clock;
 
-    public OperatorApi(DirectoryStore directory, Clock clock) {
+    /** {@code operatorKeyIds}: the keys allowed here; a device key must not move a roster or silence a type. */
+    public OperatorApi(DirectoryStore directory, Set<String> operatorKeyIds, Clock clock) {
         this.directory = directory;
+        this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.clock = clock;
     }
 
@@ -42,6 +46,9 @@ public final class OperatorApi implements Webhook {
     public WebResponse handle(WebRequest request) {
         if (request.apiKeyId() == null) {
             return errors(401, List.of("missing or unknown API key: send it in the x-api-key header"));
+        }
+        if (!operatorKeyIds.contains(request.apiKeyId())) {
+            return errors(403, List.of("rosters, overrides and maintenance windows need an operator key; a device key only raises and reads its own incidents"));
         }
         String roster = request.pathParameter("id");
         String overrideId = request.pathParameter("overrideId");

@@ -202,7 +202,7 @@ public final class Wiring {
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
                 new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), openSlots.get(), operatorKeyIds(),
                 clock));
-        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), clock));
+        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), operatorKeyIds(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));

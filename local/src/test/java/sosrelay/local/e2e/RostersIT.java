@@ -155,6 +155,10 @@ class RostersIT {
 
     @Test
     void overridesAreCheckedAndUnknownRostersAnswer404() {
+        assertThat(send("POST", "/v1/maintenance", "{\"types\":[\"Heart\"],\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2036-01-01T00:00:00Z\"}",
+                LocalRelay.LOCAL_API_KEY).statusCode()).as("a device key may not silence a type").isEqualTo(403);
+        assertThat(send("POST", "/v1/rosters/cardio-on-call/overrides", "{\"person\":\"dr-khan\"}", LocalRelay.LOCAL_API_KEY).statusCode())
+                .as("nor move a roster").isEqualTo(403);
         HttpResponse<String> bad = send("POST", "/v1/rosters/cardio-on-call/overrides",
                 "{\"person\":\"dr-nobody\",\"from\":\"2026-11-26T08:00:00+05:30\",\"to\":\"2026-11-25T08:00:00+05:30\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -300,8 +304,12 @@ class RostersIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String json) {
+        return send(method, path, json, LocalRelay.LOCAL_OPERATOR_KEY);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relay.stack().baseUrl() + path))
-                .header("x-api-key", LocalRelay.LOCAL_OPERATOR_KEY).header("Content-Type", "application/json")
+                .header("x-api-key", apiKey).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -2,7 +2,9 @@ package sosrelay.calls;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
@@ -18,9 +20,11 @@ public final class ExotelCalls implements Sender {
     private final ProviderHttp exotel;
     private final ExotelAccount account;
     private final URI endpoint;
+    private final ExotelCallDetails details;
 
     public ExotelCalls(HttpClient http, ExotelAccount account) {
         this.exotel = new ProviderHttp(http, "Exotel", account.requestTimeout());
+        this.details = new ExotelCallDetails(http, account);
         this.account = account;
         this.endpoint = ProviderHttp.endpoint(account.apiBaseUrl(), "/v1/Accounts/" + account.accountSid() + "/Calls/connect.json");
     }
@@ -41,5 +45,10 @@ public final class ExotelCalls implements Sender {
         form.put("StatusCallbackEvents[0]", "terminal");
         return exotel.post(endpoint, ProviderHttp.basicAuth(account.apiKey(), account.apiToken().get()), form,
                 response -> ExotelAnswers.classify(response, "Call"));
+    }
+
+    @Override
+    public List<String> sentSince(DeliveryJob job, Instant since) {
+        return details.placedSince(job.phone(), since);
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * One item per incident, person and channel ({@code sk = DEL#<person>#<channel>}) that records
@@ -21,14 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * outcome (the worker died mid-call) may be taken again: a missed call is worse than a duplicate.
  * An attempt the provider accepted, or refused for good, is never claimed again, so SQS
  * redelivery and repeated webhooks can't ring anyone twice for the same attempt.
+ *
+ * <p>An attempt whose request may have reached the provider without an answer (a timeout, or a claim that
+ * expired mid-request) is unsure since the moment that request began; whoever claims it next is told so,
+ * and asks the provider before sending again.
  */
 public final class DeliveryStore {
     private static final Duration KEEP_FOR = Duration.ofDays(180);
 
     /** What a claim found. */
     public sealed interface Claim {
-        /** Ours: send now. */
-        record Granted() implements Claim {
+        /** Ours: send now; {@code unsureSince} is non-null when an earlier request for this attempt may have been taken. */
+        record Granted(Instant unsureSince) implements Claim {
         }
 
         /** This attempt already has an outcome: nothing to send. */
@@ -70,17 +75,33 @@ public final class DeliveryStore {
         values.put(":at", AttributeValue.fromS(now.toString()));
         values.put(":expires", number(now.plus(KEEP_FOR).getEpochSecond()));
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(job))
-                    .updateExpression("SET #state = :claimed, stateRank = :zero, claimUntil = :until, attempt = :attempt, incidentId = :incident,"
-                            + " personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires")
+            Map<String, AttributeValue> before = dynamo.updateItem(b -> b.tableName(table).key(key(job))
+                    .updateExpression("SET #state = :claimed, stateRank = :zero, claimUntil = :until, claimedAt = :now, attempt = :attempt,"
+                            + " incidentId = :incident, personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires"
+                            + " REMOVE unsureSince")
                     .conditionExpression("attribute_not_exists(pk) OR attempt < :attempt"
                             + " OR (attempt = :attempt AND #state = :claimed AND claimUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(values));
-            return new Claim.Granted();
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            return new Claim.Granted(unsureSince(before, job));
         } catch (ConditionalCheckFailedException taken) {
             return whyNot(job, now);
         }
+    }
+
+    /** When this attempt's earliest request that may have reached the provider began, or null when none may have. */
+    private static Instant unsureSince(Map<String, AttributeValue> before, DeliveryJob job) {
+        if (before == null || !before.containsKey("attempt") || Long.parseLong(before.get("attempt").n()) != job.attempt()) {
+            return null;
+        }
+        if (before.containsKey("unsureSince")) {
+            return Instant.ofEpochMilli(Long.parseLong(before.get("unsureSince").n()));
+        }
+        AttributeValue claimUntil = before.get("claimUntil");
+        boolean releasedCleanly = claimUntil == null || "0".equals(claimUntil.n());
+        // A claim that ran out was held by a worker that stopped mid-request: its request may have gone out.
+        return releasedCleanly || !before.containsKey("claimedAt") ? null : Instant.ofEpochMilli(Long.parseLong(before.get("claimedAt").n()));
     }
 
     private Claim whyNot(DeliveryJob job, Instant now) {
@@ -213,8 +234,17 @@ public final class DeliveryStore {
                 Map.of("#state", "state", "#error", "error"));
     }
 
+    /** Gives the claim back after a request that may have reached the provider (begun at {@code since}) got no answer. */
+    public void unsure(DeliveryJob job, String reason, Instant since) {
+        update(job, "SET claimUntil = :zero, #error = :reason, unsureSince = :since, updatedAt = :at ADD transientFailures :one",
+                "attempt = :attempt AND #state = :claimed", Map.of(
+                        ":zero", number(0), ":reason", AttributeValue.fromS(reason), ":one", number(1),
+                        ":since", number(since.toEpochMilli()), ":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED)),
+                Map.of("#state", "state", "#error", "error"));
+    }
+
     private void settle(DeliveryJob job, String state, String attribute, String value) {
-        update(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at REMOVE claimUntil",
+        update(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at REMOVE claimUntil, unsureSince",
                 "attempt = :attempt", Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value),
                         ":rank", number(DeliveryStates.rank(state))),
                 Map.of("#state", "state", "#attr", attribute));

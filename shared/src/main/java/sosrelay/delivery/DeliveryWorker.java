@@ -1,5 +1,9 @@
 package sosrelay.delivery;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.dispatch.DeliveryJob;
 import sosrelay.log.Log;
@@ -8,7 +12,10 @@ import sosrelay.pacing.Pacing;
 import sosrelay.sqs.MessageProcessor;
 
 /**
- * Claim, send, record: one job through one provider, exactly once per attempt. Every attempt goes out
+ * Claim, send, record: one job through one provider, exactly once per attempt. A request that got no answer
+ * may still have rung the phone, so before such an attempt is sent again the provider is asked what it
+ * sent since (for calls, Exotel's call records by number); what it finds and nobody else owns is this
+ * attempt's, and nothing is sent. Every attempt goes out
  * only while it is still wanted (see {@link StillWanted}): a resolved incident's queued jobs, a flood's
  * backlog included, are dropped when their turn comes instead of spending the provider's rate.
  */
@@ -26,18 +33,24 @@ public final class DeliveryWorker implements MessageProcessor {
         void accepted(DeliveryJob job, String providerId);
     }
 
+    /** How far the provider's clock may be behind ours when we ask what it sent since a moment. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+
     private final DeliveryStore deliveries;
     private final Sender sender;
     private final StillWanted stillWanted;
     private final OnAccepted onAccepted;
     private final Pacing pacing;
+    private final Clock clock;
 
-    public DeliveryWorker(DeliveryStore deliveries, Sender sender, StillWanted stillWanted, OnAccepted onAccepted, Pacing pacing) {
+    public DeliveryWorker(DeliveryStore deliveries, Sender sender, StillWanted stillWanted, OnAccepted onAccepted, Pacing pacing,
+                          Clock clock) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.stillWanted = stillWanted;
         this.onAccepted = onAccepted;
         this.pacing = pacing;
+        this.clock = clock;
     }
 
     /** Returns null when the job is done (or queued again for its slot), or a {@link Retry} whose {@code after} may be null. */
@@ -62,15 +75,27 @@ public final class DeliveryWorker implements MessageProcessor {
         if (claim instanceof DeliveryStore.Claim.HeldElsewhere held) {
             return new Retry(held.remaining().plusSeconds(1));
         }
-        SendResult result = sender.send(job);
+        Instant unsureSince = ((DeliveryStore.Claim.Granted) claim).unsureSince();
         String to = PhoneNumbers.mask(job.phone());
+        if (unsureSince != null) {
+            Optional<String> earlier = sentEarlier(job, unsureSince);
+            if (earlier.isPresent()) {
+                accepted(job, earlier.get(), to, "delivery.found-sent");
+                return null;
+            }
+        }
+        Instant sentAt = clock.instant();
+        SendResult result = sender.send(job);
         if (result instanceof SendResult.Accepted accepted) {
-            deliveries.accepted(job, accepted.providerId());
-            onAccepted.accepted(job, accepted.providerId());
-            DeliveryMetrics.accepted(job);
-            Log.info("delivery.accepted", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
-                    "channel", job.channel().id(), "attempt", job.attempt(), "providerId", accepted.providerId());
+            accepted(job, accepted.providerId(), to, "delivery.accepted");
             return null;
+        }
+        if (result instanceof SendResult.Unknown unknown) {
+            deliveries.unsure(job, unknown.reason(), unsureSince != null && unsureSince.isBefore(sentAt) ? unsureSince : sentAt);
+            DeliveryMetrics.retried(job);
+            Log.warn("delivery.unanswered", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
+                    "channel", job.channel().id(), "attempt", job.attempt(), "reason", unknown.reason());
+            return new Retry(null);
         }
         if (result instanceof SendResult.Permanent permanent) {
             deliveries.failed(job, permanent.reason());
@@ -88,5 +113,30 @@ public final class DeliveryWorker implements MessageProcessor {
         Log.warn("delivery.retry", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                 "channel", job.channel().id(), "attempt", job.attempt(), "reason", failure.reason());
         return new Retry(failure.retryAfter());
+    }
+
+    private void accepted(DeliveryJob job, String providerId, String to, String event) {
+        deliveries.accepted(job, providerId);
+        onAccepted.accepted(job, providerId);
+        DeliveryMetrics.accepted(job);
+        Log.info(event, "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
+                "channel", job.channel().id(), "attempt", job.attempt(), "providerId", providerId);
+    }
+
+    /**
+     * What the provider sent to the job's recipient since the unanswered request began (less the clocks'
+     * possible skew) that is no other delivery's. When the provider can't say, nothing: a second call is
+     * better than none.
+     */
+    private Optional<String> sentEarlier(DeliveryJob job, Instant unsureSince) {
+        try {
+            return sender.sentSince(job, unsureSince.minus(CLOCK_SKEW)).stream()
+                    .filter(providerId -> deliveries.byProviderId(providerId).isEmpty())
+                    .findFirst();
+        } catch (IllegalStateException e) {
+            Log.warn("delivery.sent-unknown", "incidentId", job.incidentId(), "personId", job.personId(),
+                    "channel", job.channel().id(), "attempt", job.attempt(), "error", e);
+            return Optional.empty();
+        }
     }
 }

@@ -1,9 +1,11 @@
 package sosrelay.delivery;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,8 @@ import sosrelay.web.FormEncoding;
 
 /**
  * The one way every sender talks to its provider: a form-encoded POST whose answer the provider's
- * own rules classify, and whose network failures are always worth another try. Failure reasons name
+ * own rules classify. A request that never reached the provider is worth another try; one that reached it
+ * and got no answer is {@link SendResult.Unknown}: the provider may have acted on it. Failure reasons name
  * the provider and the kind of failure only, never the request, so no credential reaches a log.
  */
 public final class ProviderHttp {
@@ -44,10 +47,12 @@ public final class ProviderHttp {
         }
         try {
             return classify.apply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (HttpConnectTimeoutException | ConnectException neverReached) {
+            return new SendResult.Transient(provider + " unreachable: " + neverReached.getClass().getSimpleName(), null);
         } catch (HttpTimeoutException e) {
-            return new SendResult.Transient(provider + " did not answer within " + timeout.toMillis() + " ms", null);
+            return new SendResult.Unknown(provider + " did not answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
-            return new SendResult.Transient(provider + " unreachable: " + e.getClass().getSimpleName(), null);
+            return new SendResult.Unknown(provider + " connection lost: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Transient("interrupted", null);

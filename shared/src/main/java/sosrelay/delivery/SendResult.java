@@ -13,6 +13,13 @@ public sealed interface SendResult {
     record Transient(String reason, Duration retryAfter) implements SendResult {
     }
 
+    /**
+     * The request went out but its answer never came, or came without the provider's id (a timeout, a dropped
+     * connection): the provider may have taken it. Sent again blindly, it could ring someone twice.
+     */
+    record Unknown(String reason) implements SendResult {
+    }
+
     /** Will never succeed as sent (bad number, bad credentials): recorded as failed, not retried. */
     record Permanent(String reason) implements SendResult {
     }

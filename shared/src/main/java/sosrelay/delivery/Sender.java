@@ -1,9 +1,20 @@
 package sosrelay.delivery;
 
+import java.time.Instant;
+import java.util.List;
 import sosrelay.dispatch.DeliveryJob;
 
 /** A provider channel: places one call or sends one message. */
 @FunctionalInterface
 public interface Sender {
     SendResult send(DeliveryJob job);
+
+    /**
+     * The provider's ids of what went to the job's recipient since {@code since}, when the provider can say
+     * (it can for calls); asked before an attempt whose earlier request got no answer is sent again.
+     * {@link IllegalStateException} when the provider can't be asked now.
+     */
+    default List<String> sentSince(DeliveryJob job, Instant since) {
+        return List.of();
+    }
 }

@@ -7,7 +7,8 @@ import sosrelay.delivery.SendResult;
 import sosrelay.json.Json;
 
 /**
- * Exotel's answers, read the same way for calls and SMS: a 2xx with the resource's Sid is accepted;
+ * Exotel's answers, read the same way for calls and SMS: a 2xx with the resource's Sid is accepted (without
+ * one, Exotel may still have taken it);
  * 429, 408 and 5xx are worth retrying (with Exotel's Retry-After); any other 4xx (bad number, bad
  * credentials, "no valid sender id") will fail the same way again.
  */
@@ -22,7 +23,7 @@ public final class ExotelAnswers {
             String sid = sid(response.body(), resource);
             return sid != null
                     ? new SendResult.Accepted(sid)
-                    : new SendResult.Transient("Exotel answered " + status + " without a " + resource + " Sid", null);
+                    : new SendResult.Unknown("Exotel answered " + status + " without a " + resource + " Sid");
         }
         String reason = "Exotel " + status + ": " + message(response.body());
         if (ProviderHttp.isTransientStatus(status)) {

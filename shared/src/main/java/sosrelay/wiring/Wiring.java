@@ -342,7 +342,7 @@ public final class Wiring {
                 (job, providerId) -> {
                     onAccepted.accepted(job, providerId);
                     timeToRing.accepted(job, providerId);
-                }, pacing), sqs.get(), queueUrl(channel), executor.get(), backoff());
+                }, pacing, clock), sqs.get(), queueUrl(channel), executor.get(), backoff());
     }
 
     /** RETRY_BACKOFF_SECONDS, e.g. {@code 2,5,10,20,30,60,120}: the waits before successive retries of a failed job. */

@@ -76,17 +76,17 @@ class ExotelSmsTest {
     }
 
     @Test
-    void aTimeoutIsTransient() {
+    void aTimeoutLeavesItUnknownWhetherTheSmsWasSent() {
         exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(200).withFixedDelay(7_000)
                 .withBody("{\"SMSMessage\":{\"Sid\":\"late\"}}")));
 
-        assertThat(sms.send(job)).isEqualTo(new SendResult.Transient("Exotel did not answer within 5000 ms", null));
+        assertThat(sms.send(job)).isEqualTo(new SendResult.Unknown("Exotel did not answer within 5000 ms"));
     }
 
     @Test
     void aCallSidIsNotAnSmsSid() {
         exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(200).withBody("{\"Call\":{\"Sid\":\"wrong\"}}")));
 
-        assertThat(sms.send(job)).isInstanceOf(SendResult.Transient.class);
+        assertThat(sms.send(job)).isInstanceOf(SendResult.Unknown.class);
     }
 }

@@ -82,7 +82,7 @@ class MidBatchCrashIT {
         DeliveryStore deliveries = new DeliveryStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"),
                 Clock.systemUTC(), CLAIM);
         BatchWorker worker = new BatchWorker(new DeliveryWorker(deliveries, diesOnP4Once, job -> true, (job, sid) -> { },
-                Pacing.none(Clock.systemUTC())), stack.backends().sqs(), stack.backends().sqs().getQueueUrl(b -> b.queueName("CallJobsQueue")).queueUrl(),
+                Pacing.none(Clock.systemUTC()), Clock.systemUTC()), stack.backends().sqs(), stack.backends().sqs().getQueueUrl(b -> b.queueName("CallJobsQueue")).queueUrl(),
                 threads, List.of(Duration.ofSeconds(1)));
         SQSEvent batch = batchOfTen();
 

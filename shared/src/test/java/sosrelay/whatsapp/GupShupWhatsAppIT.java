@@ -182,11 +182,11 @@ class GupShupWhatsAppIT {
     }
 
     @Test
-    void aTimeoutOrADroppedConnectionIsTransient() {
+    void aTimeoutOrADroppedConnectionLeavesItUnknownWhetherTheMessageWent() {
         gupShup.stubFor(post(urlPathEqualTo(REST)).willReturn(aResponse().withStatus(200).withFixedDelay(7_000)));
-        assertThat(whatsApp.send(job)).isEqualTo(new SendResult.Transient("GupShup did not answer within 5000 ms", null));
+        assertThat(whatsApp.send(job)).isEqualTo(new SendResult.Unknown("GupShup did not answer within 5000 ms"));
 
         gupShup.stubFor(post(urlPathEqualTo(REST)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThat(whatsApp.send(job)).isInstanceOf(SendResult.Transient.class);
+        assertThat(whatsApp.send(job)).isInstanceOf(SendResult.Unknown.class);
     }
 }

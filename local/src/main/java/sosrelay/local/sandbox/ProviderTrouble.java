@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What can go wrong at the provider, on demand, for the fault and load tests: a share of requests
- * answered 5xx, a share left hanging past the client's timeout, and a call rate limit over a sliding
+ * answered 5xx, a share left hanging past the client's timeout (half of them then placing the call all the
+ * same, as a slow provider does, half answering 504), and a call rate limit over a sliding
  * window answered 429 with Retry-After, as Exotel's 200-a-minute limit is.
  */
 public final class ProviderTrouble {
@@ -22,7 +23,7 @@ public final class ProviderTrouble {
         record ServerError() implements Verdict {
         }
 
-        record Hang(Duration duration) implements Verdict {
+        record Hang(Duration duration, boolean placesCall) implements Verdict {
         }
 
         record Throttle(long retryAfterSeconds) implements Verdict {
@@ -60,7 +61,11 @@ public final class ProviderTrouble {
         }
         if (roll < serverErrorShare + hangShare) {
             hangs.incrementAndGet();
-            return new Verdict.Hang(hangFor);
+            boolean placesCall = random.nextBoolean();
+            if (placesCall) {
+                placed.addLast(now);
+            }
+            return new Verdict.Hang(hangFor, placesCall);
         }
         while (!placed.isEmpty() && !placed.peekFirst().isAfter(now.minus(window))) {
             placed.removeFirst();

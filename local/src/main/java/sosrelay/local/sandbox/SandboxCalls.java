@@ -86,8 +86,11 @@ final class SandboxCalls {
         }
         if (verdict instanceof ProviderTrouble.Verdict.Hang hang) {
             sleep(hang.duration());
-            SandboxHttp.exotelError(exchange, 504, "Gateway timeout");
-            return;
+            if (!hang.placesCall()) {
+                SandboxHttp.exotelError(exchange, 504, "Gateway timeout");
+                return;
+            }
+            now = Instant.now();
         }
         SandboxExotel.PlacedCall call = new SandboxExotel.PlacedCall(UUID.randomUUID().toString().replace("-", ""),
                 form.get("From"), form.get("CallerId"), form.get("Url"), form.get("CustomField"), form.get("StatusCallback"),
@@ -106,6 +109,33 @@ final class SandboxCalls {
             SandboxHttp.exotelError(exchange, 404, "Call " + sid + " was not found");
             return;
         }
+        SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", detailsOf(call))));
+    }
+
+    /**
+     * {@code GET Calls.json}: Exotel's bulk call details, filtered by {@code From} (at most five numbers) and
+     * {@code DateCreated} ({@code gte:…;lte:…} in India time), newest first unless {@code SortBy=DateCreated:asc}.
+     */
+    void bulkDetails(HttpExchange exchange, Map<String, String> query) throws IOException {
+        BulkCallFilter filter;
+        try {
+            filter = BulkCallFilter.parse(query);
+        } catch (IllegalArgumentException e) {
+            SandboxHttp.exotelError(exchange, 400, e.getMessage());
+            return;
+        }
+        List<Map<String, Object>> found = filter.apply(all()).stream().map(this::detailsOf).toList();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("Total", found.size());
+        metadata.put("PageSize", filter.pageSize());
+        metadata.put("FirstPageUri", "/v1/Accounts/" + SandboxExotel.ACCOUNT_SID + "/Calls.json");
+        metadata.put("PrevPageUri", null);
+        metadata.put("NextPageUri", null);
+        SandboxHttp.reply(exchange, 200, Json.write(Map.of("Metadata", metadata,
+                "Calls", found.subList(0, Math.min(found.size(), filter.pageSize())))));
+    }
+
+    private Map<String, Object> detailsOf(SandboxExotel.PlacedCall call) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("Sid", call.sid());
         details.put("AccountSid", SandboxExotel.ACCOUNT_SID);
@@ -121,7 +151,7 @@ final class SandboxCalls {
         details.put("Direction", "outbound-api");
         details.put("RecordingUrl", "");
         details.put("Uri", "/v1/Accounts/" + SandboxExotel.ACCOUNT_SID + "/Calls/" + call.sid() + ".json");
-        SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", details)));
+        return details;
     }
 
     private void ring(String sid) {

@@ -33,7 +33,7 @@ public final class SandboxExotel implements AutoCloseable {
     public static final String API_KEY = "sandbox-key";
     public static final String API_TOKEN = "sandbox-token";
     /** Group 2: the API; group 3: the CallSid when it is the call details API. */
-    private static final Pattern API = Pattern.compile("/v1/Accounts/([^/]+)/(Calls/connect|Sms/send|Calls/([^/.]+))(\\.json)?");
+    private static final Pattern API = Pattern.compile("/v1/Accounts/([^/]+)/(Calls/connect|Sms/send|Calls/([^/.]+)|Calls)(\\.json)?");
     private static final Pattern NUMBER_SCRIPT = Pattern.compile("/sandbox/numbers/([^/]+)");
     private static final Set<String> IN_PROGRESS = Set.of("queued", "ringing", "in-progress");
 
@@ -160,7 +160,8 @@ public final class SandboxExotel implements AutoCloseable {
     /** Every number answers again. */
     /**
      * From now on, answer a share of connect requests 503, leave a share hanging for {@code hangFor}
-     * (then 504), chosen by a seeded random so a test run is repeatable.
+     * (then half place the call anyway, too late for a client that gave up, and half answer 504), chosen by a
+     * seeded random so a test run is repeatable.
      */
     public void failSome(double serverErrorShare, double hangShare, Duration hangFor, long seed) {
         calls.trouble.failSome(serverErrorShare, hangShare, hangFor, seed);
@@ -203,9 +204,10 @@ public final class SandboxExotel implements AutoCloseable {
             }
             Matcher api = API.matcher(exchange.getRequestURI().getPath());
             String callSid = api.matches() ? api.group(3) : null;
-            if (!api.matches() || !method.equals(callSid == null ? "POST" : "GET")) {
+            boolean bulk = api.matches() && api.group(2).equals("Calls");
+            if (!api.matches() || !method.equals(callSid == null && !bulk ? "POST" : "GET")) {
                 SandboxHttp.exotelError(exchange, 404, "sandbox knows only POST Calls/connect, POST Sms/send, "
-                        + "GET Calls/{CallSid} and PUT /sandbox/numbers/{number}");
+                        + "GET Calls/{CallSid}, GET Calls (bulk details) and PUT /sandbox/numbers/{number}");
                 return;
             }
             if (!ACCOUNT_SID.equals(api.group(1)) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {
@@ -214,6 +216,8 @@ public final class SandboxExotel implements AutoCloseable {
             }
             if (callSid != null) {
                 calls.details(exchange, callSid);
+            } else if (bulk) {
+                calls.bulkDetails(exchange, SandboxHttp.form(exchange.getRequestURI().getRawQuery()));
             } else if (api.group(2).equals("Sms/send")) {
                 sms.send(exchange, SandboxHttp.body(exchange));
             } else {

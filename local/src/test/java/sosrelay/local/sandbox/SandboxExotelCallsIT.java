@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sosrelay.calls.ExotelAccount;
+import sosrelay.calls.ExotelCallDetails;
 import sosrelay.json.Json;
 import sosrelay.web.FormEncoding;
 
@@ -269,6 +272,31 @@ class SandboxExotelCallsIT {
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(sandbox.scripts()).containsEntry(NUMBER, List.of(CallOutcome.BUSY));
         assertThat(part(awaitCallbacks(sid, 1).get(0), "Status")).isEqualTo("busy");
+    }
+
+    @Test
+    void bulkCallDetailsFindTheCallsToANumberSinceAMomentAsOurLookupAsksForThem() {
+        Instant before = Instant.now().minusSeconds(1);
+        String first = placeCall(Map.of());
+        placeCall(Map.of("From", "+919800000002"));
+        String second = placeCall(Map.of());
+        ExotelCallDetails lookup = new ExotelCallDetails(HTTP, new ExotelAccount(sandbox.baseUrl(), SandboxExotel.ACCOUNT_SID,
+                SandboxExotel.API_KEY, () -> SandboxExotel.API_TOKEN, CALLER_ID, () -> "http://flow", "http://status", 30, 600,
+                Duration.ofSeconds(5)));
+
+        assertThat(lookup.placedSince(NUMBER, before)).containsExactlyInAnyOrder(first, second);
+        assertThat(lookup.placedSince(NUMBER, Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DateCreated=2026-11-25", "DateCreated=gte:2026-11-25%2010:00:00;lte:2027-01-25%2010:00:00",
+            "From=%2B911,%2B912,%2B913,%2B914,%2B915,%2B916", "PageSize=500", "SortBy=Price"})
+    void bulkCallDetailsRefuseFiltersExotelRefuses(String query) {
+        HttpResponse<String> refused = send(authorized(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/Accounts/"
+                + SandboxExotel.ACCOUNT_SID + "/Calls.json?" + query)).GET()).build());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("RestException");
     }
 
     /** Places a call as our call sender does, plus {@code extra} fields; returns its Sid. */

@@ -14,10 +14,10 @@ import sosrelay.dispatch.DeliveryJob;
  */
 public final class Pacing {
 
-    /** Puts a job body back on its queue, delayed. */
+    /** Puts a job body back on the job's queue (an urgent call on the urgent one), delayed. */
     @FunctionalInterface
     public interface Requeue {
-        void later(String body, Duration delay);
+        void later(DeliveryJob job, String body, Duration delay);
     }
 
     private final Pacer pacer;
@@ -33,7 +33,7 @@ public final class Pacing {
     }
 
     public static Pacing none(Clock clock) {
-        return new Pacing(Pacer.NONE, Duration.ZERO, (body, delay) -> { }, clock);
+        return new Pacing(Pacer.NONE, Duration.ZERO, (job, body, delay) -> { }, clock);
     }
 
     /** True when the job may be sent now (perhaps after a short wait); false when it was queued again for later. */
@@ -49,7 +49,7 @@ public final class Pacing {
             if (wait.compareTo(maxWait) > 0) {
                 // Back a second early (SQS delays are whole seconds): the worker then waits out the rest,
                 // so jobs ask at their slots instead of bunching up at the next whole second.
-                requeue.later(PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
+                requeue.later(job, PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
                 return false;
             }
             sleep(wait);

@@ -17,6 +17,7 @@ class PacingTest {
             Priority.HIGH, null, "exotel-call");
     private static final String BODY = JOB.toJson();
     private final List<String> requeued = new ArrayList<>();
+    private final List<DeliveryJob> requeuedJobs = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
     private final List<Pacer.Ask> asks = new ArrayList<>();
 
@@ -36,7 +37,8 @@ class PacingTest {
                 throw new AssertionError("not expected");
             }
         };
-        return new Pacing(scripted, Duration.ofSeconds(5), (body, delay) -> {
+        return new Pacing(scripted, Duration.ofSeconds(5), (job, body, delay) -> {
+            requeuedJobs.add(job);
             requeued.add(body);
             delays.add(delay);
         }, Clock.systemUTC());
@@ -57,6 +59,7 @@ class PacingTest {
         assertThat(pacing(room).admit(JOB, BODY)).isFalse();
 
         assertThat(requeued).singleElement().satisfies(body -> assertThat(PacedJobs.slotOf(body)).isEqualTo(room));
+        assertThat(requeuedJobs).as("the job goes with its body, so that it goes back on its own queue (urgent or not)").containsExactly(JOB);
         assertThat(delays.get(0)).isBetween(Duration.ofSeconds(58), Duration.ofSeconds(59));
     }
 

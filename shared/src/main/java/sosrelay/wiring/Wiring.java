@@ -43,6 +43,7 @@ import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
+import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.RecordingPolicy;
@@ -189,9 +190,9 @@ public final class Wiring {
                 timeline.get(), incident -> {
                     IncidentMetrics.unanswered(incident.id(), incident.type());
                     reportBack.get().unanswered(incident);
-                }, clock));
+                }, currentRosters(), clock));
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
-                timeline.get(), clock));
+                timeline.get(), currentRosters(), clock));
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
                 new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
                 ref -> retries.get().afterUnanswered(ref), ref -> retries.get().afterFailedMessage(ref)));
@@ -320,6 +321,10 @@ public final class Wiring {
      */
     public void warmUpStorage() {
         incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+    }
+
+    private CurrentRosters currentRosters() {
+        return new CurrentRosters(() -> directory.get().current(), incidents.get());
     }
 
     private static ExecutorService pool(String name) {

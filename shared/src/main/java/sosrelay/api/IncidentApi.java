@@ -17,7 +17,7 @@ import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
-import sosrelay.incident.IncidentRaiser;
+import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.directory.PhoneNumbers;

@@ -8,7 +8,7 @@ import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.DeliveryStates;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Priority;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.log.Log;
 import sosrelay.pacing.Pacer;
 import sosrelay.timers.TimerJob;

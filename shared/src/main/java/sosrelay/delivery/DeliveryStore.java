@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.IncidentStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -2,6 +2,7 @@ package sosrelay.dispatch;
 
 import java.util.EnumMap;
 import java.util.Map;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Priority;
 

@@ -3,7 +3,7 @@ package sosrelay.greeting;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import sosrelay.dispatch.Notice;
+import sosrelay.delivery.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.notices.ReportBack;
 import sosrelay.incident.IncidentIds;

@@ -3,7 +3,7 @@ package sosrelay.pacing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.directory.Priority;
 
 /**
  * Holds each job to its channel's budget. A job the budget has room for goes at once; one that must wait a
@@ -14,10 +14,10 @@ import sosrelay.dispatch.DeliveryJob;
  */
 public final class Pacing {
 
-    /** Puts a job body back on the job's queue (an urgent call on the urgent one), delayed. */
+    /** Puts a job body back on the queue of its priority (an urgent call on the urgent one), delayed. */
     @FunctionalInterface
     public interface Requeue {
-        void later(DeliveryJob job, String body, Duration delay);
+        void later(Priority priority, String body, Duration delay);
     }
 
     private final Pacer pacer;
@@ -33,13 +33,16 @@ public final class Pacing {
     }
 
     public static Pacing none(Clock clock) {
-        return new Pacing(Pacer.NONE, Duration.ZERO, (job, body, delay) -> { }, clock);
+        return new Pacing(Pacer.NONE, Duration.ZERO, (priority, body, delay) -> { }, clock);
     }
 
-    /** True when the job may be sent now (perhaps after a short wait); false when it was queued again for later. */
-    public boolean admit(DeliveryJob job, String body) {
+    /**
+     * True when the job {@code body} may be sent now (perhaps after a short wait); false when it was queued again
+     * for later. {@code fairnessKey}: whose budget share it spends (see {@link Pacer.Ask}).
+     */
+    public boolean admit(Priority priority, String fairnessKey, String body) {
         Instant slot = PacedJobs.slotOf(body);
-        Pacer.Ask ask = new Pacer.Ask(job.priority(), job.fairnessKey(), slot != null);
+        Pacer.Ask ask = new Pacer.Ask(priority, fairnessKey, slot != null);
         while (true) {
             Instant notBefore = slot != null && slot.isAfter(clock.instant()) ? slot : admission(ask);
             if (notBefore == null) {
@@ -49,7 +52,7 @@ public final class Pacing {
             if (wait.compareTo(maxWait) > 0) {
                 // Back a second early (SQS delays are whole seconds): the worker then waits out the rest,
                 // so jobs ask at their slots instead of bunching up at the next whole second.
-                requeue.later(job, PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
+                requeue.later(priority, PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
                 return false;
             }
             sleep(wait);

@@ -14,7 +14,7 @@ import sosrelay.directory.TypeChoice;
 import sosrelay.incident.ExotelTimes;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
-import sosrelay.incident.IncidentRaiser;
+import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Trigger;

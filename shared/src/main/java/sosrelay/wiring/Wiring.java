@@ -30,10 +30,10 @@ import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
-import sosrelay.dispatch.Notice;
+import sosrelay.delivery.Notice;
 import sosrelay.dispatch.QueueRoutes;
 import sosrelay.dispatch.Retries;
 import sosrelay.escalation.Escalation;
@@ -42,7 +42,7 @@ import sosrelay.greeting.RecordingProbe;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
-import sosrelay.incident.IncidentRaiser;
+import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
@@ -370,7 +370,7 @@ public final class Wiring {
      */
     private Pacing callPacing() {
         return new Pacing(voicePacer.get(), pacingMaxWait(),
-                (job, body, delay) -> jobQueue.get().sendLater(routes.get().queueUrl(job), body, delay), clock);
+                (priority, body, delay) -> jobQueue.get().sendLater(routes.get().queueUrl(Channel.CALL, priority), body, delay), clock);
     }
 
     /** The one budget of Exotel's voice APIs (Calls/connect and call details alike). */

@@ -10,14 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Priority;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 
 class PacingTest {
     private static final DeliveryJob JOB = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "p", "+919800000001", Channel.CALL, 1, null,
             Priority.HIGH, null, "exotel-call");
     private static final String BODY = JOB.toJson();
     private final List<String> requeued = new ArrayList<>();
-    private final List<DeliveryJob> requeuedJobs = new ArrayList<>();
+    private final List<Priority> requeuedPriorities = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
     private final List<Pacer.Ask> asks = new ArrayList<>();
 
@@ -37,8 +37,8 @@ class PacingTest {
                 throw new AssertionError("not expected");
             }
         };
-        return new Pacing(scripted, Duration.ofSeconds(5), (job, body, delay) -> {
-            requeuedJobs.add(job);
+        return new Pacing(scripted, Duration.ofSeconds(5), (priority, body, delay) -> {
+            requeuedPriorities.add(priority);
             requeued.add(body);
             delays.add(delay);
         }, Clock.systemUTC());
@@ -46,7 +46,7 @@ class PacingTest {
 
     @Test
     void aJobTheBudgetHasRoomForGoesAtOnceAskingWithItsPriorityAndSource() {
-        assertThat(pacing().admit(JOB, BODY)).isTrue();
+        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), BODY)).isTrue();
 
         assertThat(requeued).isEmpty();
         assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", false));
@@ -56,10 +56,11 @@ class PacingTest {
     void aJobThatMustWaitLongerThanAWorkerWouldGoesBackDelayedCarryingWhenToAskAgain() {
         Instant room = Instant.now().plusSeconds(60);
 
-        assertThat(pacing(room).admit(JOB, BODY)).isFalse();
+        assertThat(pacing(room).admit(JOB.priority(), JOB.fairnessKey(), BODY)).isFalse();
 
         assertThat(requeued).singleElement().satisfies(body -> assertThat(PacedJobs.slotOf(body)).isEqualTo(room));
-        assertThat(requeuedJobs).as("the job goes with its body, so that it goes back on its own queue (urgent or not)").containsExactly(JOB);
+        assertThat(requeuedPriorities).as("the priority goes with the body, so that it goes back on its own queue (urgent or not)")
+                .containsExactly(Priority.HIGH);
         assertThat(delays.get(0)).isBetween(Duration.ofSeconds(58), Duration.ofSeconds(59));
     }
 
@@ -67,7 +68,7 @@ class PacingTest {
     void aJobBackFromWaitingAsksAgainAsABacklog() {
         String body = PacedJobs.withSlot(BODY, Instant.now().minusMillis(10));
 
-        assertThat(pacing().admit(JOB, body)).isTrue();
+        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), body)).isTrue();
         assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", true));
     }
 
@@ -75,7 +76,7 @@ class PacingTest {
     void aJobBackEarlyWaitsForItsTimeBeforeAsking() {
         Instant slot = Instant.now().plusMillis(300);
 
-        assertThat(pacing().admit(JOB, PacedJobs.withSlot(BODY, slot))).isTrue();
+        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), PacedJobs.withSlot(BODY, slot))).isTrue();
         assertThat(Instant.now()).isAfterOrEqualTo(slot);
         assertThat(asks).hasSize(1);
     }
@@ -84,7 +85,7 @@ class PacingTest {
     void aShortWaitIsWaitedInTheWorkerAndTheBudgetAskedAgain() {
         Instant room = Instant.now().plusMillis(300);
 
-        assertThat(pacing(room).admit(JOB, BODY)).isTrue();
+        assertThat(pacing(room).admit(JOB.priority(), JOB.fairnessKey(), BODY)).isTrue();
         assertThat(Instant.now()).isAfterOrEqualTo(room);
         assertThat(asks).hasSize(2);
         assertThat(requeued).isEmpty();

@@ -55,7 +55,7 @@ public final class Pacing {
                 requeue.later(priority, PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
                 return false;
             }
-            sleep(wait);
+            BudgetWait.sleep(wait);
             slot = null;
         }
     }
@@ -67,18 +67,5 @@ public final class Pacing {
     /** The provider said to wait: nobody sends before then. */
     public void providerAskedToWait(Duration wait) {
         pacer.pushBack(wait);
-    }
-
-    private static void sleep(Duration wait) {
-        if (wait.isNegative() || wait.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(wait.toMillis() + 1);
-        } catch (InterruptedException e) {
-            // The worker is being stopped: leave the job to SQS rather than send it half-way through a shutdown.
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the send slot", e);
-        }
     }
 }

@@ -107,7 +107,11 @@ final class LocalHttp {
         return queueEmpty(relay, "CallJobsQueue") && queueEmpty(relay, "UrgentCallJobsQueue");
     }
 
-    /** Polls until the condition holds; fails the test when it still doesn't after {@code limit}. */
+    /**
+     * Polls until the condition holds, four times a second (a condition that reads the incident API stays under the
+     * usage plan's 5 requests a second per key, as it would have to on AWS); fails the test when it still doesn't
+     * after {@code limit}.
+     */
     static void await(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
@@ -115,7 +119,7 @@ final class LocalHttp {
                 throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what);

@@ -179,10 +179,8 @@ public final class Benchmark {
                 variants.put("Lambda's flags + AppCDS", both);
             });
             table.add(COLD, "Lambda's flags", String.join(" ", LAMBDA_FLAGS) + " (what its java17/java21 runtimes pass, beside their own CDS archive)");
-            variants.forEach((variant, flags) -> {
-                log.printf("cold start, %s...%n", variant);
-                coldStartVariant(cold, flags, variant);
-            });
+            log.printf("cold start, %d variants interleaved...%n", variants.size());
+            coldStartVariants(cold, variants);
             if (cold.archiveFlag().isEmpty()) {
                 table.add(COLD, "AppCDS", "not run: no functions/exotel-webhooks/target/appcds.jsa (mvn package makes it)");
             }
@@ -195,30 +193,36 @@ public final class Benchmark {
         }
     }
 
-    private void coldStartVariant(ColdStart cold, List<String> flags, String variant) {
-        // The first fresh JVMs read the jars from disk; the measured ones find them in the page cache, as a warm host does.
-        for (ColdStart.Handler handler : ColdStart.Handler.values()) {
-            cold.run(handler, flags, callSid());
-        }
-        Map<ColdStart.Handler, List<ColdStart.Run>> runs = new EnumMap<>(ColdStart.Handler.class);
-        for (int run = 0; run < options.runs(); run++) {
-            for (ColdStart.Handler handler : ColdStart.Handler.values()) {
-                runs.computeIfAbsent(handler, h -> new ArrayList<>()).add(cold.run(handler, flags, callSid()));
+    /** Round by round, every variant and handler in turn: a shared machine's load drifts over all of them alike. */
+    private void coldStartVariants(ColdStart cold, Map<String, List<String>> variants) {
+        Map<String, Map<ColdStart.Handler, List<ColdStart.Run>>> runs = new LinkedHashMap<>();
+        // Round 0 is a warm-up: the first fresh JVMs read the jars from disk, the measured ones from the page cache.
+        for (int round = 0; round <= options.runs(); round++) {
+            for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                for (ColdStart.Handler handler : ColdStart.Handler.values()) {
+                    ColdStart.Run run = cold.run(handler, variant.getValue(), callSid());
+                    if (round > 0) {
+                        runs.computeIfAbsent(variant.getKey(), v -> new EnumMap<>(ColdStart.Handler.class))
+                                .computeIfAbsent(handler, h -> new ArrayList<>()).add(run);
+                    }
+                }
             }
         }
-        Samples passthru = totals(runs.get(ColdStart.Handler.PASSTHRU));
-        Samples sdkOnly = totals(runs.get(ColdStart.Handler.SDK_ONLY));
-        Samples minimal = totals(runs.get(ColdStart.Handler.MINIMAL));
-        table.add(COLD, "Passthru handler, " + variant, passthru.describe());
-        table.add(COLD, "SDK-only handler (same 2 clients, 1 GetItem), " + variant, sdkOnly.describe());
-        table.add(COLD, "minimal handler, " + variant, minimal.describe());
-        table.add(COLD, "  Passthru / SDK-only", Table.ratio(passthru.median() / sdkOnly.median()));
-        table.add(COLD, "  Passthru / minimal", Table.ratio(passthru.median() / minimal.median()));
-        List<ColdStart.Run> steps = runs.get(ColdStart.Handler.PASSTHRU);
-        for (String step : steps.get(0).stepMillis().keySet()) {
-            Samples stepSamples = Samples.of(steps.stream().map(r -> r.stepMillis().getOrDefault(step, Double.NaN)).toList());
-            table.add(COLD, "    " + step, stepSamples.describe());
-        }
+        runs.forEach((variant, byHandler) -> {
+            Samples passthru = totals(byHandler.get(ColdStart.Handler.PASSTHRU));
+            Samples sdkOnly = totals(byHandler.get(ColdStart.Handler.SDK_ONLY));
+            Samples minimal = totals(byHandler.get(ColdStart.Handler.MINIMAL));
+            table.add(COLD, "Passthru handler, " + variant, passthru.describe());
+            table.add(COLD, "SDK-only handler (same 2 clients, 1 GetItem), " + variant, sdkOnly.describe());
+            table.add(COLD, "minimal handler, " + variant, minimal.describe());
+            table.add(COLD, "  Passthru / SDK-only", Table.ratio(passthru.median() / sdkOnly.median()));
+            table.add(COLD, "  Passthru / minimal", Table.ratio(passthru.median() / minimal.median()));
+            List<ColdStart.Run> steps = byHandler.get(ColdStart.Handler.PASSTHRU);
+            for (String step : steps.get(0).stepMillis().keySet()) {
+                Samples stepSamples = Samples.of(steps.stream().map(r -> r.stepMillis().getOrDefault(step, Double.NaN)).toList());
+                table.add(COLD, "    " + step, stepSamples.describe());
+            }
+        });
     }
 
     private static Samples totals(List<ColdStart.Run> runs) {

@@ -114,7 +114,12 @@ public final class IncidentApi implements Webhook {
             return errors(400, invalid.problems());
         }
         Directory dir = directory.current();
-        TypeChoice type = dir.chooseType(body.type(), null);
+        Directory.DeviceTypeChoice forKey = dir.chooseTypeForDevice(request.apiKeyId(), body.type());
+        if (forKey.refusal() != null) {
+            Log.warn("incident-api.type-refused", "apiKeyId", request.apiKeyId(), "reason", forKey.refusal());
+            return errors(403, List.of(forKey.refusal()));
+        }
+        TypeChoice type = forKey.choice();
         RecordingPolicy.Verdict recording = recordings.check(body.recordingUrl());
         String incidentId = body.dedupKey() == null
                 ? IncidentIds.random()

@@ -62,10 +62,10 @@ public final class DeliveryWorker implements MessageProcessor {
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
         }
-        return pacing.admit(job, body) ? send(job) : null;
+        return pacing.admit(job, body) ? send(job, body) : null;
     }
 
-    private Retry send(DeliveryJob job) {
+    private Retry send(DeliveryJob job, String body) {
         DeliveryStore.Claim claim = deliveries.claim(job);
         if (claim instanceof DeliveryStore.Claim.AlreadyDone done) {
             Log.info("delivery.skip-duplicate", "incidentId", job.incidentId(), "personId", job.personId(),
@@ -78,6 +78,11 @@ public final class DeliveryWorker implements MessageProcessor {
         Instant unsureSince = ((DeliveryStore.Claim.Granted) claim).unsureSince();
         String to = PhoneNumbers.mask(job.phone());
         if (unsureSince != null) {
+            // The look-up is a request to the provider too (Exotel counts call details in its voice limit): its own slot.
+            if (!pacing.admit(job, body)) {
+                deliveries.unsure(job, "queued again for a slot to ask the provider what was sent", unsureSince);
+                return null;
+            }
             Optional<String> earlier = sentEarlier(job, unsureSince);
             if (earlier.isPresent()) {
                 accepted(job, earlier.get(), to, "delivery.found-sent");

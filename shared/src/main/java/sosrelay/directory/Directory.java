@@ -6,10 +6,37 @@ import java.util.Map;
 
 /** Who is alerted for which emergency; built only by {@link DirectoryParser}, so always valid. */
 public record Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types,
-                        List<AlarmRoute> alarms, Map<String, Roster> rosters, List<MaintenanceWindow> maintenance) {
+                        List<AlarmRoute> alarms, Map<String, Roster> rosters, List<MaintenanceWindow> maintenance,
+                        Map<String, DeviceKey> devices) {
 
     public Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types, List<AlarmRoute> alarms) {
-        this(defaultType, people, types, alarms, Map.of(), List.of());
+        this(defaultType, people, types, alarms, Map.of(), List.of(), Map.of());
+    }
+
+    /**
+     * The type a device key raises: as {@link #chooseType}, except that a key the directory limits raises an
+     * unknown type as the first type it may raise (never the clinical default it may not), and a known type
+     * outside its list is refused with the reason.
+     */
+    public DeviceTypeChoice chooseTypeForDevice(String keyId, String requestedName) {
+        DeviceKey device = keyId == null ? null : devices.get(keyId);
+        TypeChoice choice = chooseType(requestedName, null);
+        if (device == null) {
+            return new DeviceTypeChoice(choice, null);
+        }
+        if (choice.note() != null) {
+            String own = device.types().get(0);
+            return new DeviceTypeChoice(new TypeChoice(types.get(own), unknownTypeReason(requestedName, null)
+                    + "; alerted " + own + ", the first type device key '" + device.name() + "' may raise"), null);
+        }
+        return device.mayRaise(choice.type().name())
+                ? new DeviceTypeChoice(choice, null)
+                : new DeviceTypeChoice(null, "device key '" + device.name() + "' may raise only " + device.types()
+                        + ", not " + choice.type().name());
+    }
+
+    /** A device's type, or why its key may not raise the type it asked for. */
+    public record DeviceTypeChoice(TypeChoice choice, String refusal) {
     }
 
     /** The type the alarm's name maps to, else the default type with the reason. */
@@ -42,15 +69,19 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
                 }
             }
         }
-        String why;
+        return new TypeChoice(types.get(defaultType), unknownTypeReason(requestedName, digits) + "; alerted the default type " + defaultType);
+    }
+
+    private static String unknownTypeReason(String requestedName, String digits) {
+        String name = requestedName == null ? "" : requestedName.trim();
+        String digit = digits == null ? "" : digits.replace("\"", "").trim();
         if (!name.isEmpty()) {
-            why = "unknown emergency type '" + shorten(name) + "'";
-        } else if (!digit.isEmpty()) {
-            why = "no emergency type has IVR digit '" + shorten(digit) + "'";
-        } else {
-            why = "no emergency type given";
+            return "unknown emergency type '" + shorten(name) + "'";
         }
-        return new TypeChoice(types.get(defaultType), why + "; alerted the default type " + defaultType);
+        if (!digit.isEmpty()) {
+            return "no emergency type has IVR digit '" + shorten(digit) + "'";
+        }
+        return "no emergency type given";
     }
 
     /**
@@ -98,7 +129,8 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
         });
         List<MaintenanceWindow> allWindows = new java.util.ArrayList<>(maintenance);
         allWindows.addAll(windows);
-        return new Directory(defaultType, people, types, alarms, java.util.Collections.unmodifiableMap(changed), List.copyOf(allWindows));
+        return new Directory(defaultType, people, types, alarms, java.util.Collections.unmodifiableMap(changed), List.copyOf(allWindows),
+                devices);
     }
 
     /** The person with this phone number (E.164), or null. */

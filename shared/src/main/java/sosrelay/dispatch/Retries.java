@@ -11,6 +11,7 @@ import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
 import sosrelay.directory.Roster;
+import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentStore;
@@ -32,16 +33,18 @@ public final class Retries {
     private final Timers timers;
     private final Dispatcher dispatcher;
     private final Timeline timeline;
+    private final CurrentRosters rosters;
     private final Clock clock;
 
     public Retries(IncidentStore incidents, IncidentProgress progress, DeliveryStore deliveries, Timers timers, Dispatcher dispatcher,
-                   Timeline timeline, Clock clock) {
+                   Timeline timeline, CurrentRosters rosters, Clock clock) {
         this.incidents = incidents;
         this.progress = progress;
         this.deliveries = deliveries;
         this.timers = timers;
         this.dispatcher = dispatcher;
         this.timeline = timeline;
+        this.rosters = rosters;
         this.clock = clock;
     }
 
@@ -80,7 +83,7 @@ public final class Retries {
 
     /** The RETRY timer: queues the attempt if it is still wanted, or hands over to whoever is on duty now. */
     public void fire(TimerJob job) {
-        Incident incident = incidents.find(job.incidentId()).orElse(null);
+        Incident incident = incidents.find(job.incidentId()).map(rosters::refresh).orElse(null);
         Person person = incident == null ? null : incident.recipient(job.personId());
         if (person == null || !wanted(job.incidentId(), job.personId())) {
             return;

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.dispatch.Dispatcher;
+import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentStore;
@@ -34,10 +35,11 @@ public final class Escalation {
     private final Timers timers;
     private final Timeline timeline;
     private final Consumer<Incident> onUnanswered;
+    private final CurrentRosters rosters;
     private final Clock clock;
 
     public Escalation(IncidentStore incidents, IncidentProgress progress, DeliveryStore deliveries, Dispatcher dispatcher, Timers timers,
-                      Timeline timeline, Consumer<Incident> onUnanswered, Clock clock) {
+                      Timeline timeline, Consumer<Incident> onUnanswered, CurrentRosters rosters, Clock clock) {
         this.incidents = incidents;
         this.progress = progress;
         this.deliveries = deliveries;
@@ -45,6 +47,7 @@ public final class Escalation {
         this.timers = timers;
         this.timeline = timeline;
         this.onUnanswered = onUnanswered;
+        this.rosters = rosters;
         this.clock = clock;
     }
 
@@ -93,8 +96,9 @@ public final class Escalation {
     }
 
     /** Notifies tier {@code tier} of round {@code round}, already recorded as active; moves on at once if nobody in it can be notified. */
-    private void notifyTier(Incident incident, int tier, int round, String why) {
+    private void notifyTier(Incident asRaised, int tier, int round, String why) {
         Instant now = clock.instant();
+        Incident incident = rosters.refresh(asRaised);
         Incident.TierPeople people = incident.tierPeople(tier, now);
         if (people.people().isEmpty()) {
             timeline.record(incident.id(), "tier.skipped", "tier", tier + 1, "round", round + 1,

@@ -62,6 +62,14 @@ public record Incident(
                 window, raisedBy);
     }
 
+    /** The same incident with its rosters as they stand now, and {@code more} people among its recipients. */
+    public Incident withRosters(List<Roster> current, List<Person> more) {
+        List<Person> everyone = new ArrayList<>(recipients);
+        everyone.addAll(more);
+        return new Incident(id, trigger, type, typeNote, recording, List.copyOf(everyone), tiers, retry, openGroup, List.copyOf(current),
+                priority, repeat, maintenance, raisedBy);
+    }
+
     /** The same incident, owned by the device API key {@code keyId}. */
     public Incident ownedBy(String keyId) {
         return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, rosters, priority, repeat,

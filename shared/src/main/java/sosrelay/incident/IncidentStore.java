@@ -183,6 +183,14 @@ public final class IncidentStore {
         }
     }
 
+    /** Adds people to the incident's recipients (someone a roster override now names), so their calls, texts and acknowledgement count. */
+    public void addRecipients(String id, List<Person> people) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
+                .updateExpression("SET recipients = list_append(recipients, :more)")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":more", AttributeValue.fromL(people.stream().map(IncidentItem::person).toList()))));
+    }
+
     public void markDispatched(String id, int jobs) {
         dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
                 .updateExpression("SET dispatchState = :done, dispatchedAt = :now, jobCount = :jobs")

@@ -14,11 +14,14 @@ import sosrelay.incident.Trigger;
  * The placeholder values of an incident. A value the incident lacks becomes a short neutral word
  * rather than nothing, so the message still reads as a sentence and still matches its registered
  * template: no description or location is "none", no recording "none", an unknown reporter or
- * time "unknown".
+ * time "unknown". A recording is never linked: Exotel serves recordings only with the account's
+ * credentials, so its URL would play for nobody and would spread a patient's voice to every phone it
+ * reaches; the text says the recording is on the call, where the greeting plays it.
  */
 public final class IncidentValues {
     static final String NONE = "none";
     static final String UNKNOWN = "unknown";
+    static final String ON_THE_CALL = "on the call";
     /** Where no reply can arrive, the one acknowledgement that always works. */
     public static final String PRESS_1 = "Press 1 on the call";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH).withZone(ExotelTimes.IST);
@@ -32,7 +35,7 @@ public final class IncidentValues {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.TYPE, or(incident.type(), "Unspecified"));
         values.put(Placeholder.DESCRIPTION, or(trigger.description(), NONE));
-        values.put(Placeholder.RECORDING, or(incident.recording().url(), NONE));
+        values.put(Placeholder.RECORDING, incident.recording().url() == null || incident.recording().url().isBlank() ? NONE : ON_THE_CALL);
         values.put(Placeholder.REF, incident.id());
         values.put(Placeholder.REPORTER, or(PhoneNumbers.maskIfNumber(trigger.reporter()), UNKNOWN));
         values.put(Placeholder.LOCATION, or(trigger.location(), NONE));

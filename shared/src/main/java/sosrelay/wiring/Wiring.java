@@ -42,6 +42,7 @@ import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentRaiser;
+import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.RecordingPolicy;
@@ -187,9 +188,9 @@ public final class Wiring {
                 timeline.get(), incident -> {
                     IncidentMetrics.unanswered(incident.id(), incident.type());
                     reportBack.get().unanswered(incident);
-                }, clock));
+                }, currentRosters(), clock));
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
-                timeline.get(), clock));
+                timeline.get(), currentRosters(), clock));
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
                 new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
                 ref -> retries.get().afterUnanswered(ref), ref -> retries.get().afterFailedMessage(ref)));
@@ -326,6 +327,10 @@ public final class Wiring {
                 // The refusal is the expected answer: the request went the whole way and back.
             }
         }
+    }
+
+    private CurrentRosters currentRosters() {
+        return new CurrentRosters(() -> directory.get().current(), incidents.get());
     }
 
     private static ExecutorService pool(String name) {

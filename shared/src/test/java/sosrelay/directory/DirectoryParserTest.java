@@ -36,6 +36,28 @@ class DirectoryParserTest {
     }
 
     @Test
+    void readsDeviceKeysAndListsEveryProblemWithThem() {
+        Map<String, Object> doc = new java.util.HashMap<>(sample());
+        doc.put("devices", List.of(Map.of("keyId", "key-3f2a9c1e7b04", "name", "ward-panels", "types", List.of("General"))));
+        assertThat(DirectoryParser.parse(doc).devices()).containsEntry("key-3f2a9c1e7b04",
+                new DeviceKey("key-3f2a9c1e7b04", "ward-panels", List.of("General")));
+
+        doc.put("devices", List.of(
+                Map.of("keyId", "local-device-key", "types", List.of("General")),
+                Map.of("keyId", "key-3f2a9c1e7b04", "types", List.of("Kidney")),
+                Map.of("keyId", "key-3f2a9c1e7b05", "types", List.of()),
+                Map.of("keyId", "key-3f2a9c1e7b06", "types", List.of("Heart")),
+                Map.of("keyId", "key-3f2a9c1e7b06", "types", List.of("General"))));
+        assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
+                .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems()).containsExactly(
+                        "devices[0]: keyId 'local-device-key' is not a key fingerprint such as key-3f2a9c1e7b04"
+                                + " (the id incidents show as raisedBy; never the key itself)",
+                        "devices[1].types: 'Kidney' is not one of the types " + DirectoryParser.parse(sample()).types().keySet(),
+                        "devices[2]: types must list the emergency types the key may raise",
+                        "devices[4]: key key-3f2a9c1e7b06 is listed twice"));
+    }
+
+    @Test
     void listsEveryProblemAtOnce() {
         Map<String, Object> broken = Map.of(
                 "people", List.of(

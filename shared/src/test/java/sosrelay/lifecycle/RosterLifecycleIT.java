@@ -56,4 +56,35 @@ class RosterLifecycleIT {
         assertThat(harness.timeline(id)).anySatisfy(e -> assertThat(e).containsEntry("event", "retry.handed-over")
                 .containsEntry("personId", "dr-rao").containsEntry("to", "dr-iyer"));
     }
+
+    @Test
+    void aSwapAddedWhileTheIncidentIsOpenTakesTheRetryEvenForSomeoneOutsideTheRotation() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHoursMinutes(5, 30)).truncatedTo(ChronoUnit.SECONDS);
+        harness.reset(Map.of(
+                "defaultType", "Heart",
+                "people", List.of(
+                        Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "9800000001"),
+                        Map.of("id", "dr-iyer", "name", "Dr. Iyer", "phone", "9800000002"),
+                        Map.of("id", "dr-khan", "name", "Dr. Khan", "phone", "9800000003")),
+                "rosters", Map.of("on-call", Map.of("timeZone", "Asia/Kolkata", "rotations", List.of(Map.of(
+                        "people", List.of("dr-rao", "dr-iyer"), "shift", "12h", "start", now.minusHours(1).toString())))),
+                "types", Map.of("Heart", Map.of(
+                        "retry", Map.of("attempts", 3, "after", "5s"),
+                        "tiers", List.of(Map.of("notify", List.of("on-call"), "escalateAfter", "1h"))))));
+        String id = harness.raise("roster-swap-1");
+        assertThat(harness.pumpCalls()).isEqualTo(1);
+        assertThat(harness.hasCall(id, "dr-rao")).isTrue();
+
+        // The 2 a.m. swap, through the operator API's store: dr-khan, in no rotation, covers from now on.
+        harness.wiring.directory().addOverride("on-call", Map.of("person", "dr-khan",
+                "from", now.minusMinutes(1).toString(), "to", now.plusHours(1).toString(), "reason", "swap"));
+        harness.callStatus(harness.call(id, "dr-rao").providerId(), "no-answer");
+        harness.runUntil("dr-khan's call", () -> harness.hasCall(id, "dr-khan"), WAIT);
+
+        assertThat(harness.timeline(id)).anySatisfy(e -> assertThat(e).containsEntry("event", "retry.handed-over")
+                .containsEntry("personId", "dr-rao").containsEntry("to", "dr-khan"));
+        assertThat(harness.wiring.incidents().find(id).orElseThrow().recipient("dr-khan"))
+                .as("stored among the recipients, so dr-khan's acknowledgement counts").isNotNull();
+        assertThat(harness.hasCall(id, "dr-iyer")).isFalse();
+    }
 }

@@ -34,7 +34,7 @@ class MessageTemplateTest {
     void fillsEveryPlaceholderFromTheIncidentWithTheTimeInIst() {
         String text = new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident("Chest pain", "Ward 3"), CODE));
 
-        assertThat(text).isEqualTo("Heart|Chest pain|" + RECORDING + "|inc-f4ozhr7np263xfwdrpb2|Front desk|Ward 3|3:41 PM|"
+        assertThat(text).isEqualTo("Heart|Chest pain|on the call|inc-f4ozhr7np263xfwdrpb2|Front desk|Ward 3|3:41 PM|"
                 + CODE);
     }
 
@@ -76,19 +76,19 @@ class MessageTemplateTest {
 
         assertThat(text).hasSize(2000)
                 .startsWith("Heart: xxx")
-                .contains("x.... Ward 3. " + RECORDING + " Ref: inc-f4ozhr7np263xfwdrpb2")
+                .contains("x.... Ward 3. on the call Ref: inc-f4ozhr7np263xfwdrpb2")
                 .endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. Reply " + CODE);
     }
 
     @Test
-    void theDefaultTextCarriesTypeTimePlaceAndLinkButNeitherTheCallersNumberNorFreeText() {
+    void theDefaultTextCarriesTypeTimeAndPlaceButNeitherTheCallersNumberNorFreeTextNorExotelsRecordingUrl() {
         Trigger call = new Trigger("exotel-call", "fd7a", "09324190000", Instant.parse("2021-07-16T10:11:28Z"), "he is dying", "Ward 3");
         Incident incident = new Incident("inc-f4ozhr7np263xfwdrpb2", call, "Heart", null, new Recording(RECORDING, null, null), List.of(),
                 List.of(), RetryPolicy.DEFAULT, null);
 
         String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE));
 
-        assertThat(text).isEqualTo("SOS Relay: Heart emergency at 3:41 PM. Location: Ward 3. Recording: " + RECORDING
+        assertThat(text).isEqualTo("SOS Relay: Heart emergency at 3:41 PM. Location: Ward 3. Recording: on the call"
                 + " Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
         assertThat(new MessageTemplate("{reporter}", 2000).render(IncidentValues.of(incident, CODE)))
                 .as("a template that asks for the reporter gets the number masked").isEqualTo("+91******0000");
@@ -102,7 +102,7 @@ class MessageTemplateTest {
         String text = new MessageTemplate("{type} {description} {location} {reporter} {ref} {recording}", 300).render(values);
 
         assertThat(text).hasSizeLessThanOrEqualTo(300).startsWith("Heart ")
-                .endsWith(" inc-f4ozhr7np263xfwdrpb2 " + RECORDING)
+                .endsWith(" inc-f4ozhr7np263xfwdrpb2 on the call")
                 .doesNotContain("ddd").doesNotContain("lll");
     }
 

@@ -42,14 +42,51 @@ class IncidentApiHandlerIT {
     @BeforeEach
     void cleanSlate() {
         stack.reset();
-        wiring.directory().replace(Map.of(
+        wiring.directory().replace(directory());
+    }
+
+    private static Map<String, Object> directory() {
+        return Map.of(
                 "defaultType", "General",
                 "people", List.of(
                         Map.of("id", "security-desk", "name", "Security desk", "phone", "9800000028"),
                         Map.of("id", "duty-manager", "name", "Duty manager", "phone", "9800000026")),
                 "types", Map.of(
                         "Fire", Map.of("tiers", List.of(Map.of("notify", List.of("security-desk", "duty-manager")))),
-                        "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager")))))));
+                        "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager"))))));
+    }
+
+    /** The directory's {@code devices:} limits the event's key to {@code type}. */
+    private static void limitKeyOf(APIGatewayProxyRequestEvent event, String type) {
+        Map<String, Object> limited = new java.util.HashMap<>(directory());
+        limited.put("devices", List.of(Map.of("keyId", sosrelay.web.ApiGateway.keyId(event.getRequestContext().getIdentity().getApiKey()),
+                "name", "fire-panels", "types", List.of(type))));
+        wiring.directory().replace(limited);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/device-incident.json", type = APIGatewayProxyRequestEvent.class)
+    void aKeyTheDirectoryLimitsToOtherTypesIsRefusedWithTheReasonAndRaisesNothing(APIGatewayProxyRequestEvent event) {
+        limitKeyOf(event, "General");
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getBody()).contains("device key 'fire-panels' may raise only [General], not Fire");
+        assertThat(stack.drainQueue("CallJobsQueue")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/device-incident-crash.json", type = APIGatewayProxyRequestEvent.class)
+    void aLimitedKeyWithoutATypeAlertsItsOwnTypeNotTheDefault(APIGatewayProxyRequestEvent event) {
+        limitKeyOf(event, "Fire");
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(Json.readObject(response.getBody())).containsEntry("type", "Fire")
+                .containsEntry("typeNote", "no emergency type given; alerted Fire, the first type device key 'fire-panels' may raise");
+        assertThat(stack.drainQueue("CallJobsQueue")).hasSize(2);
     }
 
     @ParameterizedTest

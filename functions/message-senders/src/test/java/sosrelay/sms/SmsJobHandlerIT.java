@@ -79,7 +79,7 @@ class SmsJobHandlerIT {
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
                 .withFormParam("Body", equalTo("SOS Relay: Heart emergency at 3:41 PM."
-                        + " Location: none. Recording: none Ref: " + MessageJobStack.INCIDENT
+                        + " Location: none. Recording: on the call Ref: " + MessageJobStack.INCIDENT
                         + ". To acknowledge: Press 1 on the call.")));
     }
 

@@ -60,8 +60,8 @@ class SandboxMessagesIT {
                     .containsEntry("DltEntityId", "1101000000000000001").containsEntry("DltTemplateId", "1107000000000000001")
                     .containsEntry("CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
             assertThat(sms.body()).startsWith("SOS Relay: Heart emergency at ")
-                    .as("a DLT variable holds 30 characters: a longer link is left out, never cut")
-                    .contains("Recording: none ")
+                    .as("Exotel's recording URL plays for nobody without the account's credentials: never texted")
+                    .contains("Recording: on the call ").doesNotContain("exotelrecordings")
                     .as("the reply number is set, so the text asks for the code")
                     .matches(".*Ref: inc-f4ozhr7np263xfwdrpb2\\. To acknowledge: Reply [1-9][0-9]{5} to 08047000001\\.")
                     .as("not the caller's number").doesNotContain("0932419");

@@ -1,0 +1,74 @@
+package sosrelay.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads {@code devices:} ({@code [{keyId, name, types}]}), adding every problem to the caller's list. */
+final class DeviceKeyParser {
+    private static final List<String> KEYS = List.of("keyId", "name", "types");
+    /** What {@code ApiGateway.keyId} makes of a key: never the key itself. */
+    private static final Pattern KEY_ID = Pattern.compile("key-[0-9a-f]{12}");
+
+    private final List<String> problems;
+    private final Set<String> types;
+
+    DeviceKeyParser(List<String> problems, Set<String> types) {
+        this.problems = problems;
+        this.types = types;
+    }
+
+    Map<String, DeviceKey> parseAll(Object value) {
+        Map<String, DeviceKey> devices = new LinkedHashMap<>();
+        if (value == null) {
+            return devices;
+        }
+        if (!(value instanceof List<?> list)) {
+            problems.add("devices must be a list of {keyId, name, types}");
+            return devices;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            DeviceKey device = parse("devices[" + i + "]", list.get(i));
+            if (device != null && devices.putIfAbsent(device.keyId(), device) != null) {
+                problems.add("devices[" + i + "]: key " + device.keyId() + " is listed twice");
+            }
+        }
+        return Map.copyOf(devices);
+    }
+
+    private DeviceKey parse(String where, Object value) {
+        if (!(value instanceof Map<?, ?> device)) {
+            problems.add(where + ": must be a mapping with keyId, name and types");
+            return null;
+        }
+        for (Object key : device.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                problems.add(where + ": unknown key '" + key + "' (expected one of " + KEYS + ")");
+            }
+        }
+        int before = problems.size();
+        String keyId = String.valueOf(device.get("keyId"));
+        if (!KEY_ID.matcher(keyId).matches()) {
+            problems.add(where + ": keyId '" + keyId + "' is not a key fingerprint such as key-3f2a9c1e7b04"
+                    + " (the id incidents show as raisedBy; never the key itself)");
+        }
+        String name = device.get("name") == null ? keyId : String.valueOf(device.get("name")).strip();
+        List<String> allowed = new ArrayList<>();
+        if (!(device.get("types") instanceof List<?> listed) || listed.isEmpty()) {
+            problems.add(where + ": types must list the emergency types the key may raise");
+        } else {
+            for (Object type : listed) {
+                String typeName = String.valueOf(type);
+                if (types.contains(typeName)) {
+                    allowed.add(typeName);
+                } else {
+                    problems.add(where + ".types: '" + typeName + "' is not one of the types " + types);
+                }
+            }
+        }
+        return problems.size() == before ? new DeviceKey(keyId, name, allowed) : null;
+    }
+}

@@ -6,7 +6,7 @@ import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 
 /**
  * Exotel's own recipe ("call the API 20 times"): the same connect requests our workers send, one

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -53,8 +54,8 @@ public final class AckCodes {
         String code = reserveUnusedCode(incidentId, personId, now);
         try {
             dynamo.putItem(b -> b.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of(
-                    "pk", AttributeValue.fromS("INC#" + incidentId),
-                    "sk", AttributeValue.fromS("ACKCODE#" + personId),
+                    "pk", AttributeValue.fromS(TableKeys.incident(incidentId)),
+                    "sk", AttributeValue.fromS(TableKeys.personsCode(personId)),
                     "code", AttributeValue.fromS(code),
                     "expiresAt", number(now.plus(VALID_FOR).getEpochSecond()))));
             return code;
@@ -90,8 +91,8 @@ public final class AckCodes {
     }
 
     private Optional<String> issued(String incidentId, String personId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("INC#" + incidentId), "sk", AttributeValue.fromS("ACKCODE#" + personId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(
+                TableKeys.key(TableKeys.incident(incidentId), TableKeys.personsCode(personId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("code").s());
     }
 
@@ -119,7 +120,7 @@ public final class AckCodes {
     }
 
     private static Map<String, AttributeValue> codeKey(String code) {
-        return Map.of("pk", AttributeValue.fromS("ACKCODE#" + code), "sk", AttributeValue.fromS("ACKCODE"));
+        return TableKeys.ackCode(code);
     }
 
     private static AttributeValue number(long value) {

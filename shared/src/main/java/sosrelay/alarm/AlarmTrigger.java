@@ -10,7 +10,7 @@ import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.TypeChoice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
-import sosrelay.incident.IncidentRaiser;
+import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.Recording;
 import sosrelay.incident.Trigger;

@@ -17,7 +17,7 @@ import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
-import sosrelay.incident.IncidentRaiser;
+import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.directory.PhoneNumbers;
@@ -188,9 +188,9 @@ public final class IncidentApi implements Webhook {
     }
 
     private WebResponse list(WebRequest request) {
-        String status = first(request, "status");
-        String type = first(request, "type");
-        String limitText = first(request, "limit");
+        String status = request.parameter("status");
+        String type = request.parameter("type");
+        String limitText = request.parameter("limit");
         List<String> problems = new java.util.ArrayList<>();
         if (status != null && !List.of(IncidentProgress.OPEN, IncidentProgress.ACKNOWLEDGED, IncidentProgress.RESOLVED,
                 IncidentProgress.UNANSWERED).contains(status)) {
@@ -209,7 +209,7 @@ public final class IncidentApi implements Webhook {
         }
         IncidentList.Page page;
         try {
-            page = list.recent(status, type, limit, first(request, "after"));
+            page = list.recent(status, type, limit, request.parameter("after"));
         } catch (IllegalArgumentException badToken) {
             return errors(400, List.of(badToken.getMessage()));
         }
@@ -233,10 +233,6 @@ public final class IncidentApi implements Webhook {
         return WebResponse.json(200, Json.write(answer));
     }
 
-    private static String first(WebRequest request, String name) {
-        List<String> values = request.parameters().get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
-    }
 
     private static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;

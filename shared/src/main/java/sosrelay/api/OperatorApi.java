@@ -108,12 +108,12 @@ public final class OperatorApi implements Webhook {
             return errors(404, List.of("no roster " + shorten(rosterId)));
         }
         Instant at = clock.instant();
-        List<String> atParameter = request.parameters().get("at");
-        if (atParameter != null && !atParameter.isEmpty() && !atParameter.get(0).isBlank()) {
+        String atParameter = request.parameter("at");
+        if (atParameter != null) {
             try {
-                at = OffsetDateTime.parse(atParameter.get(0).strip()).toInstant();
+                at = OffsetDateTime.parse(atParameter).toInstant();
             } catch (DateTimeParseException e) {
-                return errors(400, List.of("at '" + shorten(atParameter.get(0)) + "' is not a time with its offset such as 2026-11-25T22:00:00+05:30"));
+                return errors(400, List.of("at '" + shorten(atParameter) + "' is not a time with its offset such as 2026-11-25T22:00:00+05:30"));
             }
         }
         Instant when = at;

@@ -9,7 +9,7 @@ import java.util.Map;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
 import sosrelay.delivery.Sender;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.exotel.ExotelAnswers;
 
 /**

@@ -8,8 +8,9 @@ import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.DeliveryStates;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Priority;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.log.Log;
+import sosrelay.pacing.BudgetWait;
 import sosrelay.pacing.Pacer;
 import sosrelay.timers.TimerJob;
 import sosrelay.timers.Timers;
@@ -63,17 +64,6 @@ public final class LostCallbackCheck {
         return voiceApi.take(ask) instanceof Pacer.Admission.NotBefore later ? later.at() : null;
     }
 
-    private static void sleep(Duration wait) {
-        if (wait.isNegative() || wait.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(wait.toMillis() + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the voice API budget", e);
-        }
-    }
 
     /** The CALL_CHECK timer. */
     public void fire(TimerJob job) {
@@ -89,7 +79,7 @@ public final class LostCallbackCheck {
                         job.providerId(), job.round()));
                 return;
             }
-            sleep(wait);
+            BudgetWait.sleep(wait);
             notBefore = admission(job);
         }
         String status = null;

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.IncidentStore;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -58,7 +59,7 @@ public final class DeliveryStore {
     }
 
     public static String sortKey(String personId, String channel) {
-        return "DEL#" + personId + "#" + channel;
+        return TableKeys.delivery(personId, channel);
     }
 
     public Claim claim(DeliveryJob job) {
@@ -120,8 +121,8 @@ public final class DeliveryStore {
     public List<DeliveryStatus> forIncident(String incidentId) {
         return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :deliveries)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INC#" + incidentId),
-                                ":deliveries", AttributeValue.fromS("DEL#"))))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.incident(incidentId)),
+                                ":deliveries", AttributeValue.fromS(TableKeys.DELIVERIES))))
                 .items().stream()
                 .map(item -> new DeliveryStatus(s(item, "personId"), s(item, "channel"), s(item, "state"),
                         Integer.parseInt(item.get("attempt").n()), s(item, "providerId"), s(item, "error"), s(item, "updatedAt")))
@@ -139,20 +140,20 @@ public final class DeliveryStore {
      */
     public void accepted(DeliveryJob job, String providerId) {
         settle(job, DeliveryStates.ACCEPTED, "providerId", providerId);
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS(providerKey(providerId)),
-                "sk", AttributeValue.fromS("PROVIDER"),
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.provider(providerId));
+        item.putAll(Map.of(
                 "incidentId", AttributeValue.fromS(job.incidentId()),
                 "personId", AttributeValue.fromS(job.personId()),
                 "channel", AttributeValue.fromS(job.channel().id()),
                 "attempt", number(job.attempt()),
-                "expiresAt", number(clock.instant().plus(KEEP_FOR).getEpochSecond()))));
+                "expiresAt", number(clock.instant().plus(KEEP_FOR).getEpochSecond())));
+        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     /** The delivery attempt a provider id (an Exotel CallSid or SmsSid) was given to. */
     public java.util.Optional<DeliveryRef> byProviderId(String providerId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(providerKey(providerId)), "sk", AttributeValue.fromS("PROVIDER")))).item();
+                .key(TableKeys.provider(providerId))).item();
         if (item == null || item.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -217,9 +218,6 @@ public final class DeliveryStore {
         return s(item, "state");
     }
 
-    private static String providerKey(String providerId) {
-        return "PROVIDER#" + providerId;
-    }
 
     public void failed(DeliveryJob job, String reason) {
         settle(job, "failed", "error", reason);

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import sosrelay.directory.PhoneNumbers;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.log.Log;
-import sosrelay.metrics.DeliveryMetrics;
+import sosrelay.delivery.DeliveryMetrics;
 import sosrelay.pacing.Pacing;
 import sosrelay.sqs.MessageProcessor;
 
@@ -62,7 +62,7 @@ public final class DeliveryWorker implements MessageProcessor {
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
         }
-        return pacing.admit(job, body) ? send(job, body) : null;
+        return pacing.admit(job.priority(), job.fairnessKey(), body) ? send(job, body) : null;
     }
 
     private Retry send(DeliveryJob job, String body) {
@@ -79,7 +79,7 @@ public final class DeliveryWorker implements MessageProcessor {
         String to = PhoneNumbers.mask(job.phone());
         if (unsureSince != null) {
             // The look-up is a request to the provider too (Exotel counts call details in its voice limit): its own slot.
-            if (!pacing.admit(job, body)) {
+            if (!pacing.admit(job.priority(), job.fairnessKey(), body)) {
                 deliveries.unsure(job, "queued again for a slot to ask the provider what was sent", unsureSince);
                 return null;
             }

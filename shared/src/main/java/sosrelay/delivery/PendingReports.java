@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -32,27 +33,23 @@ public final class PendingReports {
     }
 
     public void keep(String providerId, String incidentId, String providerState, String via) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS(key(providerId)),
-                "sk", AttributeValue.fromS("REPORT"),
+        Map<String, AttributeValue> item = new java.util.HashMap<>(TableKeys.pendingReport(providerId));
+        item.putAll(Map.of(
                 "state", AttributeValue.fromS(providerState),
                 "via", AttributeValue.fromS(via),
                 "incidentId", AttributeValue.fromS(incidentId),
-                "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP_FOR).getEpochSecond())))));
+                "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP_FOR).getEpochSecond()))));
+        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     /** Removes and returns the report kept for the id, if any. */
     public Optional<Report> take(String providerId) {
         Map<String, AttributeValue> old = dynamo.deleteItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS(key(providerId)), "sk", AttributeValue.fromS("REPORT")))
+                .key(TableKeys.pendingReport(providerId))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
         if (old == null || old.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Report(old.get("state").s(), old.get("via").s()));
-    }
-
-    private static String key(String providerId) {
-        return "PENDING#" + providerId;
     }
 }

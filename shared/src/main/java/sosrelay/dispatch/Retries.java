@@ -1,5 +1,6 @@
 package sosrelay.dispatch;
 
+import sosrelay.delivery.DeliveryJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,8 @@
 package sosrelay.greeting;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import sosrelay.dispatch.Notice;
+import sosrelay.delivery.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.notices.ReportBack;
 import sosrelay.incident.IncidentIds;
@@ -45,7 +44,7 @@ public final class GreetingWebhook implements Webhook {
             // Exotel's HEAD only checks the headers; they are the same whatever the body would be.
             return WebResponse.text(200, "").withoutBody();
         }
-        String customField = first(request, "CustomField");
+        String customField = request.parameter("CustomField");
         try {
             return WebResponse.text(200, answer(customField));
         } catch (RuntimeException e) {
@@ -88,8 +87,4 @@ public final class GreetingWebhook implements Webhook {
         return IncidentIds.isValid(id) ? Optional.of(id) : Optional.empty();
     }
 
-    private static String first(WebRequest request, String name) {
-        List<String> values = request.parameters().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
 }

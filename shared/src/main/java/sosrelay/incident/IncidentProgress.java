@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -93,28 +94,28 @@ public final class IncidentProgress {
 
     /** True the first time this person acknowledges this incident. */
     public boolean recordAcknowledgement(String incidentId, String personId, String via) {
-        return recordAnswer("ACK#", incidentId, personId, via);
+        return recordAnswer(TableKeys.ACKNOWLEDGEMENTS, incidentId, personId, via);
     }
 
     /** True the first time this person declines ("I cannot come") this incident. */
     public boolean recordDecline(String incidentId, String personId, String via) {
-        return recordAnswer("DECLINE#", incidentId, personId, via);
+        return recordAnswer(TableKeys.DECLINES, incidentId, personId, via);
     }
 
     /** Who has acknowledged, in the order they did. */
     public Set<String> acknowledgers(String incidentId) {
-        return answered("ACK#", incidentId);
+        return answered(TableKeys.ACKNOWLEDGEMENTS, incidentId);
     }
 
     /** Who has declined, in the order they did. */
     public Set<String> decliners(String incidentId) {
-        return answered("DECLINE#", incidentId);
+        return answered(TableKeys.DECLINES, incidentId);
     }
 
     private boolean recordAnswer(String prefix, String incidentId, String personId, String via) {
         try {
             dynamo.putItem(b -> b.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of(
-                    "pk", AttributeValue.fromS("INC#" + incidentId),
+                    "pk", AttributeValue.fromS(TableKeys.incident(incidentId)),
                     "sk", AttributeValue.fromS(prefix + personId),
                     "personId", AttributeValue.fromS(personId),
                     "via", AttributeValue.fromS(via),
@@ -130,7 +131,7 @@ public final class IncidentProgress {
         java.util.List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
         dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INC#" + incidentId),
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.incident(incidentId)),
                                 ":prefix", AttributeValue.fromS(prefix))))
                 .items().forEach(items::add);
         items.sort(java.util.Comparator.comparing(item -> item.get("at").s()));

@@ -16,6 +16,7 @@ import sosrelay.directory.RosterParser;
 import sosrelay.json.Json;
 import sosrelay.directory.RetryPolicy;
 import sosrelay.directory.Tier;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * the group rings nobody; {@link #closeGroup} records the recovery and removes the marker.
  */
 public final class IncidentStore {
-    static final String INCIDENT_SK = "INCIDENT";
+    static final String INCIDENT_SK = TableKeys.SNAPSHOT;
     /** Every incident item carries it, so the {@code ByCreatedAt} index lists them newest first (see {@link IncidentList}). */
     static final String LIST_KEY = "listPk";
     static final String LIST_VALUE = "INCIDENTS";
@@ -75,7 +76,7 @@ public final class IncidentStore {
     }
 
     public static Map<String, AttributeValue> key(String incidentId, String sk) {
-        return Map.of("pk", AttributeValue.fromS("INC#" + incidentId), "sk", AttributeValue.fromS(sk));
+        return TableKeys.key(TableKeys.incident(incidentId), sk);
     }
 
     public Creation create(Incident incident) {
@@ -158,7 +159,7 @@ public final class IncidentStore {
     }
 
     private static Map<String, AttributeValue> groupKey(String group) {
-        return Map.of("pk", AttributeValue.fromS("OPEN#" + group), "sk", AttributeValue.fromS("OPEN"));
+        return TableKeys.openGroup(group);
     }
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -50,7 +51,7 @@ public final class OpenIncidentSlots {
                 if (slot.get("incidentId").s().equals(incidentId)) {
                     return true;
                 }
-                held.add(Integer.parseInt(slot.get("sk").s().substring("SLOT#".length())));
+                held.add(Integer.parseInt(slot.get("sk").s().substring(TableKeys.SLOTS.length())));
             }
         }
         for (int n = 0; n < limit; n++) {
@@ -80,8 +81,8 @@ public final class OpenIncidentSlots {
         try {
             dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(
-                            "pk", AttributeValue.fromS(pk(keyId)),
-                            "sk", AttributeValue.fromS("SLOT#" + n),
+                            "pk", AttributeValue.fromS(TableKeys.keySlots(keyId)),
+                            "sk", AttributeValue.fromS(TableKeys.slot(n)),
                             "incidentId", AttributeValue.fromS(incidentId),
                             "until", number(now.plus(holdFor).toEpochMilli()),
                             "expiresAt", number(now.plus(holdFor).plus(Duration.ofDays(1)).getEpochSecond())))
@@ -97,12 +98,8 @@ public final class OpenIncidentSlots {
     private List<Map<String, AttributeValue>> slots(String keyId) {
         return dynamo.query(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :slot)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk(keyId)), ":slot", AttributeValue.fromS("SLOT#"))))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.keySlots(keyId)), ":slot", AttributeValue.fromS(TableKeys.SLOTS))))
                 .items();
-    }
-
-    private static String pk(String keyId) {
-        return "KEY#" + keyId;
     }
 
     private static AttributeValue number(long value) {

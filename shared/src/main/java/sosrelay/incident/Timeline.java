@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,8 +40,8 @@ public final class Timeline {
     public void record(String incidentId, String event, Object... details) {
         Instant at = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS("INC#" + incidentId));
-        item.put("sk", AttributeValue.fromS("EVT#" + at + "#" + Long.toHexString(TIE_BREAKER.nextLong())));
+        item.put("pk", AttributeValue.fromS(TableKeys.incident(incidentId)));
+        item.put("sk", AttributeValue.fromS(TableKeys.event(at.toString(), Long.toHexString(TIE_BREAKER.nextLong()))));
         item.put("at", AttributeValue.fromS(at.toString()));
         item.put("event", AttributeValue.fromS(event));
         item.put("expiresAt", IncidentStore.expiresAt(at));
@@ -60,8 +61,8 @@ public final class Timeline {
     public List<Map<String, String>> read(String incidentId) {
         return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :evt)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INC#" + incidentId),
-                                ":evt", AttributeValue.fromS("EVT#"))))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.incident(incidentId)),
+                                ":evt", AttributeValue.fromS(TableKeys.EVENTS))))
                 .items().stream()
                 .map(item -> {
                     Map<String, String> event = new LinkedHashMap<>();

@@ -3,9 +3,9 @@ package sosrelay.notices;
 import java.util.List;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Priority;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
-import sosrelay.dispatch.Notice;
+import sosrelay.delivery.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.Timeline;
 

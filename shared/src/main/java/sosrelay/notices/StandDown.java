@@ -7,9 +7,9 @@ import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
-import sosrelay.dispatch.Notice;
+import sosrelay.delivery.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.Timeline;
 

@@ -3,7 +3,7 @@ package sosrelay.pacing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.directory.Priority;
 
 /**
  * Holds each job to its channel's budget. A job the budget has room for goes at once; one that must wait a
@@ -36,10 +36,13 @@ public final class Pacing {
         return new Pacing(Pacer.NONE, Duration.ZERO, (body, delay) -> { }, clock);
     }
 
-    /** True when the job may be sent now (perhaps after a short wait); false when it was queued again for later. */
-    public boolean admit(DeliveryJob job, String body) {
+    /**
+     * True when the job {@code body} may be sent now (perhaps after a short wait); false when it was queued again
+     * for later. {@code fairnessKey}: whose budget share it spends (see {@link Pacer.Ask}).
+     */
+    public boolean admit(Priority priority, String fairnessKey, String body) {
         Instant slot = PacedJobs.slotOf(body);
-        Pacer.Ask ask = new Pacer.Ask(job.priority(), job.fairnessKey(), slot != null);
+        Pacer.Ask ask = new Pacer.Ask(priority, fairnessKey, slot != null);
         while (true) {
             Instant notBefore = slot != null && slot.isAfter(clock.instant()) ? slot : admission(ask);
             if (notBefore == null) {
@@ -52,7 +55,7 @@ public final class Pacing {
                 requeue.later(PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
                 return false;
             }
-            sleep(wait);
+            BudgetWait.sleep(wait);
             slot = null;
         }
     }
@@ -64,18 +67,5 @@ public final class Pacing {
     /** The provider said to wait: nobody sends before then. */
     public void providerAskedToWait(Duration wait) {
         pacer.pushBack(wait);
-    }
-
-    private static void sleep(Duration wait) {
-        if (wait.isNegative() || wait.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(wait.toMillis() + 1);
-        } catch (InterruptedException e) {
-            // The worker is being stopped: leave the job to SQS rather than send it half-way through a shutdown.
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the send slot", e);
-        }
     }
 }

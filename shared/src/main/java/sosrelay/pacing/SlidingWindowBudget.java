@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -28,7 +29,6 @@ public final class SlidingWindowBudget implements Pacer {
     private static final long VIEW_MAX_AGE_MILLIS = 1000;
     private static final String AT = "usedAt";
     private static final String BY = "usedBy";
-    private static final String HOLD = "HOLD";
     private static final String HOLD_UNTIL = "holdUntil";
 
     private record View(BudgetWindow window, long readAt) {
@@ -46,7 +46,7 @@ public final class SlidingWindowBudget implements Pacer {
                                RandomGenerator random) {
         this.dynamo = dynamo;
         this.table = table;
-        this.partition = "RATE#" + name;
+        this.partition = TableKeys.budget(name);
         this.shares = shares;
         this.clock = clock;
         this.random = random;
@@ -94,7 +94,7 @@ public final class SlidingWindowBudget implements Pacer {
         // +1: millis truncates; "not before" must round up.
         long until = clock.millis() + 1 + wait.toMillis();
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(HOLD)).updateExpression("SET #until = :until")
+            dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.HOLD)).updateExpression("SET #until = :until")
                     .conditionExpression("attribute_not_exists(#until) OR #until < :until")
                     .expressionAttributeNames(Map.of("#until", HOLD_UNTIL))
                     .expressionAttributeValues(Map.of(":until", number(until))));
@@ -110,10 +110,10 @@ public final class SlidingWindowBudget implements Pacer {
         dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).items().forEach(item -> {
                     String sk = item.get("sk").s();
-                    if (sk.equals(HOLD)) {
+                    if (sk.equals(TableKeys.HOLD)) {
                         holdUntil[0] = Long.parseLong(item.get(HOLD_UNTIL).n());
-                    } else if (sk.startsWith("TOKEN#") && item.containsKey(AT)) {
-                        uses.put(Integer.parseInt(sk.substring("TOKEN#".length())), use(item));
+                    } else if (sk.startsWith(TableKeys.TOKENS) && item.containsKey(AT)) {
+                        uses.put(Integer.parseInt(sk.substring(TableKeys.TOKENS.length())), use(item));
                     }
                 });
         View read = new View(new BudgetWindow(uses, holdUntil[0]), now);
@@ -126,11 +126,11 @@ public final class SlidingWindowBudget implements Pacer {
     }
 
     private Map<String, AttributeValue> key(int token) {
-        return key(String.format("TOKEN#%04d", token));
+        return key(TableKeys.token(token));
     }
 
     private Map<String, AttributeValue> key(String sk) {
-        return Map.of("pk", AttributeValue.fromS(partition), "sk", AttributeValue.fromS(sk));
+        return TableKeys.key(partition, sk);
     }
 
     private static AttributeValue number(long value) {

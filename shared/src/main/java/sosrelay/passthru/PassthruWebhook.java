@@ -14,7 +14,7 @@ import sosrelay.directory.TypeChoice;
 import sosrelay.incident.ExotelTimes;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
-import sosrelay.incident.IncidentRaiser;
+import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Trigger;
@@ -61,7 +61,7 @@ public final class PassthruWebhook implements Webhook {
             return notRecorded(null, "wrong webhook secret");
         }
         Map<String, List<String>> params = request.parameters();
-        String callSid = first(params, "CallSid");
+        String callSid = WebRequest.first(params, "CallSid");
         if (callSid == null) {
             return notRecorded(null, "CallSid is missing");
         }
@@ -93,7 +93,7 @@ public final class PassthruWebhook implements Webhook {
 
     private Incident incident(String callSid, Map<String, List<String>> params, Directory dir) {
         Instant now = clock.instant();
-        TypeChoice type = dir.chooseType(first(params, "EmergencyType"), first(params, "digits"));
+        TypeChoice type = dir.chooseType(WebRequest.first(params, "EmergencyType"), WebRequest.first(params, "digits"));
         Trigger trigger = new Trigger(SOURCE, callSid, reporter(params, dir), reportedAt(params, now), null, null,
                 PhoneNumbers.toE164(callingNumber(params)));
         Incident incident = Incident.of(IncidentIds.forSource(SOURCE, callSid), trigger, type, recording(params, now), dir, null);
@@ -102,11 +102,11 @@ public final class PassthruWebhook implements Webhook {
     }
 
     private Recording recording(Map<String, List<String>> params, Instant now) {
-        RecordingPolicy.Verdict verdict = recordings.check(first(params, "RecordingUrl"));
+        RecordingPolicy.Verdict verdict = recordings.check(WebRequest.first(params, "RecordingUrl"));
         if (verdict.url() == null) {
             return new Recording(null, null, verdict.refusal());
         }
-        String availableBy = first(params, "RecordingAvailableBy");
+        String availableBy = WebRequest.first(params, "RecordingAvailableBy");
         Instant availableAt = ExotelTimes.parse(availableBy);
         if (availableBy != null && availableAt == null) {
             return new Recording(verdict.url(), now.plus(TYPICAL_RECORDING_DELAY),
@@ -127,26 +127,19 @@ public final class PassthruWebhook implements Webhook {
 
     /** Who called the emergency number: told who is coming (when it is a phone number), and spoken to whoever picks up. */
     private static String callingNumber(Map<String, List<String>> params) {
-        String from = first(params, "CallFrom");
-        return from != null ? from : first(params, "From");
+        String from = WebRequest.first(params, "CallFrom");
+        return from != null ? from : WebRequest.first(params, "From");
     }
 
     /** The call's start time when it is plausible, else now: a forged 1970 must not be read out to a doctor. */
     private static Instant reportedAt(Map<String, List<String>> params, Instant now) {
-        Instant start = ExotelTimes.parse(first(params, "StartTime"));
+        Instant start = ExotelTimes.parse(WebRequest.first(params, "StartTime"));
         if (start == null || Duration.between(start, now).abs().compareTo(PLAUSIBLE_CLOCK_SKEW) > 0) {
             return now;
         }
         return start;
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        if (values == null) {
-            return null;
-        }
-        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).findFirst().orElse(null);
-    }
 
     private static String shorten(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40);

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
 import sosrelay.delivery.Sender;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.exotel.ExotelAnswers;
 
 /** Exotel's SMS API: one transactional, DLT-tagged SMS per job. */

@@ -64,4 +64,18 @@ public record WebRequest(
         }
         return all;
     }
+
+    /** The first non-blank value of {@code name} among {@link #parameters()}, trimmed; null when there is none. */
+    public String parameter(String name) {
+        return first(parameters(), name);
+    }
+
+    /**
+     * The first non-blank value of {@code name} in {@code parameters}, trimmed; null when there is none. Every
+     * handler reads a parameter this one way: Exotel may repeat a field, once empty.
+     */
+    public static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null ? null : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).findFirst().orElse(null);
+    }
 }

@@ -3,6 +3,7 @@ package sosrelay.whatsapp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,6 +44,6 @@ public final class WhatsAppOptIns {
     }
 
     private static Map<String, AttributeValue> key(String personId) {
-        return Map.of("pk", AttributeValue.fromS("OPTIN#" + personId), "sk", AttributeValue.fromS("OPTIN"));
+        return TableKeys.optIn(personId);
     }
 }

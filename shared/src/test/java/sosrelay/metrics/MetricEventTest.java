@@ -1,5 +1,6 @@
 package sosrelay.metrics;
 
+import sosrelay.delivery.DeliveryMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sosrelay.directory.Channel;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.json.Json;
 
 class MetricEventTest {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Priority;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 
 class PacingTest {
     private static final DeliveryJob JOB = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "p", "+919800000001", Channel.CALL, 1, null,
@@ -44,7 +44,7 @@ class PacingTest {
 
     @Test
     void aJobTheBudgetHasRoomForGoesAtOnceAskingWithItsPriorityAndSource() {
-        assertThat(pacing().admit(JOB, BODY)).isTrue();
+        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), BODY)).isTrue();
 
         assertThat(requeued).isEmpty();
         assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", false));
@@ -54,7 +54,7 @@ class PacingTest {
     void aJobThatMustWaitLongerThanAWorkerWouldGoesBackDelayedCarryingWhenToAskAgain() {
         Instant room = Instant.now().plusSeconds(60);
 
-        assertThat(pacing(room).admit(JOB, BODY)).isFalse();
+        assertThat(pacing(room).admit(JOB.priority(), JOB.fairnessKey(), BODY)).isFalse();
 
         assertThat(requeued).singleElement().satisfies(body -> assertThat(PacedJobs.slotOf(body)).isEqualTo(room));
         assertThat(delays.get(0)).isBetween(Duration.ofSeconds(58), Duration.ofSeconds(59));
@@ -64,7 +64,7 @@ class PacingTest {
     void aJobBackFromWaitingAsksAgainAsABacklog() {
         String body = PacedJobs.withSlot(BODY, Instant.now().minusMillis(10));
 
-        assertThat(pacing().admit(JOB, body)).isTrue();
+        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), body)).isTrue();
         assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", true));
     }
 
@@ -72,7 +72,7 @@ class PacingTest {
     void aJobBackEarlyWaitsForItsTimeBeforeAsking() {
         Instant slot = Instant.now().plusMillis(300);
 
-        assertThat(pacing().admit(JOB, PacedJobs.withSlot(BODY, slot))).isTrue();
+        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), PacedJobs.withSlot(BODY, slot))).isTrue();
         assertThat(Instant.now()).isAfterOrEqualTo(slot);
         assertThat(asks).hasSize(1);
     }
@@ -81,7 +81,7 @@ class PacingTest {
     void aShortWaitIsWaitedInTheWorkerAndTheBudgetAskedAgain() {
         Instant room = Instant.now().plusMillis(300);
 
-        assertThat(pacing(room).admit(JOB, BODY)).isTrue();
+        assertThat(pacing(room).admit(JOB.priority(), JOB.fairnessKey(), BODY)).isTrue();
         assertThat(Instant.now()).isAfterOrEqualTo(room);
         assertThat(asks).hasSize(2);
         assertThat(requeued).isEmpty();

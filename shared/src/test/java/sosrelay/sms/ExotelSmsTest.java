@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 
 class ExotelSmsTest {
     private static final String SEND = "/v1/Accounts/acme/Sms/send.json";

@@ -31,7 +31,7 @@ import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
 import sosrelay.delivery.Sender;
 import sosrelay.directory.Channel;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.pacing.Pacing;
 import sosrelay.web.FormEncoding;

@@ -30,4 +30,14 @@ class WebRequestTest {
 
         assertThat(request.parameters().get("CallSid")).containsExactly("abc");
     }
+
+    @Test
+    void aParameterIsItsFirstNonBlankValueTrimmedOrNull() {
+        WebRequest request = new WebRequest("GET", null, Map.of("CustomField", List.of("", "  inc-1:dr-rao "), "blank", List.of(" ")),
+                Map.of(), null, false, null);
+
+        assertThat(request.parameter("CustomField")).isEqualTo("inc-1:dr-rao");
+        assertThat(request.parameter("blank")).isNull();
+        assertThat(request.parameter("absent")).isNull();
+    }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.local.backends.LocalTemplate;
 
 /** GupShup as WireMock, the opt-in records on DynamoDB Local. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.greeting.SpokenText;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Channel;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.IncidentStore;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.wiring.Wiring;

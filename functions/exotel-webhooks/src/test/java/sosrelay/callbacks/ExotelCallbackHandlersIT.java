@@ -19,7 +19,7 @@ import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Channel;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.passthru.ExotelPassthruHandler;

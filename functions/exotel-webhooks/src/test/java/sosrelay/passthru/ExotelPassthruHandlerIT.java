@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Priority;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
 import sosrelay.local.backends.LocalTemplate;

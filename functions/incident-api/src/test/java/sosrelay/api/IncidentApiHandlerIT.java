@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStore;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.json.Json;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.wiring.Wiring;

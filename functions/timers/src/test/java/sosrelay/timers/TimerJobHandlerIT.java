@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.web.WebRequest;

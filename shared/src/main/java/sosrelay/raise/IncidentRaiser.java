@@ -1,10 +1,13 @@
-package sosrelay.incident;
+package sosrelay.raise;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.escalation.Escalation;
+import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentStore;
+import sosrelay.incident.Timeline;
 import sosrelay.log.Log;
 
 /**

@@ -1,4 +1,4 @@
-package sosrelay.dispatch;
+package sosrelay.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package sosrelay.dispatch;
+package sosrelay.delivery;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,7 +1,9 @@
-package sosrelay.metrics;
+package sosrelay.delivery;
+
+import sosrelay.metrics.MetricEvent;
 
 import java.time.Duration;
-import sosrelay.dispatch.DeliveryJob;
+import sosrelay.delivery.DeliveryJob;
 
 /**
  * The delivery metrics, per channel: what the providers took, refused for good or asked us to try

@@ -1,4 +1,4 @@
-package sosrelay.dispatch;
+package sosrelay.delivery;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -102,9 +102,13 @@ public final class BenchStack implements AutoCloseable {
         }
     }
 
-    /** True when the call queue holds nothing: visible, in flight, or delayed. */
+    /** True when both call queues (normal and urgent) hold nothing: visible, in flight, or delayed. */
     public boolean callQueueEmpty() {
-        String url = relay.stack().resources().requireQueue("CallJobsQueue").url();
+        return queueEmpty("CallJobsQueue") && queueEmpty("UrgentCallJobsQueue");
+    }
+
+    private boolean queueEmpty(String queue) {
+        String url = relay.stack().resources().requireQueue(queue).url();
         return relay.stack().sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))

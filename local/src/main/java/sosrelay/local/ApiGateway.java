@@ -16,11 +16,13 @@ import java.util.Optional;
 final class ApiGateway {
     private final List<ApiRoute> routes;
     private final java.util.Set<String> apiKeys;
+    private final Optional<ApiKeyThrottle> throttle;
     private final Optional<ApiKeyQuota> quota;
 
-    ApiGateway(List<ApiRoute> routes, java.util.Set<String> apiKeys, Optional<ApiKeyQuota> quota) {
+    ApiGateway(List<ApiRoute> routes, java.util.Set<String> apiKeys, Optional<ApiKeyThrottle> throttle, Optional<ApiKeyQuota> quota) {
         this.routes = routes.stream().sorted(Comparator.comparingInt(ApiRoute::specificity).reversed()).toList();
         this.apiKeys = apiKeys;
+        this.throttle = throttle;
         this.quota = quota;
     }
 
@@ -49,6 +51,11 @@ final class ApiGateway {
         if (route.apiKeyRequired() && (apiKey == null || !apiKeys.contains(apiKey))) {
             // What API Gateway answers for a missing or unknown key: the function is never invoked.
             HttpExchanges.sendJson(exchange, 403, HttpExchanges.jsonMessage("Forbidden"));
+            return;
+        }
+        if (route.apiKeyRequired() && throttle.isPresent() && !throttle.get().admit(apiKey)) {
+            // API Gateway's answer when a key goes past its usage plan's rate and burst; not counted in the quota.
+            HttpExchanges.sendJson(exchange, 429, HttpExchanges.jsonMessage("Too Many Requests"));
             return;
         }
         if (route.apiKeyRequired() && quota.isPresent() && !quota.get().admit(apiKey)) {

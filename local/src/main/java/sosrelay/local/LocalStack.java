@@ -115,6 +115,7 @@ public final class LocalStack implements AutoCloseable {
             }
 
             ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment),
+                    template.usagePlanThrottle().map(throttle -> new ApiKeyThrottle(throttle, java.time.Clock.systemUTC())),
                     template.usagePlanQuota().map(quota -> new ApiKeyQuota(quota, java.time.Clock.systemUTC())));
             AsyncInvocations asyncInvocations = new AsyncInvocations(template, resources, backends.sqs(),
                     AsyncInvocations.retryDelays(processEnvironment.getOrDefault(AsyncInvocations.RETRY_DELAYS_VARIABLE,

@@ -3,7 +3,7 @@ package sosrelay.dispatch;
 import sosrelay.delivery.DeliveryJob;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntBiFunction;
@@ -13,15 +13,16 @@ import sosrelay.incident.Incident;
 
 /**
  * Turns an incident into one job per recipient and channel, each channel on its own queue so a
- * slow or failing channel never holds another up. Every job carries the incident's priority.
+ * slow or failing channel never holds another up, and high-priority calls on a queue of their own
+ * ({@link QueueRoutes}). Every job carries the incident's priority.
  */
 public final class Dispatcher {
     private final JobQueue jobs;
-    private final Map<Channel, String> queueUrls;
+    private final QueueRoutes routes;
 
-    public Dispatcher(JobQueue jobs, Map<Channel, String> queueUrls) {
+    public Dispatcher(JobQueue jobs, QueueRoutes routes) {
         this.jobs = jobs;
-        this.queueUrls = new EnumMap<>(queueUrls);
+        this.routes = routes;
     }
 
     /**
@@ -41,25 +42,25 @@ public final class Dispatcher {
     }
 
     private int queue(Incident incident, List<Person> people, Instant createdAt, ToIntBiFunction<String, Channel> attemptOf) {
-        Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
+        Map<String, List<String>> byQueue = new LinkedHashMap<>();
         for (Person person : people) {
             for (Channel channel : person.channels()) {
                 int attempt = attemptOf.applyAsInt(person.id(), channel);
                 DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, attempt, createdAt,
                         incident.priority(), null, incident.trigger().fairnessKey());
-                byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(job.toJson());
+                byQueue.computeIfAbsent(routes.queueUrl(job), q -> new ArrayList<>()).add(job.toJson());
             }
         }
         int total = 0;
-        for (Map.Entry<Channel, List<String>> entry : byChannel.entrySet()) {
-            jobs.sendAll(queueUrls.get(entry.getKey()), entry.getValue());
+        for (Map.Entry<String, List<String>> entry : byQueue.entrySet()) {
+            jobs.sendAll(entry.getKey(), entry.getValue());
             total += entry.getValue().size();
         }
         return total;
     }
 
-    /** Queues one job (a retry, a notice) on its channel's queue. */
+    /** Queues one job (a retry, a notice) on its channel's queue, or for a high-priority call the urgent one. */
     public void send(DeliveryJob job) {
-        jobs.sendAll(queueUrls.get(job.channel()), List.of(job.toJson()));
+        jobs.sendAll(routes.queueUrl(job), List.of(job.toJson()));
     }
 }

@@ -14,10 +14,10 @@ import sosrelay.directory.Priority;
  */
 public final class Pacing {
 
-    /** Puts a job body back on its queue, delayed. */
+    /** Puts a job body back on the queue of its priority (an urgent call on the urgent one), delayed. */
     @FunctionalInterface
     public interface Requeue {
-        void later(String body, Duration delay);
+        void later(Priority priority, String body, Duration delay);
     }
 
     private final Pacer pacer;
@@ -33,7 +33,7 @@ public final class Pacing {
     }
 
     public static Pacing none(Clock clock) {
-        return new Pacing(Pacer.NONE, Duration.ZERO, (body, delay) -> { }, clock);
+        return new Pacing(Pacer.NONE, Duration.ZERO, (priority, body, delay) -> { }, clock);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class Pacing {
             if (wait.compareTo(maxWait) > 0) {
                 // Back a second early (SQS delays are whole seconds): the worker then waits out the rest,
                 // so jobs ask at their slots instead of bunching up at the next whole second.
-                requeue.later(PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
+                requeue.later(priority, PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
                 return false;
             }
             BudgetWait.sleep(wait);

@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import sosrelay.log.Log;
@@ -15,7 +17,9 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
  * Runs a batch of jobs side by side and reports the ones to retry as batch item failures
  * (Powertools' batch module does the same; it isn't available here). A failed job's visibility is
  * shortened to a backoff, so a retry comes in seconds instead of after the queue's full visibility
- * timeout; past the queue's maxReceiveCount SQS moves it to the dead-letter queue.
+ * timeout; past the queue's maxReceiveCount SQS moves it to the dead-letter queue. A function may take
+ * jobs from several queues (the call worker: normal and urgent calls); a failed job's visibility is
+ * changed on the queue it came from, which its record's event source ARN names.
  */
 public final class BatchWorker {
     /** The default waits before the 1st, 2nd, ... retry of a failed job; the last repeats. */
@@ -25,14 +29,22 @@ public final class BatchWorker {
 
     private final MessageProcessor worker;
     private final SqsClient sqs;
-    private final String queueUrl;
+    private final List<String> queueUrls;
     private final ExecutorService executor;
     private final List<Duration> backoff;
 
     public BatchWorker(MessageProcessor worker, SqsClient sqs, String queueUrl, ExecutorService executor, List<Duration> backoff) {
+        this(worker, sqs, List.of(queueUrl), executor, backoff);
+    }
+
+    /** A worker of several queues' jobs, {@code queueUrls} each of them (one event source mapping per queue). */
+    public BatchWorker(MessageProcessor worker, SqsClient sqs, List<String> queueUrls, ExecutorService executor, List<Duration> backoff) {
+        if (queueUrls.isEmpty()) {
+            throw new IllegalArgumentException("a worker needs the queue its jobs come from");
+        }
         this.worker = worker;
         this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queueUrls = List.copyOf(queueUrls);
         this.executor = executor;
         this.backoff = List.copyOf(backoff);
     }
@@ -72,24 +84,49 @@ public final class BatchWorker {
     }
 
     private void shortenVisibility(List<Failure> failures) {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        Map<String, List<ChangeMessageVisibilityBatchRequestEntry>> byQueue = new LinkedHashMap<>();
         for (int i = 0; i < failures.size(); i++) {
             Failure f = failures.get(i);
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+            String queueUrl = sourceQueue(f.message());
+            if (queueUrl == null) {
+                // The queue's own visibility timeout still brings the job back, only later.
+                Log.warn("job.visibility-unchanged", "messageId", f.message().getMessageId(), "why",
+                        "from a queue this worker does not know: " + f.message().getEventSourceArn());
+                continue;
+            }
+            byQueue.computeIfAbsent(queueUrl, q -> new ArrayList<>()).add(ChangeMessageVisibilityBatchRequestEntry.builder()
                     .id(Integer.toString(i))
                     .receiptHandle(f.message().getReceiptHandle())
                     .visibilityTimeout((int) Math.min(MAX_VISIBILITY_SECONDS, delay(f).toSeconds()))
                     .build());
         }
-        try {
-            for (int from = 0; from < entries.size(); from += 10) {
-                List<ChangeMessageVisibilityBatchRequestEntry> chunk = entries.subList(from, Math.min(from + 10, entries.size()));
-                sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk));
+        byQueue.forEach((queueUrl, entries) -> {
+            try {
+                for (int from = 0; from < entries.size(); from += 10) {
+                    List<ChangeMessageVisibilityBatchRequestEntry> chunk = entries.subList(from, Math.min(from + 10, entries.size()));
+                    sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk));
+                }
+            } catch (RuntimeException e) {
+                // The queue's own visibility timeout still brings the jobs back, only later.
+                Log.warn("job.visibility-unchanged", "error", e);
             }
-        } catch (RuntimeException e) {
-            // The queue's own visibility timeout still brings the jobs back, only later.
-            Log.warn("job.visibility-unchanged", "error", e);
+        });
+    }
+
+    /**
+     * The queue a message came from: the one whose name ends its event source ARN
+     * ({@code arn:aws:sqs:<region>:<account>:<name>}, the URL {@code …/<account>/<name>}); with one queue, that one.
+     */
+    private String sourceQueue(SQSEvent.SQSMessage message) {
+        if (queueUrls.size() == 1) {
+            return queueUrls.get(0);
         }
+        String arn = message.getEventSourceArn();
+        if (arn == null) {
+            return null;
+        }
+        String name = arn.substring(arn.lastIndexOf(':') + 1);
+        return queueUrls.stream().filter(url -> url.substring(url.lastIndexOf('/') + 1).equals(name)).findFirst().orElse(null);
     }
 
     private Duration delay(Failure failure) {

@@ -34,6 +34,7 @@ import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
 import sosrelay.delivery.Notice;
+import sosrelay.dispatch.QueueRoutes;
 import sosrelay.dispatch.Retries;
 import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
@@ -127,6 +128,7 @@ public final class Wiring {
     private final Lazy<AckCodes> ackCodes;
     private final Lazy<Timers> timers;
     private final Lazy<JobQueue> jobQueue;
+    private final Lazy<QueueRoutes> routes;
     private final Lazy<Dispatcher> dispatcher;
     private final Lazy<Escalation> escalation;
     private final Lazy<Retries> retries;
@@ -182,7 +184,8 @@ public final class Wiring {
         this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
         this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
         this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), queueing.get()));
-        this.dispatcher = new Lazy<>(this::dispatcher);
+        this.routes = new Lazy<>(this::queueRoutes);
+        this.dispatcher = new Lazy<>(() -> new Dispatcher(jobQueue.get(), routes.get()));
         this.reportBack = new Lazy<>(() -> new ReportBack(dispatcher.get(), timeline.get()));
         this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), deliveries.get(), dispatcher.get(), timers.get(),
                 timeline.get(), incident -> {
@@ -223,14 +226,15 @@ public final class Wiring {
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
-        this.callJobs = new Lazy<>(() -> worker(Channel.CALL, new ExotelCalls(http.get(), exotelAccount()),
+        this.callJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.CALL), urgentCallQueueUrl()),
+                new ExotelCalls(http.get(), exotelAccount()),
                 (job, callSid) -> {
                     lostCallbacks.get().watch(job, callSid);
                     outcomes.get().applyKept(callSid);
                 }, callPacing()));
-        this.smsJobs = new Lazy<>(() -> worker(Channel.SMS, new ExotelSms(http.get(), exotelSmsAccount(), smsMessages(),
+        this.smsJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.SMS)), new ExotelSms(http.get(), exotelSmsAccount(), smsMessages(),
                 this::smsDltTemplate), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
-        this.whatsAppJobs = new Lazy<>(() -> worker(Channel.WHATSAPP, new GupShupWhatsApp(http.get(), gupShupAccount(),
+        this.whatsAppJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.WHATSAPP)), new GupShupWhatsApp(http.get(), gupShupAccount(),
                 whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), env.require("INCIDENTS_TABLE"), clock)),
                 (job, id) -> { }, Pacing.none(clock)));
     }
@@ -350,14 +354,14 @@ public final class Wiring {
         };
     }
 
-    /** The jobs of one channel, through one provider, from that channel's queue. */
-    private BatchWorker worker(Channel channel, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
+    /** The jobs of one channel, through one provider, from that channel's queues (calls: normal and urgent). */
+    private BatchWorker worker(List<String> queueUrls, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
         TimeToRing timeToRing = new TimeToRing(acceptanceTimes.get(), clock);
         return new BatchWorker(new DeliveryWorker(deliveries.get(), sender, job -> retries.get().stillWanted(job),
                 (job, providerId) -> {
                     onAccepted.accepted(job, providerId);
                     timeToRing.accepted(job, providerId);
-                }, pacing, clock), sqs.get(), queueUrl(channel), executor.get(), backoff());
+                }, pacing, clock), sqs.get(), queueUrls, executor.get(), backoff());
     }
 
     /** RETRY_BACKOFF_SECONDS, e.g. {@code 2,5,10,20,30,60,120}: the waits before successive retries of a failed job. */
@@ -376,7 +380,7 @@ public final class Wiring {
      */
     private Pacing callPacing() {
         return new Pacing(voicePacer.get(), pacingMaxWait(),
-                (body, delay) -> jobQueue.get().sendLater(queueUrl(Channel.CALL), body, delay), clock);
+                (priority, body, delay) -> jobQueue.get().sendLater(routes.get().queueUrl(Channel.CALL, priority), body, delay), clock);
     }
 
     /** The one budget of Exotel's voice APIs (Calls/connect and call details alike). */
@@ -395,16 +399,21 @@ public final class Wiring {
         return Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5")));
     }
 
-    private Dispatcher dispatcher() {
+    private QueueRoutes queueRoutes() {
         Map<Channel, String> queues = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             queues.put(channel, queueUrl(channel));
         }
-        return new Dispatcher(jobQueue.get(), queues);
+        return new QueueRoutes(queues, urgentCallQueueUrl());
     }
 
     private String queueUrl(Channel channel) {
         return env.require(channel.name() + "_QUEUE_URL");
+    }
+
+    /** High-priority calls' own queue, with its own pollers: a Code Blue is never received behind a fan-out. */
+    private String urgentCallQueueUrl() {
+        return env.require("URGENT_CALL_QUEUE_URL");
     }
 
     /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names; one list, shared. */

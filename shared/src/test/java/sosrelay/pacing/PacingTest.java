@@ -17,6 +17,7 @@ class PacingTest {
             Priority.HIGH, null, "exotel-call");
     private static final String BODY = JOB.toJson();
     private final List<String> requeued = new ArrayList<>();
+    private final List<Priority> requeuedPriorities = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
     private final List<Pacer.Ask> asks = new ArrayList<>();
 
@@ -36,7 +37,8 @@ class PacingTest {
                 throw new AssertionError("not expected");
             }
         };
-        return new Pacing(scripted, Duration.ofSeconds(5), (body, delay) -> {
+        return new Pacing(scripted, Duration.ofSeconds(5), (priority, body, delay) -> {
+            requeuedPriorities.add(priority);
             requeued.add(body);
             delays.add(delay);
         }, Clock.systemUTC());
@@ -57,6 +59,8 @@ class PacingTest {
         assertThat(pacing(room).admit(JOB.priority(), JOB.fairnessKey(), BODY)).isFalse();
 
         assertThat(requeued).singleElement().satisfies(body -> assertThat(PacedJobs.slotOf(body)).isEqualTo(room));
+        assertThat(requeuedPriorities).as("the priority goes with the body, so that it goes back on its own queue (urgent or not)")
+                .containsExactly(Priority.HIGH);
         assertThat(delays.get(0)).isBetween(Duration.ofSeconds(58), Duration.ofSeconds(59));
     }
 

@@ -41,7 +41,7 @@ class FanOutIT {
             assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
                     Map.of("CallSid", "fan-out-1000", "EmergencyType", "Heart")).statusCode()).isEqualTo(200);
             LocalHttp.await("a thousand calls", Duration.ofMinutes(3), () -> exotel.calls().size() >= PEOPLE);
-            LocalHttp.await("the call queue to drain", Duration.ofMinutes(1), () -> LocalHttp.queueEmpty(relay, "CallJobsQueue"));
+            LocalHttp.await("the call queues to drain", Duration.ofMinutes(1), () -> LocalHttp.callQueuesEmpty(relay));
 
             Map<String, Long> callsPerPhone = exotel.calls().stream()
                     .collect(Collectors.groupingBy(SandboxExotel.PlacedCall::from, Collectors.counting()));

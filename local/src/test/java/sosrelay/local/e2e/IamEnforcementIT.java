@@ -51,6 +51,24 @@ class IamEnforcementIT {
     }
 
     @Test
+    void aPacedHighPriorityJobGoesBackOnTheUrgentQueueWhichTheCallWorkerNeedsSendOnToo(@TempDir Path dir) throws IOException {
+        Path template = changedPolicy(dir, "CallJobFunction", """
+                        - SQSSendMessagePolicy:
+                            QueueName: !GetAtt UrgentCallJobsQueue.QueueName
+                """, "");
+
+        try (LocalRelay relay = start(template, dir, "high")) {
+            passthru(relay, "iam-urgent-requeue-denied");
+
+            LocalHttp.await("the re-queue to be refused", Duration.ofSeconds(20), () -> !relay.stack().accessDenials().all().isEmpty());
+            AccessDenial denial = relay.stack().accessDenials().all().get(0);
+            assertThat(denial.function()).isEqualTo("CallJobFunction");
+            assertThat(denial.action()).isEqualTo("sqs:SendMessage");
+            assertThat(denial.resource()).as("never among the normal jobs").isEqualTo("arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue");
+        }
+    }
+
+    @Test
     void withTheTemplateAsItIsThePacedJobsGoBackOnTheQueueAndEveryoneIsRung(@TempDir Path dir) throws IOException {
         try (LocalRelay relay = start(LocalTemplate.findTemplate(), dir)) {
             passthru(relay, "iam-requeue-allowed");
@@ -80,6 +98,10 @@ class IamEnforcementIT {
     }
 
     private static LocalRelay start(Path template, Path dir) throws IOException {
+        return start(template, dir, "normal");
+    }
+
+    private static LocalRelay start(Path template, Path dir, String priority) throws IOException {
         Path directory = dir.resolve("three.yaml");
         Files.writeString(directory, """
                 defaultType: Heart
@@ -89,10 +111,11 @@ class IamEnforcementIT {
                   - {id: p3, name: Three, phone: "+919800000103"}
                 types:
                   Heart:
+                    priority: %s
                     tiers:
                       - notify: [p1, p2, p3]
                         escalateAfter: 1h
-                """);
+                """.formatted(priority));
         return LocalRelay.start(LocalStackOptions.forTemplate(template).withContactsFile(directory).withEnvironmentOverrides(PACED),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
     }

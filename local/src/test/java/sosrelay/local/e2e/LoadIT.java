@@ -68,7 +68,7 @@ class LoadIT {
             }
             senders.shutdown();
             LocalHttp.await("2,000 calls", Duration.ofMinutes(3), () -> exotel.calls().size() >= INCIDENTS * RECIPIENTS);
-            LocalHttp.await("the call queue to drain", Duration.ofMinutes(1), () -> LocalHttp.queueEmpty(relay, "CallJobsQueue"));
+            LocalHttp.await("the call queues to drain", Duration.ofMinutes(1), () -> LocalHttp.callQueuesEmpty(relay));
 
             for (int i = 0; i < INCIDENTS; i++) {
                 String id = IncidentIds.forSource("exotel-call", "load-" + i);

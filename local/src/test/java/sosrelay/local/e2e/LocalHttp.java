@@ -102,6 +102,11 @@ final class LocalHttp {
                 .attributes().values().stream().allMatch("0"::equals);
     }
 
+    /** True when both call queues (normal and urgent: high-priority types' calls have their own) hold nothing. */
+    static boolean callQueuesEmpty(sosrelay.local.LocalRelay relay) {
+        return queueEmpty(relay, "CallJobsQueue") && queueEmpty(relay, "UrgentCallJobsQueue");
+    }
+
     /** Polls until the condition holds; fails the test when it still doesn't after {@code limit}. */
     static void await(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();

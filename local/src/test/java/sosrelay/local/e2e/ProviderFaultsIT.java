@@ -50,7 +50,7 @@ class ProviderFaultsIT {
             LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
                     Map.of("CallSid", "faults-100", "EmergencyType", "Heart"));
             LocalHttp.await("every job to be placed or dead-lettered", Duration.ofMinutes(2),
-                    () -> LocalHttp.queueEmpty(relay, "CallJobsQueue"));
+                    () -> LocalHttp.callQueuesEmpty(relay));
 
             Map<String, Long> callsPerPhone = exotel.calls().stream()
                     .collect(Collectors.groupingBy(SandboxExotel.PlacedCall::from, Collectors.counting()));

@@ -54,7 +54,7 @@ class RestartIT {
         try (LocalRelay second = LocalRelay.start(options, Map.of(), quiet())) {
             SandboxExotel exotel = second.sandbox().orElseThrow();
             LocalHttp.await("everyone to be rung", Duration.ofSeconds(90), () -> phones(calls, exotel).size() >= PEOPLE);
-            LocalHttp.await("the call queue to drain", Duration.ofSeconds(60), () -> LocalHttp.queueEmpty(second, "CallJobsQueue"));
+            LocalHttp.await("the call queues to drain", Duration.ofSeconds(60), () -> LocalHttp.callQueuesEmpty(second));
             calls.addAll(exotel.calls());
         }
 

@@ -193,6 +193,6 @@ class VoicePathIT {
 
     /** Until the call queue holds nothing, visible or in flight: every queued job has been worked off. */
     private static void awaitQuiet() {
-        LocalHttp.await("the call queue to drain", Duration.ofSeconds(60), () -> LocalHttp.queueEmpty(relay, "CallJobsQueue"));
+        LocalHttp.await("the call queues to drain", Duration.ofSeconds(60), () -> LocalHttp.callQueuesEmpty(relay));
     }
 }

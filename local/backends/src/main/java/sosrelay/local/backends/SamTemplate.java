@@ -28,6 +28,7 @@ public final class SamTemplate {
     private final Map<String, TemplateQueue> queues;
     private final Map<String, TemplateTable> tables;
     private final Optional<UsagePlanQuota> usagePlanQuota;
+    private final Optional<UsagePlanThrottle> usagePlanThrottle;
     private final Map<String, Object> resources;
     private final Map<String, Object> globals;
 
@@ -43,6 +44,7 @@ public final class SamTemplate {
         Map<String, TemplateQueue> queues = new LinkedHashMap<>();
         Map<String, TemplateTable> tables = new LinkedHashMap<>();
         List<UsagePlanQuota> quotas = new ArrayList<>();
+        List<UsagePlanThrottle> throttles = new ArrayList<>();
         resources.forEach((logicalId, value) -> {
             Map<String, Object> resource = TemplateValues.map(value);
             Map<String, Object> properties = TemplateValues.map(resource.get("Properties"));
@@ -53,7 +55,10 @@ public final class SamTemplate {
                 }
                 case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
                 case "AWS::DynamoDB::Table" -> tables.put(logicalId, table(logicalId, properties));
-                case "AWS::Serverless::Api" -> quota(logicalId, properties, parameterDefaults).ifPresent(quotas::add);
+                case "AWS::Serverless::Api" -> {
+                    quota(logicalId, properties, parameterDefaults).ifPresent(quotas::add);
+                    throttle(logicalId, properties).ifPresent(throttles::add);
+                }
                 default -> { }
             }
         });
@@ -62,6 +67,7 @@ public final class SamTemplate {
         this.queues = Map.copyOf(queues);
         this.tables = Map.copyOf(tables);
         this.usagePlanQuota = quotas.stream().findFirst();
+        this.usagePlanThrottle = throttles.stream().findFirst();
     }
 
     public static SamTemplate parse(String yaml) {
@@ -110,6 +116,24 @@ public final class SamTemplate {
     /** The API's usage-plan quota per key, which the local API gateway enforces as API Gateway would. */
     public Optional<UsagePlanQuota> usagePlanQuota() {
         return usagePlanQuota;
+    }
+
+    public Optional<UsagePlanThrottle> usagePlanThrottle() {
+        return usagePlanThrottle;
+    }
+
+    private static Optional<UsagePlanThrottle> throttle(String logicalId, Map<String, Object> properties) {
+        Map<String, Object> throttle = TemplateValues.map(TemplateValues.map(TemplateValues.map(properties.get("Auth"))
+                .get("UsagePlan")).get("Throttle"));
+        if (throttle.isEmpty()) {
+            return Optional.empty();
+        }
+        String where = logicalId + ".Auth.UsagePlan.Throttle";
+        int rate = TemplateValues.integer(throttle.get("RateLimit"))
+                .orElseThrow(() -> new IllegalArgumentException(where + ".RateLimit must be a number"));
+        int burst = TemplateValues.integer(throttle.get("BurstLimit"))
+                .orElseThrow(() -> new IllegalArgumentException(where + ".BurstLimit must be a number"));
+        return Optional.of(new UsagePlanThrottle(rate, burst));
     }
 
     private static Optional<UsagePlanQuota> quota(String logicalId, Map<String, Object> properties, Map<String, String> parameters) {

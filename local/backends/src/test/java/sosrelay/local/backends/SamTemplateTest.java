@@ -123,8 +123,9 @@ class SamTemplateTest {
 
         TemplateFunction callJobs = template.function("CallJobFunction").orElseThrow();
         assertThat(callJobs.timeoutSeconds()).isEqualTo(30);
-        assertThat(callJobs.sqsEvents()).containsExactly(
-                new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.of(5), true));
+        assertThat(callJobs.sqsEvents()).as("high-priority calls have a queue and pollers of their own").containsExactly(
+                new SqsEventSource("CallJobs", "CallJobsQueue", 10, 0, OptionalInt.of(5), true),
+                new SqsEventSource("UrgentCallJobs", "UrgentCallJobsQueue", 10, 0, OptionalInt.of(2), true));
         assertThat(template.function("WhatsAppJobFunction").orElseThrow().sqsEvents()).containsExactly(
                 new SqsEventSource("WhatsAppJobs", "WhatsAppJobsQueue", 10, 0, OptionalInt.of(5), true));
         assertThat(template.functions()).flatExtracting(TemplateFunction::sqsEvents).as("every SQS worker's concurrency is capped")
@@ -133,6 +134,8 @@ class SamTemplateTest {
 
         assertThat(template.queues().get("CallJobsQueue").redrive())
                 .contains(new TemplateQueue.Redrive("CallJobsDeadLetterQueue", 8));
+        assertThat(template.queues().get("UrgentCallJobsQueue").redrive())
+                .contains(new TemplateQueue.Redrive("UrgentCallJobsDeadLetterQueue", 8));
         assertThat(template.tables()).containsOnlyKeys("IncidentsTable", "DirectoryTable");
         assertThat(template.tables().get("IncidentsTable").timeToLiveAttribute()).contains("expiresAt");
         assertThat(template.parameterDefaults()).containsEntry("ExotelApiTokenParameterName", "sos-relay/exotel-api-token");

@@ -39,7 +39,12 @@ public final class AppCdsTraining {
         unzip(zip, task);
         try (URLClassLoader function = new URLClassLoader(lambdaClassPath(task), AppCdsTraining.class.getClassLoader())) {
             for (String handler : handlers) {
-                Class.forName(handler, true, function).getConstructor().newInstance();
+                try {
+                    Class.forName(handler, true, function).getConstructor().newInstance();
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw new IllegalStateException(handler + " cannot be built from the training's environment (the root"
+                            + " pom's appcds-archive environmentVariables: a variable template.yaml's Globals added?)", e.getCause());
+                }
             }
             // What SnapStart does before its snapshot: every warm-up the handlers registered.
             function.loadClass("sosrelay.wiring.SnapStartPriming").getMethod("warmUpAll").invoke(null);

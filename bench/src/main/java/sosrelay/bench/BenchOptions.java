@@ -12,10 +12,12 @@ import java.util.List;
  * @param longRuns       measured runs of each long row
  * @param pacedThousand  also run 1,000 people at the real pacer (about six minutes a run)
  * @param coldStart      run the fresh-JVM cold start rows
+ * @param coldStartOnly  run nothing else (about a minute at five runs)
  */
-public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean pacedThousand, boolean coldStart) {
+public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean pacedThousand, boolean coldStart,
+                           boolean coldStartOnly) {
     public static final String USAGE = "java -jar bench/target/sos-bench.jar [--sizes 1,20,200,1000] [--runs 5] [--long-runs 1]"
-            + " [--paced-1000] [--no-cold-start] [--quick]";
+            + " [--paced-1000] [--no-cold-start] [--cold-start-only] [--quick]";
     /** A paced row at or above this many people takes over half a minute a run. */
     static final int LONG_ROW_PEOPLE = 200;
 
@@ -25,6 +27,7 @@ public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean 
         int longRuns = 1;
         boolean pacedThousand = false;
         boolean coldStart = true;
+        boolean coldStartOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = parseSizes(value(args, ++i));
@@ -32,6 +35,7 @@ public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean 
                 case "--long-runs" -> longRuns = Integer.parseInt(value(args, ++i));
                 case "--paced-1000" -> pacedThousand = true;
                 case "--no-cold-start" -> coldStart = false;
+                case "--cold-start-only" -> coldStartOnly = true;
                 // The smoke test's run: every section, one person, once.
                 case "--quick" -> {
                     sizes = List.of(1);
@@ -43,7 +47,10 @@ public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean 
         if (runs < 1 || longRuns < 1) {
             throw new IllegalArgumentException("--runs and --long-runs must be at least 1");
         }
-        return new BenchOptions(sizes, runs, longRuns, pacedThousand, coldStart);
+        if (coldStartOnly && !coldStart) {
+            throw new IllegalArgumentException("--cold-start-only and --no-cold-start exclude each other");
+        }
+        return new BenchOptions(sizes, runs, longRuns, pacedThousand, coldStart, coldStartOnly);
     }
 
     /** Runs for a row of {@code people}; {@code long} for the naive baseline and paced rows that take minutes. */

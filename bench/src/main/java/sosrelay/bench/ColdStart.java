@@ -9,91 +9,120 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import sosrelay.bench.coldstart.LambdaLikeLauncher;
 import sosrelay.bench.coldstart.MinimalHandler;
 import sosrelay.bench.coldstart.PassthruInitSteps;
+import sosrelay.bench.coldstart.SdkOnlyHandler;
 
 /**
- * Fresh JVMs, as Lambda starts them without SnapStart: the Passthru function on its deployment
- * package's {@code lib/*.jar} (unpacked from {@code lambda.zip}) to its first response, and the
- * {@link MinimalHandler} beside it. Each is timed from the process's start to the response.
+ * Fresh JVMs, as Lambda starts them without SnapStart: the Passthru function's {@code lambda.zip} unpacked as the
+ * function's task root and loaded by its own class loader ({@link LambdaLikeLauncher}), timed from the process's
+ * start to the first response; beside it, on the same zip, a handler that only builds the same SDK clients and makes
+ * one GetItem, and one that returns a constant. Optionally with the AppCDS archive the build made for the zip.
  */
 public final class ColdStart implements AutoCloseable {
-    /** One fresh JVM's figures: start to first response, and the Passthru's init steps by name. */
+    /** One fresh JVM's figures: start to first response, and (the Passthru's) init steps by name. */
     public record Run(double totalMillis, Map<String, Double> stepMillis) {
     }
 
+    /** How many classes one fresh JVM loaded before it ended, and the names of those it took from the AppCDS archive. */
+    public record Classes(long loaded, Set<String> fromAppCds) {
+    }
+
+    /** The handlers compared, each a probe class run in the function's class loader. */
+    public enum Handler {
+        PASSTHRU(PassthruInitSteps.class), SDK_ONLY(SdkOnlyHandler.class), MINIMAL(MinimalHandler.class);
+
+        private final Class<?> probe;
+
+        Handler(Class<?> probe) {
+            this.probe = probe;
+        }
+    }
+
     private final Path workDir;
-    private final String classpath;
-    private final String minimalClasspath;
+    private final Path task;
+    private final Path launcher;
+    private final Path archive;
     private final Map<String, String> functionEnvironment;
     private final String secret;
 
-    private ColdStart(Path workDir, String classpath, String minimalClasspath, Map<String, String> functionEnvironment) {
+    private ColdStart(Path workDir, Path archive, Map<String, String> functionEnvironment) {
         this.workDir = workDir;
-        this.classpath = classpath;
-        this.minimalClasspath = minimalClasspath;
+        this.task = workDir.resolve("task");
+        this.launcher = workDir.resolve("launcher");
+        this.archive = archive;
         this.functionEnvironment = functionEnvironment;
         this.secret = functionEnvironment.get("SOS_WEBHOOK_SECRET");
     }
 
-    /** {@code functionEnvironment}: what the template gives ExotelPassthruFunction on the running stack. */
-    public static ColdStart prepare(Path lambdaZip, Map<String, String> functionEnvironment) {
+    /**
+     * {@code archive}: the zip's AppCDS archive ({@code target/appcds.jsa}); {@code functionEnvironment}: what the
+     * template gives ExotelPassthruFunction on the running stack.
+     */
+    public static ColdStart prepare(Path lambdaZip, Path archive, Map<String, String> functionEnvironment) {
         try {
-            Path workDir = Files.createTempDirectory("sos-bench-coldstart-");
-            Path lib = workDir.resolve("lib");
-            unzipJars(lambdaZip, lib);
-            Path probes = workDir.resolve("probes");
-            copyClass(PassthruInitSteps.class, probes);
-            copyClass(MinimalHandler.class, probes);
-            List<Path> jars;
-            try (Stream<Path> files = Files.list(lib)) {
-                jars = files.sorted().toList();
+            ColdStart cold = new ColdStart(Files.createTempDirectory("sos-bench-coldstart-"), archive, functionEnvironment);
+            unzip(lambdaZip, cold.task);
+            // The probes sit at the task root, where a function's own classes would (Lambda's /var/task).
+            for (Handler handler : Handler.values()) {
+                copyClass(handler.probe, cold.task);
             }
-            String libClasspath = jars.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
-            String lambdaCore = jars.stream().filter(j -> j.getFileName().toString().startsWith("aws-lambda-java-core"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no aws-lambda-java-core in " + lambdaZip)).toString();
-            return new ColdStart(workDir, probes + java.io.File.pathSeparator + libClasspath,
-                    probes + java.io.File.pathSeparator + lambdaCore, functionEnvironment);
+            copyClass(LambdaLikeLauncher.class, cold.launcher);
+            return cold;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public Run passthru(List<String> jvmFlags, String callSid) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath));
-        command.addAll(jvmFlags);
-        command.addAll(List.of(PassthruInitSteps.class.getName(), secret, callSid));
-        return run(command);
+    /** The JVM flag that maps the build's archive, if the build made one. */
+    public Optional<String> archiveFlag() {
+        return Files.isRegularFile(archive) ? Optional.of("-XX:SharedArchiveFile=" + archive) : Optional.empty();
     }
 
-    public Run minimal(List<String> jvmFlags) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", minimalClasspath));
-        command.addAll(jvmFlags);
-        command.add(MinimalHandler.class.getName());
-        return run(command);
+    public Run run(Handler handler, List<String> jvmFlags, String callSid) {
+        return run(command(handler, jvmFlags, callSid));
     }
 
-    /** How many classes a fresh JVM loads before answering, read from {@code -Xlog:class+load}; {@code callSid} null for the minimal handler. */
-    public long classesLoaded(String callSid) {
+    /** What one fresh JVM of {@code handler} loads, read from {@code -Xlog:class+load}. */
+    public Classes classesLoaded(Handler handler, List<String> jvmFlags, String callSid) {
         Path log = workDir.resolve("classes-" + System.nanoTime() + ".log");
-        List<String> flags = List.of("-Xlog:class+load:file=" + log);
-        if (callSid == null) {
-            minimal(flags);
-        } else {
-            passthru(flags, callSid);
-        }
+        List<String> flags = new ArrayList<>(jvmFlags);
+        flags.add("-Xlog:class+load:file=" + log);
+        run(command(handler, flags, callSid));
         try (Stream<String> lines = Files.lines(log)) {
-            return lines.count();
+            long loaded = 0;
+            Set<String> fromAppCds = new HashSet<>();
+            for (String line : (Iterable<String>) lines::iterator) {
+                loaded++;
+                // "[0.123s][info][class,load] java.lang.Object source: shared objects file (top)"
+                if (line.endsWith("source: shared objects file (top)")) {
+                    fromAppCds.add(line.substring(line.lastIndexOf(']') + 2, line.indexOf(" source: ")));
+                }
+            }
+            return new Classes(loaded, fromAppCds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private List<String> command(Handler handler, List<String> jvmFlags, String callSid) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", launcher.toString(), LambdaLikeLauncher.class.getName(), task.toString(), handler.probe.getName()));
+        if (handler == Handler.PASSTHRU) {
+            command.addAll(List.of(secret, callSid));
+        }
+        return command;
     }
 
     private Run run(List<String> command) {
@@ -135,12 +164,13 @@ public final class ColdStart implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void unzipJars(Path zip, Path into) throws IOException {
-        Files.createDirectories(into);
+    private static void unzip(Path zip, Path into) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")) {
-                    Files.copy(in, into.resolve(Path.of(entry.getName()).getFileName()));
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!entry.isDirectory() && target.startsWith(into)) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
                 }
             }
         }

@@ -93,6 +93,24 @@ public final class SlowExotel implements AutoCloseable {
         return most;
     }
 
+    /**
+     * How many connects Exotel would have refused with 429: those arriving when {@code limit} others had already
+     * arrived within the {@code window} before them (this stand-in answers every one).
+     */
+    public int overTheLimit(Duration window, int limit) {
+        List<Long> times = arrivals();
+        int refused = 0;
+        for (int first = 0, last = 0; last < times.size(); last++) {
+            while (times.get(last) - times.get(first) >= window.toMillis()) {
+                first++;
+            }
+            if (last - first + 1 > limit) {
+                refused++;
+            }
+        }
+        return refused;
+    }
+
     private List<ServeEvent> connectEvents() {
         return server.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith(CONNECT)).toList();
     }

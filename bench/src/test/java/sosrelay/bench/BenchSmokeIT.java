@@ -2,10 +2,12 @@ package sosrelay.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import sosrelay.local.backends.LocalTemplate;
 
 /**
  * The benchmark's pieces work end to end on the local stack: one person, one run, no timing
@@ -31,5 +33,25 @@ class BenchSmokeIT {
             assertThat(exotel.connects()).isEqualTo(2);
         }
         assertThat(table.labels()).containsExactly("N=1 unthrottled");
+    }
+
+    /** The cold-start rows' machinery, and the build's AppCDS archive really in use (a refused one only logs a warning). */
+    @Test
+    void freshJvmsAnswerFromTheZipAndTakeTheirClassesFromTheBuildsArchive() {
+        Path target = LocalTemplate.findTemplate().getParent().resolve("functions/exotel-webhooks/target");
+        try (SlowExotel exotel = SlowExotel.start(Duration.ofMillis(200));
+             BenchStack stack = BenchStack.start(List.of(1), exotel, Map.of("EXOTEL_CALL_LIMIT", "0"));
+             ColdStart cold = ColdStart.prepare(target.resolve("lambda.zip"), target.resolve("appcds.jsa"),
+                     stack.relay().stack().environment("ExotelPassthruFunction"))) {
+            String archive = cold.archiveFlag().orElseThrow(() -> new AssertionError("mvn package made no " + target.resolve("appcds.jsa")));
+            // Each run fails unless the fresh JVM answers: the Passthru 200, the SDK-only handler OK.
+            ColdStart.Classes passthru = cold.classesLoaded(ColdStart.Handler.PASSTHRU, List.of(archive), "smoke-" + System.nanoTime());
+            ColdStart.Classes sdkOnly = cold.classesLoaded(ColdStart.Handler.SDK_ONLY, List.of(), null);
+
+            assertThat(passthru.fromAppCds()).contains("sosrelay.passthru.ExotelPassthruHandler", "sosrelay.wiring.Wiring",
+                    "software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient");
+            assertThat(sdkOnly.fromAppCds()).isEmpty();
+            assertThat(sdkOnly.loaded()).isLessThan(passthru.loaded());
+        }
     }
 }

@@ -34,18 +34,21 @@ final class AwsClients {
     }
 
     <B extends AwsClientBuilder<B, C>, C> C build(B builder, String serviceEnvSuffix) {
-        builder.region(Region.of(env.get(SdkSystemSetting.AWS_REGION.environmentVariable(), "ap-south-1")))
-                .credentialsProvider(credentials())
-                .overrideConfiguration(overrides.toBuilder().defaultProfileFileSupplier(() -> NO_PROFILES).build());
-        String endpoint = env.get("AWS_ENDPOINT_URL_" + serviceEnvSuffix);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
+        ClientOverrideConfiguration.Builder override = overrides.toBuilder().defaultProfileFileSupplier(() -> NO_PROFILES);
         Duration callTimeout = millis("AWS_CALL_TIMEOUT_MS");
         Duration attemptTimeout = millis("AWS_CALL_ATTEMPT_TIMEOUT_MS");
         if (callTimeout != null || attemptTimeout != null) {
             // A function with a deadline (the Passthru) must not wait out the SDK's own defaults.
-            builder.overrideConfiguration(c -> c.apiCallTimeout(callTimeout).apiCallAttemptTimeout(attemptTimeout));
+            override.apiCallTimeout(callTimeout).apiCallAttemptTimeout(attemptTimeout);
+        }
+        // One override configuration: the builder's overrideConfiguration(Consumer) starts from an empty one and would
+        // drop the others (the local stack's IAM checks, the empty profile file).
+        builder.region(Region.of(env.get(SdkSystemSetting.AWS_REGION.environmentVariable(), "ap-south-1")))
+                .credentialsProvider(credentials())
+                .overrideConfiguration(override.build());
+        String endpoint = env.get("AWS_ENDPOINT_URL_" + serviceEnvSuffix);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
         }
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(UrlConnectionHttpClient.create());

@@ -25,4 +25,9 @@ final class Lazy<T> implements Supplier<T> {
         }
         return current;
     }
+
+    /** Whether something has asked for it yet: what a warm-up may touch without building more than the function uses. */
+    boolean built() {
+        return value != null;
+    }
 }

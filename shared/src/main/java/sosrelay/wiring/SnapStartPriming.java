@@ -27,6 +27,14 @@ public final class SnapStartPriming implements Resource {
         Core.getGlobalContext().register(priming);
     }
 
+    /**
+     * Runs every registered warm-up now, as SnapStart would before its snapshot: for the build's AppCDS training
+     * ({@code functions/AppCdsTraining.java}), whose JVM has no CRaC to call them.
+     */
+    public static void warmUpAll() {
+        REGISTERED.forEach(priming -> priming.beforeCheckpoint(null));
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try {

@@ -76,6 +76,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import sosrelay.whatsapp.WhatsAppOptIns;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -316,11 +317,20 @@ public final class Wiring {
     }
 
     /**
-     * Touches the DynamoDB path every function shares (client, marshalling, HTTP connection) with a
-     * read of an incident that can't exist; SnapStart priming runs it before the snapshot.
+     * Touches the AWS paths a function's requests take (client, marshalling, signing, HTTP connection), so SnapStart's
+     * snapshot holds them rather than a caller's first request: DynamoDB with a read of an incident that can't exist;
+     * SQS, when building the function built its client, with an empty batch to the call queue, which SQS refuses
+     * (as empty, or as not allowed for a function that may not send there): nothing is queued either way.
      */
     public void warmUpStorage() {
         incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+        if (sqs.built()) {
+            try {
+                sqs.get().sendMessageBatch(b -> b.queueUrl(env.require("CALL_QUEUE_URL")).entries(List.of()));
+            } catch (SqsException refused) {
+                // The refusal is the expected answer: the request went the whole way and back.
+            }
+        }
     }
 
     private CurrentRosters currentRosters() {

@@ -9,7 +9,7 @@ import sosrelay.passthru.ExotelPassthruHandler;
 import sosrelay.wiring.Wiring;
 
 /**
- * The Passthru function's cold start in a fresh JVM, on the Lambda package's classpath only: the
+ * The Passthru function's cold start in a fresh JVM, loaded from its Lambda package by {@link LambdaLikeLauncher}: the
  * pieces its constructor and first request build, one at a time, each step's end printed so the
  * parent can tell where the time goes. The environment is the one the template gives the function.
  * Arguments: the webhook secret and a CallSid never used before.
@@ -18,7 +18,6 @@ public final class PassthruInitSteps {
     private static long last = System.nanoTime();
 
     public static void main(String[] args) throws ClassNotFoundException {
-        System.out.println("main " + System.currentTimeMillis());
         Class.forName(ExotelPassthruHandler.class.getName());
         Class.forName("software.amazon.awssdk.services.dynamodb.DynamoDbClient");
         Class.forName("software.amazon.awssdk.services.sqs.SqsClient");

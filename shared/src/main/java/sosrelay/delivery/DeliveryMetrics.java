@@ -1,9 +1,7 @@
 package sosrelay.delivery;
 
-import sosrelay.metrics.MetricEvent;
-
 import java.time.Duration;
-import sosrelay.delivery.DeliveryJob;
+import sosrelay.metrics.MetricEvent;
 
 /**
  * The delivery metrics, per channel: what the providers took, refused for good or asked us to try

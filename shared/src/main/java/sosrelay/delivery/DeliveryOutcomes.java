@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import sosrelay.incident.Timeline;
 import sosrelay.log.Log;
-import sosrelay.delivery.DeliveryMetrics;
 
 /**
  * What a provider reports about an attempt (a status callback, or Exotel's call details when a

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import sosrelay.directory.PhoneNumbers;
-import sosrelay.delivery.DeliveryJob;
 import sosrelay.log.Log;
-import sosrelay.delivery.DeliveryMetrics;
 import sosrelay.pacing.Pacing;
 import sosrelay.sqs.MessageProcessor;
 

@@ -2,7 +2,6 @@ package sosrelay.delivery;
 
 import java.time.Instant;
 import java.util.List;
-import sosrelay.delivery.DeliveryJob;
 
 /** A provider channel: places one call or sends one message. */
 @FunctionalInterface

@@ -3,10 +3,8 @@ package sosrelay.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.log.Log;
-import sosrelay.delivery.DeliveryMetrics;
 
 /**
  * Told of every attempt a provider accepted: records it on the incident (first and last

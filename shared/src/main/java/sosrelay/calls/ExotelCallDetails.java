@@ -24,6 +24,7 @@ public final class ExotelCallDetails {
     private static final DateTimeFormatter EXOTEL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ExotelTimes.IST);
     /** A person rung more often than this within a few minutes is not a case worth paging through. */
     private static final int PAGE = 20;
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient http;
     private final ExotelAccount account;
@@ -59,7 +60,9 @@ public final class ExotelCallDetails {
 
     private Map<String, Object> get(String path) {
         URI uri = ProviderHttp.endpoint(account.apiBaseUrl(), "/v1/Accounts/" + account.accountSid() + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(account.requestTimeout())
+        // Never on a caller's path: a slow answer costs a retry's delay, so it gets longer than a connect request.
+        Duration timeout = account.requestTimeout().compareTo(LOOKUP_TIMEOUT) > 0 ? account.requestTimeout() : LOOKUP_TIMEOUT;
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Authorization", ProviderHttp.basicAuth(account.apiKey(), account.apiToken().get()))
                 .header("Accept", "application/json").GET().build();
         try {

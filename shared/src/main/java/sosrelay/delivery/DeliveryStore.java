@@ -32,8 +32,11 @@ public final class DeliveryStore {
 
     /** What a claim found. */
     public sealed interface Claim {
-        /** Ours: send now; {@code unsureSince} is non-null when an earlier request for this attempt may have been taken. */
-        record Granted(Instant unsureSince) implements Claim {
+        /**
+         * Ours: send now. {@code unsureSince} is non-null when an earlier request for this attempt may have been taken;
+         * {@code unansweredLookups}: how often the provider could not yet say whether it was.
+         */
+        record Granted(Instant unsureSince, int unansweredLookups) implements Claim {
         }
 
         /** This attempt already has an outcome: nothing to send. */
@@ -78,13 +81,15 @@ public final class DeliveryStore {
             Map<String, AttributeValue> before = dynamo.updateItem(b -> b.tableName(table).key(key(job))
                     .updateExpression("SET #state = :claimed, stateRank = :zero, claimUntil = :until, claimedAt = :now, attempt = :attempt,"
                             + " incidentId = :incident, personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires"
-                            + " REMOVE unsureSince")
+                            + " REMOVE unsureSince, unansweredLookups")
                     .conditionExpression("attribute_not_exists(pk) OR attempt < :attempt"
                             + " OR (attempt = :attempt AND #state = :claimed AND claimUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
-            return new Claim.Granted(unsureSince(before, job));
+            Instant unsureSince = unsureSince(before, job);
+            return new Claim.Granted(unsureSince, unsureSince == null || !before.containsKey("unansweredLookups") ? 0
+                    : Integer.parseInt(before.get("unansweredLookups").n()));
         } catch (ConditionalCheckFailedException taken) {
             return whyNot(job, now);
         }
@@ -231,17 +236,22 @@ public final class DeliveryStore {
                 Map.of("#state", "state", "#error", "error"));
     }
 
-    /** Gives the claim back after a request that may have reached the provider (begun at {@code since}) got no answer. */
-    public void unsure(DeliveryJob job, String reason, Instant since) {
-        update(job, "SET claimUntil = :zero, #error = :reason, unsureSince = :since, updatedAt = :at ADD transientFailures :one",
+    /**
+     * Gives the claim back after a request that may have reached the provider (begun at {@code since}) got no answer;
+     * {@code unansweredLookups}: how often the provider could not yet say whether it took it.
+     */
+    public void unsure(DeliveryJob job, String reason, Instant since, int unansweredLookups) {
+        update(job, "SET claimUntil = :zero, #error = :reason, unsureSince = :since, unansweredLookups = :lookups, updatedAt = :at"
+                        + " ADD transientFailures :one",
                 "attempt = :attempt AND #state = :claimed", Map.of(
                         ":zero", number(0), ":reason", AttributeValue.fromS(reason), ":one", number(1),
-                        ":since", number(since.toEpochMilli()), ":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED)),
+                        ":since", number(since.toEpochMilli()), ":lookups", number(unansweredLookups),
+                        ":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED)),
                 Map.of("#state", "state", "#error", "error"));
     }
 
     private void settle(DeliveryJob job, String state, String attribute, String value) {
-        update(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at REMOVE claimUntil, unsureSince",
+        update(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at REMOVE claimUntil, unsureSince, unansweredLookups",
                 "attempt = :attempt", Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value),
                         ":rank", number(DeliveryStates.rank(state))),
                 Map.of("#state", "state", "#attr", attribute));

@@ -33,6 +33,8 @@ public final class DeliveryWorker implements MessageProcessor {
 
     /** How far the provider's clock may be behind ours when we ask what it sent since a moment. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+    /** How often a look-up the provider could not answer is tried again (after the backoff) before sending anyway. */
+    private static final int MAX_UNANSWERED_LOOKUPS = 2;
 
     private final DeliveryStore deliveries;
     private final Sender sender;
@@ -73,18 +75,31 @@ public final class DeliveryWorker implements MessageProcessor {
         if (claim instanceof DeliveryStore.Claim.HeldElsewhere held) {
             return new Retry(held.remaining().plusSeconds(1));
         }
-        Instant unsureSince = ((DeliveryStore.Claim.Granted) claim).unsureSince();
+        DeliveryStore.Claim.Granted granted = (DeliveryStore.Claim.Granted) claim;
+        Instant unsureSince = granted.unsureSince();
         String to = PhoneNumbers.mask(job.phone());
         if (unsureSince != null) {
             // The look-up is a request to the provider too (Exotel counts call details in its voice limit): its own slot.
             if (!pacing.admit(job.priority(), job.fairnessKey(), body)) {
-                deliveries.unsure(job, "queued again for a slot to ask the provider what was sent", unsureSince);
+                deliveries.unsure(job, "queued again for a slot to ask the provider what was sent", unsureSince, granted.unansweredLookups());
                 return null;
             }
-            Optional<String> earlier = sentEarlier(job, unsureSince);
-            if (earlier.isPresent()) {
-                accepted(job, earlier.get(), to, "delivery.found-sent");
-                return null;
+            try {
+                Optional<String> earlier = sentEarlier(job, unsureSince);
+                if (earlier.isPresent()) {
+                    accepted(job, earlier.get(), to, "delivery.found-sent");
+                    return null;
+                }
+            } catch (IllegalStateException cannotSay) {
+                // Asked again after the backoff a couple of times; then a second call is better than none.
+                boolean askAgain = granted.unansweredLookups() < MAX_UNANSWERED_LOOKUPS;
+                Log.warn("delivery.sent-unknown", "incidentId", job.incidentId(), "personId", job.personId(),
+                        "channel", job.channel().id(), "attempt", job.attempt(), "then", askAgain ? "ask again" : "send again",
+                        "error", cannotSay);
+                if (askAgain) {
+                    deliveries.unsure(job, "the provider could not say what was sent", unsureSince, granted.unansweredLookups() + 1);
+                    return new Retry(null);
+                }
             }
         }
         Instant sentAt = clock.instant();
@@ -94,7 +109,7 @@ public final class DeliveryWorker implements MessageProcessor {
             return null;
         }
         if (result instanceof SendResult.Unknown unknown) {
-            deliveries.unsure(job, unknown.reason(), unsureSince != null && unsureSince.isBefore(sentAt) ? unsureSince : sentAt);
+            deliveries.unsure(job, unknown.reason(), unsureSince != null && unsureSince.isBefore(sentAt) ? unsureSince : sentAt, 0);
             DeliveryMetrics.retried(job);
             Log.warn("delivery.unanswered", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                     "channel", job.channel().id(), "attempt", job.attempt(), "reason", unknown.reason());
@@ -128,18 +143,11 @@ public final class DeliveryWorker implements MessageProcessor {
 
     /**
      * What the provider sent to the job's recipient since the unanswered request began (less the clocks'
-     * possible skew) that is no other delivery's. When the provider can't say, nothing: a second call is
-     * better than none.
+     * possible skew) that is no other delivery's; {@link IllegalStateException} when the provider can't say.
      */
     private Optional<String> sentEarlier(DeliveryJob job, Instant unsureSince) {
-        try {
-            return sender.sentSince(job, unsureSince.minus(CLOCK_SKEW)).stream()
-                    .filter(providerId -> deliveries.byProviderId(providerId).isEmpty())
-                    .findFirst();
-        } catch (IllegalStateException e) {
-            Log.warn("delivery.sent-unknown", "incidentId", job.incidentId(), "personId", job.personId(),
-                    "channel", job.channel().id(), "attempt", job.attempt(), "error", e);
-            return Optional.empty();
-        }
+        return sender.sentSince(job, unsureSince.minus(CLOCK_SKEW)).stream()
+                .filter(providerId -> deliveries.byProviderId(providerId).isEmpty())
+                .findFirst();
     }
 }

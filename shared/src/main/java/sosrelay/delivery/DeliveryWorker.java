@@ -126,7 +126,12 @@ public final class DeliveryWorker implements MessageProcessor {
         if (failure.retryAfter() != null) {
             pacing.providerAskedToWait(failure.retryAfter());
         }
-        deliveries.release(job, failure.reason());
+        if (unsureSince != null) {
+            // An earlier request of this attempt is still unaccounted for: the next claim asks about it again.
+            deliveries.unsure(job, failure.reason(), unsureSince, granted.unansweredLookups());
+        } else {
+            deliveries.release(job, failure.reason());
+        }
         DeliveryMetrics.retried(job);
         Log.warn("delivery.retry", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                 "channel", job.channel().id(), "attempt", job.attempt(), "reason", failure.reason());

@@ -72,7 +72,7 @@ public final class LocalRelay implements AutoCloseable {
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);
-            SandboxExotel exotel = startSandbox(console);
+            SandboxExotel exotel = startSandbox(console, options.dataDir().map(dir -> dir.resolve("sandbox-exotel-calls.jsonl")));
             exotel.scriptAll(scripts);
             sandbox = Optional.of(exotel);
             overrides.put("EXOTEL_API_BASE_URL", exotel.baseUrl());
@@ -170,9 +170,9 @@ public final class LocalRelay implements AutoCloseable {
         }
     }
 
-    private static SandboxExotel startSandbox(PrintStream console) {
+    private static SandboxExotel startSandbox(PrintStream console, Optional<java.nio.file.Path> callHistory) {
         try {
-            return SandboxExotel.start(console, Duration.ofSeconds(1));
+            return SandboxExotel.start(console, Duration.ofSeconds(1), callHistory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox Exotel", e);
         }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ final class SandboxCalls {
     private final Map<String, SandboxExotel.PlacedCall> calls = Collections.synchronizedMap(new LinkedHashMap<>());
     private final CallScript script = new CallScript();
     final ProviderTrouble trouble = new ProviderTrouble();
+    private final CallHistory history;
     private final HttpClient http;
     private final ScheduledExecutorService timeline;
     private final StatusCallbacks statusCallbacks;
@@ -41,7 +43,8 @@ final class SandboxCalls {
     private volatile String greetingUrl;
     private volatile String ackUrl;
 
-    SandboxCalls(HttpClient http, ScheduledExecutorService timeline, PrintStream console, Duration ringFor) {
+    SandboxCalls(HttpClient http, ScheduledExecutorService timeline, PrintStream console, Duration ringFor, CallHistory history) {
+        this.history = history;
         this.http = http;
         this.timeline = timeline;
         this.console = console;
@@ -96,6 +99,7 @@ final class SandboxCalls {
                 form.get("From"), form.get("CallerId"), form.get("Url"), form.get("CustomField"), form.get("StatusCallback"),
                 form, now, script.next(form.get("From")), CallProgress.queued(now));
         calls.put(call.sid(), call);
+        history.record(call);
         console.printf("[sandbox exotel] ringing %s (call %s)%n", PhoneNumbers.mask(call.from()), call.sid().substring(0, 8));
         timeline.execute(() -> ring(call.sid()));
         SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", Map.of("Sid", call.sid(), "Status", "in-progress",
@@ -104,7 +108,8 @@ final class SandboxCalls {
 
     /** {@code GET Calls/{CallSid}.json}: the call as it stands, in Exotel's words. */
     void details(HttpExchange exchange, String sid) throws IOException {
-        SandboxExotel.PlacedCall call = calls.get(sid);
+        SandboxExotel.PlacedCall call = calls.containsKey(sid) ? calls.get(sid)
+                : history.earlier().stream().filter(c -> c.sid().equals(sid)).findFirst().orElse(null);
         if (call == null) {
             SandboxHttp.exotelError(exchange, 404, "Call " + sid + " was not found");
             return;
@@ -124,7 +129,9 @@ final class SandboxCalls {
             SandboxHttp.exotelError(exchange, 400, e.getMessage());
             return;
         }
-        List<Map<String, Object>> found = filter.apply(all()).stream().map(this::detailsOf).toList();
+        List<SandboxExotel.PlacedCall> known = new ArrayList<>(history.earlier());
+        known.addAll(all());
+        List<Map<String, Object>> found = filter.apply(known).stream().map(this::detailsOf).toList();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("Total", found.size());
         metadata.put("PageSize", filter.pageSize());

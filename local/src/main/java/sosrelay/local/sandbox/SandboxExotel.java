@@ -97,11 +97,11 @@ public final class SandboxExotel implements AutoCloseable {
     private final SandboxCalls calls;
     private final SandboxSms sms;
 
-    private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter) {
+    private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history) {
         this.server = server;
         this.console = console;
         HttpClient http = HttpClient.newBuilder().connectTimeout(SandboxHttp.WEBHOOK_TIMEOUT).build();
-        this.calls = new SandboxCalls(http, timeline, console, pickUpAfter);
+        this.calls = new SandboxCalls(http, timeline, console, pickUpAfter, history);
         this.sms = new SandboxSms(console, http, timeline);
     }
 
@@ -113,8 +113,14 @@ public final class SandboxExotel implements AutoCloseable {
      * outcomes that do not pick up), and how long a picked-up call stays on the line after it.
      */
     public static SandboxExotel start(PrintStream console, Duration pickUpAfter) throws IOException {
+        return start(console, pickUpAfter, java.util.Optional.empty());
+    }
+
+    /** As {@link #start(PrintStream, Duration)}, keeping its call records in {@code history} across restarts, as Exotel keeps them. */
+    public static SandboxExotel start(PrintStream console, Duration pickUpAfter, java.util.Optional<java.nio.file.Path> history)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        SandboxExotel sandbox = new SandboxExotel(server, console, pickUpAfter);
+        SandboxExotel sandbox = new SandboxExotel(server, console, pickUpAfter, CallHistory.at(history));
         server.createContext("/", sandbox::handle);
         server.setExecutor(sandbox.requests);
         server.start();

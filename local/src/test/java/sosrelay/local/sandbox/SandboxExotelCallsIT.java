@@ -288,6 +288,30 @@ class SandboxExotelCallsIT {
         assertThat(lookup.placedSince(NUMBER, Instant.now().plusSeconds(60))).isEmpty();
     }
 
+    @Test
+    void withAHistoryFileASandboxStartedAgainStillAnswersForTheCallsItPlacedBeforeAsExotelWould(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path history = dir.resolve("calls.jsonl");
+        Instant before = Instant.now().minusSeconds(1);
+        SandboxExotel first = SandboxExotel.start(new PrintStream(PrintStream.nullOutputStream()), PICK_UP_AFTER, java.util.Optional.of(history));
+        SandboxExotel previous = sandbox;
+        sandbox = first;
+        String sid = placeCall(Map.of());
+        first.close();
+        try (SandboxExotel again = SandboxExotel.start(new PrintStream(PrintStream.nullOutputStream()), PICK_UP_AFTER,
+                java.util.Optional.of(history))) {
+            ExotelCallDetails lookup = new ExotelCallDetails(HTTP, new ExotelAccount(again.baseUrl(), SandboxExotel.ACCOUNT_SID,
+                    SandboxExotel.API_KEY, () -> SandboxExotel.API_TOKEN, CALLER_ID, () -> "http://flow", "http://status", 30, 600,
+                    Duration.ofSeconds(5)));
+
+            assertThat(lookup.placedSince(NUMBER, before)).containsExactly(sid);
+            assertThat(lookup.status(sid)).isEqualTo("completed");
+            assertThat(again.calls()).as("Exotel's records, not calls this sandbox placed").isEmpty();
+        } finally {
+            sandbox = previous;
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DateCreated=2026-11-25", "DateCreated=gte:2026-11-25%2010:00:00;lte:2027-01-25%2010:00:00",
             "From=%2B911,%2B912,%2B913,%2B914,%2B915,%2B916", "PageSize=500", "SortBy=Price"})

@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import sosrelay.config.Env;
@@ -58,7 +59,7 @@ class LocalStackTemplateIT {
     private static LocalStackContainer localStack() {
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("localstack/localstack"))
                 .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SQS,
-                        LocalStackContainer.Service.SSM, LocalStackContainer.Service.STS);
+                        LocalStackContainer.Service.S3, LocalStackContainer.Service.SSM, LocalStackContainer.Service.STS);
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         return token == null ? container : container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
     }
@@ -72,7 +73,9 @@ class LocalStackTemplateIT {
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(LOCALSTACK.getEndpoint()).region(Region.of(LOCALSTACK.getRegion()))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        resources = TemplateResources.create(template, dynamo, sqs);
+        resources = TemplateResources.create(template, dynamo, sqs, S3Client.builder().endpointOverride(LOCALSTACK.getEndpoint())
+                .region(Region.of(LOCALSTACK.getRegion())).forcePathStyle(true).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build());
         // The import tool takes the operator's credentials from the SDK's default chain; here, LocalStack's.
         System.setProperty("aws.accessKeyId", LOCALSTACK.getAccessKey());
         System.setProperty("aws.secretAccessKey", LOCALSTACK.getSecretKey());
@@ -108,7 +111,7 @@ class LocalStackTemplateIT {
     /** The function's environment from the template, pointed at LocalStack; the secret the fixture's path carries. */
     private static Map<String, String> environment(String function) {
         URI endpoint = LOCALSTACK.getEndpoint();
-        Map<String, String> variables = new HashMap<>(new FunctionEnvironment(template, resources, endpoint, endpoint)
+        Map<String, String> variables = new HashMap<>(new FunctionEnvironment(template, resources, endpoint, endpoint, endpoint)
                 .resolve(template.function(function).orElseThrow(), Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret"), Map.of())
                 .variables());
         variables.put("AWS_REGION", LOCALSTACK.getRegion());

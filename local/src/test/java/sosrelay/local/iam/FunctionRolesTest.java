@@ -19,7 +19,8 @@ class FunctionRolesTest {
     private static final LocalResources RESOURCES = new LocalResources(
             Map.of("ItemsTable", "items"),
             Map.of("WorkQueue", new LocalResources.Queue("WorkQueue", "WorkQueue", "http://q/000000000000/WorkQueue", WORK),
-                    "OtherQueue", new LocalResources.Queue("OtherQueue", "OtherQueue", "http://q/000000000000/OtherQueue", OTHER)));
+                    "OtherQueue", new LocalResources.Queue("OtherQueue", "OtherQueue", "http://q/000000000000/OtherQueue", OTHER)),
+            Map.of());
 
     private static final String HEADER = """
             Transform: AWS::Serverless-2016-10-31
@@ -44,7 +45,7 @@ class FunctionRolesTest {
 
     private static RolePolicy role(String functionYaml) {
         SamTemplate template = SamTemplate.parse(HEADER + functionYaml);
-        FunctionEnvironment environment = new FunctionEnvironment(template, RESOURCES, URI.create("http://d"), URI.create("http://q"));
+        FunctionEnvironment environment = new FunctionEnvironment(template, RESOURCES, URI.create("http://d"), URI.create("http://q"), URI.create("http://s"));
         return FunctionRoles.of(template, environment, ARNS).get("Fn");
     }
 

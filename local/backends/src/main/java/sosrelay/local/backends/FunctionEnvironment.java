@@ -25,16 +25,18 @@ public final class FunctionEnvironment {
     private final LocalResources resources;
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
+    private final URI s3Endpoint;
 
-    public FunctionEnvironment(SamTemplate template, LocalResources resources, URI dynamoEndpoint, URI sqsEndpoint) {
+    public FunctionEnvironment(SamTemplate template, LocalResources resources, URI dynamoEndpoint, URI sqsEndpoint, URI s3Endpoint) {
         this.template = template;
         this.resources = resources;
         this.dynamoEndpoint = dynamoEndpoint;
         this.sqsEndpoint = sqsEndpoint;
+        this.s3Endpoint = s3Endpoint;
     }
 
     public static FunctionEnvironment of(SamTemplate template, LocalResources resources, LocalBackends backends) {
-        return new FunctionEnvironment(template, resources, backends.dynamoEndpoint(), backends.sqsEndpoint());
+        return new FunctionEnvironment(template, resources, backends.dynamoEndpoint(), backends.sqsEndpoint(), backends.s3Endpoint());
     }
 
     /** The variables, and the names the template sets to something unresolvable locally that nobody overrode. */
@@ -69,6 +71,7 @@ public final class FunctionEnvironment {
         variables.put("AWS_SECRET_ACCESS_KEY", LocalBackends.SECRET_ACCESS_KEY);
         variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         variables.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        variables.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
         variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
         return new Resolved(variables, unresolved);
@@ -102,6 +105,10 @@ public final class FunctionEnvironment {
         if (queue.isPresent()) {
             return Optional.of(queue.get().url());
         }
+        Optional<String> bucket = resources.bucketName(name);
+        if (bucket.isPresent()) {
+            return bucket;
+        }
         return switch (name) {
             case "AWS::Region" -> Optional.of(LocalBackends.REGION.id());
             case "AWS::AccountId" -> Optional.of(LocalBackends.ACCOUNT_ID);
@@ -119,6 +126,10 @@ public final class FunctionEnvironment {
                 case "QueueName" -> Optional.of(queue.get().name());
                 default -> Optional.empty();
             };
+        }
+        Optional<String> bucket = resources.bucketName(resource).filter(name -> attribute.equals("Arn"));
+        if (bucket.isPresent()) {
+            return bucket.map(name -> "arn:aws:s3:::" + name);
         }
         return resources.tableName(resource)
                 .filter(table -> attribute.equals("Arn"))

@@ -4,7 +4,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -12,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * DynamoDB Local and ElasticMQ in this JVM, each on its own free port, with SDK v2 clients for
- * them. Several instances can run side by side (tests).
+ * DynamoDB Local, ElasticMQ and S3Proxy in this JVM, each on its own free port, with SDK v2 clients
+ * for them. Several instances can run side by side (tests).
  */
 public final class LocalBackends implements AutoCloseable {
     public static final Region REGION = Region.AP_SOUTH_1;
@@ -23,19 +26,36 @@ public final class LocalBackends implements AutoCloseable {
 
     private final DynamoDbLocalServer dynamo;
     private final ElasticMqServer elasticMq;
+    private final S3ProxyServer s3;
     private final Optional<Path> dataDir;
     private final DynamoDbClient dynamoDbClient;
     private final SqsClient sqsClient;
+    private final S3Client s3Client;
 
-    private LocalBackends(DynamoDbLocalServer dynamo, ElasticMqServer elasticMq, Optional<Path> dataDir) {
+    private LocalBackends(DynamoDbLocalServer dynamo, ElasticMqServer elasticMq, S3ProxyServer s3, Optional<Path> dataDir) {
         this.dynamo = dynamo;
         this.elasticMq = elasticMq;
+        this.s3 = s3;
         this.dataDir = dataDir;
         this.dynamoDbClient = DynamoDbClient.builder()
                 .endpointOverride(dynamo.endpoint()).region(REGION).credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create()).build();
         this.sqsClient = SqsClient.builder()
                 .endpointOverride(elasticMq.endpoint()).region(REGION).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.s3Client = s3Client(s3.endpoint());
+    }
+
+    /**
+     * S3Proxy answers at one host, so buckets go in the path, not the host name; and it does not read the
+     * SDK's default checksum trailers, so checksums are sent only where S3 requires them.
+     */
+    public static S3Client s3Client(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint).region(REGION).credentialsProvider(credentials())
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
@@ -44,13 +64,21 @@ public final class LocalBackends implements AutoCloseable {
         return start(Optional.empty());
     }
 
-    /** With a data directory, tables live in {@code dir/dynamodb} and queues in {@code dir/sqs}, and survive a restart. */
+    /**
+     * With a data directory, tables live in {@code dir/dynamodb}, queues in {@code dir/sqs} and buckets in
+     * {@code dir/s3}, and survive a restart.
+     */
     public static LocalBackends start(Optional<Path> dataDir) {
         DynamoDbLocalServer dynamo = DynamoDbLocalServer.start(dataDir.map(dir -> dir.resolve("dynamodb")));
+        ElasticMqServer elasticMq = null;
         try {
-            ElasticMqServer elasticMq = ElasticMqServer.start(dataDir.map(dir -> dir.resolve("sqs")));
-            return new LocalBackends(dynamo, elasticMq, dataDir);
+            elasticMq = ElasticMqServer.start(dataDir.map(dir -> dir.resolve("sqs")));
+            S3ProxyServer s3 = S3ProxyServer.start(dataDir.map(dir -> dir.resolve("s3")), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+            return new LocalBackends(dynamo, elasticMq, s3, dataDir);
         } catch (RuntimeException e) {
+            if (elasticMq != null) {
+                elasticMq.close();
+            }
             dynamo.close();
             throw e;
         }
@@ -68,6 +96,15 @@ public final class LocalBackends implements AutoCloseable {
         return elasticMq.endpoint();
     }
 
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    /** Creates the bucket unless it exists. */
+    public void createBucket(String name) {
+        s3.createBucket(name);
+    }
+
     public Optional<Path> dataDir() {
         return dataDir;
     }
@@ -80,14 +117,23 @@ public final class LocalBackends implements AutoCloseable {
         return sqsClient;
     }
 
+    public S3Client s3() {
+        return s3Client;
+    }
+
     @Override
     public void close() {
         dynamoDbClient.close();
         sqsClient.close();
+        s3Client.close();
         try {
-            elasticMq.close();
+            s3.close();
         } finally {
-            dynamo.close();
+            try {
+                elasticMq.close();
+            } finally {
+                dynamo.close();
+            }
         }
     }
 }

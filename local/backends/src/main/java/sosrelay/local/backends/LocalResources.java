@@ -3,12 +3,13 @@ package sosrelay.local.backends;
 import java.util.Map;
 import java.util.Optional;
 
-/** The template's tables and queues as they exist in the local backends, by logical id. */
-public record LocalResources(Map<String, String> tableNames, Map<String, Queue> queues) {
+/** The template's tables, queues and buckets as they exist in the local backends, by logical id. */
+public record LocalResources(Map<String, String> tableNames, Map<String, Queue> queues, Map<String, String> bucketNames) {
 
     public LocalResources {
         tableNames = Map.copyOf(tableNames);
         queues = Map.copyOf(queues);
+        bucketNames = Map.copyOf(bucketNames);
     }
 
     public record Queue(String logicalId, String name, String url, String arn) {
@@ -16,6 +17,10 @@ public record LocalResources(Map<String, String> tableNames, Map<String, Queue> 
 
     public Optional<String> tableName(String logicalId) {
         return Optional.ofNullable(tableNames.get(logicalId));
+    }
+
+    public Optional<String> bucketName(String logicalId) {
+        return Optional.ofNullable(bucketNames.get(logicalId));
     }
 
     public Optional<Queue> queue(String logicalId) {

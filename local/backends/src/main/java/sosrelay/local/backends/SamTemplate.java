@@ -27,6 +27,7 @@ public final class SamTemplate {
     private final Map<String, AsyncInvokeConfig> asyncInvokeConfigs;
     private final Map<String, TemplateQueue> queues;
     private final Map<String, TemplateTable> tables;
+    private final Map<String, TemplateBucket> buckets;
     private final Optional<UsagePlanQuota> usagePlanQuota;
     private final Optional<UsagePlanThrottle> usagePlanThrottle;
     private final Map<String, Object> resources;
@@ -43,6 +44,7 @@ public final class SamTemplate {
         Map<String, AsyncInvokeConfig> asyncInvokeConfigs = new LinkedHashMap<>();
         Map<String, TemplateQueue> queues = new LinkedHashMap<>();
         Map<String, TemplateTable> tables = new LinkedHashMap<>();
+        Map<String, TemplateBucket> buckets = new LinkedHashMap<>();
         List<UsagePlanQuota> quotas = new ArrayList<>();
         List<UsagePlanThrottle> throttles = new ArrayList<>();
         resources.forEach((logicalId, value) -> {
@@ -55,6 +57,8 @@ public final class SamTemplate {
                 }
                 case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
                 case "AWS::DynamoDB::Table" -> tables.put(logicalId, table(logicalId, properties));
+                case "AWS::S3::Bucket" -> buckets.put(logicalId, new TemplateBucket(logicalId,
+                        properties.get("BucketName") instanceof String name ? name : logicalId.toLowerCase(java.util.Locale.ROOT)));
                 case "AWS::Serverless::Api" -> {
                     quota(logicalId, properties, parameterDefaults).ifPresent(quotas::add);
                     throttle(logicalId, properties).ifPresent(throttles::add);
@@ -66,6 +70,7 @@ public final class SamTemplate {
         this.asyncInvokeConfigs = Map.copyOf(asyncInvokeConfigs);
         this.queues = Map.copyOf(queues);
         this.tables = Map.copyOf(tables);
+        this.buckets = Map.copyOf(buckets);
         this.usagePlanQuota = quotas.stream().findFirst();
         this.usagePlanThrottle = throttles.stream().findFirst();
     }
@@ -111,6 +116,10 @@ public final class SamTemplate {
 
     public Map<String, TemplateTable> tables() {
         return tables;
+    }
+
+    public Map<String, TemplateBucket> buckets() {
+        return buckets;
     }
 
     /** The API's usage-plan quota per key, which the local API gateway enforces as API Gateway would. */

@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -17,9 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Creates the template's tables and queues in the local backends, as deploying the stack would.
+ * Creates the template's tables, queues and buckets in the local backends, as deploying the stack would.
  * Idempotent: what a data directory already holds is kept as is.
  */
 public final class TemplateResources {
@@ -27,18 +30,35 @@ public final class TemplateResources {
     }
 
     public static LocalResources create(SamTemplate template, LocalBackends backends) {
-        return create(template, backends.dynamoDb(), backends.sqs());
+        return create(template, backends.dynamoDb(), backends.sqs(), backends::createBucket);
     }
 
-    /** The same in any DynamoDB and SQS endpoint, LocalStack's for instance. */
-    public static LocalResources create(SamTemplate template, DynamoDbClient dynamo, SqsClient sqs) {
+    /** The same in any DynamoDB, SQS and S3 endpoint, LocalStack's for instance. */
+    public static LocalResources create(SamTemplate template, DynamoDbClient dynamo, SqsClient sqs, S3Client s3) {
+        return create(template, dynamo, sqs, name -> createBucket(s3, name));
+    }
+
+    private static LocalResources create(SamTemplate template, DynamoDbClient dynamo, SqsClient sqs, Consumer<String> createBucket) {
         Map<String, String> tableNames = new LinkedHashMap<>();
         template.tables().values().forEach(table -> tableNames.put(table.logicalId(), createTable(dynamo, table)));
         Map<String, LocalResources.Queue> queues = new LinkedHashMap<>();
         for (TemplateQueue queue : deadLetterQueuesFirst(template.queues())) {
             queues.put(queue.logicalId(), createQueue(sqs, queue, queues));
         }
-        return new LocalResources(tableNames, queues);
+        Map<String, String> bucketNames = new LinkedHashMap<>();
+        template.buckets().values().forEach(bucket -> {
+            createBucket.accept(bucket.bucketName());
+            bucketNames.put(bucket.logicalId(), bucket.bucketName());
+        });
+        return new LocalResources(tableNames, queues, bucketNames);
+    }
+
+    private static void createBucket(S3Client s3, String name) {
+        try {
+            s3.headBucket(h -> h.bucket(name));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(c -> c.bucket(name));
+        }
     }
 
     private static String createTable(DynamoDbClient dynamo, TemplateTable table) {

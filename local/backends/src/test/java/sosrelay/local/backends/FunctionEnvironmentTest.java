@@ -11,12 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FunctionEnvironmentTest {
     private static final LocalResources RESOURCES = new LocalResources(
             Map.of("ItemsTable", "items"),
-            Map.of("WorkQueue", new LocalResources.Queue("WorkQueue", "WorkQueue", "http://q/000/WorkQueue", "arn:aws:sqs:ap-south-1:000:WorkQueue")));
+            Map.of("WorkQueue", new LocalResources.Queue("WorkQueue", "WorkQueue", "http://q/000/WorkQueue", "arn:aws:sqs:ap-south-1:000:WorkQueue")),
+            Map.of());
 
     private FunctionEnvironment.Resolved resolve(Map<String, String> overrides, Map<String, String> process) throws IOException {
         SamTemplate template = SamTemplateTest.testTemplate();
         FunctionEnvironment environment = new FunctionEnvironment(template, RESOURCES,
-                URI.create("http://127.0.0.1:1111"), URI.create("http://127.0.0.1:2222"));
+                URI.create("http://127.0.0.1:1111"), URI.create("http://127.0.0.1:2222"), URI.create("http://127.0.0.1:3333"));
         return environment.resolve(template.function("WebFunction").orElseThrow(), overrides, process);
     }
 
@@ -85,6 +86,7 @@ class FunctionEnvironmentTest {
                 .containsEntry("AWS_SECRET_ACCESS_KEY", "local")
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1111")
                 .containsEntry("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:2222")
+                .containsEntry("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:3333")
                 .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "WebFunction");
     }
 }

@@ -9,7 +9,16 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +95,34 @@ class LocalBackendsIT {
             assertThat(backends.sqs().getQueueAttributes(g -> g.queueUrl(resources.requireQueue("WorkQueue").url())
                     .attributeNamesWithStrings("RedrivePolicy")).attributesAsStrings().get("RedrivePolicy"))
                     .contains(resources.requireQueue("WorkDeadLetterQueue").arn());
+        }
+    }
+
+    @Test
+    void createsTheTemplatesBucketsWhereOnlySignedRequestsAndPresignedUrlsRead(@TempDir Path dataDir) throws Exception {
+        SamTemplate template = SamTemplateTest.testTemplate();
+        try (LocalBackends backends = LocalBackends.start(Optional.of(dataDir))) {
+            LocalResources resources = TemplateResources.create(template, backends);
+            assertThat(resources.bucketName("FilesBucket")).contains("filesbucket");
+            backends.s3().putObject(p -> p.bucket("filesbucket").key("a/b.txt").contentType("text/plain"), RequestBody.fromString("kept"));
+        }
+        try (LocalBackends backends = LocalBackends.start(Optional.of(dataDir))) {
+            TemplateResources.create(template, backends);
+            assertThat(backends.s3().getObjectAsBytes(g -> g.bucket("filesbucket").key("a/b.txt")).asUtf8String()).isEqualTo("kept");
+
+            HttpClient http = HttpClient.newHttpClient();
+            URI unsigned = URI.create(backends.s3Endpoint() + "/filesbucket/a/b.txt");
+            assertThat(http.send(HttpRequest.newBuilder(unsigned).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(403);
+            try (S3Presigner presigner = S3Presigner.builder().endpointOverride(backends.s3Endpoint())
+                    .region(LocalBackends.REGION).credentialsProvider(LocalBackends.credentials())
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+                URI presigned = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                        .getObjectRequest(g -> g.bucket("filesbucket").key("a/b.txt"))).url().toURI();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(presigned).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo("kept");
+            }
         }
     }
 

@@ -1,14 +1,13 @@
 package sosrelay.greeting;
 
-import java.time.Clock;
 import java.util.Optional;
 import sosrelay.delivery.Notice;
 import sosrelay.incident.Incident;
 import sosrelay.notices.ReportBack;
 import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentStore;
-import sosrelay.incident.RecordingPolicy;
 import sosrelay.log.Log;
+import sosrelay.recordings.RecordingsBucket;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.Webhook;
@@ -16,23 +15,19 @@ import sosrelay.web.WebhookSecret;
 
 /**
  * Exotel's Dynamic Greeting: someone has picked up and is listening. Answers {@code text/plain}
- * (exactly that content type, as Exotel requires) with the recording's URL when it is playable,
- * else a text for Exotel to read aloud. Never an error page: at worst a generic spoken alert.
+ * (exactly that content type, as Exotel requires) with a presigned URL of our copy of the recording,
+ * once it is in our bucket, else a text for Exotel to read aloud. Never Exotel's own recording URL: it
+ * plays only with the account's credentials. Never an error page: at worst a generic spoken alert.
  */
 public final class GreetingWebhook implements Webhook {
     private final WebhookSecret secret;
     private final IncidentStore incidents;
-    private final RecordingPolicy recordings;
-    private final RecordingProbe probe;
-    private final Clock clock;
+    private final RecordingsBucket recordings;
 
-    public GreetingWebhook(WebhookSecret secret, IncidentStore incidents, RecordingPolicy recordings,
-                           RecordingProbe probe, Clock clock) {
+    public GreetingWebhook(WebhookSecret secret, IncidentStore incidents, RecordingsBucket recordings) {
         this.secret = secret;
         this.incidents = incidents;
         this.recordings = recordings;
-        this.probe = probe;
-        this.clock = clock;
     }
 
     @Override
@@ -66,15 +61,10 @@ public final class GreetingWebhook implements Webhook {
         return playableRecording(found).orElseGet(() -> SpokenText.summary(found));
     }
 
-    /** The recording, once Exotel says it is ready or a HEAD shows it already is; re-checked against the allow-list. */
+    /** Our copy, for a few minutes to whoever has the URL (Exotel's player, which has no credentials). */
     private Optional<String> playableRecording(Incident incident) {
-        String url = recordings.check(incident.recording().url()).url();
-        if (url == null) {
-            return Optional.empty();
-        }
-        java.time.Instant availableAt = incident.recording().availableAt();
-        boolean due = availableAt == null || !clock.instant().isBefore(availableAt);
-        return due || probe.isPlayable(url) ? Optional.of(url) : Optional.empty();
+        String key = incident.recording().copyKey();
+        return key == null ? Optional.empty() : Optional.of(recordings.presignedGet(key).toString());
     }
 
     /** CustomField is {@code <incidentId>:<personId>}; anything else is not ours. */

@@ -201,6 +201,16 @@ public final class IncidentStore {
                         ":jobs", number(jobs))));
     }
 
+    /** Our copy of the caller's recording is in the recordings bucket under {@code key}: what the greeting plays from now on. */
+    public void recordCopy(String id, String key) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(id, INCIDENT_SK))
+                .updateExpression("SET recordingCopyKey = :key, recordingCopiedAt = :now")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(
+                        ":key", AttributeValue.fromS(key),
+                        ":now", AttributeValue.fromS(clock.instant().toString()))));
+    }
+
     public Optional<Incident> find(String id) {
         GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(key(id, INCIDENT_SK)));
         return response.hasItem() && !response.item().isEmpty()
@@ -263,7 +273,8 @@ public final class IncidentStore {
                             s(item, "description"), s(item, "location"), s(item, "reportTo"),
                             s(item, "raisedBy")),
                     s(item, "type"), s(item, "typeNote"),
-                    new Recording(s(item, "recordingUrl"), instant(item, "recordingAvailableAt"), s(item, "recordingNote")),
+                    new Recording(s(item, "recordingUrl"), instant(item, "recordingAvailableAt"), s(item, "recordingNote"),
+                            s(item, "recordingCopyKey")),
                     item.get("recipients").l().stream().map(v -> person(v.m())).toList(),
                     item.get("tiers").l().stream().map(v -> tier(v.m())).toList(),
                     new RetryPolicy(n(item.get("retry").m(), "attempts"), Duration.ofSeconds(n(item.get("retry").m(), "afterSeconds"))),

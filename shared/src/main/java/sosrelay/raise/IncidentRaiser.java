@@ -29,15 +29,25 @@ public final class IncidentRaiser {
     private final Dispatcher dispatcher;
     private final Escalation escalation;
     private final Timeline timeline;
+    private final RecordingWatch recordings;
     private final Executor sideWrites;
+
+    /** Starts the copy of an incident's recording (RecordingCopies.watch); nothing for triggers that never carry one. */
+    @FunctionalInterface
+    public interface RecordingWatch {
+        RecordingWatch NONE = (incident, createdAt) -> { };
+
+        void watch(Incident incident, java.time.Instant createdAt);
+    }
 
     /** {@code sideWrites} runs the independent writes; they never wait on it themselves, so any pool will do. */
     public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, Escalation escalation, Timeline timeline,
-                          Executor sideWrites) {
+                          RecordingWatch recordings, Executor sideWrites) {
         this.incidents = incidents;
         this.dispatcher = dispatcher;
         this.escalation = escalation;
         this.timeline = timeline;
+        this.recordings = recordings;
         this.sideWrites = sideWrites;
     }
 
@@ -52,7 +62,9 @@ public final class IncidentRaiser {
         CompletableFuture<Void> raisedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(),
                 raised == IncidentStore.Raised.CREATED ? "raised" : "dispatch.resumed",
                 "source", incident.trigger().source(), "type", incident.type(), "typeNote", incident.typeNote(),
-                "recordingNote", incident.recording().note(), "priority", incident.priority().id()), sideWrites);
+                "recordingNote", incident.recording().note(), "priority", incident.priority().id()), sideWrites)
+                // Whoever is rung or not, the recording is copied: the later calls' greeting and the timeline play it.
+                .thenCombine(CompletableFuture.runAsync(() -> recordings.watch(incident, creation.createdAt()), sideWrites), (a, b) -> null);
         if (incident.maintenance() != null) {
             timeline.record(incident.id(), "maintenance", "window", incident.maintenance(), "why", "raised in a maintenance window: nobody is rung");
             incidents.markDispatched(incident.id(), 0);
@@ -75,9 +87,9 @@ public final class IncidentRaiser {
         CompletableFuture<Void> notifiedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(), "notified",
                 "tier", 1, "jobs", jobs,
                 "nobodyOnDutyIn", first.emptyRosters().isEmpty() ? null : String.join(", ", first.emptyRosters())), sideWrites);
-        join(escalationClock);
+        join(CompletableFuture.allOf(escalationClock, raisedLine));
         incidents.markDispatched(incident.id(), jobs);
-        join(CompletableFuture.allOf(raisedLine, notifiedLine));
+        join(notifiedLine);
         Log.info("incident.raised", "incidentId", incident.id(), "source", incident.trigger().source(), "type", incident.type(),
                 "typeNote", incident.typeNote(), "recordingNote", incident.recording().note(), "jobs", jobs,
                 "resumed", raised == IncidentStore.Raised.RESUMED);

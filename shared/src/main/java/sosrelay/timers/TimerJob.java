@@ -10,13 +10,14 @@ import sosrelay.json.Json;
  * Something to do later for an incident.
  *
  * @param kind       RETRY: place attempt {@code attempt} to the person; CALL_CHECK: ask Exotel how call
- *                   {@code providerId} ended if no callback came; ESCALATE: tier {@code tier}'s time is up
+ *                   {@code providerId} ended if no callback came; ESCALATE: tier {@code tier}'s time is up;
+ *                   RECORDING_FETCH: try {@code attempt} at copying the incident's recording into our bucket
  * @param round      how many times a CALL_CHECK has found the call still going; for ESCALATE, the round of the tiers (0 is the first)
  */
 public record TimerJob(Kind kind, Instant dueAt, String incidentId, String personId, String channel, int attempt, int tier,
                        String providerId, int round) {
 
-    public enum Kind { RETRY, CALL_CHECK, ESCALATE }
+    public enum Kind { RETRY, CALL_CHECK, ESCALATE, RECORDING_FETCH }
 
     public static TimerJob retry(Instant dueAt, String incidentId, String personId, String channel, int attempt) {
         return new TimerJob(Kind.RETRY, dueAt, incidentId, personId, channel, attempt, 0, null, 0);
@@ -28,6 +29,10 @@ public record TimerJob(Kind kind, Instant dueAt, String incidentId, String perso
 
     public static TimerJob escalate(Instant dueAt, String incidentId, int tier, int round) {
         return new TimerJob(Kind.ESCALATE, dueAt, incidentId, null, null, 0, tier, null, round);
+    }
+
+    public static TimerJob recordingFetch(Instant dueAt, String incidentId, int attempt) {
+        return new TimerJob(Kind.RECORDING_FETCH, dueAt, incidentId, null, null, attempt, 0, null, 0);
     }
 
     public String toJson() {

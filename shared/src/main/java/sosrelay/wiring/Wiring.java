@@ -42,7 +42,6 @@ import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.heartbeat.HeartbeatStore;
 import sosrelay.heartbeat.Heartbeats;
-import sosrelay.greeting.RecordingProbe;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
@@ -65,6 +64,9 @@ import sosrelay.pacing.Pacer;
 import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
+import sosrelay.recordings.ExotelRecordingFetch;
+import sosrelay.recordings.RecordingCopies;
+import sosrelay.recordings.RecordingsBucket;
 import sosrelay.secrets.SecretValue;
 import sosrelay.sms.DltTemplate;
 import sosrelay.sms.ExotelSms;
@@ -146,6 +148,8 @@ public final class Wiring {
     private final Lazy<WebhookSecret> webhookSecret;
     private final Lazy<ReportBack> reportBack;
     private final Lazy<OperatorApi> operatorApi;
+    private final Lazy<RecordingsBucket> recordingsBucket;
+    private final Lazy<RecordingCopies> recordingCopies;
 
     public Wiring(Env env) {
         this(env, Clock.systemUTC());
@@ -211,13 +215,22 @@ public final class Wiring {
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
                         + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
+        // Recordings: the raise chain schedules the copy (only where a recording can come: the Passthru, the device API),
+        // the timer fetches it into RECORDINGS_BUCKET, the greeting plays it through a presigned URL.
+        this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(aws.s3(), aws.s3Presigner(), env.require("RECORDINGS_BUCKET"),
+                Duration.ofSeconds(Long.parseLong(env.get("RECORDING_URL_SECONDS", "300")))));
+        this.recordingCopies = new Lazy<>(() -> new RecordingCopies(incidents.get(), timers.get(), timeline.get(), recordingPolicy(),
+                new ExotelRecordingFetch(http.get(), env.require("EXOTEL_API_KEY"), secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
+                        requestTimeout("EXOTEL_REQUEST_TIMEOUT_MS"), Integer.parseInt(env.get("RECORDING_MAX_BYTES", "20000000"))),
+                recordingsBucket.get(), RecordingCopies.DEFAULT_TRIES));
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(timers.get(), Map.of(
                 TimerJob.Kind.RETRY, job -> retries.get().fire(job),
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
-                TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job)), clock),
+                TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job),
+                TimerJob.Kind.RECORDING_FETCH, job -> recordingCopies.get().fire(job)), clock),
                 sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
-                timeline.get(), executor.get()));
+                timeline.get(), (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(timers.get()::schedule), executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"),
                         Duration.ofMillis(Long.parseLong(env.get("PASSTHRU_DEADLINE_MS", "5000"))))));
@@ -227,9 +240,7 @@ public final class Wiring {
                 new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), openSlots.get(), operatorKeyIds(),
                 clock));
         this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), operatorKeyIds(), clock));
-        this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
-                new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
-                clock));
+        this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingsBucket.get()));
         this.callJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.CALL), urgentCallQueueUrl()),
                 new ExotelCalls(http.get(), exotelAccount()),
                 (job, callSid) -> {

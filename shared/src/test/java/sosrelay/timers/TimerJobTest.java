@@ -14,7 +14,8 @@ class TimerJobTest {
         for (TimerJob job : new TimerJob[] {
                 TimerJob.retry(due, "inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "call", 2),
                 TimerJob.callCheck(due, "inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", 1, "exo-1", 3),
-                TimerJob.escalate(due, "inc-aaaaaaaaaaaaaaaaaaaa", 0, 0)}) {
+                TimerJob.escalate(due, "inc-aaaaaaaaaaaaaaaaaaaa", 0, 0),
+                TimerJob.recordingFetch(due, "inc-aaaaaaaaaaaaaaaaaaaa", 3)}) {
             assertThat(TimerJob.fromJson(job.toJson())).isEqualTo(job);
         }
     }

@@ -27,6 +27,7 @@ import sosrelay.json.Json;
  * Exotel asks it) and hang up, and the call's status callback follows. A per-number script makes
  * them press 1 (or 2), not answer, be busy (ending within a second, as real busy lines do), reach
  * voicemail, or lose the callback, so the server's handling of each can be tried; {@code PUT /sandbox/numbers/{number}} scripts a number over HTTP.
+ * Its recordings are private, as Exotel's are: Basic auth or 401.
  */
 public final class SandboxExotel implements AutoCloseable {
     public static final String ACCOUNT_SID = "sandbox";
@@ -96,6 +97,7 @@ public final class SandboxExotel implements AutoCloseable {
     });
     private final SandboxCalls calls;
     private final SandboxSms sms;
+    private final SandboxRecordings recordings = new SandboxRecordings();
 
     private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history) {
         this.server = server;
@@ -192,6 +194,16 @@ public final class SandboxExotel implements AutoCloseable {
         return calls.script().scripts();
     }
 
+    /** Where the recording {@code name} is (or will be) served, for a Passthru's {@code RecordingUrl}; private, as Exotel's are. */
+    public String recordingUrl(String name) {
+        return baseUrl() + SandboxRecordings.PATH + name;
+    }
+
+    /** The recording {@code name} is ready from now on: served, with the account's credentials only. */
+    public void addRecording(String name, byte[] audio, String contentType) {
+        recordings.put(name, audio, contentType);
+    }
+
     public List<PlacedCall> calls() {
         return calls.all();
     }
@@ -208,12 +220,17 @@ public final class SandboxExotel implements AutoCloseable {
                 scriptOverHttp(exchange, numberScript.group(1));
                 return;
             }
-            Matcher api = API.matcher(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith(SandboxRecordings.PATH) && ("GET".equals(method) || "HEAD".equals(method))) {
+                recordings.serve(exchange, path.substring(SandboxRecordings.PATH.length()));
+                return;
+            }
+            Matcher api = API.matcher(path);
             String callSid = api.matches() ? api.group(3) : null;
             boolean bulk = api.matches() && api.group(2).equals("Calls");
             if (!api.matches() || !method.equals(callSid == null && !bulk ? "POST" : "GET")) {
                 SandboxHttp.exotelError(exchange, 404, "sandbox knows only POST Calls/connect, POST Sms/send, "
-                        + "GET Calls/{CallSid}, GET Calls (bulk details) and PUT /sandbox/numbers/{number}");
+                        + "GET Calls/{CallSid}, GET Calls (bulk details), GET " + SandboxRecordings.PATH + "{name} and PUT /sandbox/numbers/{number}");
                 return;
             }
             if (!ACCOUNT_SID.equals(api.group(1)) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {

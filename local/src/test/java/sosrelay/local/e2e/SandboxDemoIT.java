@@ -13,7 +13,6 @@ import sosrelay.local.sandbox.SandboxExotel;
 
 /** The README's walk-through, end to end over HTTP: the demo directory, the sandbox Exotel, the greeting. */
 class SandboxDemoIT {
-    private static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
     private static LocalRelay relay;
 
     @BeforeAll
@@ -27,7 +26,7 @@ class SandboxDemoIT {
     }
 
     @Test
-    void aReplayedPassthruRingsTheTwentyHeartPeopleAndEachHearsTheRecording() {
+    void aReplayedPassthruRingsTheTwentyHeartPeopleAndEachHearsTheSummaryNotExotelsPrivateRecording() {
         SandboxExotel exotel = relay.sandbox().orElseThrow();
 
         HttpResponse<String> passthru = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
@@ -40,7 +39,9 @@ class SandboxDemoIT {
         assertThat(exotel.calls()).extracting(SandboxExotel.PlacedCall::from).doesNotHaveDuplicates()
                 .containsAll(LocalHttp.firstTier(relay.directory(), "Heart").stream()
                         .map(p -> p.phone()).toList());
-        assertThat(exotel.calls()).extracting(SandboxExotel.PlacedCall::heard).containsOnly(RECORDING);
+        // Exotel's recording URL plays for nobody without the account's credentials; until our copy exists, the summary.
+        assertThat(exotel.calls()).extracting(SandboxExotel.PlacedCall::heard)
+                .allSatisfy(heard -> assertThat(heard).startsWith("Emergency alert. Heart emergency").doesNotContain("exotelrecordings"));
     }
 
     @Test

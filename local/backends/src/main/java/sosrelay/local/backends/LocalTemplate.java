@@ -60,6 +60,14 @@ public final class LocalTemplate implements AutoCloseable {
         return resources.tableName(logicalId).orElseThrow();
     }
 
+    public String bucketName(String logicalId) {
+        return resources.bucketName(logicalId).orElseThrow();
+    }
+
+    public String queueUrl(String logicalId) {
+        return resources.requireQueue(logicalId).url();
+    }
+
     /** Every message now visible on the queue, received and deleted. */
     public List<String> drainQueue(String logicalId) {
         SqsClient sqs = backends.sqs();
@@ -77,7 +85,7 @@ public final class LocalTemplate implements AutoCloseable {
         }
     }
 
-    /** Empties every table and queue, so each test starts from nothing. */
+    /** Empties every table, queue and bucket, so each test starts from nothing. */
     public void reset() {
         DynamoDbClient dynamo = backends.dynamoDb();
         for (String table : resources.tableNames().values()) {
@@ -91,6 +99,10 @@ public final class LocalTemplate implements AutoCloseable {
         }
         for (LocalResources.Queue queue : resources.queues().values()) {
             backends.sqs().purgeQueue(b -> b.queueUrl(queue.url()));
+        }
+        for (String bucket : resources.bucketNames().values()) {
+            backends.s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()
+                    .forEach(object -> backends.s3().deleteObject(b -> b.bucket(bucket).key(object.key())));
         }
     }
 

@@ -1,0 +1,134 @@
+package sosrelay.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sosrelay.incident.ExotelTimes;
+import sosrelay.local.LocalRelay;
+import sosrelay.local.LocalStackOptions;
+import sosrelay.local.iam.AccessDenial;
+import sosrelay.local.sandbox.SandboxExotel;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Issue 10's recordings, end to end on the local stack: the sandbox serves its recordings privately, as
+ * Exotel does; the timer fetches the caller's with the account's credentials into our bucket (S3Proxy);
+ * a later call's greeting answers a presigned URL that plays without any credentials.
+ */
+class RecordingsIT {
+    private static final byte[] AUDIO = "ID3 a caller's voicemail, as Exotel keeps it".getBytes(StandardCharsets.UTF_8);
+    private static final DateTimeFormatter EXOTEL_TIME = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss", Locale.ENGLISH)
+            .withZone(ExotelTimes.IST);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void thePrivateRecordingIsCopiedAndALaterGreetingPlaysItWithoutCredentials() throws Exception {
+        try (LocalRelay relay = LocalHttp.demoRelay()) {
+            SandboxExotel exotel = relay.sandbox().orElseThrow();
+            String exotelUrl = exotel.recordingUrl("rec-copied.mp3");
+            exotel.addRecording("rec-copied.mp3", AUDIO, "audio/mpeg");
+            assertThat(plainGet(exotelUrl).statusCode()).as("Exotel's URL without the account's credentials").isEqualTo(401);
+
+            String incidentId = passthru(relay, "rec-copied", exotelUrl);
+
+            LocalHttp.await("the copy to be recorded on the incident", Duration.ofSeconds(30),
+                    () -> copyKey(relay, incidentId) != null);
+            assertThat(copyKey(relay, incidentId)).isEqualTo("recordings/" + incidentId + "/original.mp3");
+            assertThat(relay.stack().backends().s3().getObjectAsBytes(g -> g.bucket(bucket(relay)).key(copyKey(relay, incidentId)))
+                    .asByteArray()).isEqualTo(AUDIO);
+
+            HttpResponse<String> greeting = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting",
+                    Map.of("CallSid", "later", "From", "+919800000001", "To", "08047000000", "CustomField", incidentId + ":dr-rao"));
+            String playUrl = greeting.body().strip();
+            assertThat(playUrl).startsWith(relay.stack().backends().s3Endpoint().toString()).contains("X-Amz-Signature=")
+                    .doesNotContain("exotelrecordings");
+            HttpResponse<byte[]> played = HTTP.send(HttpRequest.newBuilder(URI.create(playUrl)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(played.statusCode()).isEqualTo(200);
+            assertThat(played.body()).isEqualTo(AUDIO);
+            assertThat(plainGet(relay.stack().backends().s3Endpoint() + "/" + bucket(relay) + "/" + copyKey(relay, incidentId))
+                    .statusCode()).as("the bucket itself, unsigned").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void untilTheCopyExistsTheGreetingSpeaksTheSummaryNeverExotelsUrl() throws Exception {
+        try (LocalRelay relay = LocalHttp.demoRelay()) {
+            String exotelUrl = relay.sandbox().orElseThrow().recordingUrl("rec-not-yet.mp3");
+            String incidentId = passthru(relay, "rec-not-yet", exotelUrl);
+
+            HttpResponse<String> greeting = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting",
+                    Map.of("CallSid", "early", "From", "+919800000001", "To", "08047000000", "CustomField", incidentId + ":dr-rao"));
+
+            assertThat(greeting.body()).startsWith("Emergency alert. Heart emergency").doesNotContain("exotelrecordings", "http");
+            Thread.sleep(3000);
+            assertThat(copyKey(relay, incidentId)).as("Exotel answered 404: not there yet, tried again later").isNull();
+        }
+    }
+
+    @Test
+    void withoutPutObjectOnTheBucketTheTimerCannotKeepTheCopy(@TempDir Path dir) throws IOException {
+        String original = Files.readString(sosrelay.local.backends.LocalTemplate.findTemplate());
+        String line = """
+                        - Statement:
+                            - Effect: Allow
+                              Action: s3:PutObject
+                              Resource: !Sub ${RecordingsBucket.Arn}/*
+                """;
+        assertThat(original).contains(line);
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, original.replace(line, ""));
+        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(template), Map.of(),
+                new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
+            SandboxExotel exotel = relay.sandbox().orElseThrow();
+            exotel.addRecording("rec-denied.mp3", AUDIO, "audio/mpeg");
+            String incidentId = passthru(relay, "rec-denied", exotel.recordingUrl("rec-denied.mp3"));
+
+            LocalHttp.await("the copy to be refused", Duration.ofSeconds(30), () -> !relay.stack().accessDenials().all().isEmpty());
+            AccessDenial denial = relay.stack().accessDenials().all().get(0);
+            assertThat(denial.function()).isEqualTo("TimerFunction");
+            assertThat(denial.action()).isEqualTo("s3:PutObject");
+            assertThat(denial.resource()).isEqualTo("arn:aws:s3:::recordingsbucket/recordings/" + incidentId + "/original.mp3");
+            assertThat(copyKey(relay, incidentId)).isNull();
+        }
+    }
+
+    /** A Passthru whose recording Exotel says is ready now, as Exotel sends it. */
+    private static String passthru(LocalRelay relay, String callSid, String recordingUrl) {
+        Map<String, String> query = LocalHttp.exotelPassthru(callSid, "Heart");
+        query.put("RecordingUrl", recordingUrl);
+        query.put("RecordingAvailableBy", EXOTEL_TIME.format(Instant.now()));
+        HttpResponse<String> response = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru", query);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body().substring("OK ".length());
+    }
+
+    private static String copyKey(LocalRelay relay, String incidentId) {
+        Map<String, AttributeValue> item = relay.stack().dynamoDb().getItem(g -> g.tableName(relay.stack().resources()
+                .tableName("IncidentsTable").orElseThrow()).key(Map.of("pk", AttributeValue.fromS("INC#" + incidentId),
+                "sk", AttributeValue.fromS("INCIDENT")))).item();
+        return item.containsKey("recordingCopyKey") ? item.get("recordingCopyKey").s() : null;
+    }
+
+    private static String bucket(LocalRelay relay) {
+        return relay.stack().resources().bucketName("RecordingsBucket").orElseThrow();
+    }
+
+    private static HttpResponse<String> plainGet(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

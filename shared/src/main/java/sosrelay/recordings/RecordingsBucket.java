@@ -1,0 +1,49 @@
+package sosrelay.recordings;
+
+import java.net.URL;
+import java.time.Duration;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Our private bucket of recording copies: written by the fetch, read by nobody but through a
+ * presigned GET that expires in minutes (the bucket blocks every public access).
+ */
+public final class RecordingsBucket {
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final Duration urlValidity;
+
+    public RecordingsBucket(S3Client s3, S3Presigner presigner, String bucket, Duration urlValidity) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+        this.urlValidity = urlValidity;
+    }
+
+    /** {@code recordings/<incident>/original.<ext>}: one recording per incident, so a repeat overwrites the same object. */
+    public String putOriginal(String incidentId, byte[] audio, String contentType) {
+        String key = "recordings/" + incidentId + "/original" + extension(contentType);
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(audio));
+        return key;
+    }
+
+    /** A GET of the object that works without credentials for {@code urlValidity}. */
+    public URL presignedGet(String key) {
+        return presigner.presignGetObject(p -> p.signatureDuration(urlValidity)
+                .getObjectRequest(g -> g.bucket(bucket).key(key))).url();
+    }
+
+    private static String extension(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.contains("mpeg") || type.contains("mp3")) {
+            return ".mp3";
+        }
+        if (type.contains("wav")) {
+            return ".wav";
+        }
+        return ".bin";
+    }
+}

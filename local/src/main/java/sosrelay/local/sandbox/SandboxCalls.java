@@ -210,12 +210,25 @@ final class SandboxCalls {
                     && contentType.equals(head.headers().firstValue("Content-Type").orElse(null))
                     ? get.body().strip()
                     : "(Exotel would refuse this greeting: " + get.statusCode() + " " + contentType + ")";
-            update(call.sid(), p -> p.withHeard(heard));
-            console.printf("[sandbox exotel] %s picked up and hears: %s%n", PhoneNumbers.mask(call.from()), heard);
+            CallProgress.Played played = heard.startsWith("http://") || heard.startsWith("https://") ? play(heard) : null;
+            update(call.sid(), p -> p.withHeard(heard, played));
+            console.printf("[sandbox exotel] %s picked up and hears: %s%n", PhoneNumbers.mask(call.from()),
+                    played == null ? heard : "a recording (" + played.httpStatus() + ", " + played.bytes() + " bytes of " + played.contentType() + ")");
         } catch (IOException | IllegalArgumentException e) {
             console.printf("[sandbox exotel] %s picked up but the greeting failed: %s%n", PhoneNumbers.mask(call.from()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** As Exotel's player fetches a greeting's URL: a plain GET, no credentials of any kind, redirects not followed. */
+    private CallProgress.Played play(String url) throws InterruptedException {
+        try {
+            HttpResponse<byte[]> audio = http.send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(SandboxHttp.WEBHOOK_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new CallProgress.Played(audio.statusCode(), audio.headers().firstValue("Content-Type").orElse(""), audio.body().length);
+        } catch (IOException | IllegalArgumentException e) {
+            return new CallProgress.Played(0, "", 0);
         }
     }
 

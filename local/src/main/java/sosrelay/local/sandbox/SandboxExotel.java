@@ -53,6 +53,11 @@ public final class SandboxExotel implements AutoCloseable {
             return progress.heard();
         }
 
+        /** Null unless the greeting answered a URL to play: what fetching it, without credentials, got. */
+        public CallProgress.Played played() {
+            return progress.played();
+        }
+
         /** Null unless the person pressed a key and the sandbox asked the ack URL. */
         public CallProgress.AckRequest ack() {
             return progress.ack();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import sosrelay.incident.ExotelTimes;
 import sosrelay.local.LocalRelay;
 import sosrelay.local.LocalStackOptions;
 import sosrelay.local.iam.AccessDenial;
+import sosrelay.local.sandbox.CallProgress;
 import sosrelay.local.sandbox.SandboxExotel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,6 +41,9 @@ class RecordingsIT {
     void thePrivateRecordingIsCopiedAndALaterGreetingPlaysItWithoutCredentials() throws Exception {
         try (LocalRelay relay = LocalHttp.demoRelay()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
+            // Heart retries after 30 s: by then the copy exists, and the second call's greeting plays it.
+            String drRao = relay.directory().people().get("dr-rao").phone();
+            exotel.script(drRao, List.of("no-answer", "answer"));
             String exotelUrl = exotel.recordingUrl("rec-copied.mp3");
             exotel.addRecording("rec-copied.mp3", AUDIO, "audio/mpeg");
             assertThat(plainGet(exotelUrl).statusCode()).as("Exotel's URL without the account's credentials").isEqualTo(401);
@@ -62,6 +67,15 @@ class RecordingsIT {
             assertThat(played.body()).isEqualTo(AUDIO);
             assertThat(plainGet(relay.stack().backends().s3Endpoint() + "/" + bucket(relay) + "/" + copyKey(relay, incidentId))
                     .statusCode()).as("the bucket itself, unsigned").isEqualTo(403);
+
+            LocalHttp.await("dr-rao's retry to pick up and play the recording", Duration.ofSeconds(60),
+                    () -> exotel.calls().stream().anyMatch(c -> c.from().equals(drRao) && c.played() != null));
+            SandboxExotel.PlacedCall retry = exotel.calls().stream().filter(c -> c.from().equals(drRao) && c.played() != null)
+                    .findFirst().orElseThrow();
+            assertThat(retry.heard()).startsWith(relay.stack().backends().s3Endpoint().toString());
+            assertThat(retry.played()).isEqualTo(new CallProgress.Played(200, "audio/mpeg", AUDIO.length));
+            assertThat(exotel.calls()).filteredOn(c -> c.from().equals(drRao)).hasSize(2)
+                    .first().satisfies(first -> assertThat(first.played()).as("nobody picked up the first call").isNull());
         }
     }
 

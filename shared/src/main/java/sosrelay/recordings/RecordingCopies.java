@@ -72,9 +72,10 @@ public final class RecordingCopies {
         try {
             ExotelRecordingFetch.Answer answer = exotel.fetch(url);
             if (answer.ok()) {
-                String key = bucket.putOriginal(job.incidentId(), answer.body(), answer.contentType());
+                String key = keep(job.incidentId(), answer);
                 incidents.recordCopy(job.incidentId(), key);
-                timeline.record(job.incidentId(), "recording.copied", "attempt", job.attempt(), "bytes", answer.body().length);
+                timeline.record(job.incidentId(), "recording.copied", "attempt", job.attempt(), "bytes", answer.body().length,
+                        "plays", key.endsWith(".wav") ? "wav" : "original");
                 Log.info("recording.copied", "incidentId", job.incidentId(), "attempt", job.attempt(), "key", key);
                 return;
             }
@@ -87,6 +88,20 @@ public final class RecordingCopies {
             why = "no answer from Exotel: " + e.getMessage();
         }
         retryOrGiveUp(job, why);
+    }
+
+    /** The original, always; for an MP3 also its 8 kHz WAV, which is then what plays. The key of what plays. */
+    private String keep(String incidentId, ExotelRecordingFetch.Answer answer) {
+        String original = bucket.putOriginal(incidentId, answer.body(), answer.contentType());
+        if (!RecordingsBucket.isMp3(answer.contentType())) {
+            return original;
+        }
+        Optional<byte[]> wav = WavCopy.fromMp3(answer.body());
+        if (wav.isEmpty()) {
+            Log.warn("recording.not-decoded", "incidentId", incidentId, "why", "no MP3 frames JLayer could decode: the original plays");
+            return original;
+        }
+        return bucket.putWav(incidentId, wav.get());
     }
 
     private void retryOrGiveUp(TimerJob job, String why) {

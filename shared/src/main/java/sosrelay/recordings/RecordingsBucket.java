@@ -30,15 +30,27 @@ public final class RecordingsBucket {
         return key;
     }
 
+    /** The 8 kHz mono WAV made from the original: what Exotel's greeting is sure to play. */
+    public String putWav(String incidentId, byte[] wav) {
+        String key = "recordings/" + incidentId + "/8khz-mono.wav";
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType("audio/wav"), RequestBody.fromBytes(wav));
+        return key;
+    }
+
     /** A GET of the object that works without credentials for {@code urlValidity}. */
     public URL presignedGet(String key) {
         return presigner.presignGetObject(p -> p.signatureDuration(urlValidity)
                 .getObjectRequest(g -> g.bucket(bucket).key(key))).url();
     }
 
+    static boolean isMp3(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.contains("mpeg") || type.contains("mp3");
+    }
+
     private static String extension(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
-        if (type.contains("mpeg") || type.contains("mp3")) {
+        if (isMp3(type)) {
             return ".mp3";
         }
         if (type.contains("wav")) {

@@ -105,6 +105,26 @@ class RecordingCopiesIT {
     }
 
     @Test
+    void anMp3IsKeptAsItCameAndAsTheEightKilohertzWavThatPlays() throws Exception {
+        byte[] mp3 = WavCopyTest.toneMp3();
+        exotel.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(mp3)));
+        copies = new RecordingCopies(incidents, new Timers(stack.backends().sqs(), stack.queueUrl("TimersQueue"), Clock.systemUTC()),
+                new Timeline(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), Clock.systemUTC()),
+                RecordingPolicy.of(exotel.baseUrl() + "/exotelrecordings/"),
+                new ExotelRecordingFetch(HttpClient.newHttpClient(), "key", () -> "token", Duration.ofSeconds(5), 100_000),
+                bucket, RecordingCopies.DEFAULT_TRIES);
+
+        copies.fire(TimerJob.recordingFetch(DUE, ID, 1));
+
+        assertThat(incidents.find(ID).orElseThrow().recording().copyKey()).isEqualTo("recordings/" + ID + "/8khz-mono.wav");
+        var wav = stack.backends().s3().getObjectAsBytes(g -> g.bucket(stack.bucketName("RecordingsBucket")).key("recordings/" + ID + "/8khz-mono.wav"));
+        assertThat(wav.response().contentType()).isEqualTo("audio/wav");
+        assertThat(wav.asByteArray()).isEqualTo(WavCopy.fromMp3(mp3).orElseThrow());
+        assertThat(stack.backends().s3().getObjectAsBytes(g -> g.bucket(stack.bucketName("RecordingsBucket"))
+                .key("recordings/" + ID + "/original.mp3")).asByteArray()).isEqualTo(mp3);
+    }
+
+    @Test
     void notThereYetIsTriedAgainBackingOffUntilFifteenMinutesAfterTheDueTimeThenGivenUp() {
         exotel.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
 

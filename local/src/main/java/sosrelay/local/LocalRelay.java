@@ -45,6 +45,10 @@ public final class LocalRelay implements AutoCloseable {
     private static final String SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID = "1107000000000000002";
     private static final String SANDBOX_DLT_COMING_TEMPLATE_ID = "1107000000000000003";
 
+    private static final String DEMO_RECORDING = "demo-recording.mp3";
+    /** Exotel's documentation's example, for a real account (the stack cannot fetch it: it is not that account's). */
+    private static final String EXOTEL_EXAMPLE_RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
+
     private final LocalStack stack;
     private final Optional<SandboxExotel> sandbox;
     private final Optional<SandboxGupShup> sandboxGupShup;
@@ -172,9 +176,12 @@ public final class LocalRelay implements AutoCloseable {
         }
     }
 
+    /** With the demo's recording ready (a second of tone), private as Exotel's are: the Passthru the welcome prints names it. */
     private static SandboxExotel startSandbox(PrintStream console, Optional<java.nio.file.Path> callHistory) {
-        try {
-            return SandboxExotel.start(console, Duration.ofSeconds(1), callHistory);
+        try (java.io.InputStream recording = LocalRelay.class.getResourceAsStream("/" + DEMO_RECORDING)) {
+            SandboxExotel exotel = SandboxExotel.start(console, Duration.ofSeconds(1), callHistory);
+            exotel.addRecording(DEMO_RECORDING, recording.readAllBytes(), "audio/mpeg");
+            return exotel;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox Exotel", e);
         }
@@ -221,7 +228,8 @@ public final class LocalRelay implements AutoCloseable {
         out.println();
         out.printf("  curl -G '%s/exotel/%s/passthru' \\%n", stack.baseUrl(), secret);
         out.println("    --data-urlencode 'CallSid=fd7a090139691d5ed3exxg' --data-urlencode 'CallFrom=0932419xx' \\");
-        out.println("    --data-urlencode 'RecordingUrl=https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3' \\");
+        out.printf("    --data-urlencode 'RecordingUrl=%s' \\%n",
+                sandbox.map(s -> s.recordingUrl(DEMO_RECORDING)).orElse(EXOTEL_EXAMPLE_RECORDING));
         out.println("    --data-urlencode 'RecordingAvailableBy=Fri, 16 Jul 2021 15:47:25' \\");
         out.println("    --data-urlencode 'StartTime=2021-07-16 15:41:28' --data-urlencode 'EmergencyType=Heart'");
         out.println();

@@ -230,7 +230,8 @@ public final class Wiring {
                 TimerJob.Kind.RECORDING_FETCH, job -> recordingCopies.get().fire(job)), clock),
                 sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
-                timeline.get(), (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(timers.get()::schedule), executor.get()));
+                timeline.get(), (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
+                executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"),
                         Duration.ofMillis(Long.parseLong(env.get("PASSTHRU_DEADLINE_MS", "5000"))))));

@@ -1,7 +1,6 @@
 package sosrelay.directory;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,32 +23,14 @@ final class HeartbeatParser {
     }
 
     Map<String, HeartbeatWatch> parseAll(Object value) {
-        Map<String, HeartbeatWatch> watches = new LinkedHashMap<>();
-        if (value == null) {
-            return watches;
-        }
-        if (!(value instanceof List<?> list)) {
-            problems.add("heartbeats must be a list of {source, expectEvery, type}");
-            return watches;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            HeartbeatWatch watch = parse("heartbeats[" + i + "]", list.get(i));
-            if (watch != null && watches.putIfAbsent(watch.source(), watch) != null) {
-                problems.add("heartbeats[" + i + "]: source " + watch.source() + " is listed twice");
-            }
-        }
-        return Map.copyOf(watches);
+        return ListSection.unique(problems, "heartbeats", value, "{source, expectEvery, type}", this::parse, HeartbeatWatch::source,
+                "source");
     }
 
     private HeartbeatWatch parse(String where, Object value) {
-        if (!(value instanceof Map<?, ?> entry)) {
-            problems.add(where + ": must be a mapping with source, expectEvery and type");
+        Map<?, ?> entry = ListSection.mapping(problems, where, value, "source, expectEvery and type", KEYS);
+        if (entry == null) {
             return null;
-        }
-        for (Object key : entry.keySet()) {
-            if (!KEYS.contains(String.valueOf(key))) {
-                problems.add(where + ": unknown key '" + key + "' (expected one of " + KEYS + ")");
-            }
         }
         int before = problems.size();
         String source = String.valueOf(entry.get("source"));

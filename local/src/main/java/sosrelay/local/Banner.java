@@ -46,8 +46,10 @@ final class Banner {
         }
         out.println("  Tables       DynamoDB Local " + stack.backends().dynamoEndpoint());
         stack.resources().tableNames().forEach((logicalId, name) -> out.printf("    %-28s %s%n", logicalId, name));
+        out.println("  Buckets      S3Proxy " + stack.backends().s3Endpoint() + "   (signed requests and presigned URLs only)");
+        stack.resources().bucketNames().forEach((logicalId, name) -> out.printf("    %-28s %s%n", logicalId, name));
         out.println("  Data         " + stack.backends().dataDir().map(dir -> dir.toAbsolutePath().toString())
-                .orElse("in memory (use --data-dir DIR to keep tables and queued messages)"));
+                .orElse("in memory (use --data-dir DIR to keep tables, queued messages and buckets)"));
         functions.forEach(function -> function.loadError().ifPresent(error ->
                 out.println("  WARNING      " + function.logicalId() + ": " + error + "; its routes answer 502, its queues are not polled")));
         unresolved.forEach((function, names) ->

@@ -17,13 +17,13 @@ import sosrelay.timers.Timers;
  * Copies an incident's recording from Exotel into our bucket, so the greeting can play it to people who
  * have no Exotel credentials. The first try is when Exotel said it would be ready ({@code RecordingAvailableBy};
  * without one, five minutes after the incident); Exotel documents up to 15 minutes at peak, so a recording
- * not there yet (404, 403) or an Exotel that did not answer is tried again at {@code tries}' offsets from that
- * time, then given up (the greeting keeps speaking the summary). The first offset is always zero.
+ * not there yet (404, 403) or an Exotel that did not answer is tried again at {@link #TRIES}' offsets from that
+ * time, then given up (the greeting keeps speaking the summary).
  */
 public final class RecordingCopies {
     public static final Duration TYPICAL_DELAY = Duration.ofMinutes(5);
-    /** When each try runs, from the due time: now, then backing off to the 15 minutes Exotel may take at peak. */
-    public static final List<Duration> DEFAULT_TRIES = List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(2),
+    /** When each try runs, from the due time: then, backing off to the 15 minutes Exotel may take at peak. */
+    static final List<Duration> TRIES = List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(2),
             Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(15));
 
     private final IncidentStore incidents;
@@ -32,17 +32,15 @@ public final class RecordingCopies {
     private final RecordingPolicy policy;
     private final ExotelRecordingFetch exotel;
     private final RecordingsBucket bucket;
-    private final List<Duration> tries;
 
     public RecordingCopies(IncidentStore incidents, Timers timers, Timeline timeline, RecordingPolicy policy,
-                           ExotelRecordingFetch exotel, RecordingsBucket bucket, List<Duration> tries) {
+                           ExotelRecordingFetch exotel, RecordingsBucket bucket) {
         this.incidents = incidents;
         this.timers = timers;
         this.timeline = timeline;
         this.policy = policy;
         this.exotel = exotel;
         this.bucket = bucket;
-        this.tries = List.copyOf(tries);
     }
 
     /**
@@ -105,12 +103,12 @@ public final class RecordingCopies {
     }
 
     private void retryOrGiveUp(TimerJob job, String why) {
-        if (job.attempt() >= tries.size()) {
+        if (job.attempt() >= TRIES.size()) {
             giveUp(job, why);
             return;
         }
-        // Attempt n ran at due + tries[n-1]: the next one is at due + tries[n].
-        Instant next = job.dueAt().plus(tries.get(job.attempt()).minus(tries.get(job.attempt() - 1)));
+        // Attempt n ran at due + TRIES[n-1]: the next one is at due + TRIES[n].
+        Instant next = job.dueAt().plus(TRIES.get(job.attempt()).minus(TRIES.get(job.attempt() - 1)));
         Log.info("recording.not-yet", "incidentId", job.incidentId(), "attempt", job.attempt(), "why", why, "nextAt", next.toString());
         timers.schedule(TimerJob.recordingFetch(next, job.incidentId(), job.attempt() + 1));
     }

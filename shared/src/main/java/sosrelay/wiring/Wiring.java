@@ -222,7 +222,7 @@ public final class Wiring {
         this.recordingCopies = new Lazy<>(() -> new RecordingCopies(incidents.get(), timers.get(), timeline.get(), recordingPolicy(),
                 new ExotelRecordingFetch(http.get(), env.require("EXOTEL_API_KEY"), secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
                         requestTimeout("EXOTEL_REQUEST_TIMEOUT_MS"), Integer.parseInt(env.get("RECORDING_MAX_BYTES", "20000000"))),
-                recordingsBucket.get(), RecordingCopies.DEFAULT_TRIES));
+                recordingsBucket.get()));
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(timers.get(), Map.of(
                 TimerJob.Kind.RETRY, job -> retries.get().fire(job),
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),

@@ -73,7 +73,7 @@ class RecordingCopiesIT {
                 new Timeline(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), Clock.systemUTC()),
                 RecordingPolicy.of(exotel.baseUrl() + "/exotelrecordings/"),
                 new ExotelRecordingFetch(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), "key", () -> "token",
-                        Duration.ofSeconds(5), 1000), bucket, RecordingCopies.DEFAULT_TRIES);
+                        Duration.ofSeconds(5), 1000), bucket);
         incidents.create(incident(exotel.baseUrl() + PATH));
     }
 
@@ -112,7 +112,7 @@ class RecordingCopiesIT {
                 new Timeline(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), Clock.systemUTC()),
                 RecordingPolicy.of(exotel.baseUrl() + "/exotelrecordings/"),
                 new ExotelRecordingFetch(HttpClient.newHttpClient(), "key", () -> "token", Duration.ofSeconds(5), 100_000),
-                bucket, RecordingCopies.DEFAULT_TRIES);
+                bucket);
 
         copies.fire(TimerJob.recordingFetch(DUE, ID, 1));
 

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * DynamoDB Local, ElasticMQ and S3Proxy in this JVM, each on its own free port, with SDK v2 clients
@@ -69,18 +71,24 @@ public final class LocalBackends implements AutoCloseable {
      * {@code dir/s3}, and survive a restart.
      */
     public static LocalBackends start(Optional<Path> dataDir) {
-        DynamoDbLocalServer dynamo = DynamoDbLocalServer.start(dataDir.map(dir -> dir.resolve("dynamodb")));
+        // S3Proxy spends seconds in jclouds' and Jetty's start-up: beside the other two, not after them.
+        CompletableFuture<S3ProxyServer> s3 = CompletableFuture.supplyAsync(
+                () -> S3ProxyServer.start(dataDir.map(dir -> dir.resolve("s3")), ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+        DynamoDbLocalServer dynamo = null;
         ElasticMqServer elasticMq = null;
         try {
+            dynamo = DynamoDbLocalServer.start(dataDir.map(dir -> dir.resolve("dynamodb")));
             elasticMq = ElasticMqServer.start(dataDir.map(dir -> dir.resolve("sqs")));
-            S3ProxyServer s3 = S3ProxyServer.start(dataDir.map(dir -> dir.resolve("s3")), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
-            return new LocalBackends(dynamo, elasticMq, s3, dataDir);
+            return new LocalBackends(dynamo, elasticMq, s3.join(), dataDir);
         } catch (RuntimeException e) {
+            s3.thenAccept(S3ProxyServer::close);
             if (elasticMq != null) {
                 elasticMq.close();
             }
-            dynamo.close();
-            throw e;
+            if (dynamo != null) {
+                dynamo.close();
+            }
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

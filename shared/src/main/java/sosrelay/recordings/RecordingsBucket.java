@@ -2,6 +2,7 @@ package sosrelay.recordings;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -11,12 +12,13 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * presigned GET that expires in minutes (the bucket blocks every public access).
  */
 public final class RecordingsBucket {
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final S3Presigner presigner;
     private final String bucket;
     private final Duration urlValidity;
 
-    public RecordingsBucket(S3Client s3, S3Presigner presigner, String bucket, Duration urlValidity) {
+    /** {@code s3} is asked for only to write: the greeting, which only presigns, never builds a client. */
+    public RecordingsBucket(Supplier<S3Client> s3, S3Presigner presigner, String bucket, Duration urlValidity) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
@@ -26,14 +28,14 @@ public final class RecordingsBucket {
     /** {@code recordings/<incident>/original.<ext>}: one recording per incident, so a repeat overwrites the same object. */
     public String putOriginal(String incidentId, byte[] audio, String contentType) {
         String key = "recordings/" + incidentId + "/original" + extension(contentType);
-        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(audio));
+        s3.get().putObject(p -> p.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(audio));
         return key;
     }
 
     /** The 8 kHz mono WAV made from the original: what Exotel's greeting is sure to play. */
     public String putWav(String incidentId, byte[] wav) {
         String key = "recordings/" + incidentId + "/8khz-mono.wav";
-        s3.putObject(p -> p.bucket(bucket).key(key).contentType("audio/wav"), RequestBody.fromBytes(wav));
+        s3.get().putObject(p -> p.bucket(bucket).key(key).contentType("audio/wav"), RequestBody.fromBytes(wav));
         return key;
     }
 

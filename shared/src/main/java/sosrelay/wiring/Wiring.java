@@ -217,7 +217,7 @@ public final class Wiring {
                         + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
         // Recordings: the raise chain schedules the copy (only where a recording can come: the Passthru, the device API),
         // the timer fetches it into RECORDINGS_BUCKET, the greeting plays it through a presigned URL.
-        this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(aws.s3(), aws.s3Presigner(), env.require("RECORDINGS_BUCKET"),
+        this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(new Lazy<>(aws::s3), aws.s3Presigner(), env.require("RECORDINGS_BUCKET"),
                 Duration.ofSeconds(Long.parseLong(env.get("RECORDING_URL_SECONDS", "300")))));
         this.recordingCopies = new Lazy<>(() -> new RecordingCopies(incidents.get(), timers.get(), timeline.get(), recordingPolicy(),
                 new ExotelRecordingFetch(http.get(), env.require("EXOTEL_API_KEY"), secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),

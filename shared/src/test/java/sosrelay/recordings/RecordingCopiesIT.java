@@ -55,7 +55,7 @@ class RecordingCopiesIT {
     static void start() {
         stack = LocalTemplate.start();
         incidents = new IncidentStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), Clock.systemUTC(), Duration.ofSeconds(30));
-        bucket = new RecordingsBucket(stack.backends().s3(), S3Presigner.builder().endpointOverride(stack.backends().s3Endpoint())
+        bucket = new RecordingsBucket(stack.backends()::s3, S3Presigner.builder().endpointOverride(stack.backends().s3Endpoint())
                 .region(LocalBackends.REGION).credentialsProvider(LocalBackends.credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(),
                 stack.bucketName("RecordingsBucket"), Duration.ofMinutes(5));

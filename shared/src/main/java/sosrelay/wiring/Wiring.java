@@ -14,6 +14,7 @@ import sosrelay.ack.Acknowledgements;
 import sosrelay.ack.KeypressAckWebhook;
 import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
+import sosrelay.board.BoardPage;
 import sosrelay.api.IncidentApi;
 import sosrelay.api.OperatorApi;
 import sosrelay.callbacks.StatusCallbackWebhook;
@@ -281,6 +282,16 @@ public final class Wiring {
 
     public OperatorApi operatorApi() {
         return operatorApi.get();
+    }
+
+    /**
+     * The operators' board page. Its sign-in settings: {@code OPERATOR_SIGN_IN} itself (local), else the SSM parameter
+     * {@code OPERATOR_SIGN_IN_PARAMETER} names, which the stack writes once the hosted UI's app client exists.
+     */
+    public BoardPage boardPage() {
+        String plain = env.get("OPERATOR_SIGN_IN");
+        return new BoardPage(plain != null && !plain.isBlank() ? () -> plain
+                : new SecretValue(ssm, env.require("OPERATOR_SIGN_IN_PARAMETER"), clock, Duration.ofMinutes(15)));
     }
 
     public BatchWorker smsJobs() {

@@ -28,6 +28,7 @@ async function api(method, path, body) {
 const actions = {
   resolve: id => act(() => api('POST', `/v1/operator/incidents/${encodeURIComponent(id)}/resolve`)),
   addOverride: (roster, override) => act(() => api('POST', `/v1/operator/rosters/${encodeURIComponent(roster)}/overrides`, override)),
+  testCall: person => act(() => api('POST', `/v1/people/${encodeURIComponent(person)}/test-call`)),
 };
 
 async function act(request) {
@@ -47,7 +48,8 @@ async function refresh() {
   clearTimeout(timer);
   try {
     const [list, desk] = await Promise.all([api('GET', '/v1/operator/incidents?limit=50'), api('GET', '/v1/desk')]);
-    const open = list.incidents.filter(i => i.status !== 'resolved');
+    // Test calls show as each person's "verified"; drills in their own section.
+    const open = list.incidents.filter(i => i.status !== 'resolved' && i.source !== 'test-call' && i.source !== 'drill');
     const stories = await Promise.all(open.map(i => api('GET', `/v1/operator/incidents/${encodeURIComponent(i.incidentId)}`)));
     showBoard();
     $('incidents').replaceChildren(...(stories.length

@@ -132,9 +132,9 @@ export function personRow(person, actions) {
     el('td', {}, person.name, el('span', { class: 'quiet' }, ` ${person.id}`)),
     el('td', {}, person.phone),
     el('td', {}, person.channels.join(', ')),
-    el('td', { class: 'verified' }, person.verified === undefined ? '' : person.verified ? 'yes' : 'unverified'),
-    el('td', {}, actions.testCall
-      ? el('button', { type: 'button', class: 'test-call', 'data-test-call': person.id }, 'Test call') : ''));
-  row.querySelector('.test-call')?.addEventListener('click', () => actions.testCall(person.id));
+    el('td', { class: person.verified ? 'verified' : 'unverified', 'data-verified': String(Boolean(person.verified)) },
+      person.verified ? `yes, answered ${new Date(person.lastReached).toLocaleString()}` : 'unverified'),
+    el('td', {}, el('button', { type: 'button', class: 'test-call', 'data-test-call': person.id }, 'Test call')));
+  row.querySelector('.test-call').addEventListener('click', () => actions.testCall(person.id));
   return row;
 }

@@ -13,8 +13,8 @@ import sosrelay.directory.Roster;
 
 /**
  * The directory as the duty desk sees it ({@code GET /v1/desk}): each roster's people on duty now and
- * who comes next (and when), and the people with their channels and masked numbers. Nothing more
- * personal than the desk needs.
+ * who comes next (and when), and the people with their channels, masked numbers and when they last answered
+ * (never: "unverified", their number may not reach them). Nothing more personal than the desk needs.
  */
 final class DeskView {
     /** How finely, and how far ahead, the next change of duty is looked for: rotations change on the quarter hour or hour. */
@@ -24,11 +24,11 @@ final class DeskView {
     private DeskView() {
     }
 
-    static Map<String, Object> of(Directory directory, Instant now) {
+    static Map<String, Object> of(Directory directory, Map<String, Instant> reached, Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("at", now.toString());
         view.put("rosters", directory.rosters().values().stream().map(roster -> roster(roster, directory, now)).toList());
-        view.put("people", directory.people().values().stream().map(DeskView::person).toList());
+        view.put("people", directory.people().values().stream().map(person -> person(person, reached.get(person.id()))).toList());
         return view;
     }
 
@@ -63,12 +63,16 @@ final class DeskView {
         }).toList();
     }
 
-    private static Map<String, Object> person(Person person) {
+    private static Map<String, Object> person(Person person, Instant lastReached) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", person.id());
         row.put("name", person.name());
         row.put("phone", PhoneNumbers.mask(person.phone()));
         row.put("channels", person.channels().stream().map(Channel::id).toList());
+        row.put("verified", lastReached != null);
+        if (lastReached != null) {
+            row.put("lastReached", lastReached.toString());
+        }
         return row;
     }
 }

@@ -19,6 +19,7 @@ import sosrelay.directory.RosterOverride;
 import sosrelay.directory.RosterParser;
 import sosrelay.json.Json;
 import sosrelay.log.Log;
+import sosrelay.people.ReachedPeople;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.Webhook;
@@ -33,12 +34,14 @@ import sosrelay.web.Webhook;
  */
 public final class OperatorApi implements Webhook {
     private final DirectoryStore directory;
+    private final ReachedPeople reached;
     private final Set<String> operatorKeyIds;
     private final Clock clock;
 
     /** {@code operatorKeyIds}: the keys allowed here; a device key must not move a roster or silence a type. */
-    public OperatorApi(DirectoryStore directory, Set<String> operatorKeyIds, Clock clock) {
+    public OperatorApi(DirectoryStore directory, ReachedPeople reached, Set<String> operatorKeyIds, Clock clock) {
         this.directory = directory;
+        this.reached = reached;
         this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.clock = clock;
     }
@@ -58,7 +61,7 @@ public final class OperatorApi implements Webhook {
                 return addMaintenance(request);
             }
             if (roster == null && "GET".equals(request.method())) {
-                return WebResponse.json(200, Json.write(DeskView.of(directory.current(), clock.instant())));
+                return WebResponse.json(200, Json.write(DeskView.of(directory.current(), reached.all(), clock.instant())));
             }
             if (roster != null && "GET".equals(request.method())) {
                 return onDuty(roster, request);

@@ -31,6 +31,7 @@ import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.drills.DrillApi;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
@@ -62,6 +63,7 @@ import sosrelay.pacing.Pacer;
 import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
+import sosrelay.people.ReachedPeople;
 import sosrelay.secrets.SecretValue;
 import sosrelay.sms.DltTemplate;
 import sosrelay.sms.ExotelSms;
@@ -190,7 +192,10 @@ public final class Wiring {
         this.reportBack = new Lazy<>(() -> new ReportBack(dispatcher.get(), timeline.get()));
         this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), deliveries.get(), dispatcher.get(), timers.get(),
                 timeline.get(), incident -> {
-                    IncidentMetrics.unanswered(incident.id(), incident.type());
+                    if (!incident.trigger().exercise()) {
+                        // A drill or test call nobody answered is in its report, not an operator's alarm.
+                        IncidentMetrics.unanswered(incident.id(), incident.type());
+                    }
                     reportBack.get().unanswered(incident);
                 }, currentRosters(), clock));
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
@@ -204,7 +209,8 @@ public final class Wiring {
         this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), escalation.get(),
                 new StandDown(deliveries.get(), dispatcher.get(), timeline.get()), reportBack.get(),
                 incidentId -> deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
-                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), clock));
+                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), reachedPeople(),
+                clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
                         + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
@@ -223,7 +229,7 @@ public final class Wiring {
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
                 new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), openSlots.get(), operatorKeyIds(),
                 clock));
-        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), operatorKeyIds(), clock));
+        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), operatorKeyIds(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), Duration.ofMillis(Long.parseLong(env.get("RECORDING_PROBE_TIMEOUT_MS", "800")))),
                 clock));
@@ -292,6 +298,16 @@ public final class Wiring {
         String plain = env.get("OPERATOR_SIGN_IN");
         return new BoardPage(plain != null && !plain.isBlank() ? () -> plain
                 : new SecretValue(ssm, env.require("OPERATOR_SIGN_IN_PARAMETER"), clock, Duration.ofMinutes(15)));
+    }
+
+    /** Test calls (and drills): the raise chain, for a signed-in operator. */
+    public DrillApi drillApi() {
+        return new DrillApi(directory.get(), raiser.get(), clock);
+    }
+
+    /** Who has answered something: written by every acknowledgement, read by the board's desk. */
+    private ReachedPeople reachedPeople() {
+        return new ReachedPeople(dynamo.get(), env.require("INCIDENTS_TABLE"), clock);
     }
 
     public BatchWorker smsJobs() {

@@ -182,6 +182,9 @@ class SamTemplateTest {
                 .filteredOn(event -> event.path().startsWith("/v1/operator/") || event.path().equals("/v1/desk"))
                 .isNotEmpty()
                 .allSatisfy(event -> assertThat(event.cognitoAuthorizer()).isEqualTo("OperatorSignIn"));
+        assertThat(template.function("DrillApiFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::cognitoAuthorizer)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/people/{personId}/test-call", "post", "OperatorSignIn"));
         assertThat(template.function("BoardFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::path, ApiEvent::cognitoAuthorizer)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/board", null), org.assertj.core.groups.Tuple.tuple("/board/{file}", null));

@@ -1,6 +1,6 @@
 // The board: signs in, then every few seconds reads the operator routes and redraws.
 import { goToHostedUi, settings, signOut, takeFromAddress, token, useToken } from './sign-in.js';
-import { el, incidentCard, personRow, rosterCard } from './views.js';
+import { drillForm, drillReport, el, incidentCard, personRow, rosterCard } from './views.js';
 
 const REFRESH_MS = 3000;
 // The API's stage prefix on AWS (/Prod); nothing locally.
@@ -29,7 +29,9 @@ const actions = {
   resolve: id => act(() => api('POST', `/v1/operator/incidents/${encodeURIComponent(id)}/resolve`)),
   addOverride: (roster, override) => act(() => api('POST', `/v1/operator/rosters/${encodeURIComponent(roster)}/overrides`, override)),
   testCall: person => act(() => api('POST', `/v1/people/${encodeURIComponent(person)}/test-call`)),
+  startDrill: type => act(() => api('POST', '/v1/drills', { type })),
 };
+const DRILLS_SHOWN = 3;
 
 async function act(request) {
   try {
@@ -43,6 +45,7 @@ async function act(request) {
 
 let timer;
 let shownRosters = '';
+let shownTypes = '';
 
 async function refresh() {
   clearTimeout(timer);
@@ -51,10 +54,17 @@ async function refresh() {
     // Test calls show as each person's "verified"; drills in their own section.
     const open = list.incidents.filter(i => i.status !== 'resolved' && i.source !== 'test-call' && i.source !== 'drill');
     const stories = await Promise.all(open.map(i => api('GET', `/v1/operator/incidents/${encodeURIComponent(i.incidentId)}`)));
+    const drills = await Promise.all(list.incidents.filter(i => i.source === 'drill').slice(0, DRILLS_SHOWN)
+      .map(i => api('GET', `/v1/drills/${encodeURIComponent(i.incidentId)}`)));
     showBoard();
     $('incidents').replaceChildren(...(stories.length
       ? stories.map((story, n) => incidentCard(story, open[n], actions))
       : [el('p', { class: 'quiet' }, 'None open.')]));
+    $('drills').replaceChildren(...drills.map(drillReport));
+    if (JSON.stringify(desk.types) !== shownTypes) {
+      shownTypes = JSON.stringify(desk.types);
+      $('drill-start').replaceChildren(drillForm(desk.types, actions));
+    }
     const rosters = JSON.stringify(desk.rosters);
     if (rosters !== shownRosters) {
       // Redrawn only when duty changes, so an override being typed is not wiped.
@@ -93,11 +103,14 @@ function showBoard() {
 function showSignIn(reason) {
   clearTimeout(timer);
   shownRosters = '';
+  shownTypes = '';
   $('board').hidden = true;
   $('sign-out').hidden = true;
   // Whatever was drawn goes, so nothing seen signed in stays on the page.
   $('incidents').replaceChildren();
   $('rosters').replaceChildren();
+  $('drills').replaceChildren();
+  $('drill-start').replaceChildren();
   $('people').tBodies[0].replaceChildren();
   $('sign-in').hidden = false;
   if (reason) {

@@ -138,3 +138,33 @@ export function personRow(person, actions) {
   row.querySelector('.test-call').addEventListener('click', () => actions.testCall(person.id));
   return row;
 }
+
+export function drillForm(types, actions) {
+  const form = el('form', { id: 'drill-form' },
+    el('label', {}, 'Drill the chain of ', el('select', { name: 'type', required: true }, types.map(t => el('option', { value: t }, t)))),
+    ' ', el('button', { type: 'submit' }, 'Start drill'),
+    el('span', { class: 'quiet' }, ' - it rings the real people, saying it is a drill'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    actions.startDrill(new FormData(form).get('type'));
+  });
+  return form;
+}
+
+export function drillReport(report) {
+  return el('article', { class: 'drill', 'data-drill': report.drillId },
+    el('h3', {}, `${report.type} drill `, el('span', { class: 'badge', 'data-status': report.status }, report.status),
+      el('span', { class: 'quiet' }, ` started ${age(report.startedAt)} ago, tier ${report.activeTier}, round ${report.round}`)),
+    el('ul', { class: 'tiers' }, report.tiers.map(tier => el('li', { 'data-tier': tier.tier, 'data-met': String(tier.met) },
+      `Tier ${tier.tier}: ${tier.acknowledged} of ${tier.required} acknowledged - `,
+      el('strong', { class: tier.met ? 'covered' : 'short' }, tier.met ? 'would have been met' : 'not met')))),
+    el('table', { class: 'people' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Person'), el('th', {}, 'Tier'), el('th', {}, 'Reached'), el('th', {}, 'Acknowledged'))),
+      el('tbody', {}, report.people.map(p => el('tr', { 'data-person': p.id },
+        el('td', {}, p.name, el('span', { class: 'quiet' }, ` ${p.phone}`)),
+        el('td', {}, p.tier ?? ''),
+        el('td', { class: p.reached ? 'state state-answered' : 'state state-failed', 'data-reached': String(p.reached) },
+          p.reached ? 'reached' : `not reached: ${p.reason}`),
+        el('td', { class: p.acknowledged ? 'state state-acknowledged' : '', 'data-acknowledged': String(p.acknowledged) },
+          p.acknowledged ? `yes, after ${Math.round(p.timeToAcknowledgeSeconds)} s` : p.declined ? 'declined' : 'no'))))));
+}

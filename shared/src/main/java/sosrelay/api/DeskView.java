@@ -27,6 +27,7 @@ final class DeskView {
     static Map<String, Object> of(Directory directory, Map<String, Instant> reached, Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("at", now.toString());
+        view.put("types", List.copyOf(directory.types().keySet()));
         view.put("rosters", directory.rosters().values().stream().map(roster -> roster(roster, directory, now)).toList());
         view.put("people", directory.people().values().stream().map(person -> person(person, reached.get(person.id()))).toList());
         return view;

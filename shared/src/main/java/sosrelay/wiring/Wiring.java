@@ -300,9 +300,9 @@ public final class Wiring {
                 : new SecretValue(ssm, env.require("OPERATOR_SIGN_IN_PARAMETER"), clock, Duration.ofMinutes(15)));
     }
 
-    /** Test calls (and drills): the raise chain, for a signed-in operator. */
+    /** Test calls and drills: the raise chain, for a signed-in operator; a drill's report reads the incident's items. */
     public DrillApi drillApi() {
-        return new DrillApi(directory.get(), raiser.get(), clock);
+        return new DrillApi(directory.get(), raiser.get(), incidents.get(), progress.get(), deliveries.get(), timeline.get(), clock);
     }
 
     /** Who has answered something: written by every acknowledgement, read by the board's desk. */

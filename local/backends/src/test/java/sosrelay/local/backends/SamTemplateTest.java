@@ -184,7 +184,9 @@ class SamTemplateTest {
                 .allSatisfy(event -> assertThat(event.cognitoAuthorizer()).isEqualTo("OperatorSignIn"));
         assertThat(template.function("DrillApiFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::cognitoAuthorizer)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/people/{personId}/test-call", "post", "OperatorSignIn"));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/people/{personId}/test-call", "post", "OperatorSignIn"),
+                        org.assertj.core.groups.Tuple.tuple("/v1/drills", "post", "OperatorSignIn"),
+                        org.assertj.core.groups.Tuple.tuple("/v1/drills/{drillId}", "get", "OperatorSignIn"));
         assertThat(template.function("BoardFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::path, ApiEvent::cognitoAuthorizer)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/board", null), org.assertj.core.groups.Tuple.tuple("/board/{file}", null));

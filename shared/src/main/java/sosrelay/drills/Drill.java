@@ -1,0 +1,32 @@
+package sosrelay.drills;
+
+import java.time.Instant;
+import sosrelay.directory.Directory;
+import sosrelay.directory.EmergencyType;
+import sosrelay.directory.TypeChoice;
+import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentIds;
+import sosrelay.incident.Recording;
+import sosrelay.incident.Trigger;
+
+/**
+ * A drill as an incident: the type's whole chain as an emergency would have it (rosters, tiers, retries,
+ * repeats, priority), but its type reads "DRILL Heart" in every text and metric, the call says it is a drill
+ * ({@code SpokenText}), nobody is reported back to (no {@code reportTo}), no maintenance window silences it,
+ * and going unanswered pages no operator ({@link Trigger#exercise()}).
+ */
+final class Drill {
+    static final String PREFIX = "DRILL ";
+
+    private Drill() {
+    }
+
+    static Incident of(EmergencyType type, Directory directory, String operator, Instant now) {
+        Trigger trigger = new Trigger(Trigger.DRILL, null, "operator " + operator, now, "Drill of the " + type.name() + " chain",
+                null, null, "operator:" + operator);
+        Incident emergency = Incident.of(IncidentIds.random(), trigger, new TypeChoice(type, null), new Recording(null, null, null),
+                directory, null);
+        return new Incident(emergency.id(), trigger, PREFIX + type.name(), null, emergency.recording(), emergency.recipients(),
+                emergency.tiers(), emergency.retry(), null, emergency.rosters(), emergency.priority(), emergency.repeat(), null, null);
+    }
+}

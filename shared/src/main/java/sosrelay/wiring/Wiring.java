@@ -15,6 +15,8 @@ import sosrelay.ack.KeypressAckWebhook;
 import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.board.BoardPage;
+import sosrelay.api.DeviceApi;
+import sosrelay.api.HeartbeatApi;
 import sosrelay.api.IncidentApi;
 import sosrelay.api.OperatorApi;
 import sosrelay.callbacks.StatusCallbackWebhook;
@@ -40,6 +42,8 @@ import sosrelay.dispatch.QueueRoutes;
 import sosrelay.dispatch.Retries;
 import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
+import sosrelay.heartbeat.HeartbeatStore;
+import sosrelay.heartbeat.Heartbeats;
 import sosrelay.greeting.RecordingProbe;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
@@ -308,6 +312,17 @@ public final class Wiring {
     /** Who has answered something: written by every acknowledgement, read by the board's desk. */
     private ReachedPeople reachedPeople() {
         return new ReachedPeople(dynamo.get(), env.require("INCIDENTS_TABLE"), clock);
+    }
+
+    /** The device API's routes: incidents and heartbeats. */
+    public DeviceApi deviceApi() {
+        return new DeviceApi(incidentApi.get(), new HeartbeatApi(heartbeats()));
+    }
+
+    /** Beats and the scheduled silence check; it keeps nothing between calls, so each caller builds its own. */
+    public Heartbeats heartbeats() {
+        return new Heartbeats(directory.get(), new HeartbeatStore(dynamo.get(), env.require("INCIDENTS_TABLE")), raiser.get(),
+                incidents.get(), progress.get(), id -> acknowledgements.get().resolved(id), timeline.get(), clock);
     }
 
     public BatchWorker smsJobs() {

@@ -50,6 +50,9 @@ class TestCallIT {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String incidentId = (String) Json.readObject(started.body()).get("incidentId");
         LocalHttp.await("dr-khan's test call answered with a 1", WAIT, () -> verified("dr-khan"));
+        // The sandbox notes the press once our ack webhook has answered it, a moment after the desk can show it.
+        LocalHttp.await("the sandbox to note the press", WAIT, () -> exotel.calls().stream()
+                .anyMatch(c -> c.customField().startsWith(incidentId + ":") && c.ack() != null));
         assertThat(exotel.calls()).filteredOn(c -> c.customField().startsWith(incidentId + ":")).singleElement().satisfies(call -> {
             assertThat(call.customField()).isEqualTo(incidentId + ":dr-khan");
             assertThat(call.heard()).contains("test call", "Dr. Khan", "Press 1");

@@ -21,11 +21,15 @@ final class Drill {
     private Drill() {
     }
 
+    /** An operator's drill, now. */
     static Incident of(EmergencyType type, Directory directory, String operator, Instant now) {
-        Trigger trigger = new Trigger(Trigger.DRILL, null, "operator " + operator, now, "Drill of the " + type.name() + " chain",
-                null, null, "operator:" + operator);
-        Incident emergency = Incident.of(IncidentIds.random(), trigger, new TypeChoice(type, null), new Recording(null, null, null),
-                directory, null);
+        return of(IncidentIds.random(), type, directory, "operator " + operator, "operator:" + operator, now);
+    }
+
+    /** {@code id}: the same for every start of one scheduled drill, so it starts once. */
+    static Incident of(String id, EmergencyType type, Directory directory, String by, String raisedBy, Instant at) {
+        Trigger trigger = new Trigger(Trigger.DRILL, null, by, at, "Drill of the " + type.name() + " chain", null, null, raisedBy);
+        Incident emergency = Incident.of(id, trigger, new TypeChoice(type, null), new Recording(null, null, null), directory, null);
         return new Incident(emergency.id(), trigger, PREFIX + type.name(), null, emergency.recording(), emergency.recipients(),
                 emergency.tiers(), emergency.retry(), null, emergency.rosters(), emergency.priority(), emergency.repeat(), null, null);
     }

@@ -34,6 +34,7 @@ import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.drills.DrillApi;
+import sosrelay.drills.ScheduledDrills;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
@@ -307,6 +308,11 @@ public final class Wiring {
     /** Test calls and drills: the raise chain, for a signed-in operator; a drill's report reads the incident's items. */
     public DrillApi drillApi() {
         return new DrillApi(directory.get(), raiser.get(), incidents.get(), progress.get(), deliveries.get(), timeline.get(), clock);
+    }
+
+    /** The directory's scheduled drills, for the once-a-minute check. */
+    public ScheduledDrills scheduledDrills() {
+        return new ScheduledDrills(directory.get(), raiser.get(), clock);
     }
 
     /** Who has answered something: written by every acknowledgement, read by the board's desk. */

@@ -37,6 +37,7 @@ class DrillIT {
     @BeforeAll
     static void start() throws IOException {
         directory = Files.createTempFile("drill-it", ".yaml");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         Files.writeString(directory, """
                 defaultType: Ward
                 people:
@@ -44,14 +45,22 @@ class DrillIT {
                   - {id: nurse-b, name: Nurse B, phone: "+919812000002"}
                   - {id: nurse-c, name: Nurse C, phone: "+919812000003"}
                   - {id: matron, name: Matron, phone: "+919812000004"}
+                  - {id: porter, name: Porter, phone: "+919812000005"}
                 types:
                   Ward:
                     retry: {attempts: 1}
                     tiers:
                       - {notify: [nurse-a, nurse-b, nurse-c], required: 2, escalateAfter: 1h}
                       - {notify: [matron], escalateAfter: 1h}
-                """);
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory),
+                  Porters:
+                    tiers:
+                      - {notify: [porter], escalateAfter: 1h}
+                drills:
+                  - {type: Porters, schedule: "cron(%d %d ? * * *)"}
+                """.formatted(now.getMinute(), now.getHour()));
+        // The once-a-minute drill check every second: the scheduled drill is due this minute.
+        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
+                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1")),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
         exotel.script("+919812000001", List.of("press-1"));
@@ -88,6 +97,23 @@ class DrillIT {
                 .isNotEmpty().allSatisfy(call -> assertThat(call.heard()).contains("drill", "not an emergency", "Press 1"));
         assertThat(exotel.calls()).as("nobody is called back about a drill")
                 .noneMatch(c -> c.customField().startsWith(drillId + ":_reporter"));
+    }
+
+    @Test
+    void aDrillTheDirectorySchedulesStartsOnceInItsMinute() throws InterruptedException {
+        LocalHttp.await("the scheduled Porters drill", WAIT, () -> !scheduledDrills().isEmpty());
+        Thread.sleep(4000);  // four more checks: each finds the same minute's drill already started
+
+        assertThat(scheduledDrills()).singleElement().satisfies(drill -> assertThat(drill.get("source")).isEqualTo("drill"));
+        String drillId = (String) scheduledDrills().get(0).get("incidentId");
+        LocalHttp.await("the porter's drill call", WAIT, () -> exotel.calls().stream()
+                .anyMatch(c -> c.customField().equals(drillId + ":porter")));
+        assertThat(report(drillId)).containsEntry("type", "Porters");
+    }
+
+    private static List<Map<?, ?>> scheduledDrills() {
+        HttpResponse<String> list = send("GET", "/v1/operator/incidents?type=DRILL%20Porters", relay.operatorToken(), null);
+        return ((List<?>) Json.readObject(list.body()).get("incidents")).stream().<Map<?, ?>>map(i -> (Map<?, ?>) i).toList();
     }
 
     @Test

@@ -63,6 +63,7 @@ export function incidentCard(incident, summary, actions) {
           `${acknowledged} of ${required} acknowledged`)),
       incident.maintenance ? el('p', { class: 'quiet' }, `maintenance: ${incident.maintenance}`) : ''),
     people(incident),
+    chart(incident),
     timeline(incident),
     el('p', { class: 'actions' },
       el('button', { type: 'button', class: 'resolve', 'data-resolve': incident.incidentId }, 'Resolve')));
@@ -88,6 +89,33 @@ function people(incident) {
           return el('td', { class: `state state-${state.kind}`, 'data-channel': channel, 'data-state': state.kind }, state.text);
         }));
     })));
+}
+
+const MARKS = { 'delivery.ringing': 'ringing', 'delivery.in-progress': 'answered', 'delivery.completed': 'answered',
+  'delivery.delivered': 'answered', 'delivery.sent': 'answered', 'delivery.no-answer': 'failed', 'delivery.busy': 'failed',
+  'delivery.failed': 'failed', 'delivery.failed-dnd': 'failed', 'delivery.canceled': 'failed',
+  acknowledged: 'acknowledged', declined: 'declined' };
+
+/** When each person was rung and answered: one line per person from the raise to now, a mark per event. */
+function chart(incident) {
+  const start = Date.parse(incident.createdAt || (incident.timeline[0] || {}).at);
+  const events = incident.timeline.filter(e => e.personId && (e.event.startsWith('delivery.') || MARKS[e.event]));
+  const end = Math.max(Date.now(), ...events.map(e => Date.parse(e.at)));
+  const span = Math.max(1000, end - start);
+  return el('div', { class: 'chart', 'aria-label': 'when each person was rung and answered' },
+    incident.recipients.map(person => {
+      const line = el('div', { class: 'line' });
+      events.filter(e => e.personId === person.id).forEach(e => {
+        const kind = MARKS[e.event] || 'queued';
+        const mark = el('span', { class: `mark mark-${kind}`, title: `${e.event.replace('delivery.', '')} (${e.channel || ''}) at ${clock(e.at)}` });
+        // CSSOM, not a style attribute: the page's Content-Security-Policy allows no inline styles.
+        mark.style.left = `${Math.min(100, Math.max(0, (Date.parse(e.at) - start) / span * 100))}%`;
+        line.append(mark);
+      });
+      return el('div', { class: 'track', 'data-person': person.id }, el('span', { class: 'who' }, person.name), line);
+    }),
+    el('div', { class: 'track axis' }, el('span', { class: 'who' }, ''),
+      el('span', { class: 'line quiet' }, `0 s`, el('span', { class: 'end' }, `${Math.round(span / 1000)} s`))));
 }
 
 function timeline(incident) {

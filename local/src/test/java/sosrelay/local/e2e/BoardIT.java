@@ -115,6 +115,9 @@ class BoardIT {
                 "data-answer", "acknowledged"));
         wait.until(ExpectedConditions.attributeContains(By.cssSelector(card + " [data-acks]"), "data-acks", "1/1"));
         assertThat(browser.findElement(By.cssSelector(card + " tr[data-person='nurse-a']")).getText()).contains("+91").doesNotContain("9813000001");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(card + " .chart .track[data-person='nurse-a'] .mark-acknowledged")));
+        assertThat(browser.findElements(By.cssSelector(card + " .chart .track[data-person='nurse-a'] .mark-failed")))
+                .as("the unanswered first call on the chart").isNotEmpty();
         screenshot("board.png");
 
         browser.findElement(By.cssSelector("button[data-resolve='" + id + "']")).click();

@@ -41,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String PUBLIC_BASE_URL_VARIABLE = "SOS_PUBLIC_BASE_URL";
     /** The API keys routes with {@code ApiKeyRequired} accept, comma-separated, as API Gateway's usage plan would. */
     public static final String API_KEYS_VARIABLE = "SOS_API_KEYS";
+    /** The tokens routes with a Cognito authorizer accept, comma-separated, as API Gateway would a user pool's ID tokens. */
+    public static final String OPERATOR_TOKENS_VARIABLE = OperatorTokens.VARIABLE;
     /** The board's sign-in settings, which on AWS come from the SSM parameter the template writes. */
     static final String BOARD_SIGN_IN_VARIABLE = "OPERATOR_SIGN_IN";
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sosrelay.config.Settings;
 import sosrelay.local.backends.LocalTemplate;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -53,7 +54,7 @@ class BatchWorkerQueuesIT {
         event.setRecords(records);
 
         BatchWorker worker = new BatchWorker(body -> new MessageProcessor.Retry(Duration.ofSeconds(1)), sqs, List.of(normal, urgent),
-                threads, BatchWorker.DEFAULT_BACKOFF);
+                threads, Settings.DEFAULT_BACKOFF);
         SQSBatchResponse response = worker.process(event);
 
         assertThat(response.getBatchItemFailures()).hasSize(2);

@@ -33,17 +33,19 @@ class SmsJobHandlerIT {
     static void start() {
         exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         exotel.start();
-        stack = MessageJobStack.start("SmsJobFunction", Map.of(
-                "SOS_WEBHOOK_SECRET", "local-webhook-secret",
-                "SOS_PUBLIC_BASE_URL", "https://sos.example",
-                "EXOTEL_API_BASE_URL", exotel.baseUrl(),
-                "EXOTEL_ACCOUNT_SID", "acme",
-                "EXOTEL_API_KEY", "key",
-                "EXOTEL_API_TOKEN", "token",
-                "EXOTEL_SMS_FROM", "SOSRLY",
-                "EXOTEL_DLT_ENTITY_ID", "1101000000000000001",
-                "EXOTEL_DLT_TEMPLATE_ID", "1107000000000000001",
-                "EXOTEL_REQUEST_TIMEOUT_MS", "3000"));
+        stack = MessageJobStack.start("SmsJobFunction", Map.ofEntries(
+                Map.entry("SOS_WEBHOOK_SECRET", "local-webhook-secret"),
+                Map.entry("SOS_PUBLIC_BASE_URL", "https://sos.example"),
+                Map.entry("EXOTEL_API_BASE_URL", exotel.baseUrl()),
+                Map.entry("EXOTEL_ACCOUNT_SID", "acme"),
+                Map.entry("EXOTEL_API_KEY", "key"),
+                Map.entry("EXOTEL_API_TOKEN", "token"),
+                Map.entry("EXOTEL_SMS_FROM", "SOSRLY"),
+                Map.entry("EXOTEL_DLT_ENTITY_ID", "1101000000000000001"),
+                Map.entry("EXOTEL_DLT_TEMPLATE_ID", "1107000000000000001"),
+                Map.entry("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", "1107000000000000002"),
+                Map.entry("EXOTEL_DLT_COMING_TEMPLATE_ID", "1107000000000000003"),
+                Map.entry("EXOTEL_REQUEST_TIMEOUT_MS", "3000")));
         handler = new SmsJobHandler(stack.wiring());
     }
 

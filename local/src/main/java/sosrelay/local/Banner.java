@@ -13,9 +13,12 @@ final class Banner {
     private final Collection<LocalFunction> functions;
     private final Map<String, List<String>> unresolved;
     private final List<SqsEventSourceMappings.Mapping> sqsMappings;
+    private final List<ScheduledInvocations.Running> schedules;
 
     Banner(LocalStack stack, List<ApiRoute> routes, Collection<LocalFunction> functions,
-           Map<String, List<String>> unresolved, List<SqsEventSourceMappings.Mapping> sqsMappings) {
+           Map<String, List<String>> unresolved, List<SqsEventSourceMappings.Mapping> sqsMappings,
+           List<ScheduledInvocations.Running> schedules) {
+        this.schedules = schedules;
         this.stack = stack;
         this.routes = routes;
         this.functions = functions;
@@ -35,6 +38,12 @@ final class Banner {
         stack.resources().queues().values().stream()
                 .sorted((a, b) -> a.logicalId().compareTo(b.logicalId()))
                 .forEach(queue -> out.printf("    %-28s %s%s%n", queue.logicalId(), queue.url(), pollersOf(queue.logicalId())));
+        if (!schedules.isEmpty()) {
+            out.println("  Schedules");
+            schedules.forEach(schedule -> out.printf("    %-28s %s%n", schedule.event().expression(), schedule.every()
+                    .map(every -> "-> " + schedule.function() + " every " + every.toMillis() / 1000.0 + " s")
+                    .orElse("-> " + schedule.function() + ": NOT run locally (only rate(...) schedules are)")));
+        }
         out.println("  Tables       DynamoDB Local " + stack.backends().dynamoEndpoint());
         stack.resources().tableNames().forEach((logicalId, name) -> out.printf("    %-28s %s%n", logicalId, name));
         out.println("  Data         " + stack.backends().dataDir().map(dir -> dir.toAbsolutePath().toString())

@@ -53,12 +53,15 @@ public final class LocalStack implements AutoCloseable {
     private final ApiGateway api;
     private final AsyncInvocations asyncInvocations;
     private final AccessDenials accessDenials;
+    private final java.util.Optional<java.time.Duration> scheduleEvery;
     private SqsEventSourceMappings sqsMappings;
+    private ScheduledInvocations schedules;
 
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
                        Map<String, List<String>> unresolvedVariables, ApiGateway api, AsyncInvocations asyncInvocations,
-                       AccessDenials accessDenials) {
+                       AccessDenials accessDenials, java.util.Optional<java.time.Duration> scheduleEvery) {
+        this.scheduleEvery = scheduleEvery;
         this.options = options;
         this.template = template;
         this.server = server;
@@ -125,7 +128,8 @@ public final class LocalStack implements AutoCloseable {
             server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
             server.setExecutor(workers);
             return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
-                    asyncInvocations, accessDenials);
+                    asyncInvocations, accessDenials, ScheduledInvocations.override(processEnvironment.getOrDefault(
+                            ScheduledInvocations.EVERY_VARIABLE, overrides.get(ScheduledInvocations.EVERY_VARIABLE))));
         } catch (RuntimeException | Error e) {
             server.stop(0);
             workers.shutdownNow();
@@ -136,13 +140,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Answers the HTTP port and starts polling the queues; "Ready" is true from here on. */
+    /** Answers the HTTP port, starts polling the queues and running the schedules; "Ready" is true from here on. */
     public synchronized void serve() {
         if (sqsMappings != null) {
             throw new IllegalStateException("the local stack is already serving");
         }
         server.start();
         sqsMappings = SqsEventSourceMappings.start(backends.sqs(), sqsMappings(functions, resources));
+        schedules = new ScheduledInvocations(functions.values(), asyncInvocations, scheduleEvery);
     }
 
     public int port() {
@@ -204,13 +209,17 @@ public final class LocalStack implements AutoCloseable {
     /** Where everything is; callers may print more after it. */
     public void printBanner(PrintStream out) {
         new Banner(this, api.routes(), functions.values(), unresolvedVariables,
-                sqsMappings == null ? List.of() : sqsMappings.mappings()).print(out);
+                sqsMappings == null ? List.of() : sqsMappings.mappings(),
+                schedules == null ? List.of() : schedules.schedules()).print(out);
     }
 
     @Override
     public void close() {
         try {
             server.stop(0);
+            if (schedules != null) {
+                schedules.close();
+            }
             if (sqsMappings != null) {
                 sqsMappings.close();
             }

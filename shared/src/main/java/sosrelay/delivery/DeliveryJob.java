@@ -6,6 +6,7 @@ import java.util.Map;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Priority;
 import sosrelay.json.Json;
+import sosrelay.pacing.PacedJob;
 
 /**
  * One notification to send: a person, on a channel, for an incident, as a given attempt. Carries
@@ -21,9 +22,18 @@ import sosrelay.json.Json;
  * @param source            who raised the incident ({@code Trigger.fairnessKey()}: a device key, an alarm, the
  *                          Passthru): the provider budget is shared fairly between sources; null on jobs queued before
  *                          the field existed, which then count as their incident's own source
+ * @param slot              null until the provider budget had no room for the job: then the time it was queued
+ *                          again to wait for (see {@link PacedJob})
  */
 public record DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt,
-                          Instant incidentCreatedAt, Priority priority, Notice notice, String source) {
+                          Instant incidentCreatedAt, Priority priority, Notice notice, String source, Instant slot)
+        implements PacedJob {
+
+    /** A job that has not waited for the budget. */
+    public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt,
+                       Instant incidentCreatedAt, Priority priority, Notice notice, String source) {
+        this(incidentId, personId, phone, channel, attempt, incidentCreatedAt, priority, notice, source, null);
+    }
 
     /** A job without a source: it counts as its incident's own. */
     public DeliveryJob(String incidentId, String personId, String phone, Channel channel, int attempt, Instant incidentCreatedAt,
@@ -41,6 +51,7 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
     }
 
     /** The key the provider budget is shared by: the source, or for a job without one, its incident. */
+    @Override
     public String fairnessKey() {
         return source == null ? "incident:" + incidentId : source;
     }
@@ -48,6 +59,12 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
     /** Exotel's CustomField (at most 128 characters): the incident and the person, never a URL. */
     public String customField() {
         return incidentId + ":" + personId;
+    }
+
+    @Override
+    public String messageWithSlot(Instant waitFor) {
+        return new DeliveryJob(incidentId, personId, phone, channel, attempt, incidentCreatedAt, priority, notice, source, waitFor)
+                .toJson();
     }
 
     public String toJson() {
@@ -66,6 +83,9 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         }
         if (source != null) {
             fields.put("source", source);
+        }
+        if (slot != null) {
+            fields.put("slot", slot.toString());
         }
         return Json.write(fields);
     }
@@ -89,7 +109,8 @@ public record DeliveryJob(String incidentId, String personId, String phone, Chan
         return new DeliveryJob(text(fields, "incidentId"), text(fields, "personId"), text(fields, "phone"),
                 channel, number.intValue(), createdAt instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null,
                 priority, fields.get("notice") instanceof Map<?, ?> notice ? Notice.fromFields(notice) : null,
-                fields.get("source") instanceof String source && !source.isBlank() ? source : null);
+                fields.get("source") instanceof String source && !source.isBlank() ? source : null,
+                fields.get("slot") instanceof String slot ? Instant.parse(slot) : null);
     }
 
     private static String text(Map<String, Object> fields, String name) {

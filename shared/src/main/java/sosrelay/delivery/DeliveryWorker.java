@@ -62,10 +62,10 @@ public final class DeliveryWorker implements MessageProcessor {
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
         }
-        return pacing.admit(job.priority(), job.fairnessKey(), body) ? send(job, body) : null;
+        return pacing.admit(job) ? send(job) : null;
     }
 
-    private Retry send(DeliveryJob job, String body) {
+    private Retry send(DeliveryJob job) {
         DeliveryStore.Claim claim = deliveries.claim(job);
         if (claim instanceof DeliveryStore.Claim.AlreadyDone done) {
             Log.info("delivery.skip-duplicate", "incidentId", job.incidentId(), "personId", job.personId(),
@@ -80,7 +80,7 @@ public final class DeliveryWorker implements MessageProcessor {
         String to = PhoneNumbers.mask(job.phone());
         if (unsureSince != null) {
             // The look-up is a request to the provider too (Exotel counts call details in its voice limit): its own slot.
-            if (!pacing.admit(job.priority(), job.fairnessKey(), body)) {
+            if (!pacing.admit(job)) {
                 deliveries.unsure(job, "queued again for a slot to ask the provider what was sent", unsureSince, granted.unansweredLookups());
                 return null;
             }

@@ -1,7 +1,6 @@
 package sosrelay.directory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,32 +21,13 @@ final class DeviceKeyParser {
     }
 
     Map<String, DeviceKey> parseAll(Object value) {
-        Map<String, DeviceKey> devices = new LinkedHashMap<>();
-        if (value == null) {
-            return devices;
-        }
-        if (!(value instanceof List<?> list)) {
-            problems.add("devices must be a list of {keyId, name, types}");
-            return devices;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            DeviceKey device = parse("devices[" + i + "]", list.get(i));
-            if (device != null && devices.putIfAbsent(device.keyId(), device) != null) {
-                problems.add("devices[" + i + "]: key " + device.keyId() + " is listed twice");
-            }
-        }
-        return Map.copyOf(devices);
+        return ListSection.unique(problems, "devices", value, "{keyId, name, types}", this::parse, DeviceKey::keyId, "key");
     }
 
     private DeviceKey parse(String where, Object value) {
-        if (!(value instanceof Map<?, ?> device)) {
-            problems.add(where + ": must be a mapping with keyId, name and types");
+        Map<?, ?> device = ListSection.mapping(problems, where, value, "keyId, name and types", KEYS);
+        if (device == null) {
             return null;
-        }
-        for (Object key : device.keySet()) {
-            if (!KEYS.contains(String.valueOf(key))) {
-                problems.add(where + ": unknown key '" + key + "' (expected one of " + KEYS + ")");
-            }
         }
         int before = problems.size();
         String keyId = String.valueOf(device.get("keyId"));

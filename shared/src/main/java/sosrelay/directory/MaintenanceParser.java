@@ -25,32 +25,13 @@ public final class MaintenanceParser {
     }
 
     public List<MaintenanceWindow> parseAll(Object value) {
-        List<MaintenanceWindow> windows = new ArrayList<>();
-        if (value == null) {
-            return windows;
-        }
-        if (!(value instanceof List<?> list)) {
-            problems.add("maintenance must be a list of {types, alarms, sources, from, to}");
-            return windows;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            MaintenanceWindow window = parse("maintenance[" + i + "]", list.get(i));
-            if (window != null) {
-                windows.add(window);
-            }
-        }
-        return List.copyOf(windows);
+        return List.copyOf(ListSection.entries(problems, "maintenance", value, "{types, alarms, sources, from, to}", this::parse));
     }
 
     public MaintenanceWindow parse(String where, Object value) {
-        if (!(value instanceof Map<?, ?> window)) {
-            problems.add(where + ": must be a mapping with from, to and at least one of types, alarms, sources");
+        Map<?, ?> window = ListSection.mapping(problems, where, value, "from, to and at least one of types, alarms, sources", KEYS);
+        if (window == null) {
             return null;
-        }
-        for (Object key : window.keySet()) {
-            if (!KEYS.contains(String.valueOf(key))) {
-                problems.add(where + ": unknown key '" + key + "' (expected one of " + KEYS + ")");
-            }
         }
         int before = problems.size();
         List<String> windowTypes = names(where + ".types", window.get("types"));

@@ -36,13 +36,10 @@ public final class Pacing {
         return new Pacing(Pacer.NONE, Duration.ZERO, (priority, body, delay) -> { }, clock);
     }
 
-    /**
-     * True when the job {@code body} may be sent now (perhaps after a short wait); false when it was queued again
-     * for later. {@code fairnessKey}: whose budget share it spends (see {@link Pacer.Ask}).
-     */
-    public boolean admit(Priority priority, String fairnessKey, String body) {
-        Instant slot = PacedJobs.slotOf(body);
-        Pacer.Ask ask = new Pacer.Ask(priority, fairnessKey, slot != null);
+    /** True when the job may be sent now (perhaps after a short wait); false when it was queued again for later. */
+    public boolean admit(PacedJob job) {
+        Instant slot = job.slot();
+        Pacer.Ask ask = new Pacer.Ask(job.priority(), job.fairnessKey(), slot != null);
         while (true) {
             Instant notBefore = slot != null && slot.isAfter(clock.instant()) ? slot : admission(ask);
             if (notBefore == null) {
@@ -52,7 +49,7 @@ public final class Pacing {
             if (wait.compareTo(maxWait) > 0) {
                 // Back a second early (SQS delays are whole seconds): the worker then waits out the rest,
                 // so jobs ask at their slots instead of bunching up at the next whole second.
-                requeue.later(priority, PacedJobs.withSlot(body, notBefore), wait.minusSeconds(1));
+                requeue.later(job.priority(), job.messageWithSlot(notBefore), wait.minusSeconds(1));
                 return false;
             }
             BudgetWait.sleep(wait);

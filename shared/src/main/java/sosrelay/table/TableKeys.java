@@ -83,6 +83,11 @@ public final class TableKeys {
         return String.format("%s%04d", TOKENS, n);
     }
 
+    /** A heartbeat source's last beat: {@code BEAT#<source>} / {@code BEAT}. */
+    public static Map<String, AttributeValue> heartbeat(String source) {
+        return key("BEAT#" + source, "BEAT");
+    }
+
     /** A person's WhatsApp opt-in: {@code OPTIN#<person>} / {@code OPTIN}. */
     public static Map<String, AttributeValue> optIn(String personId) {
         return key("OPTIN#" + personId, "OPTIN");

@@ -14,6 +14,8 @@ import sosrelay.ack.Acknowledgements;
 import sosrelay.ack.KeypressAckWebhook;
 import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
+import sosrelay.api.DeviceApi;
+import sosrelay.api.HeartbeatApi;
 import sosrelay.api.IncidentApi;
 import sosrelay.api.OperatorApi;
 import sosrelay.callbacks.StatusCallbackWebhook;
@@ -41,6 +43,8 @@ import sosrelay.dispatch.QueueRoutes;
 import sosrelay.dispatch.Retries;
 import sosrelay.escalation.Escalation;
 import sosrelay.greeting.GreetingWebhook;
+import sosrelay.heartbeat.HeartbeatStore;
+import sosrelay.heartbeat.Heartbeats;
 import sosrelay.greeting.RecordingProbe;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
@@ -266,6 +270,17 @@ public final class Wiring {
 
     public OperatorApi operatorApi() {
         return operatorApi.get();
+    }
+
+    /** The device API's routes: incidents and heartbeats. */
+    public DeviceApi deviceApi() {
+        return new DeviceApi(incidentApi.get(), new HeartbeatApi(heartbeats()));
+    }
+
+    /** Beats and the scheduled silence check; it keeps nothing between calls, so each caller builds its own. */
+    public Heartbeats heartbeats() {
+        return new Heartbeats(directory.get(), new HeartbeatStore(dynamo.get(), incidentsTable()), raiser.get(),
+                incidents.get(), progress.get(), id -> acknowledgements.get().resolved(id), timeline.get(), clock);
     }
 
     public BatchWorker smsJobs() {

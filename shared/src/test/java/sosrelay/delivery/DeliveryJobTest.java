@@ -45,6 +45,17 @@ class DeliveryJobTest {
     }
 
     @Test
+    void carriesTheSlotItWasQueuedAgainForAndNoneBeforeThat() {
+        DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-rao", "+919800000001", Channel.CALL, 1);
+        Instant slot = Instant.parse("2025-01-02T03:04:05.678Z");
+
+        assertThat(DeliveryJob.fromJson(job.toJson()).slot()).isNull();
+        DeliveryJob back = DeliveryJob.fromJson(job.messageWithSlot(slot));
+        assertThat(back.slot()).isEqualTo(slot);
+        assertThat(back.personId()).isEqualTo("dr-rao");
+    }
+
+    @Test
     void itsCustomFieldFitsExotelsLimitEvenForTheLongestPersonId() {
         DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "p".repeat(64), "+919800000001", Channel.CALL, 1);
 

@@ -15,7 +15,6 @@ import sosrelay.delivery.DeliveryJob;
 class PacingTest {
     private static final DeliveryJob JOB = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "p", "+919800000001", Channel.CALL, 1, null,
             Priority.HIGH, null, "exotel-call");
-    private static final String BODY = JOB.toJson();
     private final List<String> requeued = new ArrayList<>();
     private final List<Priority> requeuedPriorities = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
@@ -46,7 +45,7 @@ class PacingTest {
 
     @Test
     void aJobTheBudgetHasRoomForGoesAtOnceAskingWithItsPriorityAndSource() {
-        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), BODY)).isTrue();
+        assertThat(pacing().admit(JOB)).isTrue();
 
         assertThat(requeued).isEmpty();
         assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", false));
@@ -56,9 +55,9 @@ class PacingTest {
     void aJobThatMustWaitLongerThanAWorkerWouldGoesBackDelayedCarryingWhenToAskAgain() {
         Instant room = Instant.now().plusSeconds(60);
 
-        assertThat(pacing(room).admit(JOB.priority(), JOB.fairnessKey(), BODY)).isFalse();
+        assertThat(pacing(room).admit(JOB)).isFalse();
 
-        assertThat(requeued).singleElement().satisfies(body -> assertThat(PacedJobs.slotOf(body)).isEqualTo(room));
+        assertThat(requeued).singleElement().satisfies(body -> assertThat(DeliveryJob.fromJson(body).slot()).isEqualTo(room));
         assertThat(requeuedPriorities).as("the priority goes with the body, so that it goes back on its own queue (urgent or not)")
                 .containsExactly(Priority.HIGH);
         assertThat(delays.get(0)).isBetween(Duration.ofSeconds(58), Duration.ofSeconds(59));
@@ -66,9 +65,9 @@ class PacingTest {
 
     @Test
     void aJobBackFromWaitingAsksAgainAsABacklog() {
-        String body = PacedJobs.withSlot(BODY, Instant.now().minusMillis(10));
+        DeliveryJob back = DeliveryJob.fromJson(JOB.messageWithSlot(Instant.now().minusMillis(10)));
 
-        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), body)).isTrue();
+        assertThat(pacing().admit(back)).isTrue();
         assertThat(asks).containsExactly(new Pacer.Ask(Priority.HIGH, "exotel-call", true));
     }
 
@@ -76,7 +75,7 @@ class PacingTest {
     void aJobBackEarlyWaitsForItsTimeBeforeAsking() {
         Instant slot = Instant.now().plusMillis(300);
 
-        assertThat(pacing().admit(JOB.priority(), JOB.fairnessKey(), PacedJobs.withSlot(BODY, slot))).isTrue();
+        assertThat(pacing().admit(DeliveryJob.fromJson(JOB.messageWithSlot(slot)))).isTrue();
         assertThat(Instant.now()).isAfterOrEqualTo(slot);
         assertThat(asks).hasSize(1);
     }
@@ -85,7 +84,7 @@ class PacingTest {
     void aShortWaitIsWaitedInTheWorkerAndTheBudgetAskedAgain() {
         Instant room = Instant.now().plusMillis(300);
 
-        assertThat(pacing(room).admit(JOB.priority(), JOB.fairnessKey(), BODY)).isTrue();
+        assertThat(pacing(room).admit(JOB)).isTrue();
         assertThat(Instant.now()).isAfterOrEqualTo(room);
         assertThat(asks).hasSize(2);
         assertThat(requeued).isEmpty();

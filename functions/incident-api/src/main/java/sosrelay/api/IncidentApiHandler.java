@@ -3,7 +3,7 @@ package sosrelay.api;
 import sosrelay.wiring.ApiHandler;
 import sosrelay.wiring.Wiring;
 
-/** {@code POST /v1/incidents}, {@code GET /v1/incidents/{id}}, {@code POST /v1/incidents/{id}/resolve}, behind API keys. */
+/** {@code POST|GET /v1/incidents}, {@code GET /v1/incidents/{id}}, {@code POST …/resolve}, {@code POST /v1/heartbeats/{source}}: API keys. */
 public final class IncidentApiHandler extends ApiHandler {
 
     public IncidentApiHandler() {
@@ -12,6 +12,6 @@ public final class IncidentApiHandler extends ApiHandler {
     }
 
     public IncidentApiHandler(Wiring wiring) {
-        super(wiring, Wiring::incidentApi);
+        super(wiring, Wiring::deviceApi);
     }
 }

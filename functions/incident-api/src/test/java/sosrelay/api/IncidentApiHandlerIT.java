@@ -237,4 +237,47 @@ class IncidentApiHandlerIT {
         assertThat(capped.handleRequest(raise.withBody("{\"type\":\"Fire\",\"message\":\"loop\",\"dedupKey\":\"loop-1\"}"), null)
                 .getBody()).as("a repeat of an open incident is still a repeat").contains("\"status\":\"repeat\"");
     }
+
+    /** The directory with {@code panel-7} expected to beat every 5 minutes, standing for a fire. */
+    private static void watchPanel7(List<Map<String, Object>> devices) {
+        Map<String, Object> watched = new java.util.HashMap<>(directory());
+        watched.put("heartbeats", List.of(Map.of("source", "panel-7", "expectEvery", "5m", "type", "Fire")));
+        watched.put("devices", devices);
+        wiring.directory().replace(watched);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/heartbeat.json", type = APIGatewayProxyRequestEvent.class)
+    void aBeatEndsTheSilenceItsSourceRaisedAndStandsEveryoneDown(APIGatewayProxyRequestEvent event) {
+        watchPanel7(List.of());
+        new sosrelay.heartbeat.HeartbeatStore(wiring.dynamo(), stack.tableName("IncidentsTable"))
+                .beat("panel-7", java.time.Instant.now().minus(java.time.Duration.ofMinutes(12)));
+        List<String> raised = wiring.heartbeats().check();
+        assertThat(raised).hasSize(1);
+        assertThat(stack.drainQueue("CallJobsQueue")).hasSize(2);
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(Json.readObject(response.getBody())).containsEntry("status", "recorded").containsEntry("resolvedIncidentId", raised.get(0));
+        assertThat(new sosrelay.incident.IncidentProgress(wiring.dynamo(), stack.tableName("IncidentsTable"), java.time.Clock.systemUTC())
+                .state(raised.get(0)).orElseThrow().status()).isEqualTo("resolved");
+        assertThat(wiring.heartbeats().check()).as("beating again: nothing to raise").isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/heartbeat.json", type = APIGatewayProxyRequestEvent.class)
+    void aBeatFromAnUnknownSourceOrAKeyOfAnotherTypeIsRefusedWithTheReason(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent unknown = handler.handleRequest(event, null);
+
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("no heartbeat source 'panel-7' in the directory (heartbeats:)");
+
+        watchPanel7(List.of(Map.of("keyId", sosrelay.web.ApiGateway.keyId(event.getRequestContext().getIdentity().getApiKey()),
+                "name", "ward-panels", "types", List.of("General"))));
+        APIGatewayProxyResponseEvent otherType = handler.handleRequest(event, null);
+
+        assertThat(otherType.getStatusCode()).isEqualTo(403);
+        assertThat(otherType.getBody()).contains("device key 'ward-panels' may raise only [General], and panel-7 stands for Fire");
+    }
 }

@@ -183,6 +183,7 @@ public final class SamTemplate {
 
         List<ApiEvent> apiEvents = new ArrayList<>();
         List<SqsEventSource> sqsEvents = new ArrayList<>();
+        List<ScheduleEvent> scheduleEvents = new ArrayList<>();
         TemplateValues.map(properties.get("Events")).forEach((name, value) -> {
             Map<String, Object> event = TemplateValues.map(value);
             Map<String, Object> eventProperties = TemplateValues.map(event.get("Properties"));
@@ -192,13 +193,23 @@ public final class SamTemplate {
                         TemplateValues.string(eventProperties.get("Method"), name + ".Method").toLowerCase(Locale.ROOT),
                         Boolean.TRUE.equals(TemplateValues.map(eventProperties.get("Auth")).get("ApiKeyRequired"))));
                 case "SQS" -> sqsEvents.add(sqsEvent(name, eventProperties));
+                case "Schedule", "ScheduleV2" -> scheduleEvent(name, eventProperties).ifPresent(scheduleEvents::add);
                 default -> { }
             }
         });
         return new TemplateFunction(logicalId, handlerClass, handlerMethod, Map.copyOf(environment),
                 integer(properties, globals, "Timeout", DEFAULT_TIMEOUT),
                 integer(properties, globals, "MemorySize", DEFAULT_MEMORY),
-                List.copyOf(apiEvents), List.copyOf(sqsEvents));
+                List.copyOf(apiEvents), List.copyOf(sqsEvents), List.copyOf(scheduleEvents));
+    }
+
+    /** Schedule writes {@code Schedule} and {@code Enabled}, ScheduleV2 {@code ScheduleExpression} and {@code State}; a disabled one is left out. */
+    private static Optional<ScheduleEvent> scheduleEvent(String name, Map<String, Object> properties) {
+        Object expression = properties.containsKey("ScheduleExpression") ? properties.get("ScheduleExpression") : properties.get("Schedule");
+        boolean disabled = Boolean.FALSE.equals(properties.get("Enabled")) || "DISABLED".equals(properties.get("State"));
+        return disabled ? Optional.empty() : Optional.of(new ScheduleEvent(name,
+                TemplateValues.string(expression, name + ".ScheduleExpression"),
+                TemplateValues.string(properties.getOrDefault("Input", "{}"), name + ".Input")));
     }
 
     /** EventInvokeConfig and DeadLetterQueue, the function's own over Globals'; only SQS targets exist locally. */

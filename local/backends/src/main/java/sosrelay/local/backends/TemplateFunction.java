@@ -15,5 +15,6 @@ public record TemplateFunction(
         int timeoutSeconds,
         int memorySize,
         List<ApiEvent> apiEvents,
-        List<SqsEventSource> sqsEvents) {
+        List<SqsEventSource> sqsEvents,
+        List<ScheduleEvent> scheduleEvents) {
 }

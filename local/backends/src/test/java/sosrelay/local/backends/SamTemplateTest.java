@@ -106,7 +106,11 @@ class SamTemplateTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/incidents", "post", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/incidents", "get", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}", "get", true),
-                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}/resolve", "post", true));
+                        org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}/resolve", "post", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/heartbeats/{source}", "post", true));
+        assertThat(template.function("HeartbeatCheckFunction").orElseThrow().scheduleEvents())
+                .containsExactly(new ScheduleEvent("EveryMinute", "rate(1 minute)", "{\"check\": \"heartbeats\"}"));
+        assertThat(template.function("IncidentApiFunction").orElseThrow().scheduleEvents()).isEmpty();
         assertThat(template.function("OperatorApiFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::apiKeyRequired)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/overrides", "post", true),

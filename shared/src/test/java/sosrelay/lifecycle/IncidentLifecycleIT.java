@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.incident.IncidentProgress;
+import sosrelay.local.backends.junit.TemplateStack;
 
 /**
  * Issue 4's "done when" on DynamoDB Local and ElasticMQ: retries after unanswered calls, escalation
@@ -22,16 +23,14 @@ class IncidentLifecycleIT {
     /** Long enough for any timer of these scenarios (1 s retries, 2 s escalation, 2 s callback deadline) to fire. */
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration QUIET = Duration.ofMillis(3500);
+
+    @RegisterExtension
+    static final TemplateStack stack = LifecycleHarness.stack();
     private static LifecycleHarness harness;
 
     @BeforeAll
     static void start() {
-        harness = new LifecycleHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
+        harness = new LifecycleHarness(stack);
     }
 
     /** Heart, one tier: only retries can ring anyone again. */

@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.json.Json;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.metrics.StdoutCapture;
 import sosrelay.web.WebRequest;
 
@@ -20,18 +21,15 @@ import sosrelay.web.WebRequest;
  * (and TimeToFirstRing once) from the incident's {@code createdAt}; the incident API shows both.
  */
 class TimeToRingIT {
+    @RegisterExtension
+    static final TemplateStack stack = LifecycleHarness.stack();
     private static LifecycleHarness harness;
     private static AcceptanceTimes times;
 
     @BeforeAll
     static void start() {
-        harness = new LifecycleHarness();
+        harness = new LifecycleHarness(stack);
         times = new AcceptanceTimes(harness.wiring.dynamo(), harness.stack.tableName("IncidentsTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     /** Heart: dr-rao alone for a second, then the duty manager. */

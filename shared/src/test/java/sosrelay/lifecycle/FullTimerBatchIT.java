@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.DeliveryJob;
-import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.timers.TimerJob;
 
 /**
@@ -22,11 +21,10 @@ import sosrelay.timers.TimerJob;
  */
 class FullTimerBatchIT {
     @RegisterExtension
-    final TemplateStack stack = LifecycleHarness.stack();
+    static final LifecycleHarness harness = new LifecycleHarness();
 
     @Test
     void tenRetryTimersInOneBatchEachDispatchTheirCall() {
-        LifecycleHarness harness = new LifecycleHarness(stack);
         harness.reset(tenPeople());
         String incidentId = harness.raise("full-timer-batch");
         assertThat(harness.stack.drainQueue("CallJobsQueue")).hasSize(10);

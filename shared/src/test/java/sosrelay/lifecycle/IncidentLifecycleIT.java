@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.incident.IncidentProgress;
-import sosrelay.local.backends.junit.TemplateStack;
 
 /**
  * Issue 4's "done when" on DynamoDB Local and ElasticMQ: retries after unanswered calls, escalation
@@ -25,13 +23,7 @@ class IncidentLifecycleIT {
     private static final Duration QUIET = Duration.ofMillis(3500);
 
     @RegisterExtension
-    static final TemplateStack stack = LifecycleHarness.stack();
-    private static LifecycleHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new LifecycleHarness(stack);
-    }
+    static final LifecycleHarness harness = new LifecycleHarness();
 
     /** Heart, one tier: only retries can ring anyone again. */
     private static Map<String, Object> oneTier(int attempts) {

@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
@@ -25,31 +28,31 @@ import sosrelay.wiring.Wiring;
 /**
  * The incident lifecycle on the real local backends: the timer function's wiring (it can do
  * everything: raise, place calls, apply callbacks, run timers), WireMock as Exotel, and the queues
- * pumped by hand so each step of a scenario is visible. A test class registers {@link #stack()} and
- * builds the harness over it before its tests.
+ * pumped by hand so each step of a scenario is visible. A test class registers one on a static field
+ * ({@code @RegisterExtension static final LifecycleHarness harness = new LifecycleHarness();}), built before its tests.
  */
-final class LifecycleHarness {
+final class LifecycleHarness implements BeforeAllCallback, AfterAllCallback {
     static final String SECRET = TemplateStack.WEBHOOK_SECRET;
     static final String CONNECT = TemplateStack.EXOTEL_CONNECT;
     /** The id of the API key that acts as an operator here: it reads every incident through the incident API. */
     static final String OPERATOR_KEY_ID = "key-operator";
 
-    final LocalTemplate stack;
-    final WireMockServer exotel;
-    final Wiring wiring;
-    final DeliveryStore deliveries;
-    final IncidentProgress progress;
-    final sosrelay.ack.AckCodes ackCodes;
-
     /** The timer function's stack, with calls that ring for a second and lost callbacks chased a second later. */
-    static TemplateStack stack() {
-        return TemplateStack.of("TimerFunction")
-                .with("EXOTEL_RING_TIMEOUT_SECONDS", "1")
-                .with("EXOTEL_CALLBACK_GRACE_SECONDS", "1")
-                .with("OPERATOR_API_KEY_IDS", OPERATOR_KEY_ID);
-    }
+    private final TemplateStack templateStack = TemplateStack.of("TimerFunction")
+            .with("EXOTEL_RING_TIMEOUT_SECONDS", "1")
+            .with("EXOTEL_CALLBACK_GRACE_SECONDS", "1")
+            .with("OPERATOR_API_KEY_IDS", OPERATOR_KEY_ID);
 
-    LifecycleHarness(TemplateStack templateStack) {
+    LocalTemplate stack;
+    WireMockServer exotel;
+    Wiring wiring;
+    DeliveryStore deliveries;
+    IncidentProgress progress;
+    sosrelay.ack.AckCodes ackCodes;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        templateStack.beforeAll(context);
         stack = templateStack.template();
         exotel = templateStack.provider();
         wiring = new Wiring(Env.of(templateStack.environment()));
@@ -57,6 +60,11 @@ final class LifecycleHarness {
         deliveries = new DeliveryStore(wiring.dynamo(), table, Clock.systemUTC(), Duration.ofSeconds(60));
         progress = new IncidentProgress(wiring.dynamo(), table, Clock.systemUTC());
         ackCodes = new sosrelay.ack.AckCodes(wiring.dynamo(), table, Clock.systemUTC());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        templateStack.afterAll(context);
     }
 
     void reset(Map<String, Object> directory) {

@@ -8,10 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import sosrelay.local.backends.junit.TemplateStack;
 
 /**
  * A roster is asked again for each retry: someone whose shift ended between the first call and its
@@ -21,13 +19,7 @@ class RosterLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     @RegisterExtension
-    static final TemplateStack stack = LifecycleHarness.stack();
-    private static LifecycleHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new LifecycleHarness(stack);
-    }
+    static final LifecycleHarness harness = new LifecycleHarness();
 
     @Test
     void aRetryAfterTheShiftEndedRingsWhoeverIsOnDutyNow() {

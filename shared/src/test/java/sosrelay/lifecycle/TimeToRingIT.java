@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.json.Json;
-import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.metrics.StdoutCapture;
 import sosrelay.web.WebRequest;
 
@@ -22,13 +21,11 @@ import sosrelay.web.WebRequest;
  */
 class TimeToRingIT {
     @RegisterExtension
-    static final TemplateStack stack = LifecycleHarness.stack();
-    private static LifecycleHarness harness;
+    static final LifecycleHarness harness = new LifecycleHarness();
     private static AcceptanceTimes times;
 
     @BeforeAll
     static void start() {
-        harness = new LifecycleHarness(stack);
         times = new AcceptanceTimes(harness.wiring.dynamo(), harness.stack.tableName("IncidentsTable"));
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One function's settings, typed and checked, with every default (docs/configuration.md lists them; template.yaml
@@ -189,38 +191,11 @@ public final class Settings {
     }
 
     private final Env env;
-    private final Lazy<Aws> aws;
-    private final Lazy<Tables> tables;
-    private final Lazy<Queues> queues;
-    private final Lazy<Timing> timing;
-    private final Lazy<Triggers> triggers;
-    private final Lazy<Api> api;
-    private final Lazy<SecretSource> webhookSecret;
-    private final Lazy<Exotel> exotel;
-    private final Lazy<Calls> calls;
-    private final Lazy<Pacing> pacing;
-    private final Lazy<Sms> sms;
-    private final Lazy<SmsTexts> smsTexts;
-    private final Lazy<WhatsApp> whatsApp;
+    /** Each group once it has been read. */
+    private final Map<Class<?>, Object> groups = new ConcurrentHashMap<>();
 
     public Settings(Env env) {
         this.env = env;
-        this.aws = new Lazy<>(() -> Aws.read(env));
-        this.tables = new Lazy<>(() -> Tables.read(env));
-        this.queues = new Lazy<>(() -> Queues.read(env));
-        this.timing = new Lazy<>(() -> Timing.read(env));
-        this.triggers = new Lazy<>(() -> Triggers.read(env));
-        this.api = new Lazy<>(() -> Api.read(env));
-        this.webhookSecret = new Lazy<>(() -> {
-            Variables v = new Variables(env);
-            return v.checked("webhook", v.secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER"));
-        });
-        this.exotel = new Lazy<>(() -> Exotel.read(env));
-        this.calls = new Lazy<>(() -> Calls.read(env));
-        this.pacing = new Lazy<>(() -> Pacing.read(env));
-        this.sms = new Lazy<>(() -> Sms.read(env));
-        this.smsTexts = new Lazy<>(() -> SmsTexts.read(env));
-        this.whatsApp = new Lazy<>(() -> WhatsApp.read(env));
     }
 
     /** The environment itself, for what no group covers (the local stack's test handlers read their own variables). */
@@ -229,55 +204,69 @@ public final class Settings {
     }
 
     public Aws aws() {
-        return aws.get();
+        return group(Aws.class, Aws::read);
     }
 
     public Tables tables() {
-        return tables.get();
+        return group(Tables.class, Tables::read);
     }
 
     public Queues queues() {
-        return queues.get();
+        return group(Queues.class, Queues::read);
     }
 
     public Timing timing() {
-        return timing.get();
+        return group(Timing.class, Timing::read);
     }
 
     public Triggers triggers() {
-        return triggers.get();
+        return group(Triggers.class, Triggers::read);
     }
 
     public Api api() {
-        return api.get();
+        return group(Api.class, Api::read);
     }
 
     /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names. */
     public SecretSource webhookSecret() {
-        return webhookSecret.get();
+        return group(SecretSource.class, Settings::readWebhookSecret);
     }
 
     public Exotel exotel() {
-        return exotel.get();
+        return group(Exotel.class, Exotel::read);
     }
 
     public Calls calls() {
-        return calls.get();
+        return group(Calls.class, Calls::read);
     }
 
     public Pacing pacing() {
-        return pacing.get();
+        return group(Pacing.class, Pacing::read);
     }
 
     public Sms sms() {
-        return sms.get();
+        return group(Sms.class, Sms::read);
     }
 
     public SmsTexts smsTexts() {
-        return smsTexts.get();
+        return group(SmsTexts.class, SmsTexts::read);
     }
 
     public WhatsApp whatsApp() {
-        return whatsApp.get();
+        return group(WhatsApp.class, WhatsApp::read);
+    }
+
+    private static SecretSource readWebhookSecret(Env env) {
+        Variables v = new Variables(env);
+        return v.checked("webhook", v.secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER"));
+    }
+
+    /**
+     * The group, read on first use and then kept; one that is wrong throws and is not kept, so each use names its
+     * problems again. Each group's reader is linked only when the group is first asked for: a function loads nothing
+     * for the groups it never reads (its cold start pays for its own settings only).
+     */
+    private <T> T group(Class<T> type, Function<Env, T> read) {
+        return type.cast(groups.computeIfAbsent(type, t -> read.apply(env)));
     }
 }

@@ -24,7 +24,6 @@ import sosrelay.calls.LostCallbackCheck;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
-import sosrelay.config.Lazy;
 import sosrelay.config.SecretSource;
 import sosrelay.config.Settings;
 import sosrelay.delivery.DeliveryOutcomes;

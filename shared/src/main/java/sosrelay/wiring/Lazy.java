@@ -1,13 +1,13 @@
-package sosrelay.config;
+package sosrelay.wiring;
 
 import java.util.function.Supplier;
 
-/** Built on first use, then kept: a function pays only for the clients and settings its own path touches. */
-public final class Lazy<T> implements Supplier<T> {
+/** Built on first use, then kept: a function pays only for the clients its own path touches. */
+final class Lazy<T> implements Supplier<T> {
     private final Supplier<T> factory;
     private volatile T value;
 
-    public Lazy(Supplier<T> factory) {
+    Lazy(Supplier<T> factory) {
         this.factory = factory;
     }
 
@@ -27,7 +27,7 @@ public final class Lazy<T> implements Supplier<T> {
     }
 
     /** Whether something has asked for it yet: what a warm-up may touch without building more than the function uses. */
-    public boolean built() {
+    boolean built() {
         return value != null;
     }
 }

@@ -52,9 +52,11 @@ public final class LocalRelay implements AutoCloseable {
     private final Directory directory;
     private final String secret;
     private final String apiKey;
+    private final String operatorToken;
 
     private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Optional<SandboxGupShup> sandboxGupShup,
-                       Directory directory, String secret, String apiKey) {
+                       Directory directory, String secret, String apiKey, String operatorToken) {
+        this.operatorToken = operatorToken;
         this.stack = stack;
         this.sandbox = sandbox;
         this.sandboxGupShup = sandboxGupShup;
@@ -70,6 +72,11 @@ public final class LocalRelay implements AutoCloseable {
         overrides.putIfAbsent("SOS_WEBHOOK_SECRET", secret);
         overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY + "," + LOCAL_OPERATOR_KEY);
         overrides.putIfAbsent("OPERATOR_API_KEY_IDS", sosrelay.web.ApiGateway.keyId(LOCAL_OPERATOR_KEY));
+        // The board's sign-in: the operator's own tokens, else one made up now and printed, never a fixed default.
+        overrides.putIfAbsent(OperatorTokens.VARIABLE, processEnvironment.getOrDefault(OperatorTokens.VARIABLE, OperatorTokens.generate()));
+        String operatorToken = OperatorTokens.parse(processEnvironment.getOrDefault(OperatorTokens.VARIABLE,
+                        overrides.get(OperatorTokens.VARIABLE))).tokens().stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(OperatorTokens.VARIABLE + " holds no token"));
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);
@@ -120,7 +127,7 @@ public final class LocalRelay implements AutoCloseable {
             Directory directory = loadDirectory(stack, options);
             // Only now: a request that came in during start-up has waited for the directory instead of getting a 503.
             stack.serve();
-            return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey);
+            return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey, operatorToken);
         } catch (RuntimeException e) {
             stack.close();
             closeSandboxes.run();
@@ -201,6 +208,11 @@ public final class LocalRelay implements AutoCloseable {
         return directory;
     }
 
+    /** A token the board and the operator routes accept (the first of {@code SOS_OPERATOR_TOKENS}). */
+    public String operatorToken() {
+        return operatorToken;
+    }
+
     /** The stack's banner, then what the newcomer needs next: whom the demo rings and a Passthru to replay. */
     public void printWelcome(PrintStream out) {
         stack.printBanner(out);
@@ -212,6 +224,10 @@ public final class LocalRelay implements AutoCloseable {
         sandbox.ifPresent(s -> out.println(describeScripts(s.scripts())));
         out.println(sandboxGupShup.map(s -> "GupShup: sandbox at " + s.baseUrl() + " (set GUPSHUP_API_BASE_URL and friends for a real account)")
                 .orElse("GupShup: the account in GUPSHUP_API_BASE_URL"));
+        out.println();
+        out.printf("Operator board: %s/board?token=%s%n", stack.baseUrl(), operatorToken);
+        out.printf("  (the operator routes take it as 'Authorization: Bearer %s'; set %s to choose your own)%n",
+                operatorToken, OperatorTokens.VARIABLE);
         out.println();
         out.println("Replay Exotel's Passthru for a Heart emergency:");
         out.println();

@@ -192,7 +192,7 @@ public final class Settings {
 
     private final Env env;
     /** Each group once it has been read. */
-    private final Map<Class<?>, Object> groups = new ConcurrentHashMap<>();
+    private final Map<String, Object> groups = new ConcurrentHashMap<>();
 
     public Settings(Env env) {
         this.env = env;
@@ -204,56 +204,70 @@ public final class Settings {
     }
 
     public Aws aws() {
-        return group(Aws.class, Aws::read);
+        return group("aws", Aws::read);
     }
 
     public Tables tables() {
-        return group(Tables.class, Tables::read);
+        return group("tables", Tables::read);
     }
 
     public Queues queues() {
-        return group(Queues.class, Queues::read);
+        return group("queues", Queues::read);
     }
 
     public Timing timing() {
-        return group(Timing.class, Timing::read);
+        return group("timing", Timing::read);
     }
 
     public Triggers triggers() {
-        return group(Triggers.class, Triggers::read);
+        return group("triggers", Triggers::read);
     }
 
     public Api api() {
-        return group(Api.class, Api::read);
+        return group("api", Api::read);
     }
 
     /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names. */
     public SecretSource webhookSecret() {
-        return group(SecretSource.class, Settings::readWebhookSecret);
+        return group("webhook", Settings::readWebhookSecret);
     }
 
     public Exotel exotel() {
-        return group(Exotel.class, Exotel::read);
+        return group("exotel", Exotel::read);
     }
 
     public Calls calls() {
-        return group(Calls.class, Calls::read);
+        return group("calls", Calls::read);
     }
 
     public Pacing pacing() {
-        return group(Pacing.class, Pacing::read);
+        return group("pacing", Pacing::read);
     }
 
     public Sms sms() {
-        return group(Sms.class, Sms::read);
+        return group("sms", Sms::read);
     }
 
     public SmsTexts smsTexts() {
-        return group(SmsTexts.class, SmsTexts::read);
+        return group("smsTexts", SmsTexts::read);
     }
 
     public WhatsApp whatsApp() {
-        return group(WhatsApp.class, WhatsApp::read);
+        return group("whatsApp", WhatsApp::read);
+    }
+
+    /**
+     * The board's sign-in settings (the hosted UI's address and app client id, as JSON): {@code OPERATOR_SIGN_IN} itself
+     * (local), else the SSM parameter {@code OPERATOR_SIGN_IN_PARAMETER} names, which the stack writes once the app
+     * client exists.
+     */
+    public SecretSource operatorSignIn() {
+        return group("board", Settings::readOperatorSignIn);
+    }
+
+    private static SecretSource readOperatorSignIn(Env env) {
+        Variables v = new Variables(env);
+        return v.checked("board", v.secret("OPERATOR_SIGN_IN", "OPERATOR_SIGN_IN_PARAMETER"));
     }
 
     private static SecretSource readWebhookSecret(Env env) {
@@ -266,7 +280,8 @@ public final class Settings {
      * problems again. Each group's reader is linked only when the group is first asked for: a function loads nothing
      * for the groups it never reads (its cold start pays for its own settings only).
      */
-    private <T> T group(Class<T> type, Function<Env, T> read) {
-        return type.cast(groups.computeIfAbsent(type, t -> read.apply(env)));
+    @SuppressWarnings("unchecked")
+    private <T> T group(String name, Function<Env, T> read) {
+        return (T) groups.computeIfAbsent(name, n -> read.apply(env));
     }
 }

@@ -14,6 +14,7 @@ import sosrelay.ack.Acknowledgements;
 import sosrelay.ack.KeypressAckWebhook;
 import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
+import sosrelay.board.BoardPage;
 import sosrelay.api.DeviceApi;
 import sosrelay.api.HeartbeatApi;
 import sosrelay.api.IncidentApi;
@@ -34,6 +35,8 @@ import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.drills.DrillApi;
+import sosrelay.drills.ScheduledDrills;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
@@ -66,6 +69,7 @@ import sosrelay.pacing.Pacer;
 import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
+import sosrelay.people.ReachedPeople;
 import sosrelay.secrets.SecretValue;
 import sosrelay.sms.DltTemplate;
 import sosrelay.sms.ExotelSms;
@@ -178,7 +182,10 @@ public final class Wiring {
         this.reportBack = new Lazy<>(() -> new ReportBack(dispatcher.get(), timeline.get()));
         this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), deliveries.get(), dispatcher.get(), timers.get(),
                 timeline.get(), incident -> {
-                    IncidentMetrics.unanswered(incident.id(), incident.type());
+                    if (!incident.trigger().exercise()) {
+                        // A drill or test call nobody answered is in its report, not an operator's alarm.
+                        IncidentMetrics.unanswered(incident.id(), incident.type());
+                    }
                     reportBack.get().unanswered(incident);
                 }, currentRosters(), clock));
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
@@ -191,7 +198,8 @@ public final class Wiring {
         this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), escalation.get(),
                 new StandDown(deliveries.get(), dispatcher.get(), timeline.get()), reportBack.get(),
                 incidentId -> deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
-                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), clock));
+                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), reachedPeople(),
+                clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voicePacer.get(),
                 settings.pacing().maxWait(), clock));
@@ -209,7 +217,7 @@ public final class Wiring {
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
                 new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
                 clock));
-        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), settings.api().operatorKeyIds(), clock));
+        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), settings.api().operatorKeyIds(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingPolicy(),
                 new RecordingProbe(http.get(), settings.triggers().recordingProbeTimeout()),
                 clock));
@@ -269,6 +277,26 @@ public final class Wiring {
 
     public OperatorApi operatorApi() {
         return operatorApi.get();
+    }
+
+    /** The operators' board page, with its sign-in settings ({@link Settings#operatorSignIn}). */
+    public BoardPage boardPage() {
+        return new BoardPage(secret(settings.operatorSignIn(), SecretValue.KEPT));
+    }
+
+    /** Test calls and drills: the raise chain, for a signed-in operator; a drill's report reads the incident's items. */
+    public DrillApi drillApi() {
+        return new DrillApi(directory.get(), raiser.get(), incidents.get(), progress.get(), deliveries.get(), timeline.get(), clock);
+    }
+
+    /** The directory's scheduled drills, for the once-a-minute check. */
+    public ScheduledDrills scheduledDrills() {
+        return new ScheduledDrills(directory.get(), raiser.get(), clock);
+    }
+
+    /** Who has answered something: written by every acknowledgement, read by the board's desk. */
+    private ReachedPeople reachedPeople() {
+        return new ReachedPeople(dynamo.get(), incidentsTable(), clock);
     }
 
     /** The device API's routes: incidents and heartbeats. */

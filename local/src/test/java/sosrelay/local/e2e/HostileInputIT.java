@@ -186,7 +186,8 @@ class HostileInputIT {
     void everyHostileRequestGetsAClearAnswerAndNoneWithoutTheSecretOrKeyRaisesAnything() {
         // The corpus's many valid device bodies must reach the function, not the open-incident cap (tested on its own above).
         try (LocalRelay stack = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
-                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000")), Map.of(),
+                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000",
+                        LocalStack.OPERATOR_TOKENS_VARIABLE, HostileRequests.OPERATOR_TOKEN)), Map.of(),
                 new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             relay = stack;
             sendTheCorpus(stack.sandbox().orElseThrow());

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import sosrelay.config.Env;
+import sosrelay.config.Settings;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.PhoneNumbers;
@@ -21,7 +23,6 @@ import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 import sosrelay.sms.DltTemplate;
-import sosrelay.wiring.Wiring;
 
 /**
  * The local stack as a newcomer runs it: {@link LocalStack} plus a sandbox Exotel (unless
@@ -111,17 +112,14 @@ public final class LocalRelay implements AutoCloseable {
             throw e;
         }
         String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
-        Map<String, String> smsEnvironment = stack.environment("SmsJobFunction");
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
-            exotel.registerDltTemplate(smsEnvironment.get("EXOTEL_DLT_TEMPLATE_ID"), DltTemplate.registered(
-                    smsEnvironment.getOrDefault("SMS_TEMPLATE", Wiring.DEFAULT_MESSAGE_TEMPLATE)));
-            exotel.registerDltTemplate(smsEnvironment.get("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID"), DltTemplate.registered(
-                    smsEnvironment.getOrDefault("STAND_DOWN_SMS_TEMPLATE", Wiring.DEFAULT_STAND_DOWN_TEMPLATE)));
-            exotel.registerDltTemplate(smsEnvironment.get("EXOTEL_DLT_COMING_TEMPLATE_ID"), DltTemplate.registered(
-                    smsEnvironment.getOrDefault("COMING_SMS_TEMPLATE", Wiring.DEFAULT_COMING_TEMPLATE)));
+            Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
+            exotel.registerDltTemplate(sms.sms().dltTemplateId(), DltTemplate.registered(sms.smsTexts().alert()));
+            exotel.registerDltTemplate(sms.sms().dltStandDownTemplateId(), DltTemplate.registered(sms.smsTexts().standDown()));
+            exotel.registerDltTemplate(sms.sms().dltComingTemplateId(), DltTemplate.registered(sms.smsTexts().coming()));
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))

@@ -18,10 +18,13 @@ final class ApiGateway {
     private final java.util.Set<String> apiKeys;
     private final Optional<ApiKeyThrottle> throttle;
     private final Optional<ApiKeyQuota> quota;
+    private final OperatorTokens operatorTokens;
 
-    ApiGateway(List<ApiRoute> routes, java.util.Set<String> apiKeys, Optional<ApiKeyThrottle> throttle, Optional<ApiKeyQuota> quota) {
+    ApiGateway(List<ApiRoute> routes, java.util.Set<String> apiKeys, Optional<ApiKeyThrottle> throttle, Optional<ApiKeyQuota> quota,
+               OperatorTokens operatorTokens) {
         this.routes = routes.stream().sorted(Comparator.comparingInt(ApiRoute::specificity).reversed()).toList();
         this.apiKeys = apiKeys;
+        this.operatorTokens = operatorTokens;
         this.throttle = throttle;
         this.quota = quota;
     }
@@ -47,6 +50,15 @@ final class ApiGateway {
             return;
         }
         ApiRoute route = match.get().getKey();
+        Optional<Map<String, String>> claims = Optional.empty();
+        if (route.cognitoAuthorizer() != null) {
+            claims = operatorTokens.claims(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (claims.isEmpty()) {
+                // A Cognito authorizer's answer to a missing, unknown or expired token, before API keys are looked at.
+                HttpExchanges.sendJson(exchange, 401, HttpExchanges.jsonMessage("Unauthorized"));
+                return;
+            }
+        }
         String apiKey = exchange.getRequestHeaders().getFirst("x-api-key");
         if (route.apiKeyRequired() && (apiKey == null || !apiKeys.contains(apiKey))) {
             // What API Gateway answers for a missing or unknown key: the function is never invoked.
@@ -64,7 +76,7 @@ final class ApiGateway {
             return;
         }
         APIGatewayProxyRequestEvent event = ApiRequests.event(exchange, route, match.get().getValue(), body.get(),
-                route.apiKeyRequired() ? apiKey : null);
+                route.apiKeyRequired() ? apiKey : null, claims.orElse(null));
         APIGatewayProxyResponseEvent response;
         try {
             response = (APIGatewayProxyResponseEvent) LambdaJson.convert(route.function().invoke(event), APIGatewayProxyResponseEvent.class);

@@ -26,9 +26,12 @@ final class ApiRequests {
     private ApiRequests() {
     }
 
-    /** {@code apiKey}: the key the route required and the caller presented, as API Gateway reports it; else null. */
+    /**
+     * {@code apiKey}: the key the route required and the caller presented, as API Gateway reports it; else null.
+     * {@code claims}: the signed-in operator's, where the route has a Cognito authorizer; else null.
+     */
     static APIGatewayProxyRequestEvent event(HttpExchange exchange, ApiRoute route, Map<String, String> pathParameters, byte[] body,
-                                             String apiKey) {
+                                             String apiKey, Map<String, String> claims) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
         long now = System.currentTimeMillis();
@@ -58,6 +61,9 @@ final class ApiRequests {
         context.setPath("/" + STAGE + path);
         context.setProtocol(exchange.getProtocol());
         context.setIdentity(identity);
+        if (claims != null) {
+            context.setAuthorizer(Map.of("claims", claims));
+        }
         context.setRequestTimeEpoch(now);
         context.setRequestTime(REQUEST_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
         context.setApiId("local");

@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * One {@code Api} event: a path template such as {@code /exotel/{secret}/passthru} (or a greedy
- * {@code {proxy+}}) and a method, served by a function; some only with an API key.
+ * {@code {proxy+}}) and a method, served by a function; some only with an API key, some only for a
+ * signed-in operator ({@code cognitoAuthorizer}, null when the route needs none).
  */
-record ApiRoute(String pathTemplate, String method, LocalFunction function, boolean apiKeyRequired) {
+record ApiRoute(String pathTemplate, String method, LocalFunction function, boolean apiKeyRequired, String cognitoAuthorizer) {
 
     private List<String> templateSegments() {
         return segments(pathTemplate);

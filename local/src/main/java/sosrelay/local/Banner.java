@@ -30,8 +30,9 @@ final class Banner {
         out.println();
         out.println("SOS Relay local stack");
         out.println("  API          " + stack.baseUrl() + "   (no stage prefix)");
-        routes.forEach(route -> out.printf("    %-6s %-40s -> %s%n",
-                route.method().toUpperCase(Locale.ROOT), route.pathTemplate(), route.function().logicalId()));
+        routes.forEach(route -> out.printf("    %-6s %-40s -> %s%s%n",
+                route.method().toUpperCase(Locale.ROOT), route.pathTemplate(), route.function().logicalId(),
+                route.apiKeyRequired() ? " (x-api-key)" : route.cognitoAuthorizer() != null ? " (operator token)" : ""));
         out.println("  Invoke API   " + stack.baseUrl() + InvokeApi.PREFIX + "{FunctionName}/invocations");
         out.println("               aws lambda invoke --endpoint-url " + stack.baseUrl() + " --function-name <LogicalId> ...");
         out.println("  Queues       ElasticMQ " + stack.backends().sqsEndpoint());

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import sosrelay.config.Env;
+import sosrelay.config.Settings;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.PhoneNumbers;
@@ -21,7 +23,6 @@ import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 import sosrelay.sms.DltTemplate;
-import sosrelay.wiring.Wiring;
 
 /**
  * The local stack as a newcomer runs it: {@link LocalStack} plus a sandbox Exotel (unless
@@ -55,9 +56,11 @@ public final class LocalRelay implements AutoCloseable {
     private final Directory directory;
     private final String secret;
     private final String apiKey;
+    private final String operatorToken;
 
     private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Optional<SandboxGupShup> sandboxGupShup,
-                       Directory directory, String secret, String apiKey) {
+                       Directory directory, String secret, String apiKey, String operatorToken) {
+        this.operatorToken = operatorToken;
         this.stack = stack;
         this.sandbox = sandbox;
         this.sandboxGupShup = sandboxGupShup;
@@ -73,6 +76,11 @@ public final class LocalRelay implements AutoCloseable {
         overrides.putIfAbsent("SOS_WEBHOOK_SECRET", secret);
         overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY + "," + LOCAL_OPERATOR_KEY);
         overrides.putIfAbsent("OPERATOR_API_KEY_IDS", sosrelay.web.ApiGateway.keyId(LOCAL_OPERATOR_KEY));
+        // The board's sign-in: the operator's own tokens, else one made up now and printed, never a fixed default.
+        overrides.putIfAbsent(OperatorTokens.VARIABLE, processEnvironment.getOrDefault(OperatorTokens.VARIABLE, OperatorTokens.generate()));
+        String operatorToken = OperatorTokens.parse(processEnvironment.getOrDefault(OperatorTokens.VARIABLE,
+                        overrides.get(OperatorTokens.VARIABLE))).tokens().stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(OperatorTokens.VARIABLE + " holds no token"));
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);
@@ -91,7 +99,7 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID);
             overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID", SANDBOX_DLT_COMING_TEMPLATE_ID);
             // The sandbox's recordings are http on loopback: allowed beside Exotel's own hosts, not instead of them.
-            overrides.putIfAbsent("RECORDING_HOSTS", Wiring.EXOTEL_RECORDING_HOSTS + "," + exotel.recordingUrl(""));
+            overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.recordingUrl(""));
         }
         // Decided on its own: a laptop with a real Exotel must still never send WhatsApp through a real GupShup by default.
         Optional<SandboxGupShup> sandboxGupShup = Optional.empty();
@@ -110,17 +118,14 @@ public final class LocalRelay implements AutoCloseable {
             throw e;
         }
         String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
-        Map<String, String> smsEnvironment = stack.environment("SmsJobFunction");
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
-            exotel.registerDltTemplate(smsEnvironment.get("EXOTEL_DLT_TEMPLATE_ID"), DltTemplate.registered(
-                    smsEnvironment.getOrDefault("SMS_TEMPLATE", Wiring.DEFAULT_MESSAGE_TEMPLATE)));
-            exotel.registerDltTemplate(smsEnvironment.get("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID"), DltTemplate.registered(
-                    smsEnvironment.getOrDefault("STAND_DOWN_SMS_TEMPLATE", Wiring.DEFAULT_STAND_DOWN_TEMPLATE)));
-            exotel.registerDltTemplate(smsEnvironment.get("EXOTEL_DLT_COMING_TEMPLATE_ID"), DltTemplate.registered(
-                    smsEnvironment.getOrDefault("COMING_SMS_TEMPLATE", Wiring.DEFAULT_COMING_TEMPLATE)));
+            Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
+            exotel.registerDltTemplate(sms.sms().dltTemplateId(), DltTemplate.registered(sms.smsTexts().alert()));
+            exotel.registerDltTemplate(sms.sms().dltStandDownTemplateId(), DltTemplate.registered(sms.smsTexts().standDown()));
+            exotel.registerDltTemplate(sms.sms().dltComingTemplateId(), DltTemplate.registered(sms.smsTexts().coming()));
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
@@ -128,7 +133,7 @@ public final class LocalRelay implements AutoCloseable {
             Directory directory = loadDirectory(stack, options);
             // Only now: a request that came in during start-up has waited for the directory instead of getting a 503.
             stack.serve();
-            return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey);
+            return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey, operatorToken);
         } catch (RuntimeException e) {
             stack.close();
             closeSandboxes.run();
@@ -212,6 +217,11 @@ public final class LocalRelay implements AutoCloseable {
         return directory;
     }
 
+    /** A token the board and the operator routes accept (the first of {@code SOS_OPERATOR_TOKENS}). */
+    public String operatorToken() {
+        return operatorToken;
+    }
+
     /** The stack's banner, then what the newcomer needs next: whom the demo rings and a Passthru to replay. */
     public void printWelcome(PrintStream out) {
         stack.printBanner(out);
@@ -223,6 +233,10 @@ public final class LocalRelay implements AutoCloseable {
         sandbox.ifPresent(s -> out.println(describeScripts(s.scripts())));
         out.println(sandboxGupShup.map(s -> "GupShup: sandbox at " + s.baseUrl() + " (set GUPSHUP_API_BASE_URL and friends for a real account)")
                 .orElse("GupShup: the account in GUPSHUP_API_BASE_URL"));
+        out.println();
+        out.printf("Operator board: %s/board?token=%s%n", stack.baseUrl(), operatorToken);
+        out.printf("  (the operator routes take it as 'Authorization: Bearer %s'; set %s to choose your own)%n",
+                operatorToken, OperatorTokens.VARIABLE);
         out.println();
         out.println("Replay Exotel's Passthru for a Heart emergency:");
         out.println();

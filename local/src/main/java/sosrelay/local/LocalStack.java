@@ -41,6 +41,10 @@ public final class LocalStack implements AutoCloseable {
     public static final String PUBLIC_BASE_URL_VARIABLE = "SOS_PUBLIC_BASE_URL";
     /** The API keys routes with {@code ApiKeyRequired} accept, comma-separated, as API Gateway's usage plan would. */
     public static final String API_KEYS_VARIABLE = "SOS_API_KEYS";
+    /** The tokens routes with a Cognito authorizer accept, comma-separated, as API Gateway would a user pool's ID tokens. */
+    public static final String OPERATOR_TOKENS_VARIABLE = OperatorTokens.VARIABLE;
+    /** The board's sign-in settings, which on AWS come from the SSM parameter the template writes. */
+    static final String BOARD_SIGN_IN_VARIABLE = "OPERATOR_SIGN_IN";
 
     private final LocalStackOptions options;
     private final SamTemplate template;
@@ -101,6 +105,8 @@ public final class LocalStack implements AutoCloseable {
 
             Map<String, String> overrides = new HashMap<>();
             overrides.put(PUBLIC_BASE_URL_VARIABLE, baseUrl.toString());
+            // The board signs in with the tokens this gateway plays Cognito's authorizer with, not a hosted UI.
+            overrides.put(BOARD_SIGN_IN_VARIABLE, "{\"tokens\":true}");
             overrides.putAll(options.environmentOverrides());
             FunctionEnvironment environments = FunctionEnvironment.of(template, resources, backends);
             Map<String, RolePolicy> roles = FunctionRoles.of(template, environments,
@@ -119,7 +125,8 @@ public final class LocalStack implements AutoCloseable {
 
             ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment),
                     template.usagePlanThrottle().map(throttle -> new ApiKeyThrottle(throttle, java.time.Clock.systemUTC())),
-                    template.usagePlanQuota().map(quota -> new ApiKeyQuota(quota, java.time.Clock.systemUTC())));
+                    template.usagePlanQuota().map(quota -> new ApiKeyQuota(quota, java.time.Clock.systemUTC())),
+                    OperatorTokens.parse(processEnvironment.getOrDefault(OperatorTokens.VARIABLE, overrides.get(OperatorTokens.VARIABLE))));
             AsyncInvocations asyncInvocations = new AsyncInvocations(template, resources, backends.sqs(),
                     AsyncInvocations.retryDelays(processEnvironment.getOrDefault(AsyncInvocations.RETRY_DELAYS_VARIABLE,
                             overrides.get(AsyncInvocations.RETRY_DELAYS_VARIABLE))));
@@ -257,7 +264,7 @@ public final class LocalStack implements AutoCloseable {
         List<ApiRoute> routes = new ArrayList<>();
         for (LocalFunction function : functions.values()) {
             for (ApiEvent event : function.definition().apiEvents()) {
-                routes.add(new ApiRoute(event.path(), event.method(), function, event.apiKeyRequired()));
+                routes.add(new ApiRoute(event.path(), event.method(), function, event.apiKeyRequired(), event.cognitoAuthorizer()));
             }
         }
         return routes;

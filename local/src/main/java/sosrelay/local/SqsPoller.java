@@ -1,10 +1,9 @@
 package sosrelay.local;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import sosrelay.local.backends.LocalResources;
+import sosrelay.local.backends.SqsBatches;
 import sosrelay.local.backends.SqsEventSource;
 
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.stream.Collectors;
  */
 final class SqsPoller implements Runnable {
     private static final int LONG_POLL_SECONDS = 1;
-    private static final int SQS_MAX_MESSAGES = 10;
 
     private final SqsClient sqs;
     private final LocalResources.Queue queue;
@@ -60,12 +58,7 @@ final class SqsPoller implements Runnable {
         List<Message> batch = new ArrayList<>();
         long windowEnds = System.currentTimeMillis() + source.maximumBatchingWindowSeconds() * 1000L;
         do {
-            int wanted = Math.min(SQS_MAX_MESSAGES, source.batchSize() - batch.size());
-            batch.addAll(sqs.receiveMessage(r -> r.queueUrl(queue.url())
-                    .maxNumberOfMessages(wanted)
-                    .waitTimeSeconds(LONG_POLL_SECONDS)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .messageAttributeNames("All")).messages());
+            batch.addAll(SqsBatches.receive(sqs, queue.url(), source.batchSize() - batch.size(), LONG_POLL_SECONDS));
             // A zero window invokes as soon as anything arrived, as Lambda does.
         } while (running && batch.size() < source.batchSize() && (batch.isEmpty() || System.currentTimeMillis() < windowEnds));
         return batch;
@@ -75,21 +68,14 @@ final class SqsPoller implements Runnable {
         Set<String> ids = batch.stream().map(Message::messageId).collect(Collectors.toSet());
         Set<String> toDelete;
         try {
-            Object output = function.invoke(SqsEvents.event(batch, queue.arn()));
+            Object output = function.invoke(SqsBatches.event(batch, queue.arn()));
             toDelete = BatchOutcome.succeeded(ids, output, source.reportBatchItemFailures());
         } catch (Throwable failure) {
             System.err.println(function.logicalId() + " failed on a batch of " + batch.size() + " from " + queue.logicalId() + ":");
             failure.printStackTrace();
             return;
         }
-        List<DeleteMessageBatchRequestEntry> entries = batch.stream()
-                .filter(message -> toDelete.contains(message.messageId()))
-                .map(message -> DeleteMessageBatchRequestEntry.builder().id(message.messageId()).receiptHandle(message.receiptHandle()).build())
-                .toList();
-        for (int from = 0; from < entries.size(); from += SQS_MAX_MESSAGES) {
-            List<DeleteMessageBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + SQS_MAX_MESSAGES));
-            sqs.deleteMessageBatch(d -> d.queueUrl(queue.url()).entries(chunk));
-        }
+        SqsBatches.delete(sqs, queue.url(), batch.stream().filter(message -> toDelete.contains(message.messageId())).toList());
     }
 
     /** After a backend error, do not spin. */

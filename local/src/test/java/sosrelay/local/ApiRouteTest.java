@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiRouteTest {
 
     private static ApiRoute route(String path, String method) {
-        return new ApiRoute(path, method, null, false);
+        return new ApiRoute(path, method, null, false, null);
     }
 
     @Test

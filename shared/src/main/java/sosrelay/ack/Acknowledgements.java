@@ -11,6 +11,7 @@ import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.Timeline;
 import sosrelay.log.Log;
+import sosrelay.people.ReachedPeople;
 import sosrelay.notices.ReportBack;
 import sosrelay.notices.StandDown;
 
@@ -37,11 +38,13 @@ public final class Acknowledgements {
     private final java.util.function.Function<String, Set<String>> notified;
     private final java.time.Clock clock;
     private final OpenIncidentSlots openSlots;
+    private final ReachedPeople reached;
 
     public Acknowledgements(IncidentStore incidents, IncidentProgress progress, Timeline timeline, Escalation escalation,
                             StandDown standDown, ReportBack reportBack, java.util.function.Function<String, Set<String>> notified,
-                            OpenIncidentSlots openSlots, java.time.Clock clock) {
+                            OpenIncidentSlots openSlots, ReachedPeople reached, java.time.Clock clock) {
         this.clock = clock;
+        this.reached = reached;
         this.openSlots = openSlots;
         this.incidents = incidents;
         this.progress = progress;
@@ -66,6 +69,7 @@ public final class Acknowledgements {
             return Outcome.ALREADY_ACKNOWLEDGED;
         }
         timeline.record(incidentId, "acknowledged", "personId", personId, "via", via);
+        markReached(personId);
         List<String> acknowledgers = new ArrayList<>(progress.acknowledgers(incidentId));
         int required = required(incident, state.get());
         reportBack.acknowledged(incident, personId, acknowledgers, required);
@@ -116,6 +120,15 @@ public final class Acknowledgements {
                     + undecided + " undecided, " + required + " required");
         }
         return Outcome.DECLINED;
+    }
+
+    /** Their number reaches them; the acknowledgement stands even if this cannot be written now. */
+    private void markReached(String personId) {
+        try {
+            reached.answered(personId);
+        } catch (RuntimeException e) {
+            Log.warn("reached.not-recorded", "personId", personId, "error", e.getClass().getSimpleName());
+        }
     }
 
     /** After a resolve: everyone notified who has not acknowledged is stood down. */

@@ -80,24 +80,26 @@ public final class IncidentApi implements Webhook {
 
     @Override
     public WebResponse handle(WebRequest request) {
-        if (request.apiKeyId() == null) {
+        if (request.apiKeyId() == null && request.operator() == null) {
             return errors(401, List.of("missing or unknown API key: send it in the x-api-key header"));
         }
         String id = request.pathParameter("id");
         try {
             if ("POST".equals(request.method()) && id == null) {
-                return raise(request);
+                return request.apiKeyId() == null
+                        ? errors(403, List.of("incidents are raised with a device's API key; an operator's sign-in never raises one"))
+                        : raise(request);
             }
             if ("GET".equals(request.method()) && id != null) {
-                return view(id, request.apiKeyId());
+                return view(id, request);
             }
             if ("GET".equals(request.method())) {
-                return operatorKeyIds.contains(request.apiKeyId())
+                return isOperator(request)
                         ? list(request)
                         : errors(403, List.of("listing incidents needs an operator key; a device key reads its own incidents by id"));
             }
             if ("POST".equals(request.method()) && id != null) {
-                return resolve(id, request.apiKeyId());
+                return resolve(id, request);
             }
             return errors(404, List.of("no such route: " + request.method() + (id == null ? " /v1/incidents" : " /v1/incidents/{id}")));
         } catch (RuntimeException e) {
@@ -157,11 +159,11 @@ public final class IncidentApi implements Webhook {
         return WebResponse.json(202, Json.write(answer));
     }
 
-    private WebResponse view(String id, String keyId) {
+    private WebResponse view(String id, WebRequest request) {
         if (!IncidentIds.isValid(id)) {
             return notAnId(id);
         }
-        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(keyId, found));
+        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(request, found));
         Optional<IncidentProgress.State> state = incident.isEmpty() ? Optional.empty() : progress.state(id);
         if (incident.isEmpty() || state.isEmpty()) {
             return errors(404, List.of("no incident " + id));
@@ -170,11 +172,11 @@ public final class IncidentApi implements Webhook {
                 deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null))));
     }
 
-    private WebResponse resolve(String id, String byKey) {
+    private WebResponse resolve(String id, WebRequest request) {
         if (!IncidentIds.isValid(id)) {
             return notAnId(id);
         }
-        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(byKey, found));
+        Optional<Incident> incident = incidents.find(id).filter(found -> mayAccess(request, found));
         if (incident.isEmpty() || progress.state(id).isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
@@ -182,7 +184,8 @@ public final class IncidentApi implements Webhook {
             return errors(409, List.of("incident " + id + " is already resolved"));
         }
         Optional.ofNullable(incident.get().raisedBy()).ifPresent(owner -> openSlots.release(owner, id));
-        timeline.record(id, "resolved", "by", byKey, "operator", operatorKeyIds.contains(byKey));
+        timeline.record(id, "resolved", "by", request.operator() != null ? "operator:" + request.operator() : request.apiKeyId(),
+                "operator", isOperator(request));
         acknowledgements.resolved(id);
         return WebResponse.json(200, Json.write(Map.of("incidentId", id, "status", IncidentProgress.RESOLVED)));
     }
@@ -238,9 +241,13 @@ public final class IncidentApi implements Webhook {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
-    /** Its own incidents for a device key, every incident for an operator key. */
-    private boolean mayAccess(String keyId, Incident incident) {
-        return operatorKeyIds.contains(keyId) || keyId.equals(incident.raisedBy());
+    /** Its own incidents for a device key, every incident for an operator key or a signed-in operator. */
+    private boolean mayAccess(WebRequest request, Incident incident) {
+        return isOperator(request) || request.apiKeyId().equals(incident.raisedBy());
+    }
+
+    private boolean isOperator(WebRequest request) {
+        return request.operator() != null || operatorKeyIds.contains(request.apiKeyId());
     }
 
     private static WebResponse notAnId(String id) {

@@ -30,6 +30,9 @@ final class IncidentView {
         view.put("status", state.status());
         view.put("activeTier", state.activeTier() + 1);
         view.put("tiers", incident.tiers().size());
+        if (state.activeTier() < incident.tiers().size()) {
+            view.put("required", incident.tiers().get(state.activeTier()).required());
+        }
         view.put("round", state.round() + 1);
         view.put("acknowledgedBy", List.copyOf(acknowledgedBy));
         view.put("declinedBy", List.copyOf(declinedBy));

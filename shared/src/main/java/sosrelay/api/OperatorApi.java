@@ -19,6 +19,7 @@ import sosrelay.directory.RosterOverride;
 import sosrelay.directory.RosterParser;
 import sosrelay.json.Json;
 import sosrelay.log.Log;
+import sosrelay.people.ReachedPeople;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.Webhook;
@@ -27,27 +28,30 @@ import sosrelay.web.Webhook;
  * What operators change without re-importing the directory: {@code POST /v1/rosters/{id}/overrides}
  * (a swap at 2 a.m.), {@code DELETE /v1/rosters/{id}/overrides/{overrideId}},
  * {@code GET /v1/rosters/{id}/on-duty?at=…} (who a tier naming the roster would ring), and
- * {@code POST /v1/maintenance} (incidents in the window ring nobody). Behind API keys, as the incident
- * API is. A change reaches every function within the directory cache's lifetime (30 s).
+ * {@code POST /v1/maintenance} (incidents in the window ring nobody), and {@code GET /v1/desk} (rosters on
+ * duty now and next, people: {@link DeskView}). Behind operator API keys, or a signed-in operator on the
+ * board's routes. A change reaches every function within the directory cache's lifetime (30 s).
  */
 public final class OperatorApi implements Webhook {
     private final DirectoryStore directory;
+    private final ReachedPeople reached;
     private final Set<String> operatorKeyIds;
     private final Clock clock;
 
     /** {@code operatorKeyIds}: the keys allowed here; a device key must not move a roster or silence a type. */
-    public OperatorApi(DirectoryStore directory, Set<String> operatorKeyIds, Clock clock) {
+    public OperatorApi(DirectoryStore directory, ReachedPeople reached, Set<String> operatorKeyIds, Clock clock) {
         this.directory = directory;
+        this.reached = reached;
         this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.clock = clock;
     }
 
     @Override
     public WebResponse handle(WebRequest request) {
-        if (request.apiKeyId() == null) {
+        if (request.apiKeyId() == null && request.operator() == null) {
             return errors(401, List.of("missing or unknown API key: send it in the x-api-key header"));
         }
-        if (!operatorKeyIds.contains(request.apiKeyId())) {
+        if (request.operator() == null && !operatorKeyIds.contains(request.apiKeyId())) {
             return errors(403, List.of("rosters, overrides and maintenance windows need an operator key; a device key only raises and reads its own incidents"));
         }
         String roster = request.pathParameter("id");
@@ -55,6 +59,9 @@ public final class OperatorApi implements Webhook {
         try {
             if (roster == null && "POST".equals(request.method())) {
                 return addMaintenance(request);
+            }
+            if (roster == null && "GET".equals(request.method())) {
+                return WebResponse.json(200, Json.write(DeskView.of(directory.current(), reached.all(), clock.instant())));
             }
             if (roster != null && "GET".equals(request.method())) {
                 return onDuty(roster, request);
@@ -85,7 +92,7 @@ public final class OperatorApi implements Webhook {
                     + "\"to\":\"2026-11-26T08:00:00+05:30\",\"reason\":\"swap\"}"));
         }
         RosterOverride added = directory.addOverride(rosterId, body);
-        Log.info("roster.override-added", "roster", rosterId, "overrideId", added.id(), "person", added.person(), "by", request.apiKeyId());
+        Log.info("roster.override-added", "roster", rosterId, "overrideId", added.id(), "person", added.person(), "by", by(request));
         Map<String, Object> answer = new LinkedHashMap<>(RosterParser.overrideDocument(added));
         answer.put("roster", rosterId);
         return WebResponse.json(201, Json.write(answer));
@@ -97,7 +104,7 @@ public final class OperatorApi implements Webhook {
             return errors(400, List.of("the body must be a JSON object such as {\"alarms\":[\"db-*\"],\"from\":\"…\",\"to\":\"…\"}"));
         }
         MaintenanceWindow added = directory.addMaintenance(body);
-        Log.info("maintenance.added", "id", added.id(), "by", request.apiKeyId());
+        Log.info("maintenance.added", "id", added.id(), "by", by(request));
         return WebResponse.json(201, Json.write(MaintenanceParser.document(added)));
     }
 
@@ -131,6 +138,11 @@ public final class OperatorApi implements Webhook {
         roster.overrides().stream().filter(o -> o.covers(when)).findFirst()
                 .ifPresent(o -> answer.put("override", RosterParser.overrideDocument(o)));
         return WebResponse.json(200, Json.write(answer));
+    }
+
+    /** Who made a change, for the log: the signed-in operator, else the operator key's id. */
+    private static String by(WebRequest request) {
+        return request.operator() != null ? "operator:" + request.operator() : request.apiKeyId();
     }
 
     private static Object body(WebRequest request) {

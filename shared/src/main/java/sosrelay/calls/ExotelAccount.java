@@ -23,4 +23,9 @@ public record ExotelAccount(
         int ringTimeoutSeconds,
         int timeLimitSeconds,
         Duration requestTimeout) {
+    /**
+     * How long the flow's URL is kept before its SSM parameter is read again: on AWS the flow can only be built
+     * after the stack exists (it needs the API's URLs), so it is set after deploying, with no redeploy.
+     */
+    public static final Duration FLOW_URL_KEPT = Duration.ofMinutes(5);
 }

@@ -3,7 +3,7 @@ package sosrelay.config;
 import java.util.Map;
 
 /**
- * Where a function reads its configuration. On Lambda it is the process environment; the local
+ * Where a function's {@link Settings} come from. On Lambda it is the process environment; the local
  * stack and the tests hand each function the environment that template.yaml gives it, so one
  * JVM can host several functions with different settings, as separate Lambdas would have.
  */
@@ -16,14 +16,6 @@ public interface Env {
     default String get(String name, String fallback) {
         String value = get(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    default String require(String name) {
-        String value = get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 
     static Env system() {

@@ -33,6 +33,12 @@ public final class DeliveryWorker implements MessageProcessor {
 
     /** How far the provider's clock may be behind ours when we ask what it sent since a moment. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+    /**
+     * How long after a request began the provider may still act on it though our client gave up (a request
+     * queued behind others at a slow provider): asking what was sent before then could miss a call still
+     * being placed, and ring the person twice. With Exotel's default 8 s client timeout this has passed already.
+     */
+    static final Duration PROVIDER_SETTLES = Duration.ofSeconds(6);
     /** How often a look-up the provider could not answer is tried again (after the backoff) before sending anyway. */
     private static final int MAX_UNANSWERED_LOOKUPS = 2;
 
@@ -78,6 +84,11 @@ public final class DeliveryWorker implements MessageProcessor {
         DeliveryStore.Claim.Granted granted = (DeliveryStore.Claim.Granted) claim;
         Instant unsureSince = granted.unsureSince();
         String to = PhoneNumbers.mask(job.phone());
+        if (unsureSince != null && clock.instant().isBefore(unsureSince.plus(PROVIDER_SETTLES))) {
+            deliveries.unsure(job, "waiting for the provider to finish the unanswered request before asking", unsureSince,
+                    granted.unansweredLookups());
+            return new Retry(Duration.between(clock.instant(), unsureSince.plus(PROVIDER_SETTLES)).plusMillis(999));
+        }
         if (unsureSince != null) {
             // The look-up is a request to the provider too (Exotel counts call details in its voice limit): its own slot.
             if (!pacing.admit(job)) {
@@ -113,7 +124,9 @@ public final class DeliveryWorker implements MessageProcessor {
             DeliveryMetrics.retried(job);
             Log.warn("delivery.unanswered", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                     "channel", job.channel().id(), "attempt", job.attempt(), "reason", unknown.reason());
-            return new Retry(null);
+            // Back once the provider has settled this request, so the look-up then sees a call it placed late.
+            Duration settling = Duration.between(clock.instant(), sentAt.plus(PROVIDER_SETTLES));
+            return new Retry(settling.isNegative() ? null : settling.plusMillis(999));
         }
         if (result instanceof SendResult.Permanent permanent) {
             deliveries.failed(job, permanent.reason());

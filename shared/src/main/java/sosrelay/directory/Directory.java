@@ -7,10 +7,10 @@ import java.util.Map;
 /** Who is alerted for which emergency; built only by {@link DirectoryParser}, so always valid. */
 public record Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types,
                         List<AlarmRoute> alarms, Map<String, Roster> rosters, List<MaintenanceWindow> maintenance,
-                        Map<String, DeviceKey> devices, Map<String, HeartbeatWatch> heartbeats) {
+                        Map<String, DeviceKey> devices, Map<String, HeartbeatWatch> heartbeats, List<ScheduledDrill> drills) {
 
     public Directory(String defaultType, Map<String, Person> people, Map<String, EmergencyType> types, List<AlarmRoute> alarms) {
-        this(defaultType, people, types, alarms, Map.of(), List.of(), Map.of(), Map.of());
+        this(defaultType, people, types, alarms, Map.of(), List.of(), Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -130,7 +130,7 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
         List<MaintenanceWindow> allWindows = new java.util.ArrayList<>(maintenance);
         allWindows.addAll(windows);
         return new Directory(defaultType, people, types, alarms, java.util.Collections.unmodifiableMap(changed), List.copyOf(allWindows),
-                devices, heartbeats);
+                devices, heartbeats, drills);
     }
 
     /** The person with this phone number (E.164), or null. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class DirectoryParser {
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final List<String> TOP_KEYS = List.of("defaultType", "people", "rosters", "types", "alarms", "maintenance", "devices", "heartbeats");
+    private static final List<String> TOP_KEYS = List.of("defaultType", "people", "rosters", "types", "alarms", "maintenance", "devices", "heartbeats", "drills");
     private static final List<String> ALARM_KEYS = List.of("match", "type");
     private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels");
     private static final List<String> TYPE_KEYS = List.of("digit", "tiers", "retry", "priority", "repeat");
@@ -53,10 +53,11 @@ public final class DirectoryParser {
         List<MaintenanceWindow> maintenance = new MaintenanceParser(problems, types.keySet()).parseAll(doc.get("maintenance"));
         Map<String, DeviceKey> devices = new DeviceKeyParser(problems, types.keySet()).parseAll(doc.get("devices"));
         Map<String, HeartbeatWatch> heartbeats = new HeartbeatParser(problems, types.keySet()).parseAll(doc.get("heartbeats"));
+        List<ScheduledDrill> drills = new DrillScheduleParser(problems, types.keySet()).parseAll(doc.get("drills"));
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new Directory(defaultType, people, types, alarms, rosters, maintenance, devices, heartbeats);
+        return new Directory(defaultType, people, types, alarms, rosters, maintenance, devices, heartbeats, drills);
     }
 
     private Map<String, Person> people(Object value) {

@@ -18,6 +18,16 @@ public final class SpokenText {
     /** Type, who reported it, when, and where and what when the trigger said: what a doctor needs first. */
     public static String summary(Incident incident) {
         Trigger trigger = incident.trigger();
+        if (Trigger.TEST_CALL.equals(trigger.source())) {
+            String name = incident.recipients().isEmpty() ? "you" : speakable(incident.recipients().get(0).name(), 80);
+            return "This is a test call from S O S Relay for " + name + ". It is not an emergency. "
+                    + "Press 1 to confirm that this number reaches you.";
+        }
+        if (Trigger.DRILL.equals(trigger.source())) {
+            String type = speakable(incident.type(), 80);
+            return "This is a drill from S O S Relay. It is not an emergency. " + type + " emergency drill. "
+                    + "Press 1 to confirm that you would respond. I repeat: this is only a drill.";
+        }
         StringBuilder text = new StringBuilder("Emergency alert. ");
         text.append(speakable(incident.type(), 80)).append(" emergency");
         if (trigger.reporter() != null) {

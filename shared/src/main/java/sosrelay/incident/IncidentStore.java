@@ -63,6 +63,9 @@ public final class IncidentStore {
     public record Creation(Raised raised, String incidentId, Instant createdAt) {
     }
 
+    /** The dispatch lease: longer than a function's timeout (20 s), so a repeat never resumes a raise still going. */
+    public static final Duration DISPATCH_LEASE = Duration.ofSeconds(30);
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;

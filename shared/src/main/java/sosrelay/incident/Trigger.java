@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * What raised an incident, as it is spoken and texted.
  *
- * @param source      {@code exotel-call}, {@code device} or {@code cloudwatch-alarm}
+ * @param source      {@code exotel-call}, {@code device}, {@code cloudwatch-alarm}, or an exercise: {@link #DRILL}, {@link #TEST_CALL}
  * @param sourceRef   the source's own id (a CallSid, a device's dedupKey, an alarm's ARN)
  * @param reporter    who reported it, as it should be spoken: a name, a number, a device, an alarm
  * @param description what the trigger said happened (a device's message, an alarm's reason), or null
@@ -17,6 +17,10 @@ import java.time.Instant;
  */
 public record Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description,
                       String location, String reportTo, String raisedBy) {
+    /** An operator's drill: the type's whole chain, every call and text saying it is a drill. */
+    public static final String DRILL = "drill";
+    /** An operator's test call to one person. */
+    public static final String TEST_CALL = "test-call";
 
     public Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description, String location) {
         this(source, sourceRef, reporter, reportedAt, description, location, null, null);
@@ -25,6 +29,11 @@ public record Trigger(String source, String sourceRef, String reporter, Instant 
     public Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description, String location,
                    String reportTo) {
         this(source, sourceRef, reporter, reportedAt, description, location, reportTo, null);
+    }
+
+    /** A drill or a test call: rings people as an emergency would, but pages no operator and reports back to nobody. */
+    public boolean exercise() {
+        return DRILL.equals(source) || TEST_CALL.equals(source);
     }
 
     /** Who the shared provider budget counts this incident's jobs against: no one of them may take all of it. */

@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * exception message.
  */
 public final class SecretValue implements Supplier<String> {
+    /** How long a secret is kept before it is read again: a rotation takes effect within it. */
+    public static final Duration KEPT = Duration.ofMinutes(15);
+
     private final Supplier<SsmClient> ssm;
     private final String parameterName;
     private final Clock clock;

@@ -22,9 +22,6 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
  * changed on the queue it came from, which its record's event source ARN names.
  */
 public final class BatchWorker {
-    /** The default waits before the 1st, 2nd, ... retry of a failed job; the last repeats. */
-    public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120));
     private static final long MAX_VISIBILITY_SECONDS = 900;
 
     private final MessageProcessor worker;

@@ -83,6 +83,11 @@ public final class TableKeys {
         return String.format("%s%04d", TOKENS, n);
     }
 
+    /** When each person last acknowledged a call or text (an alert, a drill or a test call): {@code REACHED} / {@code PEOPLE}. */
+    public static Map<String, AttributeValue> reachedPeople() {
+        return key("REACHED", "PEOPLE");
+    }
+
     /** A heartbeat source's last beat: {@code BEAT#<source>} / {@code BEAT}. */
     public static Map<String, AttributeValue> heartbeat(String source) {
         return key("BEAT#" + source, "BEAT");

@@ -23,7 +23,20 @@ public final class ApiGateway {
                 multi(event.getMultiValueHeaders(), event.getHeaders()),
                 event.getBody(),
                 Boolean.TRUE.equals(event.getIsBase64Encoded()),
-                apiKeyId(event));
+                apiKeyId(event),
+                operator(event));
+    }
+
+    /** The user a Cognito authorizer verified ({@code requestContext.authorizer.claims}), or null where none ran. */
+    private static String operator(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
+        Object claims = context == null || context.getAuthorizer() == null ? null : context.getAuthorizer().get("claims");
+        if (!(claims instanceof Map<?, ?> verified)) {
+            return null;
+        }
+        Object username = verified.get("cognito:username");
+        Object subject = username != null ? username : verified.get("sub");
+        return subject == null || subject.toString().isBlank() ? null : subject.toString();
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * An HTTP request as our webhooks see it, independent of API Gateway's event classes.
  *
  * @param apiKeyId the API key API Gateway validated for this request, or null when none was required
+ * @param operator the operator a route's Cognito authorizer signed in ({@code cognito:username}), or null when the
+ *                 route has none: only API Gateway sets it, from a token it verified
  */
 public record WebRequest(
         String method,
@@ -20,7 +22,14 @@ public record WebRequest(
         Map<String, List<String>> headers,
         String body,
         boolean base64Body,
-        String apiKeyId) {
+        String apiKeyId,
+        String operator) {
+
+    /** A request no operator signed in to: devices, webhooks, tests. */
+    public WebRequest(String method, Map<String, String> pathParameters, Map<String, List<String>> query,
+                      Map<String, List<String>> headers, String body, boolean base64Body, String apiKeyId) {
+        this(method, pathParameters, query, headers, body, base64Body, apiKeyId, null);
+    }
 
     public WebRequest {
         method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);

@@ -1,14 +1,13 @@
 package sosrelay.wiring;
 
 import java.net.URI;
-import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -19,10 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import sosrelay.config.Env;
+import sosrelay.config.Settings;
 
 /**
- * SDK clients configured from the function's {@link Env} rather than the process: region, endpoint
+ * SDK clients configured from the function's {@link Settings.Aws} rather than the process: region, endpoint
  * overrides (the SDK's own {@code AWS_ENDPOINT_URL_<SERVICE>} names) and credentials. The
  * URLConnection HTTP client is the lightest to load; nothing is left to classpath discovery.
  */
@@ -30,31 +29,31 @@ final class AwsClients {
     /** Lambda has no profile files: resolving settings from an empty one spares the cold start reading the disk for them. */
     private static final ProfileFile NO_PROFILES = ProfileFile.aggregator().build();
 
-    private final Env env;
+    private final Supplier<Settings.Aws> settings;
     private final ClientOverrideConfiguration overrides;
 
     /** {@code overrides}: empty on Lambda; the local stack's per-function checks (IAM) otherwise. */
-    AwsClients(Env env, ClientOverrideConfiguration overrides) {
-        this.env = env;
+    AwsClients(Supplier<Settings.Aws> settings, ClientOverrideConfiguration overrides) {
+        this.settings = settings;
         this.overrides = overrides;
     }
 
-    <B extends AwsClientBuilder<B, C>, C> C build(B builder, String serviceEnvSuffix) {
+    /** {@code service}: one of {@link Settings#AWS_SERVICES}. */
+    <B extends AwsClientBuilder<B, C>, C> C build(B builder, String service) {
+        Settings.Aws aws = settings.get();
         ClientOverrideConfiguration.Builder override = overrides.toBuilder().defaultProfileFileSupplier(() -> NO_PROFILES);
-        Duration callTimeout = millis("AWS_CALL_TIMEOUT_MS");
-        Duration attemptTimeout = millis("AWS_CALL_ATTEMPT_TIMEOUT_MS");
-        if (callTimeout != null || attemptTimeout != null) {
+        if (aws.callTimeout() != null || aws.attemptTimeout() != null) {
             // A function with a deadline (the Passthru) must not wait out the SDK's own defaults.
-            override.apiCallTimeout(callTimeout).apiCallAttemptTimeout(attemptTimeout);
+            override.apiCallTimeout(aws.callTimeout()).apiCallAttemptTimeout(aws.attemptTimeout());
         }
         // One override configuration: the builder's overrideConfiguration(Consumer) starts from an empty one and would
         // drop the others (the local stack's IAM checks, the empty profile file).
-        builder.region(Region.of(env.get(SdkSystemSetting.AWS_REGION.environmentVariable(), "ap-south-1")))
-                .credentialsProvider(credentials())
+        builder.region(Region.of(aws.region()))
+                .credentialsProvider(credentials(aws.credentials()))
                 .overrideConfiguration(override.build());
-        String endpoint = env.get("AWS_ENDPOINT_URL_" + serviceEnvSuffix);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
+        URI endpoint = aws.endpoints().get(service);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
         }
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(UrlConnectionHttpClient.create());
@@ -68,7 +67,7 @@ final class AwsClients {
      */
     S3Client s3() {
         S3ClientBuilder builder = S3Client.builder();
-        if (localEndpoint("S3")) {
+        if (settings.get().endpoints().containsKey("S3")) {
             builder.forcePathStyle(true)
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
@@ -78,24 +77,15 @@ final class AwsClients {
 
     /** Signs URLs locally (no request is made), with the function's own credentials: the URL reads with its rights. */
     S3Presigner s3Presigner() {
+        Settings.Aws aws = settings.get();
         S3Presigner.Builder builder = S3Presigner.builder()
-                .region(Region.of(env.get(SdkSystemSetting.AWS_REGION.environmentVariable(), "ap-south-1")))
-                .credentialsProvider(credentials());
-        if (localEndpoint("S3")) {
-            builder.endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL_S3")))
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+                .region(Region.of(aws.region()))
+                .credentialsProvider(credentials(aws.credentials()));
+        URI endpoint = aws.endpoints().get("S3");
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
         return builder.build();
-    }
-
-    private boolean localEndpoint(String serviceEnvSuffix) {
-        String endpoint = env.get("AWS_ENDPOINT_URL_" + serviceEnvSuffix);
-        return endpoint != null && !endpoint.isBlank();
-    }
-
-    private Duration millis(String variable) {
-        String value = env.get(variable);
-        return value == null || value.isBlank() ? null : Duration.ofMillis(Long.parseLong(value.trim()));
     }
 
     /**
@@ -103,15 +93,12 @@ final class AwsClients {
      * (SnapStart functions get their credentials from the container endpoint) that endpoint. Never the
      * default chain: it reads profile files and probes sources Lambda does not have.
      */
-    private AwsCredentialsProvider credentials() {
-        String keyId = env.get("AWS_ACCESS_KEY_ID");
-        String secret = env.get("AWS_SECRET_ACCESS_KEY");
-        if (keyId == null || secret == null) {
+    private static AwsCredentialsProvider credentials(Settings.Aws.Credentials keys) {
+        if (keys == null) {
             return ContainerCredentialsProvider.builder().build();
         }
-        String session = env.get("AWS_SESSION_TOKEN");
-        return StaticCredentialsProvider.create(session == null
-                ? AwsBasicCredentials.create(keyId, secret)
-                : AwsSessionCredentials.create(keyId, secret, session));
+        return StaticCredentialsProvider.create(keys.sessionToken() == null
+                ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
     }
 }

@@ -14,6 +14,7 @@ import sosrelay.ack.Acknowledgements;
 import sosrelay.ack.KeypressAckWebhook;
 import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.alarm.AlarmTrigger;
+import sosrelay.board.BoardPage;
 import sosrelay.api.DeviceApi;
 import sosrelay.api.HeartbeatApi;
 import sosrelay.api.IncidentApi;
@@ -24,6 +25,8 @@ import sosrelay.calls.LostCallbackCheck;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
+import sosrelay.config.SecretSource;
+import sosrelay.config.Settings;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
@@ -32,6 +35,8 @@ import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.drills.DrillApi;
+import sosrelay.drills.ScheduledDrills;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.dispatch.JobQueue;
@@ -54,7 +59,6 @@ import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.messages.ReplyRoute;
-import sosrelay.pacing.Pacer;
 import sosrelay.metrics.IncidentMetrics;
 import sosrelay.notices.ReportBack;
 import sosrelay.notices.StandDown;
@@ -64,6 +68,7 @@ import sosrelay.pacing.Pacer;
 import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
+import sosrelay.people.ReachedPeople;
 import sosrelay.recordings.ExotelRecordingFetch;
 import sosrelay.recordings.RecordingCopies;
 import sosrelay.recordings.RecordingsBucket;
@@ -86,29 +91,14 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Everything a function needs, built from its environment on first use and then kept for the life of
- * the Lambda instance. Handlers take a Wiring; the local stack builds one per function from the env
- * template.yaml gives that function, as Lambda would.
+ * The composition root: everything a function needs, built from its {@link Settings} on first use and then kept
+ * for the life of the Lambda instance. It reads no variable itself. Handlers take a Wiring; the local stack
+ * builds one per function from the env template.yaml gives that function, as Lambda would.
  */
 public final class Wiring {
-    /** Default for the recording allow-list: where Exotel keeps its recordings. */
-    public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
-            + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
     private static final int CONCURRENT_SENDS = 10;
-    /**
-     * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for
-     * word. Type, place, time and our link only: no caller's number, no free text (texts sit on phones and in
-     * providers' logs). {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
-     */
-    public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency at {time}. Location: {location}."
-            + " Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
-    public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
-    /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
-    public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
-    /** Default report-back text to whoever raised the emergency. */
-    public static final String DEFAULT_COMING_TEMPLATE = "SOS Relay: {count} coming: {coming}. {type} emergency, ref {ref}.";
 
-    private final Env env;
+    private final Settings settings;
     private final Clock clock;
     private final AwsClients aws;
 
@@ -161,9 +151,10 @@ public final class Wiring {
 
     /** With {@code clientOverrides} on every AWS SDK client: how the local stack enforces each function's IAM policy. */
     public Wiring(Env env, Clock clock, ClientOverrideConfiguration clientOverrides) {
-        this.env = env;
+        Settings settings = new Settings(env);
+        this.settings = settings;
         this.clock = clock;
-        this.aws = new AwsClients(env, clientOverrides);
+        this.aws = new AwsClients(settings::aws, clientOverrides);
         this.dynamo = new Lazy<>(() -> aws.build(DynamoDbClient.builder(), "DYNAMODB"));
         this.sqs = new Lazy<>(() -> aws.build(SqsClient.builder(), "SQS"));
         this.ssm = new Lazy<>(() -> aws.build(SsmClient.builder(), "SSM"));
@@ -178,71 +169,71 @@ public final class Wiring {
         // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
         // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
         this.queueing = new Lazy<>(() -> pool("sos-queue"));
-        this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER")));
-        this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
-                Duration.ofSeconds(30)));
-        this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), env.require("DIRECTORY_TABLE"), clock,
-                Duration.ofSeconds(Long.parseLong(env.get("DIRECTORY_CACHE_SECONDS", "30")))));
-        this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
-                Duration.ofSeconds(Long.parseLong(env.get("DELIVERY_CLAIM_SECONDS", "60")))));
+        this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret(settings.webhookSecret(), SecretValue.KEPT)));
+        this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), incidentsTable(), clock, IncidentStore.DISPATCH_LEASE));
+        this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
+                settings.timing().directoryCache()));
+        this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), incidentsTable(), clock, settings.timing().deliveryClaim()));
         this.voicePacer = new Lazy<>(this::voicePacer);
-        this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), env.require("INCIDENTS_TABLE")));
-        this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
-        this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
-        this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), env.require("INCIDENTS_TABLE"), clock));
-        this.timers = new Lazy<>(() -> new Timers(sqs.get(), env.require("TIMER_QUEUE_URL"), clock));
+        this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), incidentsTable()));
+        this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), incidentsTable(), clock));
+        this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), incidentsTable(), clock));
+        this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), incidentsTable(), clock));
+        this.timers = new Lazy<>(() -> new Timers(sqs.get(), settings.queues().timer(), clock));
         this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), queueing.get()));
         this.routes = new Lazy<>(this::queueRoutes);
         this.dispatcher = new Lazy<>(() -> new Dispatcher(jobQueue.get(), routes.get()));
         this.reportBack = new Lazy<>(() -> new ReportBack(dispatcher.get(), timeline.get()));
         this.escalation = new Lazy<>(() -> new Escalation(incidents.get(), progress.get(), deliveries.get(), dispatcher.get(), timers.get(),
                 timeline.get(), incident -> {
-                    IncidentMetrics.unanswered(incident.id(), incident.type());
+                    if (!incident.trigger().exercise()) {
+                        // A drill or test call nobody answered is in its report, not an operator's alarm.
+                        IncidentMetrics.unanswered(incident.id(), incident.type());
+                    }
                     reportBack.get().unanswered(incident);
                 }, currentRosters(), clock));
         this.retries = new Lazy<>(() -> new Retries(incidents.get(), progress.get(), deliveries.get(), timers.get(), dispatcher.get(),
                 timeline.get(), currentRosters(), clock));
         this.outcomes = new Lazy<>(() -> new DeliveryOutcomes(deliveries.get(),
-                new PendingReports(dynamo.get(), env.require("INCIDENTS_TABLE"), clock), timeline.get(),
+                new PendingReports(dynamo.get(), incidentsTable(), clock), timeline.get(),
                 ref -> retries.get().afterUnanswered(ref), ref -> retries.get().afterFailedMessage(ref)));
-        this.openSlots = new Lazy<>(() -> new OpenIncidentSlots(dynamo.get(), env.require("INCIDENTS_TABLE"), clock,
-                Integer.parseInt(env.get("DEVICE_OPEN_INCIDENT_LIMIT", "10")),
-                Duration.ofMinutes(Long.parseLong(env.get("DEVICE_OPEN_INCIDENT_MINUTES", "60")))));
+        this.openSlots = new Lazy<>(() -> new OpenIncidentSlots(dynamo.get(), incidentsTable(), clock,
+                settings.api().openIncidentLimit(), settings.api().openIncidentWindow()));
         this.acknowledgements = new Lazy<>(() -> new Acknowledgements(incidents.get(), progress.get(), timeline.get(), escalation.get(),
                 new StandDown(deliveries.get(), dispatcher.get(), timeline.get()), reportBack.get(),
                 incidentId -> deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
-                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), clock));
+                        .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), reachedPeople(),
+                clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
-                outcomes.get(), timers.get(), Duration.ofSeconds(Long.parseLong(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30"))
-                        + Long.parseLong(env.get("EXOTEL_CALLBACK_GRACE_SECONDS", "90"))), voicePacer.get(), pacingMaxWait(), clock));
+                outcomes.get(), timers.get(), settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voicePacer.get(),
+                settings.pacing().maxWait(), clock));
         // Recordings: the raise chain schedules the copy (only where a recording can come: the Passthru, the device API),
         // the timer fetches it into RECORDINGS_BUCKET, the greeting plays it through a presigned URL.
-        this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(new Lazy<>(aws::s3), aws.s3Presigner(), env.require("RECORDINGS_BUCKET"),
-                Duration.ofSeconds(Long.parseLong(env.get("RECORDING_URL_SECONDS", "300")))));
+        this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(new Lazy<>(aws::s3), aws.s3Presigner(),
+                settings.recordings().bucket(), settings.recordings().urlValidity()));
         this.recordingCopies = new Lazy<>(() -> new RecordingCopies(incidents.get(), timers.get(), timeline.get(), recordingPolicy(),
-                new ExotelRecordingFetch(http.get(), env.require("EXOTEL_API_KEY"), secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
-                        requestTimeout("EXOTEL_REQUEST_TIMEOUT_MS"), Integer.parseInt(env.get("RECORDING_MAX_BYTES", "20000000"))),
+                new ExotelRecordingFetch(http.get(), settings.exotel().apiKey(), secret(settings.exotel().apiToken(), SecretValue.KEPT),
+                        settings.exotel().requestTimeout(), settings.recordings().maxBytes()),
                 recordingsBucket.get()));
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(timers.get(), Map.of(
                 TimerJob.Kind.RETRY, job -> retries.get().fire(job),
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
                 TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job),
                 TimerJob.Kind.RECORDING_FETCH, job -> recordingCopies.get().fire(job)), clock),
-                sqs.get(), env.require("TIMER_QUEUE_URL"), executor.get(), backoff()));
+                sqs.get(), settings.queues().timer(), executor.get(), settings.timing().retryBackoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
                 timeline.get(), (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
                 executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
-                new PassthruDeadline(daemonThreads("sos-passthru"),
-                        Duration.ofMillis(Long.parseLong(env.get("PASSTHRU_DEADLINE_MS", "5000"))))));
+                new PassthruDeadline(daemonThreads("sos-passthru"), settings.triggers().passthruDeadline())));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
-                new IncidentList(dynamo.get(), env.require("INCIDENTS_TABLE")), acknowledgements.get(), openSlots.get(), operatorKeyIds(),
+                new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
                 clock));
-        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), operatorKeyIds(), clock));
+        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), settings.api().operatorKeyIds(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingsBucket.get()));
-        this.callJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.CALL), urgentCallQueueUrl()),
+        this.callJobs = new Lazy<>(() -> worker(List.of(settings.queues().call(), settings.queues().urgentCall()),
                 new ExotelCalls(http.get(), exotelAccount()),
                 (job, callSid) -> {
                     lostCallbacks.get().watch(job, callSid);
@@ -251,7 +242,7 @@ public final class Wiring {
         this.smsJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.SMS)), new ExotelSms(http.get(), exotelSmsAccount(), smsMessages(),
                 this::smsDltTemplate), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.WHATSAPP)), new GupShupWhatsApp(http.get(), gupShupAccount(),
-                whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), env.require("INCIDENTS_TABLE"), clock)),
+                whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), incidentsTable(), clock)),
                 (job, id) -> { }, Pacing.none(clock)));
     }
 
@@ -259,8 +250,9 @@ public final class Wiring {
         return new Wiring(Env.system());
     }
 
+    /** The function's environment as it is: for what no settings group covers (the local stack's test handlers). */
     public Env env() {
-        return env;
+        return settings.env();
     }
 
     public DynamoDbClient dynamo() {
@@ -299,6 +291,26 @@ public final class Wiring {
         return operatorApi.get();
     }
 
+    /** The operators' board page, with its sign-in settings ({@link Settings#operatorSignIn}). */
+    public BoardPage boardPage() {
+        return new BoardPage(secret(settings.operatorSignIn(), SecretValue.KEPT));
+    }
+
+    /** Test calls and drills: the raise chain, for a signed-in operator; a drill's report reads the incident's items. */
+    public DrillApi drillApi() {
+        return new DrillApi(directory.get(), raiser.get(), incidents.get(), progress.get(), deliveries.get(), timeline.get(), clock);
+    }
+
+    /** The directory's scheduled drills, for the once-a-minute check. */
+    public ScheduledDrills scheduledDrills() {
+        return new ScheduledDrills(directory.get(), raiser.get(), clock);
+    }
+
+    /** Who has answered something: written by every acknowledgement, read by the board's desk. */
+    private ReachedPeople reachedPeople() {
+        return new ReachedPeople(dynamo.get(), incidentsTable(), clock);
+    }
+
     /** The device API's routes: incidents and heartbeats. */
     public DeviceApi deviceApi() {
         return new DeviceApi(incidentApi.get(), new HeartbeatApi(heartbeats()));
@@ -306,7 +318,7 @@ public final class Wiring {
 
     /** Beats and the scheduled silence check; it keeps nothing between calls, so each caller builds its own. */
     public Heartbeats heartbeats() {
-        return new Heartbeats(directory.get(), new HeartbeatStore(dynamo.get(), env.require("INCIDENTS_TABLE")), raiser.get(),
+        return new Heartbeats(directory.get(), new HeartbeatStore(dynamo.get(), incidentsTable()), raiser.get(),
                 incidents.get(), progress.get(), id -> acknowledgements.get().resolved(id), timeline.get(), clock);
     }
 
@@ -353,7 +365,7 @@ public final class Wiring {
         incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
         if (sqs.built()) {
             try {
-                sqs.get().sendMessageBatch(b -> b.queueUrl(env.require("CALL_QUEUE_URL")).entries(List.of()));
+                sqs.get().sendMessageBatch(b -> b.queueUrl(settings.queues().call()).entries(List.of()));
             } catch (SqsException refused) {
                 // The refusal is the expected answer: the request went the whole way and back.
             }
@@ -388,42 +400,25 @@ public final class Wiring {
                 (job, providerId) -> {
                     onAccepted.accepted(job, providerId);
                     timeToRing.accepted(job, providerId);
-                }, pacing, clock), sqs.get(), queueUrls, executor.get(), backoff());
+                }, pacing, clock), sqs.get(), queueUrls, executor.get(), settings.timing().retryBackoff());
     }
 
-    /** RETRY_BACKOFF_SECONDS, e.g. {@code 2,5,10,20,30,60,120}: the waits before successive retries of a failed job. */
-    private List<Duration> backoff() {
-        String configured = env.get("RETRY_BACKOFF_SECONDS");
-        return configured == null || configured.isBlank()
-                ? BatchWorker.DEFAULT_BACKOFF
-                : java.util.Arrays.stream(configured.split(",")).map(String::trim).map(Long::parseLong).map(Duration::ofSeconds).toList();
-    }
-
-    /**
-     * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda instance,
-     * takes its sends from one shared budget of EXOTEL_CALL_LIMIT (190, room for a send that arrives a little
-     * late) in any EXOTEL_CALL_LIMIT_WINDOW_MS (a minute; shorter only to compress time in tests). 0 turns
-     * pacing off, for a stand-in provider that has no limit.
-     */
+    /** Calls take their sends from the voice budget ({@link Settings.Pacing}); a job with no room goes back on its own queue. */
     private Pacing callPacing() {
-        return new Pacing(voicePacer.get(), pacingMaxWait(),
+        return new Pacing(voicePacer.get(), settings.pacing().maxWait(),
                 (priority, body, delay) -> jobQueue.get().sendLater(routes.get().queueUrl(Channel.CALL, priority), body, delay), clock);
     }
 
     /** The one budget of Exotel's voice APIs (Calls/connect and call details alike). */
     private Pacer voicePacer() {
-        int limit = Integer.parseInt(env.get("EXOTEL_CALL_LIMIT", "190"));
-        if (limit == 0) {
+        Settings.Pacing pacing = settings.pacing();
+        if (pacing.callLimit() == 0) {
             return Pacer.NONE;
         }
-        BudgetShares shares = BudgetShares.of(limit, Duration.ofMillis(Long.parseLong(env.get("EXOTEL_CALL_LIMIT_WINDOW_MS", "60000"))));
-        return new SlidingWindowBudget(dynamo.get(), env.require("INCIDENTS_TABLE"), "exotel-calls", shares, clock,
+        BudgetShares shares = BudgetShares.of(pacing.callLimit(), pacing.window());
+        return new SlidingWindowBudget(dynamo.get(), incidentsTable(), "exotel-calls", shares, clock,
                 // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
                 new java.security.SecureRandom());
-    }
-
-    private Duration pacingMaxWait() {
-        return Duration.ofSeconds(Long.parseLong(env.get("PACING_MAX_WAIT_SECONDS", "5")));
     }
 
     private QueueRoutes queueRoutes() {
@@ -431,16 +426,21 @@ public final class Wiring {
         for (Channel channel : Channel.values()) {
             queues.put(channel, queueUrl(channel));
         }
-        return new QueueRoutes(queues, urgentCallQueueUrl());
+        // High-priority calls' own queue, with its own pollers: a Code Blue is never received behind a fan-out.
+        return new QueueRoutes(queues, settings.queues().urgentCall());
     }
 
     private String queueUrl(Channel channel) {
-        return env.require(channel.name() + "_QUEUE_URL");
+        Settings.Queues queues = settings.queues();
+        return switch (channel) {
+            case CALL -> queues.call();
+            case SMS -> queues.sms();
+            case WHATSAPP -> queues.whatsApp();
+        };
     }
 
-    /** High-priority calls' own queue, with its own pollers: a Code Blue is never received behind a fan-out. */
-    private String urgentCallQueueUrl() {
-        return env.require("URGENT_CALL_QUEUE_URL");
+    private String incidentsTable() {
+        return settings.tables().incidents();
     }
 
     /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names; one list, shared. */
@@ -448,60 +448,37 @@ public final class Wiring {
         return webhookSecret.get();
     }
 
-    /** The ids (fingerprints, {@code key-…}) of the API keys that act as operators: they see and resolve every incident. */
-    private java.util.Set<String> operatorKeyIds() {
-        return java.util.Arrays.stream(env.get("OPERATOR_API_KEY_IDS", "").split(",")).map(String::trim)
-                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
     private RecordingPolicy recordingPolicy() {
-        return RecordingPolicy.of(env.get("RECORDING_HOSTS", EXOTEL_RECORDING_HOSTS));
+        return RecordingPolicy.of(settings.triggers().recordingHosts());
     }
 
     private ExotelAccount exotelAccount() {
-        return new ExotelAccount(
-                env.require("EXOTEL_API_BASE_URL"),
-                env.require("EXOTEL_ACCOUNT_SID"),
-                env.require("EXOTEL_API_KEY"),
-                secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
-                env.require("EXOTEL_CALLER_ID"),
-                flowUrl(),
-                exotelCallbackUrl("call-status"),
-                Integer.parseInt(env.get("EXOTEL_RING_TIMEOUT_SECONDS", "30")),
-                Integer.parseInt(env.get("EXOTEL_CALL_TIME_LIMIT_SECONDS", "600")),
-                requestTimeout("EXOTEL_REQUEST_TIMEOUT_MS"));
+        Settings.Exotel exotel = settings.exotel();
+        Settings.Calls calls = settings.calls();
+        return new ExotelAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(), secret(exotel.apiToken(), SecretValue.KEPT),
+                calls.callerId(), secret(calls.flowUrl(), ExotelAccount.FLOW_URL_KEPT), callbackUrl(calls.publicBaseUrl(), "call-status"),
+                (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), exotel.requestTimeout());
     }
 
     private ExotelSmsAccount exotelSmsAccount() {
-        return new ExotelSmsAccount(
-                env.require("EXOTEL_API_BASE_URL"),
-                env.require("EXOTEL_ACCOUNT_SID"),
-                env.require("EXOTEL_API_KEY"),
-                secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
-                env.require("EXOTEL_SMS_FROM"),
-                env.require("EXOTEL_DLT_ENTITY_ID"),
-                env.require("EXOTEL_DLT_TEMPLATE_ID"),
-                exotelCallbackUrl("sms-status"),
-                requestTimeout("EXOTEL_REQUEST_TIMEOUT_MS"));
+        Settings.Exotel exotel = settings.exotel();
+        Settings.Sms sms = settings.sms();
+        return new ExotelSmsAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(), secret(exotel.apiToken(), SecretValue.KEPT),
+                sms.from(), sms.dltEntityId(), sms.dltTemplateId(), callbackUrl(sms.publicBaseUrl(), "sms-status"), exotel.requestTimeout());
     }
 
     private GupShupAccount gupShupAccount() {
-        return new GupShupAccount(
-                env.get("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL),
-                env.require("GUPSHUP_USER_ID"),
-                secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"),
-                requestTimeout("GUPSHUP_REQUEST_TIMEOUT_MS"),
-                env.get("GUPSHUP_TEMPLATE_HEADER"),
-                env.get("GUPSHUP_TEMPLATE_FOOTER"));
+        Settings.WhatsApp whatsApp = settings.whatsApp();
+        return new GupShupAccount(whatsApp.apiBaseUrl(), whatsApp.userId(), secret(whatsApp.password(), SecretValue.KEPT),
+                whatsApp.requestTimeout(), whatsApp.templateHeader(), whatsApp.templateFooter());
     }
 
     /** WhatsApp replies are not received (no inbound route yet): the text never asks for one. */
     private IncidentMessages whatsAppMessages() {
-        String template = env.get("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
-        ReplyRoute.check(template, "WHATSAPP_TEMPLATE", false, "WhatsApp replies are not received");
-        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(template, GupShupWhatsApp.MAX_BODY),
-                notices(GupShupWhatsApp.MAX_BODY, Map.of(
-                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE))));
+        Settings.WhatsApp whatsApp = settings.whatsApp();
+        ReplyRoute.check(whatsApp.alert(), "WHATSAPP_TEMPLATE", false, "WhatsApp replies are not received");
+        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(whatsApp.alert(), GupShupWhatsApp.MAX_BODY),
+                notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, whatsApp.standDown())));
     }
 
     /**
@@ -510,15 +487,12 @@ public final class Wiring {
      * up) can receive it: nobody can answer an alphanumeric DLT header.
      */
     private IncidentMessages smsMessages() {
-        String template = env.get("SMS_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE);
-        DltTemplate.checkUrls(template, "SMS_TEMPLATE", env.get("SOS_PUBLIC_BASE_URL"));
-        String replyNumber = env.get("EXOTEL_SMS_REPLY_NUMBER");
-        ReplyRoute.check(template, "SMS_TEMPLATE", replyNumber != null && !replyNumber.isBlank(), "EXOTEL_SMS_REPLY_NUMBER is not set");
-        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(template, ExotelSms.MAX_BODY),
-                notices(ExotelSms.MAX_BODY, Map.of(
-                        Notice.Kind.STAND_DOWN, env.get("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
-                        Notice.Kind.COMING, env.get("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE))),
-                values -> DltTemplate.fitted(ReplyRoute.replyTo(values, replyNumber)));
+        Settings.SmsTexts texts = settings.smsTexts();
+        DltTemplate.checkUrls(texts.alert(), "SMS_TEMPLATE", texts.publicBaseUrl());
+        ReplyRoute.check(texts.alert(), "SMS_TEMPLATE", texts.replyNumber() != null, "EXOTEL_SMS_REPLY_NUMBER is not set");
+        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(texts.alert(), ExotelSms.MAX_BODY),
+                notices(ExotelSms.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown(), Notice.Kind.COMING, texts.coming())),
+                values -> DltTemplate.fitted(ReplyRoute.replyTo(values, texts.replyNumber())));
     }
 
     private static Map<Notice.Kind, MessageTemplate> notices(int maxLength, Map<Notice.Kind, String> texts) {
@@ -528,41 +502,23 @@ public final class Wiring {
     }
     /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's. */
     private String smsDltTemplate(DeliveryJob job) {
+        Settings.Sms sms = settings.sms();
         if (job.notice() == null) {
-            return env.require("EXOTEL_DLT_TEMPLATE_ID");
+            return sms.dltTemplateId();
         }
         return switch (job.notice().kind()) {
-            case STAND_DOWN -> env.require("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID");
-            case COMING -> env.require("EXOTEL_DLT_COMING_TEMPLATE_ID");
+            case STAND_DOWN -> sms.dltStandDownTemplateId();
+            case COMING -> sms.dltComingTemplateId();
             case UNANSWERED -> throw new IllegalStateException("the unanswered notice is a call, not an SMS");
         };
     }
 
-    /** The secret itself when {@code plainVariable} is set (local only), else the SSM SecureString {@code parameterVariable} names. */
-    private Supplier<String> secret(String plainVariable, String parameterVariable) {
-        String plain = env.get(plainVariable);
-        return plain != null && !plain.isBlank()
-                ? () -> plain
-                : new SecretValue(ssm, env.require(parameterVariable), clock, Duration.ofMinutes(15));
+    /** The secret itself (local only), else its SSM parameter, read when first needed and again after {@code kept}. */
+    private Supplier<String> secret(SecretSource source, Duration kept) {
+        return source.isPlain() ? source::value : new SecretValue(ssm, source.parameterName(), clock, kept);
     }
 
-    /**
-     * The outbound flow's URL: {@code EXOTEL_FLOW_URL} itself (local), else the SSM parameter
-     * {@code EXOTEL_FLOW_URL_PARAMETER} names, re-read every 5 minutes. On AWS the flow can only be built
-     * after the stack exists (it needs the API's URLs), so it is set after deploying, with no redeploy.
-     */
-    private Supplier<String> flowUrl() {
-        String plain = env.get("EXOTEL_FLOW_URL");
-        return plain != null && !plain.isBlank()
-                ? () -> plain
-                : new SecretValue(ssm, env.require("EXOTEL_FLOW_URL_PARAMETER"), clock, Duration.ofMinutes(5));
-    }
-
-    private String exotelCallbackUrl(String name) {
-        return env.require("SOS_PUBLIC_BASE_URL").replaceAll("/+$", "") + "/exotel/" + webhookSecret().current() + "/" + name;
-    }
-
-    private Duration requestTimeout(String variable) {
-        return Duration.ofMillis(Long.parseLong(env.get(variable, "8000")));
+    private String callbackUrl(String publicBaseUrl, String name) {
+        return publicBaseUrl + "/exotel/" + webhookSecret().current() + "/" + name;
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import sosrelay.wiring.Wiring;
+import sosrelay.config.Settings;
 
 class RecordingPolicyTest {
-    private final RecordingPolicy exotel = RecordingPolicy.of(Wiring.EXOTEL_RECORDING_HOSTS);
+    private final RecordingPolicy exotel = RecordingPolicy.of(Settings.EXOTEL_RECORDING_HOSTS);
 
     @ParameterizedTest
     @ValueSource(strings = {

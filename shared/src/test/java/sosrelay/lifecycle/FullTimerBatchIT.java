@@ -7,11 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.timers.TimerJob;
 
@@ -20,31 +20,25 @@ import sosrelay.timers.TimerJob;
  * its dispatch's queueing, so the queueing must never wait behind the batch on the same pool.
  */
 class FullTimerBatchIT {
+    @RegisterExtension
+    static final LifecycleHarness harness = new LifecycleHarness();
 
     @Test
     void tenRetryTimersInOneBatchEachDispatchTheirCall() {
-        try (LifecycleHarness harness = new LifecycleHarness()) {
-            harness.reset(tenPeople());
-            String incidentId = harness.raise("full-timer-batch");
-            assertThat(harness.stack.drainQueue("CallJobsQueue")).hasSize(10);
-            List<SQSEvent.SQSMessage> timers = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-                message.setMessageId("timer-" + i);
-                message.setBody(TimerJob.retry(Instant.now().minusSeconds(1), incidentId, "p" + i, "call", 2).toJson());
-                timers.add(message);
-            }
-            SQSEvent batch = new SQSEvent();
-            batch.setRecords(timers);
+        harness.reset(tenPeople());
+        String incidentId = harness.raise("full-timer-batch");
+        assertThat(harness.stack.drainQueue("CallJobsQueue")).hasSize(10);
+        harness.stack.send("TimersQueue", IntStream.range(0, 10)
+                .mapToObj(i -> TimerJob.retry(Instant.now().minusSeconds(1), incidentId, "p" + i, "call", 2).toJson()).toList());
+        SQSEvent batch = harness.stack.batch("TimersQueue", 10);
 
-            SQSBatchResponse response = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> harness.wiring.timerJobs().process(batch));
+        SQSBatchResponse response = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> harness.wiring.timerJobs().process(batch));
 
-            assertThat(response.getBatchItemFailures()).isEmpty();
-            assertThat(harness.stack.drainQueue("CallJobsQueue").stream().map(DeliveryJob::fromJson))
-                    .extracting(DeliveryJob::personId, DeliveryJob::attempt)
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10)
-                            .mapToObj(i -> org.assertj.core.groups.Tuple.tuple("p" + i, 2)).toList());
-        }
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(harness.stack.drainQueue("CallJobsQueue").stream().map(DeliveryJob::fromJson))
+                .extracting(DeliveryJob::personId, DeliveryJob::attempt)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10)
+                        .mapToObj(i -> org.assertj.core.groups.Tuple.tuple("p" + i, 2)).toList());
     }
 
     private static Map<String, Object> tenPeople() {

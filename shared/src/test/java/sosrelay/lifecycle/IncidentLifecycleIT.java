@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.incident.IncidentProgress;
 
 /**
@@ -22,17 +21,9 @@ class IncidentLifecycleIT {
     /** Long enough for any timer of these scenarios (1 s retries, 2 s escalation, 2 s callback deadline) to fire. */
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration QUIET = Duration.ofMillis(3500);
-    private static LifecycleHarness harness;
 
-    @BeforeAll
-    static void start() {
-        harness = new LifecycleHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final LifecycleHarness harness = new LifecycleHarness();
 
     /** Heart, one tier: only retries can ring anyone again. */
     private static Map<String, Object> oneTier(int attempts) {

@@ -4,66 +4,67 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.Timeline;
 import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.web.FormEncoding;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.wiring.Wiring;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The incident lifecycle on the real local backends: the timer function's wiring (it can do
  * everything: raise, place calls, apply callbacks, run timers), WireMock as Exotel, and the queues
- * pumped by hand so each step of a scenario is visible.
+ * pumped by hand so each step of a scenario is visible. A test class registers one on a static field
+ * ({@code @RegisterExtension static final LifecycleHarness harness = new LifecycleHarness();}), built before its tests.
  */
-final class LifecycleHarness implements AutoCloseable {
-    static final String SECRET = "local-webhook-secret";
-    static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
-
-    final LocalTemplate stack = LocalTemplate.start();
-    final WireMockServer exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-            .globalTemplating(true));
+final class LifecycleHarness implements BeforeAllCallback, AfterAllCallback {
+    static final String SECRET = TemplateStack.WEBHOOK_SECRET;
+    static final String CONNECT = TemplateStack.EXOTEL_CONNECT;
     /** The id of the API key that acts as an operator here: it reads every incident through the incident API. */
     static final String OPERATOR_KEY_ID = "key-operator";
-    final Wiring wiring;
-    final DeliveryStore deliveries;
-    final IncidentProgress progress;
-    final sosrelay.ack.AckCodes ackCodes;
 
-    LifecycleHarness() {
-        exotel.start();
-        wiring = new Wiring(Env.of(stack.environmentOf("TimerFunction", Map.ofEntries(
-                Map.entry("SOS_WEBHOOK_SECRET", SECRET),
-                Map.entry("SOS_PUBLIC_BASE_URL", "https://sos.example"),
-                Map.entry("EXOTEL_API_BASE_URL", exotel.baseUrl()),
-                Map.entry("EXOTEL_ACCOUNT_SID", "acme"),
-                Map.entry("EXOTEL_API_KEY", "key"),
-                Map.entry("EXOTEL_API_TOKEN", "token"),
-                Map.entry("EXOTEL_CALLER_ID", "08047000000"),
-                Map.entry("EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926"),
-                Map.entry("EXOTEL_RING_TIMEOUT_SECONDS", "1"),
-                Map.entry("EXOTEL_CALLBACK_GRACE_SECONDS", "1"),
-                Map.entry("OPERATOR_API_KEY_IDS", OPERATOR_KEY_ID)))));
+    /** The timer function's stack, with calls that ring for a second and lost callbacks chased a second later. */
+    private final TemplateStack templateStack = TemplateStack.of("TimerFunction")
+            .with("EXOTEL_RING_TIMEOUT_SECONDS", "1")
+            .with("EXOTEL_CALLBACK_GRACE_SECONDS", "1")
+            .with("OPERATOR_API_KEY_IDS", OPERATOR_KEY_ID);
+
+    LocalTemplate stack;
+    WireMockServer exotel;
+    Wiring wiring;
+    DeliveryStore deliveries;
+    IncidentProgress progress;
+    sosrelay.ack.AckCodes ackCodes;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        templateStack.beforeAll(context);
+        stack = templateStack.template();
+        exotel = templateStack.provider();
+        wiring = new Wiring(Env.of(templateStack.environment()));
         String table = stack.tableName("IncidentsTable");
         deliveries = new DeliveryStore(wiring.dynamo(), table, Clock.systemUTC(), Duration.ofSeconds(60));
         progress = new IncidentProgress(wiring.dynamo(), table, Clock.systemUTC());
         ackCodes = new sosrelay.ack.AckCodes(wiring.dynamo(), table, Clock.systemUTC());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        templateStack.afterAll(context);
     }
 
     void reset(Map<String, Object> directory) {
@@ -83,7 +84,7 @@ final class LifecycleHarness implements AutoCloseable {
 
     /** Everything visible on the call queue, through the call worker; returns how many jobs ran. */
     int pumpCalls() {
-        return pump("CallJobsQueue", Duration.ZERO, event -> wiring.callJobs().process(event));
+        return stack.pump("CallJobsQueue", event -> wiring.callJobs().process(event));
     }
 
     /** Runs the timers and call queues as the event source mappings would, until {@code condition} holds. */
@@ -106,7 +107,7 @@ final class LifecycleHarness implements AutoCloseable {
     }
 
     private void runOnce() {
-        pump("TimersQueue", Duration.ZERO, event -> wiring.timerJobs().process(event));
+        stack.pump("TimersQueue", event -> wiring.timerJobs().process(event));
         pumpCalls();
         try {
             Thread.sleep(100);
@@ -147,46 +148,5 @@ final class LifecycleHarness implements AutoCloseable {
     WebRequest form(String method, Map<String, String> fields) {
         return new WebRequest(method, Map.of("secret", SECRET), Map.of(),
                 Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), FormEncoding.encode(fields), false, null);
-    }
-
-    private int pump(String queue, Duration wait, java.util.function.Function<SQSEvent, SQSBatchResponse> worker) {
-        String url = stack.backends().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
-        long deadline = System.nanoTime() + wait.toNanos();
-        int ran = 0;
-        while (true) {
-            int waitSeconds = ran == 0 && System.nanoTime() < deadline ? 1 : 0;
-            List<Message> messages = stack.backends().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(waitSeconds)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-            if (messages.isEmpty()) {
-                if (ran > 0 || System.nanoTime() >= deadline) {
-                    return ran;
-                }
-                continue;
-            }
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
-            for (Message m : messages) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(m.messageId());
-                record.setReceiptHandle(m.receiptHandle());
-                record.setBody(m.body());
-                record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-                records.add(record);
-            }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(records);
-            SQSBatchResponse response = worker.apply(event);
-            if (!response.getBatchItemFailures().isEmpty()) {
-                throw new AssertionError("worker failed " + response.getBatchItemFailures());
-            }
-            messages.forEach(m -> stack.backends().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
-            ran += messages.size();
-        }
-    }
-
-    @Override
-    public void close() {
-        exotel.stop();
-        stack.close();
     }
 }

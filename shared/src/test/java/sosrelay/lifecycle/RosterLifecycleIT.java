@@ -8,9 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A roster is asked again for each retry: someone whose shift ended between the first call and its
@@ -18,17 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class RosterLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
-    private static LifecycleHarness harness;
 
-    @BeforeAll
-    static void start() {
-        harness = new LifecycleHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final LifecycleHarness harness = new LifecycleHarness();
 
     @Test
     void aRetryAfterTheShiftEndedRingsWhoeverIsOnDutyNow() {

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.json.Json;
 import sosrelay.metrics.StdoutCapture;
@@ -20,18 +20,13 @@ import sosrelay.web.WebRequest;
  * (and TimeToFirstRing once) from the incident's {@code createdAt}; the incident API shows both.
  */
 class TimeToRingIT {
-    private static LifecycleHarness harness;
+    @RegisterExtension
+    static final LifecycleHarness harness = new LifecycleHarness();
     private static AcceptanceTimes times;
 
     @BeforeAll
     static void start() {
-        harness = new LifecycleHarness();
         times = new AcceptanceTimes(harness.wiring.dynamo(), harness.stack.tableName("IncidentsTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     /** Heart: dr-rao alone for a second, then the duty manager. */

@@ -14,7 +14,7 @@ import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 import sosrelay.incident.Recording;
 import sosrelay.incident.Trigger;
-import sosrelay.wiring.Wiring;
+import sosrelay.config.Settings;
 
 class MessageTemplateTest {
     private static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
@@ -63,7 +63,7 @@ class MessageTemplateTest {
 
     @Test
     void anUnknownIncidentStillFillsTheTemplateWithItsRefAndWhatToDo() {
-        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9", CODE));
+        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9", CODE));
 
         assertThat(text).isEqualTo("SOS Relay: Unspecified emergency at unknown. Location: none. Recording: none Ref: inc-9."
                 + " To acknowledge: Press 1 on the call.");
@@ -86,7 +86,7 @@ class MessageTemplateTest {
         Incident incident = new Incident("inc-f4ozhr7np263xfwdrpb2", call, "Heart", null, new Recording(RECORDING, null, null), List.of(),
                 List.of(), RetryPolicy.DEFAULT, null);
 
-        String text = new MessageTemplate(Wiring.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE));
+        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE));
 
         assertThat(text).isEqualTo("SOS Relay: Heart emergency at 3:41 PM. Location: Ward 3. Recording: on the call"
                 + " Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import sosrelay.wiring.Wiring;
+import sosrelay.config.Settings;
 
 class ReplyRouteTest {
 
@@ -18,7 +18,7 @@ class ReplyRouteTest {
                 "EXOTEL_SMS_REPLY_NUMBER is not set"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("SMS_TEMPLATE asks for a reply with {ackCode} but EXOTEL_SMS_REPLY_NUMBER is not set");
-        ReplyRoute.check(Wiring.DEFAULT_MESSAGE_TEMPLATE, "SMS_TEMPLATE", false, "no reply number");
+        ReplyRoute.check(Settings.DEFAULT_MESSAGE_TEMPLATE, "SMS_TEMPLATE", false, "no reply number");
     }
 
     @Test

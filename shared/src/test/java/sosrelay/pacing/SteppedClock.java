@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: the pacer's replays run minutes of traffic in a moment. */
-final class SteppedClock extends Clock {
+/** A clock the test moves: the pacer's replays run minutes of traffic in a moment, a worker's waits none. */
+public final class SteppedClock extends Clock {
     private volatile long millis;
 
-    SteppedClock(long millis) {
+    public SteppedClock(long millis) {
         this.millis = millis;
     }
 
-    void set(long millis) {
+    public void set(long millis) {
         this.millis = millis;
     }
 

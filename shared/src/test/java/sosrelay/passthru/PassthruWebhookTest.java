@@ -15,7 +15,7 @@ import sosrelay.testing.UnreachableDynamoDb;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.WebhookSecret;
-import sosrelay.wiring.Wiring;
+import sosrelay.config.Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -64,7 +64,7 @@ class PassthruWebhookTest {
 
     private static PassthruWebhook passthru(DynamoDbClient dynamo, Duration deadline) {
         return new PassthruWebhook(new WebhookSecret(SECRET), new DirectoryStore(dynamo, "directory", Clock.systemUTC(), Duration.ZERO),
-                RecordingPolicy.of(Wiring.EXOTEL_RECORDING_HOSTS), null, Clock.systemUTC(),
+                RecordingPolicy.of(Settings.EXOTEL_RECORDING_HOSTS), null, Clock.systemUTC(),
                 new PassthruDeadline(Executors.newCachedThreadPool(), deadline));
     }
 

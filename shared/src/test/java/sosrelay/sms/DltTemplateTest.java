@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sosrelay.messages.Placeholder;
-import sosrelay.wiring.Wiring;
+import sosrelay.config.Settings;
 
 class DltTemplateTest {
 
@@ -41,7 +41,7 @@ class DltTemplateTest {
                 .isInstanceOf(IllegalStateException.class);
 
         DltTemplate.checkUrls("Listen: https://sos.example.in/Prod/r/{recording}", "SMS_TEMPLATE", "https://sos.example.in/Prod/");
-        DltTemplate.checkUrls(Wiring.DEFAULT_MESSAGE_TEMPLATE, "SMS_TEMPLATE", null);
+        DltTemplate.checkUrls(Settings.DEFAULT_MESSAGE_TEMPLATE, "SMS_TEMPLATE", null);
     }
 
     @Test

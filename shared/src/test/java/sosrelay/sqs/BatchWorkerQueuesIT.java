@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sosrelay.local.backends.LocalTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import sosrelay.config.Settings;
+import sosrelay.local.backends.junit.TemplateStack;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The call worker takes jobs from two queues (normal and urgent calls, one event source mapping each): a job to
@@ -24,54 +23,36 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * after the queue's visibility timeout (180 s), which a receipt handle sent to the other queue would leave it to.
  */
 class BatchWorkerQueuesIT {
-    private static LocalTemplate stack;
-    private static final ExecutorService threads = Executors.newFixedThreadPool(4);
+    @RegisterExtension
+    static final TemplateStack stack = TemplateStack.of("CallJobFunction");
 
-    @BeforeAll
-    static void start() {
-        stack = LocalTemplate.start();
-    }
+    private static final ExecutorService threads = Executors.newFixedThreadPool(4);
 
     @AfterAll
     static void stop() {
         threads.shutdownNow();
-        stack.close();
     }
 
     @Test
     void aJobToRetryComesBackSoonOnTheQueueItCameFromNormalOrUrgent() {
-        Map<String, String> env = stack.environmentOf("CallJobFunction", Map.of());
+        Map<String, String> env = stack.environment();
         String normal = env.get("CALL_QUEUE_URL");
         String urgent = env.get("URGENT_CALL_QUEUE_URL");
-        SqsClient sqs = stack.backends().sqs();
-        sqs.sendMessage(b -> b.queueUrl(normal).messageBody("normal-job"));
-        sqs.sendMessage(b -> b.queueUrl(urgent).messageBody("urgent-job"));
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        records.add(record(sqs, normal));
-        records.add(record(sqs, urgent));
+        SqsClient sqs = stack.template().backends().sqs();
+        stack.template().send("CallJobsQueue", List.of("normal-job"));
+        stack.template().send("UrgentCallJobsQueue", List.of("urgent-job"));
+        // One event with a job of each queue, each with its queue's ARN as the event source mappings hand them over.
         SQSEvent event = new SQSEvent();
-        event.setRecords(records);
+        event.setRecords(List.of(stack.template().batch("CallJobsQueue", 1).getRecords().get(0),
+                stack.template().batch("UrgentCallJobsQueue", 1).getRecords().get(0)));
 
         BatchWorker worker = new BatchWorker(body -> new MessageProcessor.Retry(Duration.ofSeconds(1)), sqs, List.of(normal, urgent),
-                threads, BatchWorker.DEFAULT_BACKOFF);
+                threads, Settings.DEFAULT_BACKOFF);
         SQSBatchResponse response = worker.process(event);
 
         assertThat(response.getBatchItemFailures()).hasSize(2);
         assertThat(receive(sqs, normal)).as("back on the normal queue within seconds").containsExactly("normal-job");
         assertThat(receive(sqs, urgent)).as("back on the urgent queue within seconds").containsExactly("urgent-job");
-    }
-
-    /** The message as Lambda's event source mapping hands it over: with its queue's ARN. */
-    private static SQSEvent.SQSMessage record(SqsClient sqs, String queueUrl) {
-        Message message = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5)).messages().get(0);
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(message.messageId());
-        record.setReceiptHandle(message.receiptHandle());
-        record.setBody(message.body());
-        record.setEventSource("aws:sqs");
-        record.setEventSourceArn(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN));
-        return record;
     }
 
     private static List<String> receive(SqsClient sqs, String queueUrl) {

@@ -4,25 +4,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.calls.ExotelAccount;
@@ -32,7 +30,7 @@ import sosrelay.delivery.DeliveryWorker;
 import sosrelay.delivery.Sender;
 import sosrelay.directory.Channel;
 import sosrelay.delivery.DeliveryJob;
-import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.pacing.Pacing;
 import sosrelay.web.FormEncoding;
 
@@ -42,31 +40,24 @@ import sosrelay.web.FormEncoding;
  * when the worker died is rung once its claim has expired. Nobody is rung twice, nobody is missed.
  */
 class MidBatchCrashIT {
-    private static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
+    private static final String CONNECT = TemplateStack.EXOTEL_CONNECT;
     private static final String INCIDENT = "inc-aaaaaaaaaaaaaaaaaaaa";
     /** Long enough that a loaded 2-core CI machine redelivers the batch before the interrupted claim expires. */
     private static final Duration CLAIM = Duration.ofSeconds(6);
 
     @RegisterExtension
-    static final WireMockExtension exotel = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true)).build();
+    static final TemplateStack stack = TemplateStack.of("CallJobFunction");
 
-    private static LocalTemplate stack;
     private static final ExecutorService threads = Executors.newFixedThreadPool(10);
-
-    @BeforeAll
-    static void start() {
-        stack = LocalTemplate.start();
-    }
 
     @AfterAll
     static void stop() {
         threads.shutdownNow();
-        stack.close();
     }
 
     @Test
     void theRedeliveredBatchRingsOnlyWhoWasNotRungAndTheInterruptedOneOnceItsClaimExpires() throws Exception {
+        WireMockServer exotel = stack.provider();
         exotel.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
                 .withBody("{\"Call\":{\"Sid\":\"call-{{randomValue length=10 type='ALPHANUMERIC'}}\"}}")));
         ExotelCalls exotelCalls = new ExotelCalls(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl(), "acme", "key",
@@ -79,19 +70,23 @@ class MidBatchCrashIT {
             }
             return exotelCalls.send(job);
         };
-        DeliveryStore deliveries = new DeliveryStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"),
+        DeliveryStore deliveries = new DeliveryStore(stack.template().backends().dynamoDb(), stack.template().tableName("IncidentsTable"),
                 Clock.systemUTC(), CLAIM);
         BatchWorker worker = new BatchWorker(new DeliveryWorker(deliveries, diesOnP4Once, job -> true, (job, sid) -> { },
-                Pacing.none(Clock.systemUTC()), Clock.systemUTC()), stack.backends().sqs(), stack.backends().sqs().getQueueUrl(b -> b.queueName("CallJobsQueue")).queueUrl(),
-                threads, List.of(Duration.ofSeconds(1)));
-        SQSEvent batch = batchOfTen();
+                Pacing.none(Clock.systemUTC()), Clock.systemUTC()), stack.template().backends().sqs(),
+                stack.environment().get("CALL_QUEUE_URL"), threads, List.of(Duration.ofSeconds(1)));
+        stack.template().send("CallJobsQueue", IntStream.range(0, 10)
+                .mapToObj(i -> new DeliveryJob(INCIDENT, "p" + i, "+91980000010" + i, Channel.CALL, 1).toJson()).toList());
+        SQSEvent batch = stack.template().batch("CallJobsQueue", 10);
+        String p4 = batch.getRecords().stream().filter(m -> DeliveryJob.fromJson(m.getBody()).personId().equals("p4"))
+                .findFirst().orElseThrow().getMessageId();
 
         assertThatThrownBy(() -> worker.process(batch)).hasRootCauseInstanceOf(OutOfMemoryError.class);
         awaitConnects(9);
 
         SQSBatchResponse redelivered = worker.process(batch);
         assertThat(redelivered.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly("m4");
+                .containsExactly(p4);
         Thread.sleep(CLAIM.toMillis() + 100);
         SQSBatchResponse afterTheClaimExpired = worker.process(batch);
 
@@ -101,25 +96,10 @@ class MidBatchCrashIT {
         assertThat(callsPerPhone).hasSize(10).allSatisfy((phone, calls) -> assertThat(calls).isEqualTo(1L));
     }
 
-    private static SQSEvent batchOfTen() {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("m" + i);
-            message.setReceiptHandle("receipt-" + i);
-            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            message.setBody(new DeliveryJob(INCIDENT, "p" + i, "+91980000010" + i, Channel.CALL, 1).toJson());
-            messages.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return event;
-    }
-
     private static void awaitConnects(int expected) throws InterruptedException {
-        for (int i = 0; i < 600 && exotel.findAll(postRequestedFor(urlEqualTo(CONNECT))).size() < expected; i++) {
+        for (int i = 0; i < 600 && stack.provider().findAll(postRequestedFor(urlEqualTo(CONNECT))).size() < expected; i++) {
             Thread.sleep(50);
         }
-        assertThat(exotel.findAll(postRequestedFor(urlEqualTo(CONNECT)))).hasSize(expected);
+        assertThat(stack.provider().findAll(postRequestedFor(urlEqualTo(CONNECT)))).hasSize(expected);
     }
 }

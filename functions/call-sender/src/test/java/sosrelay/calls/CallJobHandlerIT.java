@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,57 +17,40 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Channel;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.IncidentStore;
-import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The call worker on events/call-job.json, with DynamoDB Local from template.yaml and WireMock as Exotel. */
 class CallJobHandlerIT {
-    private static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
+    private static final String CONNECT = TemplateStack.EXOTEL_CONNECT;
     private static final String INCIDENT = "inc-f4ozhr7np263xfwdrpb2";
-    private static LocalTemplate stack;
+    @RegisterExtension
+    static final TemplateStack stack = TemplateStack.of("CallJobFunction").with("EXOTEL_REQUEST_TIMEOUT_MS", "3000");
     private static WireMockServer exotel;
     private static Wiring wiring;
     private static CallJobHandler handler;
 
     @BeforeAll
     static void start() {
-        stack = LocalTemplate.start();
-        exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        exotel.start();
-        wiring = new Wiring(Env.of(stack.environmentOf("CallJobFunction", Map.of(
-                "SOS_WEBHOOK_SECRET", "local-webhook-secret",
-                "SOS_PUBLIC_BASE_URL", "https://sos.example",
-                "EXOTEL_API_BASE_URL", exotel.baseUrl(),
-                "EXOTEL_ACCOUNT_SID", "acme",
-                "EXOTEL_API_KEY", "key",
-                "EXOTEL_API_TOKEN", "token",
-                "EXOTEL_CALLER_ID", "08047000000",
-                "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
-                "EXOTEL_REQUEST_TIMEOUT_MS", "3000"))));
+        exotel = stack.provider();
+        wiring = new Wiring(Env.of(stack.environment()));
         handler = new CallJobHandler(wiring);
-    }
-
-    @AfterAll
-    static void stop() {
-        exotel.stop();
-        stack.close();
     }
 
     @BeforeEach
     void cleanSlate() {
         stack.reset();
-        exotel.resetAll();
     }
 
     @ParameterizedTest
@@ -173,7 +155,7 @@ class CallJobHandlerIT {
     }
 
     private static Map<String, AttributeValue> delivery(String personId) {
-        return stack.backends().dynamoDb().getItem(b -> b.tableName(stack.tableName("IncidentsTable"))
+        return stack.template().backends().dynamoDb().getItem(b -> b.tableName(stack.template().tableName("IncidentsTable"))
                 .key(IncidentStore.key(INCIDENT, DeliveryStore.sortKey(personId, "call")))).item();
     }
 }

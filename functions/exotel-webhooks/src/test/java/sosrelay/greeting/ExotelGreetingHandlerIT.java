@@ -29,6 +29,7 @@ import sosrelay.incident.IncidentIds;
 import sosrelay.incident.Recording;
 import sosrelay.incident.Trigger;
 import sosrelay.local.backends.LocalTemplate;
+import sosrelay.config.Settings;
 import sosrelay.wiring.Wiring;
 
 /** The Dynamic Greeting handler on the fixtures in events/, against DynamoDB Local built from template.yaml. */
@@ -49,7 +50,7 @@ class ExotelGreetingHandlerIT {
         // sends a HEAD to a real host.
         wiring = new Wiring(Env.of(stack.environmentOf("ExotelGreetingFunction", Map.of(
                 "SOS_WEBHOOK_SECRET", "local-webhook-secret",
-                "RECORDING_HOSTS", Wiring.EXOTEL_RECORDING_HOSTS + "," + recordings.baseUrl() + "/rec/"))));
+                "RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + recordings.baseUrl() + "/rec/"))));
         handler = new ExotelGreetingHandler(wiring);
     }
 

@@ -202,6 +202,26 @@ class IncidentApiHandlerIT {
     }
 
     @ParameterizedTest
+    @Event(value = "events/operator-incident-get.json", type = APIGatewayProxyRequestEvent.class)
+    void aSignedInOperatorReadsListsAndResolvesEveryIncidentButRaisesNone(APIGatewayProxyRequestEvent operatorsGet) {
+        handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/device-incident.json"), null);
+
+        assertThat(handler.handleRequest(operatorsGet, null).getStatusCode()).isEqualTo(200);
+        APIGatewayProxyRequestEvent list = EventLoader.loadApiGatewayRestEvent("events/operator-incident-get.json")
+                .withPathParameters(null).withResource("/v1/operator/incidents");
+        assertThat(handler.handleRequest(list, null).getBody()).contains(FIRE_INCIDENT);
+        APIGatewayProxyRequestEvent resolve = EventLoader.loadApiGatewayRestEvent("events/operator-incident-get.json").withHttpMethod("POST");
+        assertThat(handler.handleRequest(resolve, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(operatorsGet, null).getBody()).contains("operator:operator-asha");
+
+        APIGatewayProxyRequestEvent raise = EventLoader.loadApiGatewayRestEvent("events/device-incident.json");
+        raise.getRequestContext().setIdentity(new APIGatewayProxyRequestEvent.RequestIdentity());
+        raise.getRequestContext().setAuthorizer(operatorsGet.getRequestContext().getAuthorizer());
+        assertThat(handler.handleRequest(raise.withBody("{\"type\":\"Fire\",\"dedupKey\":\"operator-raise\"}"), null).getStatusCode())
+                .as("an operator's sign-in never raises an incident through the device API").isEqualTo(403);
+    }
+
+    @ParameterizedTest
     @Event(value = "events/incident-get-other-key.json", type = APIGatewayProxyRequestEvent.class)
     void anOperatorKeyReadsEveryIncident(APIGatewayProxyRequestEvent operatorsGet) {
         handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/device-incident.json"), null);

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -14,9 +13,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.directory.Channel;
 import sosrelay.testing.MessageJobStack;
@@ -25,38 +24,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The SMS worker on events/sms-job.json, with DynamoDB Local from template.yaml and WireMock as Exotel. */
 class SmsJobHandlerIT {
     private static final String SEND = "/v1/Accounts/acme/Sms/send.json";
-    private static MessageJobStack stack;
+    @RegisterExtension
+    static final MessageJobStack stack = MessageJobStack.of("SmsJobFunction", Map.of("EXOTEL_REQUEST_TIMEOUT_MS", "3000"));
     private static WireMockServer exotel;
     private static SmsJobHandler handler;
 
     @BeforeAll
     static void start() {
-        exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        exotel.start();
-        stack = MessageJobStack.start("SmsJobFunction", Map.of(
-                "SOS_WEBHOOK_SECRET", "local-webhook-secret",
-                "SOS_PUBLIC_BASE_URL", "https://sos.example",
-                "EXOTEL_API_BASE_URL", exotel.baseUrl(),
-                "EXOTEL_ACCOUNT_SID", "acme",
-                "EXOTEL_API_KEY", "key",
-                "EXOTEL_API_TOKEN", "token",
-                "EXOTEL_SMS_FROM", "SOSRLY",
-                "EXOTEL_DLT_ENTITY_ID", "1101000000000000001",
-                "EXOTEL_DLT_TEMPLATE_ID", "1107000000000000001",
-                "EXOTEL_REQUEST_TIMEOUT_MS", "3000"));
+        exotel = stack.provider();
         handler = new SmsJobHandler(stack.wiring());
-    }
-
-    @AfterAll
-    static void stop() {
-        exotel.stop();
-        stack.close();
     }
 
     @BeforeEach
     void cleanSlate() {
         stack.reset();
-        exotel.resetAll();
     }
 
     private static void exotelAccepts() {

@@ -12,32 +12,57 @@ import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.Recording;
 import sosrelay.incident.Trigger;
-import sosrelay.local.backends.LocalTemplate;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** DynamoDB Local and ElasticMQ from template.yaml, a function's Wiring, and the incident the events/ fixtures name. */
-public final class MessageJobStack implements AutoCloseable {
+/**
+ * A {@link TemplateStack} for one message sender (WireMock as its provider), the function's Wiring, and the incident
+ * the events/ fixtures name. Register it on a static field; it is built before the class's tests.
+ */
+public final class MessageJobStack implements BeforeAllCallback, AfterAllCallback {
     public static final String INCIDENT = "inc-f4ozhr7np263xfwdrpb2";
     public static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
 
-    private final LocalTemplate stack;
-    private final Wiring wiring;
+    private final TemplateStack stack;
+    private Wiring wiring;
 
-    private MessageJobStack(LocalTemplate stack, Wiring wiring) {
+    private MessageJobStack(TemplateStack stack) {
         this.stack = stack;
-        this.wiring = wiring;
     }
 
-    public static MessageJobStack start(String functionLogicalId, Map<String, String> overrides) {
-        LocalTemplate stack = LocalTemplate.start();
-        return new MessageJobStack(stack, new Wiring(Env.of(stack.environmentOf(functionLogicalId, overrides))));
+    /** For the template function {@code functionLogicalId}, with {@code overrides} on its environment. */
+    public static MessageJobStack of(String functionLogicalId, Map<String, String> overrides) {
+        TemplateStack stack = TemplateStack.of(functionLogicalId);
+        overrides.forEach(stack::with);
+        return new MessageJobStack(stack);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stack.beforeAll(context);
+        wiring = new Wiring(Env.of(stack.environment()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stack.afterAll(context);
     }
 
     public Wiring wiring() {
         return wiring;
     }
 
+    /** The WireMock standing in for the provider. */
+    public WireMockServer provider() {
+        return stack.provider();
+    }
+
+    /** Every table and queue emptied, the provider's stubs and requests forgotten. */
     public void reset() {
         stack.reset();
     }
@@ -53,17 +78,13 @@ public final class MessageJobStack implements AutoCloseable {
 
     /** Dr. Rao's acknowledgement code for the incident: the one the senders issued. */
     public String ackCode() {
-        return new sosrelay.ack.AckCodes(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), java.time.Clock.systemUTC())
+        return new sosrelay.ack.AckCodes(stack.template().backends().dynamoDb(), stack.template().tableName("IncidentsTable"),
+                java.time.Clock.systemUTC())
                 .issue(INCIDENT, "dr-rao");
     }
 
     public Map<String, AttributeValue> delivery(Channel channel) {
-        return stack.backends().dynamoDb().getItem(b -> b.tableName(stack.tableName("IncidentsTable"))
+        return stack.template().backends().dynamoDb().getItem(b -> b.tableName(stack.template().tableName("IncidentsTable"))
                 .key(IncidentStore.key(INCIDENT, DeliveryStore.sortKey("dr-rao", channel.id())))).item();
-    }
-
-    @Override
-    public void close() {
-        stack.close();
     }
 }

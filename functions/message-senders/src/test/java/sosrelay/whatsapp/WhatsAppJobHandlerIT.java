@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -15,9 +14,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.directory.Channel;
 import sosrelay.testing.MessageJobStack;
@@ -30,32 +29,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class WhatsAppJobHandlerIT {
     private static final String REST = "/GatewayAPI/rest";
-    private static MessageJobStack stack;
+    @RegisterExtension
+    static final MessageJobStack stack = MessageJobStack.of("WhatsAppJobFunction", Map.of("GUPSHUP_REQUEST_TIMEOUT_MS", "3000"));
     private static WireMockServer gupShup;
     private static WhatsAppJobHandler handler;
 
     @BeforeAll
     static void start() {
-        gupShup = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        gupShup.start();
-        stack = MessageJobStack.start("WhatsAppJobFunction", Map.of(
-                "GUPSHUP_API_BASE_URL", gupShup.baseUrl(),
-                "GUPSHUP_USER_ID", "2000123456",
-                "GUPSHUP_PASSWORD", "gupshup-secret",
-                "GUPSHUP_REQUEST_TIMEOUT_MS", "3000"));
+        gupShup = stack.provider();
         handler = new WhatsAppJobHandler(stack.wiring());
-    }
-
-    @AfterAll
-    static void stop() {
-        gupShup.stop();
-        stack.close();
     }
 
     @BeforeEach
     void cleanSlate() {
         stack.reset();
-        gupShup.resetAll();
     }
 
     private static void gupShupAnswers(String status, String id, String details) {

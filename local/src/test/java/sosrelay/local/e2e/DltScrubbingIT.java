@@ -12,7 +12,7 @@ import sosrelay.json.Json;
 import sosrelay.local.LocalRelay;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.sms.DltTemplate;
-import sosrelay.wiring.Wiring;
+import sosrelay.config.Settings;
 
 /**
  * Issue 10: DLT scrubbing happens after Exotel's 200. The demo's SMS keeps to its registered template
@@ -38,7 +38,7 @@ class DltScrubbingIT {
 
     @Test
     void anSmsThatKeepsToTheRegisteredTemplateIsDelivered() {
-        exotel.registerDltTemplate(TEMPLATE_ID, DltTemplate.registered(Wiring.DEFAULT_MESSAGE_TEMPLATE));
+        exotel.registerDltTemplate(TEMPLATE_ID, DltTemplate.registered(Settings.DEFAULT_MESSAGE_TEMPLATE));
         String id = raise("dlt-sent-0001");
 
         LocalHttp.await("dr-rao's SMS to be reported", WAIT, () -> smsDelivery(id).get("state") != null

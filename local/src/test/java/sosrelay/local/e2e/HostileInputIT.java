@@ -28,7 +28,7 @@ import sosrelay.local.LocalRelay;
 import sosrelay.local.e2e.HostileRequests.Endpoint;
 import sosrelay.local.e2e.HostileRequests.HostileRequest;
 import sosrelay.local.sandbox.SandboxExotel;
-import sosrelay.wiring.Wiring;
+import sosrelay.config.Settings;
 
 /**
  * Issue 5, item 5: a generated corpus of broken, forged and hostile requests against every public
@@ -50,7 +50,7 @@ class HostileInputIT {
      * in it is the JDK's, and the only exemption from {@link #LEAK} (an open finding, see the README).
      */
     private static final String JDK_BAD_TARGET_PAGE = "<h1>400 Bad Request</h1>URISyntaxException thrown";
-    private static final RecordingPolicy RECORDINGS = RecordingPolicy.of(Wiring.EXOTEL_RECORDING_HOSTS);
+    private static final RecordingPolicy RECORDINGS = RecordingPolicy.of(Settings.EXOTEL_RECORDING_HOSTS);
 
     /** Issue 11: a second device key, for the requests one key makes about another's incidents. */
     private static final String OTHER_KEY = "hostile-other-device-key";
@@ -186,7 +186,8 @@ class HostileInputIT {
     void everyHostileRequestGetsAClearAnswerAndNoneWithoutTheSecretOrKeyRaisesAnything() {
         // The corpus's many valid device bodies must reach the function, not the open-incident cap (tested on its own above).
         try (LocalRelay stack = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
-                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000")), Map.of(),
+                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000",
+                        LocalStack.OPERATOR_TOKENS_VARIABLE, HostileRequests.OPERATOR_TOKEN)), Map.of(),
                 new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             relay = stack;
             sendTheCorpus(stack.sandbox().orElseThrow());

@@ -23,6 +23,8 @@ final class HostileRequests {
     /** A type the demo directory lacks: the default type (one duty manager) is alerted, not twenty doctors. */
     private static final String UNLISTED_TYPE = "Hostile";
     private static final List<String> UNROUTED_METHODS = List.of("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO");
+    /** The operator's sign-in the stack under the corpus accepts ({@code SOS_OPERATOR_TOKENS}). */
+    static final String OPERATOR_TOKEN = "hostile-corpus-operator-token";
 
     /** A route and the answers its documentation promises besides a 4xx. */
     enum Endpoint {
@@ -38,7 +40,12 @@ final class HostileRequests {
         LIST("/v1/incidents?…", 200),
         OVERRIDES("/v1/rosters/{id}/overrides", 201),
         ON_DUTY("/v1/rosters/{id}/on-duty", 200),
-        MAINTENANCE("/v1/maintenance", 201);
+        MAINTENANCE("/v1/maintenance", 201),
+        OPERATOR_INCIDENTS("/v1/operator/incidents…", 200),
+        DESK("/v1/desk", 200),
+        DRILLS("/v1/drills", 202),
+        DRILL_REPORT("/v1/drills/{id}", 200),
+        TEST_CALL("/v1/people/{id}/test-call", 202);
 
         final String path;
         final Set<Integer> documentedAnswers;
@@ -66,6 +73,7 @@ final class HostileRequests {
         HostileRequests requests = new HostileRequests(seed);
         requests.wrongSecrets();
         requests.wrongApiKeys();
+        requests.wrongOperatorTokens();
         return requests.corpus;
     }
 
@@ -80,6 +88,7 @@ final class HostileRequests {
         requests.deviceRaises();
         requests.deviceReadsAndResolves();
         requests.operatorChanges();
+        requests.signedInOperator();
         requests.unroutedMethods();
         requests.oddHeadersAndRequestLines();
         return requests.corpus;
@@ -139,6 +148,25 @@ final class HostileRequests {
                 bytes("{\"message\":\"x\"}"));
         device("the key in the body instead of the header", Endpoint.RAISE, "POST", "/v1/incidents", false,
                 List.of("Content-Type: " + JSON), bytes("{\"message\":\"x\",\"x-api-key\":\"" + LocalRelay.LOCAL_API_KEY + "\"}"));
+    }
+
+    /** The signed-in operator's routes without the token: each would ring someone (a drill, a test call) or show the desk. */
+    private void wrongOperatorTokens() {
+        for (List<String> header : List.of(List.<String>of(), List.of("Authorization:"), List.of("Authorization: Bearer"),
+                List.of("Authorization: Bearer guessed-token"), List.of("Authorization: Bearer " + OPERATOR_TOKEN + "x"),
+                List.of("Authorization: Bearer " + OPERATOR_TOKEN.toUpperCase(java.util.Locale.ROOT)),
+                List.of("Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(("operator:" + OPERATOR_TOKEN).getBytes(StandardCharsets.UTF_8))),
+                List.of("x-api-key: " + LocalRelay.LOCAL_OPERATOR_KEY), List.of("Authorization: Bearer " + LocalRelay.LOCAL_OPERATOR_KEY),
+                List.of("Authorization: Bearer " + LocalRelay.LOCAL_SECRET), List.of("Authorization: Bearer ${jndi:ldap://x}"),
+                List.of("Authorization: Bearer " + "t".repeat(8000)))) {
+            String what = header.isEmpty() ? "no Authorization" : RawHttp.abbreviate(header.get(0));
+            List<String> json = new ArrayList<>(header);
+            json.add("Content-Type: " + JSON);
+            device(what, Endpoint.DRILLS, "POST", "/v1/drills", false, json, bytes("{\"type\":\"General\"}"));
+            device(what, Endpoint.TEST_CALL, "POST", "/v1/people/duty-manager/test-call", false, header, new byte[0]);
+            device(what, Endpoint.OPERATOR_INCIDENTS, "GET", "/v1/operator/incidents", false, header, new byte[0]);
+            device(what, Endpoint.DESK, "GET", "/v1/desk", false, header, new byte[0]);
+        }
     }
 
     // --- authenticated webhooks --------------------------------------------------------------------------------
@@ -421,6 +449,32 @@ final class HostileRequests {
         corpus.add(new HostileRequest(endpoint.path + ": " + description, endpoint, secret.equals(LocalRelay.LOCAL_SECRET), method,
                 path(endpoint, secret) + (rawQuery.isEmpty() ? "" : "?" + rawQuery),
                 contentType == null ? List.of() : List.of("Content-Type: " + contentType), body));
+    }
+
+    /** Signed in, with every body, id and query wrong: nothing may ring (no valid drill type, no known person). */
+    private void signedInOperator() {
+        String longId = HostileValues.HUGE.substring(0, 2000);
+        List<String> signedIn = List.of("Authorization: Bearer " + OPERATOR_TOKEN);
+        List<String> json = List.of("Authorization: Bearer " + OPERATOR_TOKEN, "Content-Type: " + JSON);
+        for (String body : List.of("", "[]", "not json", "{}", "{\"type\":7}", "{\"type\":[\"General\"]}", "{\"type\":\"" + UNLISTED_TYPE + "\"}",
+                "{\"type\":\"" + longId + "\"}", "{\"type\":\"general\"}", "{\"type\":\"General\"" + ",\"x\":1".repeat(3000) + "}")) {
+            device("drill " + RawHttp.abbreviate(body), Endpoint.DRILLS, "POST", "/v1/drills", true, json, bytes(body));
+        }
+        device("a 1 MB drill", Endpoint.DRILLS, "POST", "/v1/drills", true, json, new byte[1024 * 1024]);
+        for (String id : List.of(HostileValues.randomIncidentId(random), "inc-", longId, "..%2F..%2Fetc", "inc-aaaaaaaaaaaaaaaaaaaa%00")) {
+            device("the report of " + RawHttp.abbreviate(id), Endpoint.DRILL_REPORT, "GET", "/v1/drills/" + id, true, signedIn, new byte[0]);
+        }
+        for (String person : List.of("dr-nobody", longId, "%00", "dr-rao%2F..", "_reporter")) {
+            device("a test call to " + RawHttp.abbreviate(person), Endpoint.TEST_CALL, "POST", "/v1/people/" + person + "/test-call", true,
+                    signedIn, new byte[0]);
+        }
+        for (String query : List.of("limit=0", "limit=101", "status=" + longId, "after=garbage")) {
+            device("list with " + RawHttp.abbreviate(query), Endpoint.OPERATOR_INCIDENTS, "GET", "/v1/operator/incidents?" + query, true,
+                    signedIn, new byte[0]);
+        }
+        for (String method : UNROUTED_METHODS) {
+            device(method + " on the drills", Endpoint.DRILLS, method, "/v1/drills", true, signedIn, new byte[0]);
+        }
     }
 
     private void device(String description, Endpoint endpoint, String method, String target, boolean authenticated,

@@ -47,12 +47,19 @@ public final class SamTemplate {
         Map<String, TemplateBucket> buckets = new LinkedHashMap<>();
         List<UsagePlanQuota> quotas = new ArrayList<>();
         List<UsagePlanThrottle> throttles = new ArrayList<>();
+        Map<String, ApiAuthorizers> authorizers = new LinkedHashMap<>();
+        resources.forEach((logicalId, value) -> {
+            Map<String, Object> resource = TemplateValues.map(value);
+            if ("AWS::Serverless::Api".equals(resource.get("Type"))) {
+                authorizers.put(logicalId, ApiAuthorizers.of(logicalId, TemplateValues.map(resource.get("Properties"))));
+            }
+        });
         resources.forEach((logicalId, value) -> {
             Map<String, Object> resource = TemplateValues.map(value);
             Map<String, Object> properties = TemplateValues.map(resource.get("Properties"));
             switch (String.valueOf(resource.get("Type"))) {
                 case "AWS::Serverless::Function" -> {
-                    functions.add(function(logicalId, properties, globals));
+                    functions.add(function(logicalId, properties, globals, authorizers));
                     asyncInvokeConfigs.put(logicalId, asyncInvokeConfig(properties, globals));
                 }
                 case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
@@ -181,7 +188,8 @@ public final class SamTemplate {
         return Map.copyOf(defaults);
     }
 
-    private static TemplateFunction function(String logicalId, Map<String, Object> properties, Map<String, Object> globals) {
+    private static TemplateFunction function(String logicalId, Map<String, Object> properties, Map<String, Object> globals,
+                                             Map<String, ApiAuthorizers> authorizers) {
         String handler = TemplateValues.string(properties.get("Handler"), logicalId + ".Handler");
         int separator = handler.indexOf("::");
         String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
@@ -200,7 +208,8 @@ public final class SamTemplate {
                 case "Api" -> apiEvents.add(new ApiEvent(name,
                         TemplateValues.string(eventProperties.get("Path"), name + ".Path"),
                         TemplateValues.string(eventProperties.get("Method"), name + ".Method").toLowerCase(Locale.ROOT),
-                        Boolean.TRUE.equals(TemplateValues.map(eventProperties.get("Auth")).get("ApiKeyRequired"))));
+                        Boolean.TRUE.equals(TemplateValues.map(eventProperties.get("Auth")).get("ApiKeyRequired")),
+                        ApiAuthorizers.forEvent(logicalId + "." + name, eventProperties, authorizers)));
                 case "SQS" -> sqsEvents.add(sqsEvent(name, eventProperties));
                 case "Schedule", "ScheduleV2" -> scheduleEvent(name, eventProperties).ifPresent(scheduleEvents::add);
                 default -> { }

@@ -54,8 +54,65 @@ class SamTemplateTest {
         TemplateFunction web = testTemplate().function("WebFunction").orElseThrow();
 
         assertThat(web.apiEvents()).containsExactlyInAnyOrder(
-                new ApiEvent("Get", "/items/{id}", "get", false),
-                new ApiEvent("Post", "/items", "post", false));
+                new ApiEvent("Get", "/items/{id}", "get", false, null),
+                new ApiEvent("Post", "/items", "post", false, null));
+    }
+
+    @Test
+    void readsWhichRoutesACognitoAuthorizerGuards() {
+        SamTemplate template = SamTemplate.parse("""
+                Resources:
+                  StaffApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: Prod
+                      Auth:
+                        DefaultAuthorizer: Staff
+                        Authorizers:
+                          Staff:
+                            UserPoolArn: !GetAtt Pool.Arn
+                  StaffFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Staff
+                      Events:
+                        ByDefault: {Type: Api, Properties: {RestApiId: !Ref StaffApi, Path: /a, Method: get}}
+                        Named: {Type: Api, Properties: {RestApiId: !Ref StaffApi, Path: /b, Method: get, Auth: {Authorizer: Staff}}}
+                        Open: {Type: Api, Properties: {RestApiId: !Ref StaffApi, Path: /c, Method: get, Auth: {Authorizer: NONE}}}
+                        Implicit: {Type: Api, Properties: {Path: /d, Method: get}}
+                """);
+
+        assertThat(template.function("StaffFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::cognitoAuthorizer)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/a", "Staff"), org.assertj.core.groups.Tuple.tuple("/b", "Staff"),
+                        org.assertj.core.groups.Tuple.tuple("/c", null), org.assertj.core.groups.Tuple.tuple("/d", null));
+    }
+
+    @Test
+    void refusesAuthorizersItCannotPlayOrThatAreNotDeclared() {
+        assertThatThrownBy(() -> SamTemplate.parse("""
+                Resources:
+                  StaffApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      Auth:
+                        Authorizers:
+                          Custom:
+                            FunctionArn: !GetAtt AuthFunction.Arn
+                """)).hasMessageContaining("StaffApi.Auth.Authorizers.Custom");
+        assertThatThrownBy(() -> SamTemplate.parse("""
+                Resources:
+                  StaffApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: Prod
+                  StaffFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Staff
+                      Events:
+                        Named: {Type: Api, Properties: {RestApiId: !Ref StaffApi, Path: /b, Method: get, Auth: {Authorizer: Staff}}}
+                """)).hasMessageContaining("StaffFunction.Named: authorizer Staff is not declared");
     }
 
     @Test
@@ -107,6 +164,9 @@ class SamTemplateTest {
                         org.assertj.core.groups.Tuple.tuple("/v1/incidents", "get", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}", "get", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/incidents/{id}/resolve", "post", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/operator/incidents", "get", false),
+                        org.assertj.core.groups.Tuple.tuple("/v1/operator/incidents/{id}", "get", false),
+                        org.assertj.core.groups.Tuple.tuple("/v1/operator/incidents/{id}/resolve", "post", false),
                         org.assertj.core.groups.Tuple.tuple("/v1/heartbeats/{source}", "post", true));
         assertThat(template.function("HeartbeatCheckFunction").orElseThrow().scheduleEvents())
                 .containsExactly(new ScheduleEvent("EveryMinute", "rate(1 minute)", "{\"check\": \"heartbeats\"}"));
@@ -116,7 +176,24 @@ class SamTemplateTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/overrides", "post", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/overrides/{overrideId}", "delete", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/on-duty", "get", true),
-                        org.assertj.core.groups.Tuple.tuple("/v1/maintenance", "post", true));
+                        org.assertj.core.groups.Tuple.tuple("/v1/maintenance", "post", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/desk", "get", false),
+                        org.assertj.core.groups.Tuple.tuple("/v1/operator/rosters/{id}/overrides", "post", false));
+        assertThat(template.functions()).flatExtracting(TemplateFunction::apiEvents)
+                .as("a route takes a device's API key or an operator's sign-in, never neither but the webhooks' and the board page's")
+                .allSatisfy(event -> assertThat(event.apiKeyRequired() || event.cognitoAuthorizer() != null
+                        || event.path().startsWith("/exotel/{secret}/") || event.path().startsWith("/board")).as(event.path()).isTrue())
+                .filteredOn(event -> event.path().startsWith("/v1/operator/") || event.path().equals("/v1/desk"))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.cognitoAuthorizer()).isEqualTo("OperatorSignIn"));
+        assertThat(template.function("DrillApiFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::cognitoAuthorizer)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/v1/people/{personId}/test-call", "post", "OperatorSignIn"),
+                        org.assertj.core.groups.Tuple.tuple("/v1/drills", "post", "OperatorSignIn"),
+                        org.assertj.core.groups.Tuple.tuple("/v1/drills/{drillId}", "get", "OperatorSignIn"));
+        assertThat(template.function("BoardFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::cognitoAuthorizer)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/board", null), org.assertj.core.groups.Tuple.tuple("/board/{file}", null));
         TemplateFunction passthru = template.function("ExotelPassthruFunction").orElseThrow();
         assertThat(passthru.handlerClass()).isEqualTo("sosrelay.passthru.ExotelPassthruHandler");
         assertThat(passthru.apiEvents()).extracting(ApiEvent::path).containsOnly("/exotel/{secret}/passthru");

@@ -1,0 +1,89 @@
+package sosrelay.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.config.Env;
+import sosrelay.json.Json;
+import sosrelay.local.backends.LocalTemplate;
+import sosrelay.wiring.Wiring;
+
+/** Test calls and drills on the fixtures in events/, with DrillApiFunction's tables and queues from template.yaml. */
+class DrillApiHandlerIT {
+    private static LocalTemplate stack;
+    private static Wiring wiring;
+    private static DrillApiHandler handler;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalTemplate.start();
+        wiring = new Wiring(Env.of(stack.environmentOf("DrillApiFunction", Map.of())));
+        handler = new DrillApiHandler(wiring);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        stack.reset();
+        wiring.directory().replace(Map.of(
+                "defaultType", "Fire",
+                "people", List.of(
+                        Map.of("id", "security-desk", "name", "Security desk", "phone", "9800000028", "channels", List.of("call", "sms")),
+                        Map.of("id", "duty-manager", "name", "Duty manager", "phone", "9800000026")),
+                "types", Map.of("Fire", Map.of("tiers", List.of(
+                        Map.of("notify", List.of("security-desk"), "required", 1),
+                        Map.of("notify", List.of("duty-manager")))))));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/drill-start.json", type = APIGatewayProxyRequestEvent.class)
+    void aDrillQueuesTheFirstTierAndItsReportSaysNobodyIsReachedYet(APIGatewayProxyRequestEvent start) {
+        APIGatewayProxyResponseEvent started = handler.handleRequest(start, null);
+
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(202);
+        Map<String, Object> answer = Json.readObject(started.getBody());
+        assertThat(answer).containsEntry("type", "Fire").containsEntry("jobs", 2);
+        String drillId = (String) answer.get("drillId");
+        assertThat(wiring.incidents().find(drillId)).hasValueSatisfying(drill -> {
+            assertThat(drill.type()).isEqualTo("DRILL Fire");
+            assertThat(drill.trigger().exercise()).isTrue();
+            assertThat(drill.trigger().reportTo()).isNull();
+        });
+
+        APIGatewayProxyRequestEvent get = start.withHttpMethod("GET").withBody(null).withPathParameters(Map.of("drillId", drillId));
+        Map<String, Object> report = Json.readObject(handler.handleRequest(get, null).getBody());
+        assertThat(report).containsEntry("drillId", drillId).containsEntry("status", "open");
+        assertThat((List<?>) report.get("people")).extracting(p -> ((Map<?, ?>) p).get("id"), p -> ((Map<?, ?>) p).get("reached"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("security-desk", false), org.assertj.core.groups.Tuple.tuple("duty-manager", false));
+        assertThat((List<?>) report.get("tiers")).first().asString().contains("met=false", "required=1");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/test-call.json", type = APIGatewayProxyRequestEvent.class)
+    void aTestCallIsOneCallToOnePersonAndNeedsASignedInOperator(APIGatewayProxyRequestEvent testCall) {
+        APIGatewayProxyResponseEvent started = handler.handleRequest(testCall, null);
+
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(202);
+        String incidentId = (String) Json.readObject(started.getBody()).get("incidentId");
+        assertThat(wiring.incidents().find(incidentId)).hasValueSatisfying(call -> {
+            assertThat(call.recipients()).singleElement().satisfies(p -> assertThat(p.channels()).extracting(c -> c.id()).containsExactly("call"));
+            assertThat(call.tiers()).hasSize(1);
+            assertThat(call.retry().attempts()).isEqualTo(1);
+        });
+
+        testCall.getRequestContext().setAuthorizer(null);
+        assertThat(handler.handleRequest(testCall, null).getStatusCode()).as("no authorizer ran: no operator").isEqualTo(401);
+    }
+}

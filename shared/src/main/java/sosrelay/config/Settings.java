@@ -1,0 +1,303 @@
+package sosrelay.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * One function's settings, typed and checked, with every default (docs/configuration.md lists them; template.yaml
+ * passes only what is deployment-specific, its parameters empty for "the default"). Read in groups, each on first
+ * use and then kept: a function reads only the groups its own path needs, so it never fails on a variable only
+ * other functions are given (each Lambda gets its own environment from template.yaml), and a group that is wrong
+ * names every missing or malformed variable of its own in one {@link IllegalStateException}.
+ */
+public final class Settings {
+    /** Exotel's Mumbai cluster; Singapore accounts set {@code https://api.exotel.com}. */
+    public static final String EXOTEL_API_BASE_URL = "https://api.in.exotel.com";
+    /** Where Exotel keeps its recordings: the default allow-list of recording URLs. */
+    public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
+            + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
+    public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
+    /**
+     * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for
+     * word. Type, place, time and our link only: no caller's number, no free text (texts sit on phones and in
+     * providers' logs). {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
+     */
+    public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency at {time}. Location: {location}."
+            + " Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
+    /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
+    public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
+    /** Default report-back text to whoever raised the emergency. */
+    public static final String DEFAULT_COMING_TEMPLATE = "SOS Relay: {count} coming: {coming}. {type} emergency, ref {ref}.";
+    /** The waits before the 1st, 2nd, ... retry of a failed job; the last repeats. */
+    public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120));
+    /** The SDK clients' services whose endpoint may be overridden ({@code AWS_ENDPOINT_URL_<SERVICE>}, the SDK's own names). */
+    public static final List<String> AWS_SERVICES = List.of("DYNAMODB", "SQS", "SSM", "S3");
+
+    /** The SDK clients: region, endpoint overrides (the local backends), keys (else the container's), timeouts (else the SDK's). */
+    public record Aws(String region, Map<String, URI> endpoints, Credentials credentials, Duration callTimeout, Duration attemptTimeout) {
+        /** {@code sessionToken} may be null. */
+        public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+            @Override
+            public String toString() {
+                return "Credentials[accessKeyId=" + accessKeyId + "]";
+            }
+        }
+
+        static Aws read(Env env) {
+            Variables v = new Variables(env);
+            Map<String, URI> endpoints = new LinkedHashMap<>();
+            for (String service : AWS_SERVICES) {
+                URI endpoint = v.optionalUrl("AWS_ENDPOINT_URL_" + service);
+                if (endpoint != null) {
+                    endpoints.put(service, endpoint);
+                }
+            }
+            String keyId = v.optional("AWS_ACCESS_KEY_ID");
+            String secret = v.optional("AWS_SECRET_ACCESS_KEY");
+            Credentials credentials = keyId == null || secret == null ? null
+                    : new Credentials(keyId, secret, v.optional("AWS_SESSION_TOKEN"));
+            return v.checked("AWS", new Aws(v.text("AWS_REGION", "ap-south-1"), Map.copyOf(endpoints), credentials,
+                    v.optionalMillis("AWS_CALL_TIMEOUT_MS"), v.optionalMillis("AWS_CALL_ATTEMPT_TIMEOUT_MS")));
+        }
+    }
+
+    /** The single table and the directory's table, named by the template. */
+    public record Tables(String incidents, String directory) {
+        static Tables read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("table", new Tables(v.required("INCIDENTS_TABLE"), v.required("DIRECTORY_TABLE")));
+        }
+    }
+
+    /** The job queues, one per channel and the urgent calls' own, and the timers' queue. */
+    public record Queues(String call, String urgentCall, String sms, String whatsApp, String timer) {
+        static Queues read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("queue", new Queues(v.required("CALL_QUEUE_URL"), v.required("URGENT_CALL_QUEUE_URL"),
+                    v.required("SMS_QUEUE_URL"), v.required("WHATSAPP_QUEUE_URL"), v.required("TIMER_QUEUE_URL")));
+        }
+    }
+
+    /** How long a read directory is kept; how long a claim on a delivery holds; the waits between a failed job's retries. */
+    public record Timing(Duration directoryCache, Duration deliveryClaim, List<Duration> retryBackoff) {
+        static Timing read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("timing", new Timing(v.seconds("DIRECTORY_CACHE_SECONDS", 30, 0),
+                    v.seconds("DELIVERY_CLAIM_SECONDS", 60, 1), v.secondsList("RETRY_BACKOFF_SECONDS", DEFAULT_BACKOFF)));
+        }
+    }
+
+    /**
+     * The Passthru answers by {@code passthruDeadline} (a 302 at worst: Exotel gives up after about 15 s); recordings
+     * come only from {@code recordingHosts} (checked again before a fetch sends the account's credentials).
+     */
+    public record Triggers(Duration passthruDeadline, String recordingHosts) {
+        static Triggers read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("trigger", new Triggers(v.millis("PASSTHRU_DEADLINE_MS", 6000, 1),
+                    v.text("RECORDING_HOSTS", EXOTEL_RECORDING_HOSTS)));
+        }
+    }
+
+    /**
+     * Our copies of recordings: the bucket (the template's {@code RecordingsBucket}), how long the greeting's presigned
+     * URL of a copy works, and the largest recording fetched from Exotel (a larger one is given up).
+     */
+    public record Recordings(String bucket, Duration urlValidity, int maxBytes) {
+        static Recordings read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("recordings", new Recordings(v.required("RECORDINGS_BUCKET"), v.seconds("RECORDING_URL_SECONDS", 300, 1),
+                    v.integer("RECORDING_MAX_BYTES", 20_000_000, 1)));
+        }
+    }
+
+    /** How many open incidents one device key may hold, and for how long one counts; the API keys that act as operators. */
+    public record Api(int openIncidentLimit, Duration openIncidentWindow, Set<String> operatorKeyIds) {
+        static Api read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("API", new Api(v.integer("DEVICE_OPEN_INCIDENT_LIMIT", 10, 1),
+                    Duration.ofMinutes(v.number("DEVICE_OPEN_INCIDENT_MINUTES", 60, 1)), v.set("OPERATOR_API_KEY_IDS")));
+        }
+    }
+
+    /** The Exotel account, shared by calls and SMS. */
+    public record Exotel(String apiBaseUrl, String accountSid, String apiKey, SecretSource apiToken, Duration requestTimeout) {
+        static Exotel read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("Exotel", new Exotel(v.url("EXOTEL_API_BASE_URL", EXOTEL_API_BASE_URL), v.required("EXOTEL_ACCOUNT_SID"),
+                    v.required("EXOTEL_API_KEY"), v.secret("EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER"),
+                    v.millis("EXOTEL_REQUEST_TIMEOUT_MS", 8000, 1)));
+        }
+    }
+
+    /**
+     * The calls: the ExoPhone they come from, the outbound flow (set after deploying, so read at run time), where
+     * status callbacks go ({@code publicBaseUrl}, no trailing slash), how long a phone rings, how long a call may
+     * last, and how long after the ring time a missing status callback is chased.
+     */
+    public record Calls(String callerId, SecretSource flowUrl, String publicBaseUrl, Duration ringTimeout, Duration timeLimit,
+                        Duration callbackGrace) {
+        static Calls read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("call", new Calls(v.required("EXOTEL_CALLER_ID"), v.secret("EXOTEL_FLOW_URL", "EXOTEL_FLOW_URL_PARAMETER"),
+                    v.url("SOS_PUBLIC_BASE_URL", null), v.seconds("EXOTEL_RING_TIMEOUT_SECONDS", 30, 1),
+                    v.seconds("EXOTEL_CALL_TIME_LIMIT_SECONDS", 600, 1), v.seconds("EXOTEL_CALLBACK_GRACE_SECONDS", 90, 0)));
+        }
+    }
+
+    /**
+     * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda instance,
+     * takes its sends from one shared budget of {@code callLimit} (190, room for a send that arrives a little late)
+     * in any {@code window} (a minute; shorter only to compress time in tests). 0 turns pacing off, for a stand-in
+     * provider that has no limit. A job with no room for over {@code maxWait} goes back on its queue.
+     */
+    public record Pacing(int callLimit, Duration window, Duration maxWait) {
+        static Pacing read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("pacing", new Pacing(v.integer("EXOTEL_CALL_LIMIT", 190, 0), v.millis("EXOTEL_CALL_LIMIT_WINDOW_MS", 60000, 1),
+                    v.seconds("PACING_MAX_WAIT_SECONDS", 5, 0)));
+        }
+    }
+
+    /** The SMS: the DLT header they come from, the entity, the DLT template each text is registered as, where status callbacks go. */
+    public record Sms(String from, String dltEntityId, String dltTemplateId, String dltStandDownTemplateId, String dltComingTemplateId,
+                      String publicBaseUrl) {
+        static Sms read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("SMS", new Sms(v.required("EXOTEL_SMS_FROM"), v.required("EXOTEL_DLT_ENTITY_ID"),
+                    v.required("EXOTEL_DLT_TEMPLATE_ID"), v.required("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID"),
+                    v.required("EXOTEL_DLT_COMING_TEMPLATE_ID"), v.url("SOS_PUBLIC_BASE_URL", null)));
+        }
+    }
+
+    /**
+     * The SMS texts, each as registered with DLT, and the two-way number replies reach (null: none, and nobody can
+     * answer an alphanumeric DLT header); {@code publicBaseUrl} (may be null) is the only domain a text may link to.
+     */
+    public record SmsTexts(String alert, String standDown, String coming, String replyNumber, String publicBaseUrl) {
+        static SmsTexts read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("SMS text", new SmsTexts(v.text("SMS_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE),
+                    v.text("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE), v.text("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE),
+                    v.optional("EXOTEL_SMS_REPLY_NUMBER"), v.optional("SOS_PUBLIC_BASE_URL")));
+        }
+    }
+
+    /** The GupShup enterprise account and the approved templates' texts (header and footer, if they have them, may be null). */
+    public record WhatsApp(String apiBaseUrl, String userId, SecretSource password, Duration requestTimeout, String templateHeader,
+                           String templateFooter, String alert, String standDown) {
+        static WhatsApp read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("WhatsApp", new WhatsApp(v.url("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL), v.required("GUPSHUP_USER_ID"),
+                    v.secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"), v.millis("GUPSHUP_REQUEST_TIMEOUT_MS", 8000, 1),
+                    v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"),
+                    v.text("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE), v.text("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE)));
+        }
+    }
+
+    private final Env env;
+    /** Each group once it has been read. */
+    private final Map<String, Object> groups = new ConcurrentHashMap<>();
+
+    public Settings(Env env) {
+        this.env = env;
+    }
+
+    /** The environment itself, for what no group covers (the local stack's test handlers read their own variables). */
+    public Env env() {
+        return env;
+    }
+
+    public Aws aws() {
+        return group("aws", Aws::read);
+    }
+
+    public Tables tables() {
+        return group("tables", Tables::read);
+    }
+
+    public Queues queues() {
+        return group("queues", Queues::read);
+    }
+
+    public Timing timing() {
+        return group("timing", Timing::read);
+    }
+
+    public Triggers triggers() {
+        return group("triggers", Triggers::read);
+    }
+
+    public Api api() {
+        return group("api", Api::read);
+    }
+
+    public Recordings recordings() {
+        return group("recordings", Recordings::read);
+    }
+
+    /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names. */
+    public SecretSource webhookSecret() {
+        return group("webhook", Settings::readWebhookSecret);
+    }
+
+    public Exotel exotel() {
+        return group("exotel", Exotel::read);
+    }
+
+    public Calls calls() {
+        return group("calls", Calls::read);
+    }
+
+    public Pacing pacing() {
+        return group("pacing", Pacing::read);
+    }
+
+    public Sms sms() {
+        return group("sms", Sms::read);
+    }
+
+    public SmsTexts smsTexts() {
+        return group("smsTexts", SmsTexts::read);
+    }
+
+    public WhatsApp whatsApp() {
+        return group("whatsApp", WhatsApp::read);
+    }
+
+    /**
+     * The board's sign-in settings (the hosted UI's address and app client id, as JSON): {@code OPERATOR_SIGN_IN} itself
+     * (local), else the SSM parameter {@code OPERATOR_SIGN_IN_PARAMETER} names, which the stack writes once the app
+     * client exists.
+     */
+    public SecretSource operatorSignIn() {
+        return group("board", Settings::readOperatorSignIn);
+    }
+
+    private static SecretSource readOperatorSignIn(Env env) {
+        Variables v = new Variables(env);
+        return v.checked("board", v.secret("OPERATOR_SIGN_IN", "OPERATOR_SIGN_IN_PARAMETER"));
+    }
+
+    private static SecretSource readWebhookSecret(Env env) {
+        Variables v = new Variables(env);
+        return v.checked("webhook", v.secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER"));
+    }
+
+    /**
+     * The group, read on first use and then kept; one that is wrong throws and is not kept, so each use names its
+     * problems again. Each group's reader is linked only when the group is first asked for: a function loads nothing
+     * for the groups it never reads (its cold start pays for its own settings only).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T group(String name, Function<Env, T> read) {
+        return (T) groups.computeIfAbsent(name, n -> read.apply(env));
+    }
+}

@@ -1,0 +1,154 @@
+package sosrelay.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one group of settings from an {@link Env}, noting every problem instead of stopping at the first, so
+ * {@link #checked} reports a group's missing and malformed variables together, as the directory reports its own.
+ * A malformed value yields its default, only so the reading can go on to the next variable.
+ */
+final class Variables {
+    private final Env env;
+    private final List<String> problems = new ArrayList<>();
+
+    Variables(Env env) {
+        this.env = env;
+    }
+
+    String required(String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            problems.add(name + " is not set");
+            return null;
+        }
+        return value.trim();
+    }
+
+    /** The value as it is (a message text keeps its spaces), or {@code fallback} when unset or blank. */
+    String text(String name, String fallback) {
+        return env.get(name, fallback);
+    }
+
+    /** Null when unset or blank. */
+    String optional(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** An http(s) URL with a host, without trailing slashes; {@code fallback} when unset, and then it is required if null. */
+    String url(String name, String fallback) {
+        String value = fallback == null ? required(name) : env.get(name, fallback).trim();
+        if (value == null) {
+            return null;
+        }
+        uri(name, value);
+        return value.replaceAll("/+$", "");
+    }
+
+    /** Null when unset; an endpoint the SDK is pointed at instead of AWS's (the local backends). */
+    URI optionalUrl(String name) {
+        String value = optional(name);
+        return value == null ? null : uri(name, value);
+    }
+
+    long number(String name, long fallback, long min) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return parse(name, value.trim(), value.trim(), fallback, min);
+    }
+
+    int integer(String name, int fallback, int min) {
+        return (int) Math.min(Integer.MAX_VALUE, number(name, fallback, min));
+    }
+
+    Duration seconds(String name, long fallback, long min) {
+        return Duration.ofSeconds(number(name, fallback, min));
+    }
+
+    Duration millis(String name, long fallback, long min) {
+        return Duration.ofMillis(number(name, fallback, min));
+    }
+
+    /** Null when unset: the caller's own default applies (the SDK's timeouts). */
+    Duration optionalMillis(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : Duration.ofMillis(parse(name, value.trim(), value.trim(), 0, 1));
+    }
+
+    /** Comma-separated whole seconds, e.g. {@code 2,5,10}; {@code fallback} when unset. */
+    List<Duration> secondsList(String name, List<Duration> fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int before = problems.size();
+        List<Duration> parsed = Arrays.stream(value.split(",")).map(String::trim)
+                .map(part -> Duration.ofSeconds(parse(name, value, part, 0, 0))).toList();
+        return problems.size() > before ? fallback : parsed;
+    }
+
+    /** Comma-separated, blanks left out; empty when unset. */
+    Set<String> set(String name) {
+        return Arrays.stream(env.get(name, "").split(",")).map(String::trim).filter(item -> !item.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The secret itself when {@code plainName} is set (local only), else the SSM parameter {@code parameterName} names. */
+    SecretSource secret(String plainName, String parameterName) {
+        String plain = env.get(plainName);
+        if (plain != null && !plain.isBlank()) {
+            return SecretSource.plain(plain);
+        }
+        String parameter = env.get(parameterName);
+        if (parameter == null || parameter.isBlank()) {
+            problems.add(parameterName + " is not set (nor, locally, " + plainName + ")");
+            return null;
+        }
+        return SecretSource.parameter(parameter.trim());
+    }
+
+    /** {@code value} when every variable read was fine; else one exception naming each problem. */
+    <T> T checked(String what, T value) {
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the " + what + " settings have " + problems.size() + " problem(s):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return value;
+    }
+
+    private URI uri(String name, String value) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return uri;
+            }
+            problems.add(name + " '" + value + "' is not an http(s) URL with a host");
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " '" + value + "' is not a URL: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private long parse(String name, String whole, String part, long fallback, long min) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(part);
+        } catch (NumberFormatException e) {
+            problems.add(name + " '" + whole + "' is not " + (whole.equals(part) ? "a whole number" : "whole numbers: '" + part + "'"));
+            return fallback;
+        }
+        if (parsed < min) {
+            problems.add(name + " is " + parsed + ", below its least allowed value " + min);
+            return fallback;
+        }
+        return parsed;
+    }
+}

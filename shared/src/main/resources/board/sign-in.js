@@ -1,0 +1,78 @@
+// Signing in: a token in the address (/board?token=…, for the local stack and automation) or Amazon Cognito's
+// hosted UI (authorization code with PKCE: the page is a public client). The token lives in this tab only.
+const TOKEN = 'sos-board-token';
+const PKCE = 'sos-board-pkce';
+
+export function settings() {
+  return JSON.parse(document.querySelector('meta[name="sos-sign-in"]').content || '{}');
+}
+
+export function token() {
+  return sessionStorage.getItem(TOKEN);
+}
+
+export function signOut() {
+  sessionStorage.removeItem(TOKEN);
+}
+
+export function useToken(value) {
+  sessionStorage.setItem(TOKEN, value.trim());
+}
+
+/** Takes ?token= or the hosted UI's ?code= off the address, so neither stays in history or a screenshot. */
+export async function takeFromAddress() {
+  const url = new URL(location.href);
+  const given = url.searchParams.get('token');
+  const code = url.searchParams.get('code');
+  if (given) {
+    useToken(given);
+  } else if (code) {
+    await exchange(code, url.searchParams.get('state'));
+  }
+  if (given || code) {
+    ['token', 'code', 'state'].forEach(name => url.searchParams.delete(name));
+    history.replaceState(null, '', url.pathname + url.search);
+  }
+}
+
+export async function goToHostedUi() {
+  const { hostedUi, clientId } = settings();
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem(PKCE, JSON.stringify({ verifier, state }));
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  const authorize = new URL(hostedUi + '/oauth2/authorize');
+  authorize.search = new URLSearchParams({
+    response_type: 'code', client_id: clientId, redirect_uri: boardAddress(), scope: 'openid email', state,
+    code_challenge_method: 'S256', code_challenge: base64url(new Uint8Array(digest)),
+  }).toString();
+  location.assign(authorize.toString());
+}
+
+async function exchange(code, state) {
+  const { hostedUi, clientId } = settings();
+  const pkce = JSON.parse(sessionStorage.getItem(PKCE) || 'null');
+  sessionStorage.removeItem(PKCE);
+  if (!hostedUi || !pkce || pkce.state !== state) {
+    return;
+  }
+  const answer = await fetch(hostedUi + '/oauth2/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: boardAddress(), code_verifier: pkce.verifier,
+    }),
+  });
+  if (answer.ok) {
+    // The ID token: what the API's Cognito authorizer checks when a route asks for no scopes.
+    useToken((await answer.json()).id_token);
+  }
+}
+
+function boardAddress() {
+  return location.origin + location.pathname;
+}
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

@@ -1,0 +1,148 @@
+package sosrelay.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+    /** What template.yaml gives the call worker, with the local stack's plain secrets instead of SSM parameters. */
+    private static final Map<String, String> CALL_WORKER = Map.of(
+            "EXOTEL_ACCOUNT_SID", "acme",
+            "EXOTEL_API_KEY", "acme-key",
+            "EXOTEL_API_TOKEN_PARAMETER", "/sos-relay/exotel-api-token",
+            "EXOTEL_CALLER_ID", "08047000000",
+            "EXOTEL_FLOW_URL_PARAMETER", "/sos-relay/exotel-flow-url",
+            "SOS_PUBLIC_BASE_URL", "https://sos.example.in/Prod/");
+
+    @Test
+    void unsetAndEmptyVariablesTakeTheDefaults() {
+        // Empty is how template.yaml passes a parameter left to its default.
+        Settings settings = new Settings(Env.of(Map.of("RECORDING_HOSTS", "", "SMS_TEMPLATE", " ", "EXOTEL_CALL_LIMIT", "")));
+
+        assertThat(settings.pacing()).isEqualTo(new Settings.Pacing(190, Duration.ofMinutes(1), Duration.ofSeconds(5)));
+        assertThat(settings.timing()).isEqualTo(new Settings.Timing(Duration.ofSeconds(30), Duration.ofSeconds(60),
+                List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                        Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120))));
+        assertThat(settings.triggers()).isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), Settings.EXOTEL_RECORDING_HOSTS));
+        assertThat(settings.api()).isEqualTo(new Settings.Api(10, Duration.ofMinutes(60), java.util.Set.of()));
+        assertThat(settings.smsTexts()).isEqualTo(new Settings.SmsTexts(Settings.DEFAULT_MESSAGE_TEMPLATE,
+                Settings.DEFAULT_STAND_DOWN_TEMPLATE, Settings.DEFAULT_COMING_TEMPLATE, null, null));
+        assertThat(settings.aws().region()).isEqualTo("ap-south-1");
+        assertThat(settings.aws().endpoints()).isEmpty();
+        assertThat(settings.aws().credentials()).as("none in the environment: the container's").isNull();
+        assertThat(settings.aws().callTimeout()).as("the SDK's own").isNull();
+    }
+
+    @Test
+    void aGroupReadsItsVariablesWithTheirDefaults() {
+        Settings settings = new Settings(Env.of(CALL_WORKER));
+
+        assertThat(settings.exotel()).isEqualTo(new Settings.Exotel(Settings.EXOTEL_API_BASE_URL, "acme", "acme-key",
+                new SecretSource(null, "/sos-relay/exotel-api-token"), Duration.ofMillis(8000)));
+        assertThat(settings.calls()).isEqualTo(new Settings.Calls("08047000000", new SecretSource(null, "/sos-relay/exotel-flow-url"),
+                "https://sos.example.in/Prod", Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(90)));
+        assertThat(settings.calls()).as("read once, then kept").isSameAs(settings.calls());
+    }
+
+    @Test
+    void everyProblemOfAGroupIsNamedInOneException() {
+        Map<String, String> env = new HashMap<>(CALL_WORKER);
+        env.remove("EXOTEL_CALLER_ID");
+        env.remove("EXOTEL_FLOW_URL_PARAMETER");
+        env.put("SOS_PUBLIC_BASE_URL", "sos.example.in");
+        env.put("EXOTEL_RING_TIMEOUT_SECONDS", "3O");
+        env.put("EXOTEL_CALLBACK_GRACE_SECONDS", "-5");
+        Settings settings = new Settings(Env.of(env));
+
+        assertThatThrownBy(settings::calls)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("""
+                        the call settings have 5 problem(s):
+                          - EXOTEL_CALLER_ID is not set
+                          - EXOTEL_FLOW_URL_PARAMETER is not set (nor, locally, EXOTEL_FLOW_URL)
+                          - SOS_PUBLIC_BASE_URL 'sos.example.in' is not an http(s) URL with a host
+                          - EXOTEL_RING_TIMEOUT_SECONDS '3O' is not a whole number
+                          - EXOTEL_CALLBACK_GRACE_SECONDS is -5, below its least allowed value 0""");
+    }
+
+    @Test
+    void aTypoInAListOfNumbersNamesTheVariableAndTheWrongPart() {
+        Settings settings = new Settings(Env.of(Map.of("RETRY_BACKOFF_SECONDS", "2,5,l0", "DELIVERY_CLAIM_SECONDS", "0")));
+
+        assertThatThrownBy(settings::timing)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("2 problem(s)")
+                .hasMessageContaining("RETRY_BACKOFF_SECONDS '2,5,l0' is not whole numbers: 'l0'")
+                .hasMessageContaining("DELIVERY_CLAIM_SECONDS is 0, below its least allowed value 1");
+        assertThat(new Settings(Env.of(Map.of("RETRY_BACKOFF_SECONDS", " 1, 1,3"))).timing().retryBackoff())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aFunctionReadsOnlyTheGroupsItAsksFor() {
+        List<String> read = new ArrayList<>();
+        Env whatsAppWorker = name -> {
+            read.add(name);
+            return Map.of("GUPSHUP_USER_ID", "2000123456", "GUPSHUP_PASSWORD_PARAMETER", "/sos-relay/gupshup-password").get(name);
+        };
+        Settings settings = new Settings(whatsAppWorker);
+
+        assertThat(read).as("nothing is read before it is asked for").isEmpty();
+        assertThat(settings.whatsApp().userId()).isEqualTo("2000123456");
+        assertThat(settings.whatsApp().apiBaseUrl()).isEqualTo(Settings.GUPSHUP_API_BASE_URL);
+        assertThat(read).allMatch(name -> name.startsWith("GUPSHUP_") || name.endsWith("WHATSAPP_TEMPLATE"));
+        assertThatThrownBy(settings::calls).hasMessageContaining("EXOTEL_CALLER_ID is not set");
+    }
+
+    @Test
+    void aPlainSecretWinsOverItsParameterAndWithNeitherBothAreNamed() {
+        Map<String, String> env = new HashMap<>(CALL_WORKER);
+        env.put("EXOTEL_API_TOKEN", "token-from-the-shell");
+        assertThat(new Settings(Env.of(env)).exotel().apiToken()).isEqualTo(new SecretSource("token-from-the-shell", null));
+        assertThat(new Settings(Env.of(env)).exotel().apiToken().toString()).doesNotContain("token-from-the-shell");
+
+        env.remove("EXOTEL_API_TOKEN");
+        env.remove("EXOTEL_API_TOKEN_PARAMETER");
+        assertThatThrownBy(() -> new Settings(Env.of(env)).exotel())
+                .hasMessageContaining("EXOTEL_API_TOKEN_PARAMETER is not set (nor, locally, EXOTEL_API_TOKEN)");
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of())).webhookSecret())
+                .hasMessageContaining("SOS_WEBHOOK_SECRET_PARAMETER is not set (nor, locally, SOS_WEBHOOK_SECRET)");
+    }
+
+    @Test
+    void theSdkIsPointedWhereTheEnvironmentSays() {
+        Settings settings = new Settings(Env.of(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SQS", "http://localhost:9324",
+                "AWS_ACCESS_KEY_ID", "key", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_CALL_TIMEOUT_MS", "4000")));
+
+        assertThat(settings.aws().region()).isEqualTo("us-east-1");
+        assertThat(settings.aws().endpoints()).isEqualTo(Map.of("SQS", URI.create("http://localhost:9324")));
+        assertThat(settings.aws().credentials()).isEqualTo(new Settings.Aws.Credentials("key", "secret", null));
+        assertThat(settings.aws().callTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "localhost:8000"))).aws())
+                .hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB 'localhost:8000' is not an http(s) URL with a host");
+    }
+
+    @Test
+    void recordingsNeedTheirBucketAndTakeTheirLimitsFromTheEnvironment() {
+        assertThat(new Settings(Env.of(Map.of("RECORDINGS_BUCKET", "sos-recordings"))).recordings())
+                .isEqualTo(new Settings.Recordings("sos-recordings", Duration.ofMinutes(5), 20_000_000));
+        assertThat(new Settings(Env.of(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"))).aws().endpoints())
+                .isEqualTo(Map.of("S3", URI.create("http://127.0.0.1:9000")));
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("RECORDING_URL_SECONDS", "5m", "RECORDING_MAX_BYTES", "0"))).recordings())
+                .hasMessageContaining("RECORDINGS_BUCKET").hasMessageContaining("RECORDING_URL_SECONDS '5m'")
+                .hasMessageContaining("RECORDING_MAX_BYTES");
+    }
+
+    @Test
+    void operatorKeyIdsAreAListWithBlanksLeftOut() {
+        assertThat(new Settings(Env.of(Map.of("OPERATOR_API_KEY_IDS", " key-a, ,key-b,"))).api().operatorKeyIds())
+                .containsExactlyInAnyOrder("key-a", "key-b");
+    }
+}

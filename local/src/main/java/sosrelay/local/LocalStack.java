@@ -41,6 +41,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String PUBLIC_BASE_URL_VARIABLE = "SOS_PUBLIC_BASE_URL";
     /** The API keys routes with {@code ApiKeyRequired} accept, comma-separated, as API Gateway's usage plan would. */
     public static final String API_KEYS_VARIABLE = "SOS_API_KEYS";
+    /**
+     * {@code off}: no usage-plan throttle, for a test whose every request must reach the functions (the hostile
+     * corpus); FloodIT and everyone else get the template's throttle, as on AWS.
+     */
+    public static final String THROTTLE_VARIABLE = "SOS_LOCAL_API_THROTTLE";
     /** The tokens routes with a Cognito authorizer accept, comma-separated, as API Gateway would a user pool's ID tokens. */
     public static final String OPERATOR_TOKENS_VARIABLE = OperatorTokens.VARIABLE;
     /** The board's sign-in settings, which on AWS come from the SSM parameter the template writes. */
@@ -124,7 +129,9 @@ public final class LocalStack implements AutoCloseable {
             }
 
             ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment),
-                    template.usagePlanThrottle().map(throttle -> new ApiKeyThrottle(throttle, java.time.Clock.systemUTC())),
+                    template.usagePlanThrottle()
+                            .filter(on -> !"off".equals(processEnvironment.getOrDefault(THROTTLE_VARIABLE, overrides.get(THROTTLE_VARIABLE))))
+                            .map(throttle -> new ApiKeyThrottle(throttle, java.time.Clock.systemUTC())),
                     template.usagePlanQuota().map(quota -> new ApiKeyQuota(quota, java.time.Clock.systemUTC())),
                     OperatorTokens.parse(processEnvironment.getOrDefault(OperatorTokens.VARIABLE, overrides.get(OperatorTokens.VARIABLE))));
             AsyncInvocations asyncInvocations = new AsyncInvocations(template, resources, backends.sqs(),

@@ -46,8 +46,8 @@ class ExotelGreetingHandlerIT {
         stack = LocalTemplate.start();
         recordings = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         recordings.start();
-        // Exotel's hosts plus a loopback stand-in for a recording that is not due yet: a test never
-        // sends a HEAD to a real host.
+        // Exotel's hosts plus a loopback stand-in whose recording is there for anyone who asks: the greeting still
+        // hands out only our own copy's presigned URL.
         wiring = new Wiring(Env.of(stack.environmentOf("ExotelGreetingFunction", Map.of(
                 "SOS_WEBHOOK_SECRET", "local-webhook-secret",
                 "RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + recordings.baseUrl() + "/rec/"))));
@@ -68,14 +68,23 @@ class ExotelGreetingHandlerIT {
 
     @ParameterizedTest
     @Event(value = "events/exotel-greeting.json", type = APIGatewayProxyRequestEvent.class)
-    void playsTheRecordingOnceExotelSaysItIsAvailable(APIGatewayProxyRequestEvent event) {
+    void playsOurCopyOfTheRecordingByAUrlThatNeedsNoCredentials(APIGatewayProxyRequestEvent event) throws Exception {
         raise(EXOTEL_RECORDING, Instant.parse("2021-07-16T10:17:25Z"));
+        byte[] wav = "RIFF-our-copy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        stack.backends().s3().putObject(b -> b.bucket(stack.bucketName("RecordingsBucket")).key("recordings/" + INCIDENT + ".wav"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(wav));
+        wiring.incidents().recordCopy(INCIDENT, "recordings/" + INCIDENT + ".wav");
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
-        assertThat(response.getBody()).isEqualTo(EXOTEL_RECORDING);
+        assertThat(response.getBody()).contains("X-Amz-Signature=").doesNotContain("exotelrecordings");
+        java.net.http.HttpResponse<byte[]> played = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(response.getBody())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(played.statusCode()).as("Exotel's player has no credentials").isEqualTo(200);
+        assertThat(played.body()).isEqualTo(wav);
     }
 
     @ParameterizedTest
@@ -109,19 +118,16 @@ class ExotelGreetingHandlerIT {
     }
 
     @Test
-    void beforeTheRecordingIsDueItSpeaksTheSummaryUnlessAHeadShowsItReady() {
-        String notYet = recordings.baseUrl() + "/rec/not-yet.mp3";
+    void untilOurCopyExistsItSpeaksTheSummaryNeverExotelsPrivateUrl() {
         String ready = recordings.baseUrl() + "/rec/ready.mp3";
-        recordings.stubFor(head(urlEqualTo("/rec/not-yet.mp3")).willReturn(aResponse().withStatus(404)));
         recordings.stubFor(head(urlEqualTo("/rec/ready.mp3")).willReturn(aResponse().withStatus(200)));
-        Instant inFiveMinutes = Instant.now().plus(Duration.ofMinutes(5));
 
-        raise(notYet, inFiveMinutes);
-        assertThat(greeting().getBody()).startsWith("Emergency alert. Heart emergency");
+        raise(ready, Instant.now().minus(Duration.ofMinutes(5)));
 
+        assertThat(greeting().getBody()).startsWith("Emergency alert. Heart emergency").doesNotContain("/rec/");
         stack.reset();
-        raise(ready, inFiveMinutes);
-        assertThat(greeting().getBody()).isEqualTo(ready);
+        raise(EXOTEL_RECORDING, Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(greeting().getBody()).startsWith("Emergency alert. Heart emergency").doesNotContain("exotelrecordings");
     }
 
     @Test

@@ -7,34 +7,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.incident.Incident;
-import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.wiring.Wiring;
 
 /** The scheduled heartbeat check on its fixture in events/, with the tables and queues of template.yaml. */
 class HeartbeatCheckHandlerIT {
-    private static LocalTemplate stack;
+    @RegisterExtension
+    static final TemplateStack stack = TemplateStack.of("HeartbeatCheckFunction");
     private static Wiring wiring;
     private static HeartbeatCheckHandler handler;
     private static HeartbeatStore beats;
 
     @BeforeAll
     static void start() {
-        stack = LocalTemplate.start();
-        wiring = new Wiring(Env.of(stack.environmentOf("HeartbeatCheckFunction", Map.of())));
+        wiring = new Wiring(Env.of(stack.environment()));
         handler = new HeartbeatCheckHandler(wiring);
-        beats = new HeartbeatStore(wiring.dynamo(), stack.tableName("IncidentsTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+        beats = new HeartbeatStore(wiring.dynamo(), stack.template().tableName("IncidentsTable"));
     }
 
     @BeforeEach
@@ -69,7 +64,7 @@ class HeartbeatCheckHandlerIT {
         assertThat(incident.type()).isEqualTo("Fire");
         assertThat(incident.trigger().description()).isEqualTo("panel-7 silent since "
                 + java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.of("Asia/Kolkata")).format(lastBeat));
-        assertThat(stack.drainQueue("CallJobsQueue")).singleElement()
+        assertThat(stack.template().drainQueue("CallJobsQueue")).singleElement()
                 .satisfies(job -> assertThat(DeliveryJob.fromJson(job).personId()).isEqualTo("security-desk"));
     }
 
@@ -79,6 +74,6 @@ class HeartbeatCheckHandlerIT {
         assertThat((List<?>) handler.handleRequest(event, null).get("raised")).as("watching starts now").isEmpty();
         assertThat(beats.silentSince("panel-7", Instant.now().plusSeconds(3600)))
                 .as("the first check is remembered, not moved on by later ones").isBefore(Instant.now().plusSeconds(1));
-        assertThat(stack.drainQueue("CallJobsQueue")).isEmpty();
+        assertThat(stack.template().drainQueue("CallJobsQueue")).isEmpty();
     }
 }

@@ -7,31 +7,26 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.json.Json;
-import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.wiring.Wiring;
 
 /** Test calls and drills on the fixtures in events/, with DrillApiFunction's tables and queues from template.yaml. */
 class DrillApiHandlerIT {
-    private static LocalTemplate stack;
+    @RegisterExtension
+    static final TemplateStack stack = TemplateStack.of("DrillApiFunction");
     private static Wiring wiring;
     private static DrillApiHandler handler;
 
     @BeforeAll
     static void start() {
-        stack = LocalTemplate.start();
-        wiring = new Wiring(Env.of(stack.environmentOf("DrillApiFunction", Map.of())));
+        wiring = new Wiring(Env.of(stack.environment()));
         handler = new DrillApiHandler(wiring);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     @BeforeEach

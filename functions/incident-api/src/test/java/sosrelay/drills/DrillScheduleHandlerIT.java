@@ -7,29 +7,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
-import sosrelay.local.backends.LocalTemplate;
+import sosrelay.local.backends.junit.TemplateStack;
 import sosrelay.wiring.Wiring;
 
 /** The once-a-minute drill check on its fixture in events/, with DrillScheduleFunction's tables and queues from template.yaml. */
 class DrillScheduleHandlerIT {
-    private static LocalTemplate stack;
+    @RegisterExtension
+    static final TemplateStack stack = TemplateStack.of("DrillScheduleFunction").with("DIRECTORY_CACHE_SECONDS", "0");
     private static Wiring wiring;
     private static DrillScheduleHandler handler;
 
     @BeforeAll
     static void start() {
-        stack = LocalTemplate.start();
-        wiring = new Wiring(Env.of(stack.environmentOf("DrillScheduleFunction", Map.of("DIRECTORY_CACHE_SECONDS", "0"))));
+        wiring = new Wiring(Env.of(stack.environment()));
         handler = new DrillScheduleHandler(wiring);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     @ParameterizedTest

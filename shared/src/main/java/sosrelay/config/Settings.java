@@ -96,13 +96,16 @@ public final class Settings {
 
     /**
      * The Passthru answers by {@code passthruDeadline} (a 302 at worst: Exotel gives up after about 15 s); recordings
-     * come only from {@code recordingHosts} (checked again before a fetch sends the account's credentials).
+     * come only from {@code recordingHosts} (checked again before a fetch sends the account's credentials); a
+     * Passthru's CallSid is checked against Exotel's call details unless {@code passthruCallCheck} is off (only for a
+     * test stack that replays made-up CallSids), the call to be to one of {@code inboundNumbers} (empty: the caller id).
      */
-    public record Triggers(Duration passthruDeadline, String recordingHosts) {
+    public record Triggers(Duration passthruDeadline, String recordingHosts, boolean passthruCallCheck, Set<String> inboundNumbers) {
         static Triggers read(Env env) {
             Variables v = new Variables(env);
             return v.checked("trigger", new Triggers(v.millis("PASSTHRU_DEADLINE_MS", 6000, 1),
-                    v.text("RECORDING_HOSTS", EXOTEL_RECORDING_HOSTS)));
+                    v.text("RECORDING_HOSTS", EXOTEL_RECORDING_HOSTS), v.onOff("PASSTHRU_CALL_CHECK", true),
+                    v.set("EXOTEL_INBOUND_NUMBERS")));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -30,7 +31,7 @@ class SettingsTest {
         assertThat(settings.timing()).isEqualTo(new Settings.Timing(Duration.ofSeconds(30), Duration.ofSeconds(60),
                 List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
                         Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120))));
-        assertThat(settings.triggers()).isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), Settings.EXOTEL_RECORDING_HOSTS));
+        assertThat(settings.triggers()).isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), Settings.EXOTEL_RECORDING_HOSTS, true, Set.of()));
         assertThat(settings.api()).isEqualTo(new Settings.Api(10, Duration.ofMinutes(60), java.util.Set.of()));
         assertThat(settings.smsTexts()).isEqualTo(new Settings.SmsTexts(Settings.DEFAULT_MESSAGE_TEMPLATE,
                 Settings.DEFAULT_STAND_DOWN_TEMPLATE, Settings.DEFAULT_COMING_TEMPLATE, null, null));

@@ -45,6 +45,35 @@ final class LocalHttp {
                 Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
     }
 
+    /** The demo stack for a test that replays Passthrus with made-up CallSids ({@link #madeUpCallSids}). */
+    static sosrelay.local.LocalRelay demoRelayForMadeUpCallSids() {
+        return sosrelay.local.LocalRelay.start(madeUpCallSids(sosrelay.local.LocalStackOptions.forTemplate(
+                sosrelay.local.backends.LocalTemplate.findTemplate())), Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
+    }
+
+    /**
+     * For a stack whose test replays Passthrus with made-up CallSids ({@link #exotelPassthru}) and is not about the
+     * Passthru's CallSid check: off, or Exotel's call details (the sandbox's) would take each for a forgery and stand
+     * its incident down some 15 s later. CallSidCheckIT tests the check itself.
+     */
+    static sosrelay.local.LocalStackOptions madeUpCallSids(sosrelay.local.LocalStackOptions options) {
+        Map<String, String> overrides = new java.util.HashMap<>(options.environmentOverrides());
+        overrides.put("PASSTHRU_CALL_CHECK", "off");
+        return options.withEnvironmentOverrides(overrides);
+    }
+
+    /** A front desk's call through the sandbox ({@code POST /sandbox/inbound-calls}); its JSON answer, read. */
+    static Map<String, Object> inboundCall(sosrelay.local.LocalRelay relay, String from, String emergencyType) {
+        String form = FormEncoding.encode(Map.of("From", from, "EmergencyType", emergencyType));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(relay.sandbox().orElseThrow().baseUrl()
+                        + "/sandbox/inbound-calls")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the sandbox's inbound call answered " + response.statusCode() + ": " + response.body());
+        }
+        return sosrelay.json.Json.readObject(response.body());
+    }
+
     static HttpResponse<String> get(URI base, String path, Map<String, String> query) {
         return send(HttpRequest.newBuilder(URI.create(base + path + "?" + FormEncoding.encode(query))).GET().build());
     }

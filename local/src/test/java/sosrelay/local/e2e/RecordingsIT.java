@@ -39,7 +39,7 @@ class RecordingsIT {
 
     @Test
     void thePrivateRecordingIsCopiedAndALaterGreetingPlaysItWithoutCredentials() throws Exception {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             // Heart retries after 30 s: by then the copy exists, and the second call's greeting plays it.
             String drRao = relay.directory().people().get("dr-rao").phone();
@@ -81,7 +81,7 @@ class RecordingsIT {
 
     @Test
     void untilTheCopyExistsTheGreetingSpeaksTheSummaryNeverExotelsUrl() throws Exception {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
             String exotelUrl = relay.sandbox().orElseThrow().recordingUrl("rec-not-yet.mp3");
             String incidentId = passthru(relay, "rec-not-yet", exotelUrl);
 
@@ -106,7 +106,7 @@ class RecordingsIT {
         assertThat(original).contains(line);
         Path template = dir.resolve("template.yaml");
         Files.writeString(template, original.replace(line, ""));
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(template), Map.of(),
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(template)), Map.of(),
                 new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             exotel.addRecording("rec-denied.mp3", AUDIO, "audio/mpeg");

@@ -26,14 +26,14 @@ class SandboxDemoIT {
     }
 
     @Test
-    void aReplayedPassthruRingsTheTwentyHeartPeopleAndEachHearsTheSummaryNotExotelsPrivateRecording() {
+    void aFrontDeskCallRingsTheTwentyHeartPeopleAndEachHearsTheSummaryNotExotelsPrivateRecording() {
         SandboxExotel exotel = relay.sandbox().orElseThrow();
 
-        HttpResponse<String> passthru = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
-                LocalHttp.exotelPassthru("fd7a090139691d5ed3exxg", "Heart"));
+        Map<String, Object> call = LocalHttp.inboundCall(relay, "+919800000099", "Heart");
 
-        assertThat(passthru.statusCode()).isEqualTo(200);
-        assertThat(passthru.body()).isEqualTo("OK inc-f4ozhr7np263xfwdrpb2");
+        assertThat(((Number) call.get("passthruStatus")).intValue()).isEqualTo(200);
+        assertThat((String) call.get("passthruBody")).matches("OK inc-[a-z2-7]{20}");
+        assertThat((String) call.get("RecordingUrl")).contains("/exotelrecordings/sandbox/" + call.get("CallSid"));
         LocalHttp.await("20 people to pick up", Duration.ofSeconds(30),
                 () -> exotel.calls().size() == 20 && exotel.calls().stream().allMatch(c -> c.heard() != null));
         assertThat(exotel.calls()).extracting(SandboxExotel.PlacedCall::from).doesNotHaveDuplicates()

@@ -31,7 +31,7 @@ class SandboxMessagesIT {
         PrintStream capture = new PrintStream(OUTPUT, true, StandardCharsets.UTF_8);
         originalOut = System.out;
         System.setOut(capture);
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()),
+        relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())),
                 Map.of("EXOTEL_SMS_REPLY_NUMBER", "08047000001"), capture);
     }
 

@@ -57,6 +57,7 @@ import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
+import sosrelay.incident.BucketRecordingPolicy;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.messages.IncidentMessages;
@@ -240,7 +241,8 @@ public final class Wiring {
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"), settings.triggers().passthruDeadline())));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
-        this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
+        this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), new BucketRecordingPolicy(settings.recordings().bucket()),
+                raiser.get(), incidents.get(),
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
                 new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
                 clock));
@@ -475,7 +477,7 @@ public final class Wiring {
     }
 
     private RecordingPolicy recordingPolicy() {
-        return RecordingPolicy.of(settings.triggers().recordingHosts());
+        return RecordingPolicy.forAccount(settings.recordingSources().hosts(), settings.recordingSources().accountSid());
     }
 
     private ExotelAccount exotelAccount() {

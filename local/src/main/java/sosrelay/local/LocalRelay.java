@@ -97,7 +97,7 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID);
             overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID", SANDBOX_DLT_COMING_TEMPLATE_ID);
             // The sandbox's recordings are http on loopback: allowed beside Exotel's own hosts, not instead of them.
-            overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.recordingUrl(""));
+            overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.baseUrl() + "/exotelrecordings/");
         }
         // Decided on its own: a laptop with a real Exotel must still never send WhatsApp through a real GupShup by default.
         Optional<SandboxGupShup> sandboxGupShup = Optional.empty();

@@ -232,11 +232,8 @@ public final class Wiring {
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
                 timeline.get(), List.of(
                         (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
-                        (incident, createdAt) -> {
-                            if (settings.triggers().passthruCallCheck()) {
-                                PassthruCallCheck.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job));
-                            }
-                        }),
+                        (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
+                                .filter(job -> settings.triggers().passthruCallCheck()).ifPresent(job -> timers.get().schedule(job))),
                 executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"), settings.triggers().passthruDeadline())));

@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class ExotelCallbackHandlersIT {
     private static final String INCIDENT = "inc-f4ozhr7np263xfwdrpb2";
-    private static final Map<String, String> SECRET = Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret");
+    /** The secret the fixtures' paths carry; the account the deploy's required ExotelAccountSid names. */
+    private static final Map<String, String> SECRET = Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret", "EXOTEL_ACCOUNT_SID", "acme");
     private static LocalTemplate stack;
     private static Wiring passthru;
     private static DeliveryStore deliveries;

@@ -45,6 +45,9 @@ public final class LocalRelay implements AutoCloseable {
     private static final String SANDBOX_DLT_TEMPLATE_ID = "1107000000000000001";
     private static final String SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID = "1107000000000000002";
     private static final String SANDBOX_DLT_COMING_TEMPLATE_ID = "1107000000000000003";
+    private static final String SANDBOX_DLT_TEMPLATE_ID_HI = "1107000000000000101";
+    private static final String SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID_HI = "1107000000000000102";
+    private static final String SANDBOX_DLT_COMING_TEMPLATE_ID_HI = "1107000000000000103";
 
     private static final String DEMO_RECORDING = "demo-recording.mp3";
     /** Exotel's documentation's example, for a real account (the stack cannot fetch it: it is not that account's). */
@@ -98,6 +101,11 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_DLT_TEMPLATE_ID", SANDBOX_DLT_TEMPLATE_ID);
             overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID);
             overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID", SANDBOX_DLT_COMING_TEMPLATE_ID);
+            // The demo sends Hindi too (the directory's Dr. Iyer reads Hindi), under templates of its own as DLT requires.
+            overrides.putIfAbsent("TEXT_LANGUAGES", "en,hi");
+            overrides.put("EXOTEL_DLT_TEMPLATE_ID_HI", SANDBOX_DLT_TEMPLATE_ID_HI);
+            overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID_HI);
+            overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID_HI", SANDBOX_DLT_COMING_TEMPLATE_ID_HI);
             // The sandbox's recordings are http on loopback: allowed beside Exotel's own hosts, not instead of them.
             overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.recordingUrl(""));
         }
@@ -123,9 +131,10 @@ public final class LocalRelay implements AutoCloseable {
             exotel.acknowledgeWith(webhooks + "/ack");
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
             Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
-            exotel.registerDltTemplate(sms.sms().dltTemplateId(), DltTemplate.registered(sms.smsTexts().alert()));
-            exotel.registerDltTemplate(sms.sms().dltStandDownTemplateId(), DltTemplate.registered(sms.smsTexts().standDown()));
-            exotel.registerDltTemplate(sms.sms().dltComingTemplateId(), DltTemplate.registered(sms.smsTexts().coming()));
+            registerDlt(exotel, sms.sms().english(), sms.smsTexts().english());
+            if (sms.sms().hindi() != null) {
+                registerDlt(exotel, sms.sms().hindi(), sms.smsTexts().hindi());
+            }
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
@@ -139,6 +148,13 @@ public final class LocalRelay implements AutoCloseable {
             closeSandboxes.run();
             throw e;
         }
+    }
+
+    /** One language's three SMS texts, each under its own DLT template id, as the operator registered them. */
+    private static void registerDlt(SandboxExotel exotel, Settings.DltTemplates ids, Settings.Texts texts) {
+        exotel.registerDltTemplate(ids.alert(), DltTemplate.registered(texts.alert()));
+        exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown()));
+        exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming()));
     }
 
     private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup) {

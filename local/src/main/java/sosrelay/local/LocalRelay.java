@@ -22,6 +22,7 @@ import sosrelay.local.sandbox.CallOutcome;
 import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
+import sosrelay.local.sandbox.SandboxOutage;
 import sosrelay.sms.DltTemplate;
 
 /**
@@ -38,6 +39,8 @@ public final class LocalRelay implements AutoCloseable {
     public static final String LOCAL_OPERATOR_KEY = "local-operator-key";
     /** What the sandbox Exotel's people do, e.g. {@code +919800000001=no-answer,press-1;+919800000002=busy}. */
     public static final String SANDBOX_SCRIPT_VARIABLE = "SOS_SANDBOX_SCRIPT";
+    /** A scripted provider outage, e.g. {@code exotel@20s+60s} (see {@link SandboxOutage}). */
+    public static final String SANDBOX_OUTAGE_VARIABLE = "SOS_SANDBOX_OUTAGE";
     private static final String DEMO_DIRECTORY = "demo-directory.yaml";
     private static final String SANDBOX_CALLER_ID = "08047000000";
     private static final String SANDBOX_SMS_FROM = "SOSRLY";
@@ -118,6 +121,15 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("GUPSHUP_PASSWORD", SandboxGupShup.PASSWORD);
         }
         Runnable closeSandboxes = closer(sandbox, sandboxGupShup);
+        SandboxOutage outage;
+        try {
+            outage = SandboxOutage.parse(processEnvironment.get(SANDBOX_OUTAGE_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            closeSandboxes.run();
+            throw new IllegalArgumentException(SANDBOX_OUTAGE_VARIABLE + ": " + e.getMessage(), e);
+        }
+        sandbox.ifPresent(exotel -> exotel.followOutage(outage));
+        sandboxGupShup.ifPresent(gupShup -> gupShup.followOutage(outage));
         LocalStack stack;
         try {
             stack = LocalStack.create(options.withEnvironmentOverrides(overrides), processEnvironment);

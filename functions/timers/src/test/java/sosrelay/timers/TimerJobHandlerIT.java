@@ -33,8 +33,8 @@ class TimerJobHandlerIT {
     static void start() {
         stack = LocalTemplate.start();
         wiring = new Wiring(Env.of(stack.environmentOf("TimerFunction", Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret",
-                // Its Passthrus are made up; the check of their CallSids is CallSidCheckIT's.
-                "PASSTHRU_CALL_CHECK", "off"))));
+                // The deploy's required account; its Passthrus are made up, and the check of their CallSids is CallSidCheckIT's.
+                "EXOTEL_ACCOUNT_SID", "acme", "PASSTHRU_CALL_CHECK", "off"))));
         handler = new TimerJobHandler(wiring);
     }
 

@@ -270,7 +270,7 @@ public final class LocalRelay implements AutoCloseable {
             out.println("A front desk calls the emergency line for a Heart emergency (the sandbox places the inbound call");
             out.println("and asks the Passthru as Exotel's incoming flow would):");
             out.println();
-            out.printf("  curl -X POST '%s/sandbox/inbound-calls' -d 'From=+919800000099' -d 'EmergencyType=Heart'%n", s.baseUrl());
+            out.printf("  curl -X POST '%s/sandbox/inbound-calls' -d 'From=09800000099' -d 'EmergencyType=Heart'%n", s.baseUrl());
         }, () -> out.printf("Call your ExoPhone: its incoming flow's Passthru is %s/exotel/%s/passthru%n", stack.baseUrl(), secret));
         out.println();
         out.println("A device raising a fire alarm, and reading it back:");

@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Requests to the local stack's HTTP port, as Exotel would make them. */
 final class LocalHttp {
-    /** Exotel's documented Passthru request, with its CallSid and type replaceable. */
+    /**
+     * Exotel's documented Passthru request, with its CallSid and type replaceable; its recording in the sandbox
+     * account's folder, the only one of Exotel's folders the sandbox stack's allow-list takes.
+     */
     static Map<String, String> exotelPassthru(String callSid, String emergencyType) {
         Map<String, String> query = new java.util.LinkedHashMap<>();
         query.put("CallSid", callSid);
@@ -21,7 +24,7 @@ final class LocalHttp {
         query.put("CallTo", "0224xx");
         query.put("Direction", "incoming");
         query.put("Created", "Fri, 16 Jul 2021 15:41:28");
-        query.put("RecordingUrl", "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3");
+        query.put("RecordingUrl", "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/sandbox/xx_0.mp3");
         query.put("StartTime", "2021-07-16 15:41:28");
         query.put("CallType", "voicemail");
         query.put("RecordingAvailableBy", "Fri, 16 Jul 2021 15:47:25");

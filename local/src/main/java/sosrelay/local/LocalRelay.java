@@ -123,9 +123,12 @@ public final class LocalRelay implements AutoCloseable {
             exotel.acknowledgeWith(webhooks + "/ack");
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
             Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
-            exotel.registerDltTemplate(sms.sms().dltTemplateId(), DltTemplate.registered(sms.smsTexts().alert()));
-            exotel.registerDltTemplate(sms.sms().dltStandDownTemplateId(), DltTemplate.registered(sms.smsTexts().standDown()));
-            exotel.registerDltTemplate(sms.sms().dltComingTemplateId(), DltTemplate.registered(sms.smsTexts().coming()));
+            String publicBaseUrl = sms.smsTexts().publicBaseUrl();
+            exotel.registerDltTemplate(sms.sms().dltTemplateId(), DltTemplate.registered(sms.smsTexts().alert(), publicBaseUrl));
+            exotel.registerDltTemplate(sms.sms().dltStandDownTemplateId(), DltTemplate.registered(sms.smsTexts().standDown(), publicBaseUrl));
+            exotel.registerDltTemplate(sms.sms().dltComingTemplateId(), DltTemplate.registered(sms.smsTexts().coming(), publicBaseUrl));
+            // The deployment's domain, as its README asks the operator to whitelist with DLT.
+            exotel.whitelistDltUrls(publicBaseUrl);
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))

@@ -56,6 +56,8 @@ import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
+import sosrelay.links.RecordingLinkWebhook;
+import sosrelay.links.RecordingLinks;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.messages.ReplyRoute;
@@ -306,6 +308,17 @@ public final class Wiring {
         return new ScheduledDrills(directory.get(), raiser.get(), clock);
     }
 
+    /** {@code GET|HEAD /r/{token}}: a text's recording link, redirected to a presigned URL of our copy. */
+    public RecordingLinkWebhook recordingLinkWebhook() {
+        return new RecordingLinkWebhook(recordingLinks(), incidents.get(), recordingsBucket.get(), clock);
+    }
+
+    /** The texts' recording links: issued by the SMS and WhatsApp workers, read by the link's function. */
+    private RecordingLinks recordingLinks() {
+        Settings.Links links = settings.links();
+        return new RecordingLinks(dynamo.get(), incidentsTable(), clock, links.lifetime(), links.publicBaseUrl());
+    }
+
     /** Who has answered something: written by every acknowledgement, read by the board's desk. */
     private ReachedPeople reachedPeople() {
         return new ReachedPeople(dynamo.get(), incidentsTable(), clock);
@@ -477,20 +490,22 @@ public final class Wiring {
     private IncidentMessages whatsAppMessages() {
         Settings.WhatsApp whatsApp = settings.whatsApp();
         ReplyRoute.check(whatsApp.alert(), "WHATSAPP_TEMPLATE", false, "WhatsApp replies are not received");
-        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(whatsApp.alert(), GupShupWhatsApp.MAX_BODY),
+        IncidentMessages.checkLink(whatsApp.alert(), "WHATSAPP_TEMPLATE", settings.links().publicBaseUrl());
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), new MessageTemplate(whatsApp.alert(), GupShupWhatsApp.MAX_BODY),
                 notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, whatsApp.standDown())));
     }
 
     /**
-     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL, values of 30
-     * characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
+     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL (the recording link
+     * too), values of 30 characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
      * up) can receive it: nobody can answer an alphanumeric DLT header.
      */
     private IncidentMessages smsMessages() {
         Settings.SmsTexts texts = settings.smsTexts();
         DltTemplate.checkUrls(texts.alert(), "SMS_TEMPLATE", texts.publicBaseUrl());
+        IncidentMessages.checkLink(texts.alert(), "SMS_TEMPLATE", texts.publicBaseUrl());
         ReplyRoute.check(texts.alert(), "SMS_TEMPLATE", texts.replyNumber() != null, "EXOTEL_SMS_REPLY_NUMBER is not set");
-        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(texts.alert(), ExotelSms.MAX_BODY),
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), new MessageTemplate(texts.alert(), ExotelSms.MAX_BODY),
                 notices(ExotelSms.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown(), Notice.Kind.COMING, texts.coming())),
                 values -> DltTemplate.fitted(ReplyRoute.replyTo(values, texts.replyNumber())));
     }

@@ -99,7 +99,7 @@ public final class RecordingLinks {
         try {
             // A link that ran out is replaced: a job retried after it would otherwise text a dead link.
             dynamo.putItem(b -> b.tableName(table)
-                    .conditionExpression("attribute_not_exists(pk) OR validUntil < :now")
+                    .conditionExpression("attribute_not_exists(pk) OR validUntil <= :now")
                     .expressionAttributeValues(Map.of(":now", number(now.toEpochMilli())))
                     .item(Map.of(
                             "pk", AttributeValue.fromS(TableKeys.incident(incidentId)),
@@ -118,7 +118,7 @@ public final class RecordingLinks {
     private Optional<String> issued(String incidentId, String personId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(
                 TableKeys.key(TableKeys.incident(incidentId), TableKeys.personsLink(personId)))).item();
-        if (item == null || item.isEmpty() || Long.parseLong(item.get("validUntil").n()) < clock.millis()) {
+        if (item == null || item.isEmpty() || Long.parseLong(item.get("validUntil").n()) <= clock.millis()) {
             return Optional.empty();
         }
         return Optional.of(item.get("token").s());

@@ -2,11 +2,13 @@ package sosrelay.messages;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import sosrelay.ack.AckCodes;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.delivery.Notice;
+import sosrelay.directory.Language;
+import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.links.RecordingLinks;
@@ -14,7 +16,9 @@ import sosrelay.log.Log;
 
 /**
  * The text a job's recipient gets. A job carries only ids, so this reads the incident (one GetItem)
- * and fills the channel's template.
+ * and fills the channel's template in the recipient's language (their directory {@code language}, kept
+ * on the incident); a language this channel has no templates for, and whoever raised the emergency,
+ * get English.
  *
  * <p>A text that says {@code {link}} carries the recipient's own recording link ({@link RecordingLinks}), issued
  * here, when first texted.
@@ -23,28 +27,30 @@ import sosrelay.log.Log;
  * recipient gets the generic text at once: an alert that says "call the desk, ref X" now is worth
  * more in an emergency than a detailed one a minute later.
  */
-public final class IncidentMessages implements Function<DeliveryJob, String> {
-    private final IncidentStore incidents;
-    private final MessageTemplate template;
-    private final Map<Notice.Kind, MessageTemplate> notices;
-    private final AckCodes ackCodes;
-    private final RecordingLinks links;
-    private final UnaryOperator<Map<Placeholder, String>> fit;
-
-    /** {@code notices}: the text of each notice this channel sends (stand-down, report back). */
-    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, RecordingLinks links, MessageTemplate template,
-                            Map<Notice.Kind, MessageTemplate> notices) {
-        this(incidents, ackCodes, links, template, notices, UnaryOperator.identity());
+public final class IncidentMessages implements Function<DeliveryJob, Text> {
+    /** One language's templates on a channel: the alert, and the text of each notice the channel sends. */
+    public record Templates(MessageTemplate alert, Map<Notice.Kind, MessageTemplate> notices) {
     }
 
-    /** {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30 characters). */
-    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, RecordingLinks links, MessageTemplate template,
-                            Map<Notice.Kind, MessageTemplate> notices, UnaryOperator<Map<Placeholder, String>> fit) {
+    private final IncidentStore incidents;
+    private final Map<Language, Templates> templates;
+    private final AckCodes ackCodes;
+    private final RecordingLinks links;
+    private final BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit;
+
+    /**
+     * {@code templates} must have English; {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30
+     * characters and says where to reply, in the text's language).
+     */
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, RecordingLinks links, Map<Language, Templates> templates,
+                            BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit) {
+        if (!templates.containsKey(Language.EN)) {
+            throw new IllegalArgumentException("every channel has English texts");
+        }
         this.ackCodes = ackCodes;
         this.incidents = incidents;
         this.links = links;
-        this.template = template;
-        this.notices = notices;
+        this.templates = Map.copyOf(templates);
         this.fit = fit;
     }
 
@@ -60,14 +66,16 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
     }
 
     @Override
-    public String apply(DeliveryJob job) {
-        MessageTemplate text = job.notice() == null ? template : notice(job);
+    public Text apply(DeliveryJob job) {
         // Only an alert asks for a reply: a notice (stand-down, report back) carries no code to spend.
         String code = job.notice() == null ? ackCode(job) : IncidentValues.NONE;
         Optional<Incident> incident = read(job);
-        Map<Placeholder, String> values = incident
-                .map(found -> IncidentValues.of(found, code))
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code));
+        Language language = incident.map(i -> i.recipient(Notice.personOf(job.personId()))).map(Person::language)
+                .filter(templates::containsKey).orElse(Language.EN);
+        Templates texts = templates.get(language);
+        MessageTemplate text = job.notice() == null ? texts.alert() : notice(texts, job);
+        Map<Placeholder, String> values = incident.map(i -> IncidentValues.of(i, code, language))
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code, language));
         if (text.uses(Placeholder.LINK)) {
             values.put(Placeholder.LINK, link(job, incident));
         }
@@ -75,11 +83,11 @@ public final class IncidentMessages implements Function<DeliveryJob, String> {
             values.put(Placeholder.COMING, job.notice().coming());
             values.put(Placeholder.COUNT, job.notice().count());
         }
-        return text.render(fit.apply(values));
+        return new Text(text.render(fit.apply(values, language)), language);
     }
 
-    private MessageTemplate notice(DeliveryJob job) {
-        MessageTemplate notice = notices.get(job.notice().kind());
+    private static MessageTemplate notice(Templates texts, DeliveryJob job) {
+        MessageTemplate notice = texts.notices().get(job.notice().kind());
         if (notice == null) {
             throw new IllegalStateException("no text configured for the " + job.notice().kind().id() + " notice on " + job.channel().id());
         }

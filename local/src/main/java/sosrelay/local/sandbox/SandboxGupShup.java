@@ -38,6 +38,8 @@ public final class SandboxGupShup implements AutoCloseable {
     private final List<String> requestUrls = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> optedIn = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private volatile SandboxOutage outage = new SandboxOutage();
+
     private SandboxGupShup(HttpServer server, ExecutorService threads, PrintStream console) {
         this.server = server;
         this.threads = threads;
@@ -61,6 +63,11 @@ public final class SandboxGupShup implements AutoCloseable {
         return List.copyOf(sent);
     }
 
+    /** GupShup's API goes down when {@code outage} says so (see {@link SandboxOutage}). */
+    public void followOutage(SandboxOutage outage) {
+        this.outage = outage;
+    }
+
     /** The numbers opted in so far, as GupShup takes them (919800000001). */
     public java.util.Set<String> optedIn() {
         return java.util.Set.copyOf(optedIn);
@@ -82,6 +89,11 @@ public final class SandboxGupShup implements AutoCloseable {
             }
             if (!"POST".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath())) {
                 SandboxHttp.reply(exchange, 404, "{\"response\":{\"status\":\"error\",\"details\":\"sandbox knows only POST " + PATH + "\"}}");
+                return;
+            }
+            if (outage.isDown(SandboxOutage.Provider.GUPSHUP, Instant.now())) {
+                console.println("[sandbox gupshup] outage: request answered 503");
+                SandboxHttp.reply(exchange, 503, "Service Unavailable");
                 return;
             }
             Map<String, String> form = SandboxHttp.body(exchange);

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The recording link an SMS or WhatsApp text carries: {@code <SOS_PUBLIC_BASE_URL>/r/<token>}, never Exotel's URL.
- * The token is the credential (whoever holds the text may listen), so it is 128 random bits, one per incident and
+ * The token is the credential (whoever holds the text may listen), so it is over 128 random bits, one per incident and
  * recipient, and it expires. Two items, as {@link sosrelay.ack.AckCodes} keeps codes: the token's own
  * ({@code LINK#<token>} / {@code LINK}: whose, until when), which {@code GET /r/{token}} reads, and the person's
  * ({@code INC#<id>} / {@code LINK#<person>}), taken with a conditional write, so a retried job, and the person's SMS
@@ -26,9 +25,13 @@ public final class RecordingLinks {
     public static final String PATH = "/r/";
     /** The token of an alert that has no recording to link to: a DLT template's link must still be a link. */
     public static final String NO_RECORDING = "none";
-    /** 128 bits, 22 base64url characters: unguessable, and within the 30 characters of one DLT variable. */
-    static final int TOKEN_BYTES = 16;
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
+    /**
+     * 22 letters and digits, 130 random bits: unguessable, within the 30 characters of one DLT variable, and nothing
+     * but letters and digits, which a variable DLT tags alphanumeric holds (base64url's {@code -} and {@code _} might not).
+     */
+    static final int TOKEN_LENGTH = 22;
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{" + TOKEN_LENGTH + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Whose link it is, and until when it plays. */
@@ -125,9 +128,11 @@ public final class RecordingLinks {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        StringBuilder token = new StringBuilder(TOKEN_LENGTH);
+        for (int i = 0; i < TOKEN_LENGTH; i++) {
+            token.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return token.toString();
     }
 
     private static AttributeValue number(long value) {

@@ -61,7 +61,7 @@ class SmsJobHandlerIT {
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
                 .withFormParam("Body", matching("SOS Relay: Heart emergency at 3:41 PM\\."
-                        + " Location: none\\. Recording: https://sos\\.example/r/[A-Za-z0-9_-]{22} Ref: " + MessageJobStack.INCIDENT
+                        + " Location: none\\. Recording: https://sos\\.example/r/[A-Za-z0-9]{22} Ref: " + MessageJobStack.INCIDENT
                         + "\\. To acknowledge: Press 1 on the call\\.")));
     }
 

@@ -71,7 +71,7 @@ class WhatsAppJobHandlerIT {
                 .withFormParam("msg", containing("Heart emergency at 3:41 PM"))
                 .withFormParam("msg", containing("Reply " + stack.ackCode() + " to acknowledge"))
                 // One pattern per form field (a second withFormParam replaces the first): our own link, never Exotel's URL.
-                .withFormParam("msg", and(matching(".* Recording: https://sos\\.example/r/[A-Za-z0-9_-]{22} Ref: .*"),
+                .withFormParam("msg", and(matching(".* Recording: https://sos\\.example/r/[A-Za-z0-9]{22} Ref: .*"),
                         notContaining(MessageJobStack.RECORDING))));
     }
 

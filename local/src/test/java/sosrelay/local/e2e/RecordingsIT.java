@@ -136,7 +136,7 @@ class RecordingsIT {
                     && gupShup.messages().stream().anyMatch(m -> m.msg().contains(incidentId)));
             String smsBody = sms(exotel, incidentId).orElseThrow().body();
             String whatsApp = gupShup.messages().stream().filter(m -> m.msg().contains(incidentId)).findFirst().orElseThrow().msg();
-            String ownLink = "^" + java.util.regex.Pattern.quote(relay.stack().baseUrl() + "/r/") + "[A-Za-z0-9_-]{22}$";
+            String ownLink = "^" + java.util.regex.Pattern.quote(relay.stack().baseUrl() + "/r/") + "[A-Za-z0-9]{22}$";
             assertThat(urls(smsBody)).as("the SMS's only URL: ours").singleElement().asString().matches(ownLink);
             assertThat(urls(whatsApp)).as("WhatsApp carries the same link").isEqualTo(urls(smsBody));
             assertThat(smsBody + whatsApp).doesNotContain(exotelUrl).doesNotContain("exotelrecordings");

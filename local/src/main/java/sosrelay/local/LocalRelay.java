@@ -143,10 +143,13 @@ public final class LocalRelay implements AutoCloseable {
             exotel.acknowledgeWith(webhooks + "/ack");
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
             Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
-            registerDlt(exotel, sms.sms().english(), sms.smsTexts().english());
+            String publicBaseUrl = sms.smsTexts().publicBaseUrl();
+            registerDlt(exotel, sms.sms().english(), sms.smsTexts().english(), publicBaseUrl);
             if (sms.sms().hindi() != null) {
-                registerDlt(exotel, sms.sms().hindi(), sms.smsTexts().hindi());
+                registerDlt(exotel, sms.sms().hindi(), sms.smsTexts().hindi(), publicBaseUrl);
             }
+            // The deployment's domain, as its README asks the operator to whitelist with DLT.
+            exotel.whitelistDltUrls(publicBaseUrl);
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
@@ -165,10 +168,10 @@ public final class LocalRelay implements AutoCloseable {
     }
 
     /** One language's three SMS texts, each under its own DLT template id, as the operator registered them. */
-    private static void registerDlt(SandboxExotel exotel, Settings.DltTemplates ids, Settings.Texts texts) {
-        exotel.registerDltTemplate(ids.alert(), DltTemplate.registered(texts.alert()));
-        exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown()));
-        exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming()));
+    private static void registerDlt(SandboxExotel exotel, Settings.DltTemplates ids, Settings.Texts texts, String publicBaseUrl) {
+        exotel.registerDltTemplate(ids.alert(), DltTemplate.registered(texts.alert(), publicBaseUrl));
+        exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown(), publicBaseUrl));
+        exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming(), publicBaseUrl));
     }
 
     private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup) {

@@ -25,18 +25,18 @@ public final class Settings {
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
     /**
      * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for
-     * word. Type, place, time and our link only: no caller's number, no free text (texts sit on phones and in
+     * word. Type, place, time and our recording link ({@code {link}}) only: no caller's number, no free text (texts sit on phones and in
      * providers' logs). {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
      */
     public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency at {time}. Location: {location}."
-            + " Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
+            + " Recording: {link} Ref: {ref}. To acknowledge: {acknowledge}.";
     /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
     public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
     /** Default report-back text to whoever raised the emergency. */
     public static final String DEFAULT_COMING_TEMPLATE = "SOS Relay: {count} coming: {coming}. {type} emergency, ref {ref}.";
     /** The alert in Hindi, for people whose directory {@code language} is {@code hi}, when {@code TEXT_LANGUAGES} has it. */
     public static final String DEFAULT_MESSAGE_TEMPLATE_HI = "SOS Relay: {type} आपातकाल, समय {time}. स्थान: {location}."
-            + " रिकॉर्डिंग: {recording} संदर्भ: {ref}. पुष्टि के लिए: {acknowledge}.";
+            + " रिकॉर्डिंग: {link} संदर्भ: {ref}. पुष्टि के लिए: {acknowledge}.";
     /** The stand-down in Hindi. */
     public static final String DEFAULT_STAND_DOWN_TEMPLATE_HI = "SOS Relay: {type} आपातकाल {coming} ने संभाल लिया है. कोई कार्रवाई नहीं चाहिए. संदर्भ: {ref}.";
     /** The report back in Hindi (sent to whoever raised the emergency, who has no directory language: used only if configured so). */
@@ -122,6 +122,18 @@ public final class Settings {
             Variables v = new Variables(env);
             return v.checked("recordings", new Recordings(v.required("RECORDINGS_BUCKET"), v.seconds("RECORDING_URL_SECONDS", 300, 1),
                     v.integer("RECORDING_MAX_BYTES", 20_000_000, 1)));
+        }
+    }
+
+    /**
+     * The recording links texts carry ({@code <publicBaseUrl>/r/<token>}, may be null where no text carries one) and
+     * how long each plays after it is first texted.
+     */
+    public record Links(String publicBaseUrl, Duration lifetime) {
+        static Links read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("recording link", new Links(v.optional("SOS_PUBLIC_BASE_URL"),
+                    Duration.ofHours(v.number("RECORDING_LINK_HOURS", 24, 1))));
         }
     }
 
@@ -279,6 +291,10 @@ public final class Settings {
 
     public Recordings recordings() {
         return group("recordings", Recordings::read);
+    }
+
+    public Links links() {
+        return group("links", Links::read);
     }
 
     /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names. */

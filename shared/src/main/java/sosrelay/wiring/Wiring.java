@@ -57,6 +57,8 @@ import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
+import sosrelay.links.RecordingLinkWebhook;
+import sosrelay.links.RecordingLinks;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.messages.ReplyRoute;
@@ -308,6 +310,17 @@ public final class Wiring {
         return new ScheduledDrills(directory.get(), raiser.get(), clock);
     }
 
+    /** {@code GET|HEAD /r/{token}}: a text's recording link, redirected to a presigned URL of our copy. */
+    public RecordingLinkWebhook recordingLinkWebhook() {
+        return new RecordingLinkWebhook(recordingLinks(), incidents.get(), recordingsBucket.get(), clock);
+    }
+
+    /** The texts' recording links: issued by the SMS and WhatsApp workers, read by the link's function. */
+    private RecordingLinks recordingLinks() {
+        Settings.Links links = settings.links();
+        return new RecordingLinks(dynamo.get(), incidentsTable(), clock, links.lifetime(), links.publicBaseUrl());
+    }
+
     /** Who has answered something: written by every acknowledgement, read by the board's desk. */
     private ReachedPeople reachedPeople() {
         return new ReachedPeople(dynamo.get(), incidentsTable(), clock);
@@ -479,22 +492,23 @@ public final class Wiring {
     private IncidentMessages whatsAppMessages() {
         Settings.WhatsApp whatsApp = settings.whatsApp();
         Map<Language, IncidentMessages.Templates> templates = new EnumMap<>(Language.class);
-        templates.put(Language.EN, whatsAppTemplates(whatsApp.english(), "WHATSAPP_TEMPLATE"));
+        templates.put(Language.EN, whatsAppTemplates(whatsApp.english(), "WHATSAPP_TEMPLATE", settings.links().publicBaseUrl()));
         if (whatsApp.hindi() != null) {
-            templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI"));
+            templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI", settings.links().publicBaseUrl()));
         }
-        return new IncidentMessages(incidents.get(), ackCodes.get(), templates, (values, language) -> values);
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates, (values, language) -> values);
     }
 
-    private static IncidentMessages.Templates whatsAppTemplates(Settings.Texts texts, String variable) {
+    private static IncidentMessages.Templates whatsAppTemplates(Settings.Texts texts, String variable, String publicBaseUrl) {
         ReplyRoute.check(texts.alert(), variable, false, "WhatsApp replies are not received");
+        IncidentMessages.checkLink(texts.alert(), variable, publicBaseUrl);
         return new IncidentMessages.Templates(new MessageTemplate(texts.alert(), GupShupWhatsApp.MAX_BODY),
                 notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown())));
     }
 
     /**
-     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL, values of 30
-     * characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
+     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL (the recording link
+     * too), values of 30 characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
      * up) can receive it: nobody can answer an alphanumeric DLT header.
      */
     private IncidentMessages smsMessages() {
@@ -504,12 +518,13 @@ public final class Wiring {
         if (texts.hindi() != null) {
             templates.put(Language.HI, smsTemplates(texts, texts.hindi(), "SMS_TEMPLATE_HI"));
         }
-        return new IncidentMessages(incidents.get(), ackCodes.get(), templates,
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates,
                 (values, language) -> DltTemplate.fitted(ReplyRoute.replyTo(values, texts.replyNumber(), language)));
     }
 
     private static IncidentMessages.Templates smsTemplates(Settings.SmsTexts settings, Settings.Texts texts, String variable) {
         DltTemplate.checkUrls(texts.alert(), variable, settings.publicBaseUrl());
+        IncidentMessages.checkLink(texts.alert(), variable, settings.publicBaseUrl());
         ReplyRoute.check(texts.alert(), variable, settings.replyNumber() != null, "EXOTEL_SMS_REPLY_NUMBER is not set");
         return new IncidentMessages.Templates(new MessageTemplate(texts.alert(), ExotelSms.MAX_BODY),
                 notices(ExotelSms.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown(), Notice.Kind.COMING, texts.coming())));

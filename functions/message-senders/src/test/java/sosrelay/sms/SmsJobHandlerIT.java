@@ -3,6 +3,7 @@ package sosrelay.sms;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -66,9 +67,9 @@ class SmsJobHandlerIT {
                 .withFormParam("To", equalTo("+919800000001"))
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
-                .withFormParam("Body", equalTo("SOS Relay: Heart emergency at 3:41 PM."
-                        + " Location: none. Recording: on the call Ref: " + MessageJobStack.INCIDENT
-                        + ". To acknowledge: Press 1 on the call.")));
+                .withFormParam("Body", matching("SOS Relay: Heart emergency at 3:41 PM\\."
+                        + " Location: none\\. Recording: https://sos\\.example/r/[A-Za-z0-9]{22} Ref: " + MessageJobStack.INCIDENT
+                        + "\\. To acknowledge: Press 1 on the call\\.")));
     }
 
     @ParameterizedTest
@@ -124,7 +125,8 @@ class SmsJobHandlerIT {
         exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
                 .withFormParam("DltTemplateId", equalTo(HINDI_ALERT))
                 .withFormParam("EncodingType", equalTo("unicode"))
-                .withFormParam("Body", equalTo("SOS Relay: Heart आपातकाल, समय 15:41. स्थान: कोई नहीं. रिकॉर्डिंग: कॉल पर संदर्भ: "
-                        + MessageJobStack.INCIDENT + ". पुष्टि के लिए: कॉल पर 1 दबाएँ.")));
+                .withFormParam("Body", matching("SOS Relay: Heart आपातकाल, समय 15:41\\. स्थान: कोई नहीं\\."
+                        + " रिकॉर्डिंग: https://sos\\.example/r/[A-Za-z0-9]{22} संदर्भ: "
+                        + MessageJobStack.INCIDENT + "\\. पुष्टि के लिए: कॉल पर 1 दबाएँ\\.")));
     }
 }

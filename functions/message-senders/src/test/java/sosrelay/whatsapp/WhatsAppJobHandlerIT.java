@@ -3,7 +3,9 @@ package sosrelay.whatsapp;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.and;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -68,8 +70,9 @@ class WhatsAppJobHandlerIT {
                 .withFormParam("password", equalTo("gupshup-secret"))
                 .withFormParam("msg", containing("Heart emergency at 3:41 PM"))
                 .withFormParam("msg", containing("Reply " + stack.ackCode() + " to acknowledge"))
-                .withFormParam("msg", containing("Recording: on the call"))
-                .withFormParam("msg", notContaining(MessageJobStack.RECORDING)));
+                // One pattern per form field (a second withFormParam replaces the first): our own link, never Exotel's URL.
+                .withFormParam("msg", and(matching(".* Recording: https://sos\\.example/r/[A-Za-z0-9]{22} Ref: .*"),
+                        notContaining(MessageJobStack.RECORDING))));
     }
 
     @ParameterizedTest

@@ -35,7 +35,7 @@ class SandboxMessagesIT {
         assertThat(exotel.smsMessages()).filteredOn(sms -> sms.to().equals("+919800000002")).singleElement().satisfies(sms -> {
             assertThat(sms.form()).as("dr-iyer reads Hindi: the Hindi text, under its own DLT template, as unicode")
                     .containsEntry("DltTemplateId", "1107000000000000101").containsEntry("EncodingType", "unicode");
-            assertThat(sms.body()).startsWith("SOS Relay: Heart आपातकाल, समय ")
+            assertThat(sms.body()).startsWith("SOS Relay: Heart आपातकाल, समय ").contains("रिकॉर्डिंग: " + relay.stack().baseUrl() + "/r/")
                     .matches(".*संदर्भ: inc-f4ozhr7np263xfwdrpb2\\. पुष्टि के लिए: [1-9][0-9]{5} को 08047000001 पर भेजें\\.");
         });
         assertThat(exotel.smsMessages()).filteredOn(sms -> sms.to().equals("+919800000001")).singleElement().satisfies(sms -> {
@@ -43,17 +43,19 @@ class SandboxMessagesIT {
                     .containsEntry("DltEntityId", "1101000000000000001").containsEntry("DltTemplateId", "1107000000000000001")
                     .containsEntry("CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
             assertThat(sms.body()).startsWith("SOS Relay: Heart emergency at ")
-                    .as("Exotel's recording URL plays for nobody without the account's credentials: never texted")
-                    .contains("Recording: on the call ").doesNotContain("exotelrecordings")
+                    .as("Exotel's recording URL plays for nobody without the account's credentials: never texted; our own link is")
+                    .contains("Recording: " + relay.stack().baseUrl() + "/r/").doesNotContain("exotelrecordings")
                     .as("the reply number is set, so the text asks for the code")
                     .matches(".*Ref: inc-f4ozhr7np263xfwdrpb2\\. To acknowledge: Reply [1-9][0-9]{5} to 08047000001\\.")
                     .as("not the caller's number").doesNotContain("0932419");
         });
-        String code = exotel.smsMessages().stream().filter(sms -> sms.to().equals("+919800000001")).findFirst().orElseThrow()
-                .body().replaceAll(".*Reply ([0-9]{6}) to .*", "$1");
+        String drRaosSms = exotel.smsMessages().stream().filter(sms -> sms.to().equals("+919800000001")).findFirst().orElseThrow().body();
+        String code = drRaosSms.replaceAll(".*Reply ([0-9]{6}) to .*", "$1");
         assertThat(gupShup.messages()).singleElement().satisfies(message -> {
             assertThat(message.sendTo()).isEqualTo("919800000001");
-            assertThat(message.msg()).startsWith("SOS Relay: Heart emergency")
+            String smsLink = drRaosSms.replaceAll(".*Recording: (\\S+) Ref: .*", "$1");
+            assertThat(message.msg()).as("the SMS's link, dr-rao's own").contains("Recording: " + smsLink + " Ref: ")
+                    .startsWith("SOS Relay: Heart emergency")
                     .as("WhatsApp replies are not received: press 1").endsWith("Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
         });
         assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/sms-reply",

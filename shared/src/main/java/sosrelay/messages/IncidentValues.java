@@ -57,7 +57,8 @@ public final class IncidentValues {
         values.put(Placeholder.RECORDING, words.none());
         values.put(Placeholder.REF, incidentId);
         values.put(Placeholder.REPORTER, words.unknown());
-        values.put(Placeholder.LOCATION, words.none());
+        // The location is in every shipped template (the description is not: no free text), and 30 characters fit DLT.
+        values.put(Placeholder.LOCATION, words.callTheDesk());
         values.put(Placeholder.TIME, words.unknown());
         values.put(Placeholder.ACK_CODE, ackCode);
         values.put(Placeholder.ACKNOWLEDGE, words.press1());

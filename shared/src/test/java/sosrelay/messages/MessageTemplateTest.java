@@ -69,7 +69,7 @@ class MessageTemplateTest {
         values.put(Placeholder.LINK, "https://sos.example/r/none");
         String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(values);
 
-        assertThat(text).isEqualTo("SOS Relay: Unspecified emergency at unknown. Location: none. Recording: https://sos.example/r/none"
+        assertThat(text).isEqualTo("SOS Relay: Unspecified emergency at unknown. Location: call the emergency desk. Recording: https://sos.example/r/none"
                 + " Ref: inc-9. To acknowledge: Press 1 on the call.");
     }
 

@@ -1,6 +1,7 @@
 package sosrelay.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.and;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -108,8 +109,8 @@ class SmsJobHandlerIT {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
-                .withFormParam("Body", containing("Please contact the emergency desk immediately"))
-                .withFormParam("Body", containing("Ref: " + MessageJobStack.INCIDENT)));
+                // One pattern per form field: a second withFormParam would replace the first.
+                .withFormParam("Body", and(containing("Location: call the emergency desk."), containing("Ref: " + MessageJobStack.INCIDENT))));
         assertThat(stack.delivery(Channel.SMS)).containsEntry("state", AttributeValue.fromS("accepted"));
     }
 

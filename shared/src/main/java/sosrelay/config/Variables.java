@@ -95,6 +95,19 @@ final class Variables {
         return problems.size() > before ? fallback : parsed;
     }
 
+    /** {@code on} or {@code off} (any case); {@code off} when unset or blank. */
+    boolean onOff(String name) {
+        String value = optional(name);
+        if (value == null || "off".equalsIgnoreCase(value)) {
+            return false;
+        }
+        if ("on".equalsIgnoreCase(value)) {
+            return true;
+        }
+        problems.add(name + " '" + value + "' is neither on nor off");
+        return false;
+    }
+
     /** Comma-separated, blanks left out; empty when unset. */
     Set<String> set(String name) {
         return Arrays.stream(env.get(name, "").split(",")).map(String::trim).filter(item -> !item.isEmpty())

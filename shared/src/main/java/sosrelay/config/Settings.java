@@ -193,7 +193,7 @@ public final class Settings {
     /**
      * The GupShup enterprise account and the approved templates' texts (header and footer, if they have them, may be null);
      * {@code repliesArrive}: GupShup's inbound webhook is set to our {@code /gupshup/{secret}/inbound}
-     * ({@code WHATSAPP_REPLIES=on}), so a WhatsApp text may ask for a reply with the code.
+     * ({@code GUPSHUP_INBOUND=on}), so a WhatsApp text may ask for a reply with the code.
      */
     public record WhatsApp(String apiBaseUrl, String userId, SecretSource password, Duration requestTimeout, String templateHeader,
                            String templateFooter, String alert, String standDown, boolean repliesArrive) {
@@ -203,7 +203,7 @@ public final class Settings {
                     v.secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"), v.millis("GUPSHUP_REQUEST_TIMEOUT_MS", 8000, 1),
                     v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"),
                     v.text("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE), v.text("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
-                    v.onOff("WHATSAPP_REPLIES")));
+                    v.onOff("GUPSHUP_INBOUND")));
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Texts ask for a reply only where a reply can arrive. An SMS from an alphanumeric DLT header cannot
  * be answered; only a two-way number Exotel set up receives replies. A WhatsApp message can be answered
- * once GupShup's inbound webhook is set to ours ({@code WHATSAPP_REPLIES=on}). Without either, {@code {acknowledge}}
+ * once GupShup's inbound webhook is set to ours ({@code GUPSHUP_INBOUND=on}). Without either, {@code {acknowledge}}
  * says "Press 1 on the call", and a template that asks for a reply code is refused at start-up.
  */
 public final class ReplyRoute {

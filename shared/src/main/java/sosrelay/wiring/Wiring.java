@@ -491,13 +491,13 @@ public final class Wiring {
     }
 
     /**
-     * The WhatsApp texts: a reply asked for only when WHATSAPP_REPLIES says GupShup's inbound webhook is ours, the
+     * The WhatsApp texts: a reply asked for only when GUPSHUP_INBOUND says GupShup's inbound webhook is ours, the
      * only way a WhatsApp reply reaches us.
      */
     private IncidentMessages whatsAppMessages() {
         Settings.WhatsApp whatsApp = settings.whatsApp();
         ReplyRoute.check(whatsApp.alert(), "WHATSAPP_TEMPLATE", whatsApp.repliesArrive(),
-                "WHATSAPP_REPLIES is not on (GupShup's inbound webhook is not set to /gupshup/{secret}/inbound)");
+                "GUPSHUP_INBOUND is not on (GupShup's inbound webhook is not set to /gupshup/{secret}/inbound)");
         return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(whatsApp.alert(), GupShupWhatsApp.MAX_BODY),
                 notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, whatsApp.standDown())),
                 values -> ReplyRoute.replyHere(values, whatsApp.repliesArrive()));

@@ -29,4 +29,12 @@ class ReplyRouteTest {
                 .isEqualTo("Reply " + values.get(Placeholder.ACK_CODE) + " to 08047000111").hasSizeLessThanOrEqualTo(30);
         ReplyRoute.check("Reply {ackCode}", "SMS_TEMPLATE", true, "");
     }
+
+    @Test
+    void aWhatsAppTextAsksForTheCodeAsItsAnswerOnlyWhereRepliesArrive() {
+        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9", "482913");
+
+        assertThat(ReplyRoute.replyHere(values, true).get(Placeholder.ACKNOWLEDGE)).isEqualTo("Reply 482913 to this message");
+        assertThat(ReplyRoute.replyHere(values, false).get(Placeholder.ACKNOWLEDGE)).isEqualTo("Press 1 on the call");
+    }
 }

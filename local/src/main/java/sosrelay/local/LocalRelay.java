@@ -22,6 +22,7 @@ import sosrelay.local.sandbox.CallOutcome;
 import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
+import sosrelay.local.sandbox.SandboxOutage;
 import sosrelay.sms.DltTemplate;
 
 /**
@@ -38,6 +39,8 @@ public final class LocalRelay implements AutoCloseable {
     public static final String LOCAL_OPERATOR_KEY = "local-operator-key";
     /** What the sandbox Exotel's people do, e.g. {@code +919800000001=no-answer,press-1;+919800000002=busy}. */
     public static final String SANDBOX_SCRIPT_VARIABLE = "SOS_SANDBOX_SCRIPT";
+    /** A scripted provider outage, e.g. {@code exotel@20s+60s} (see {@link SandboxOutage}). */
+    public static final String SANDBOX_OUTAGE_VARIABLE = "SOS_SANDBOX_OUTAGE";
     private static final String DEMO_DIRECTORY = "demo-directory.yaml";
     private static final String SANDBOX_CALLER_ID = "08047000000";
     private static final String SANDBOX_SMS_FROM = "SOSRLY";
@@ -45,6 +48,9 @@ public final class LocalRelay implements AutoCloseable {
     private static final String SANDBOX_DLT_TEMPLATE_ID = "1107000000000000001";
     private static final String SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID = "1107000000000000002";
     private static final String SANDBOX_DLT_COMING_TEMPLATE_ID = "1107000000000000003";
+    private static final String SANDBOX_DLT_TEMPLATE_ID_HI = "1107000000000000101";
+    private static final String SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID_HI = "1107000000000000102";
+    private static final String SANDBOX_DLT_COMING_TEMPLATE_ID_HI = "1107000000000000103";
 
     private static final String DEMO_RECORDING = "demo-recording.mp3";
     /** Exotel's documentation's example, for a real account (the stack cannot fetch it: it is not that account's). */
@@ -98,6 +104,11 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_DLT_TEMPLATE_ID", SANDBOX_DLT_TEMPLATE_ID);
             overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID);
             overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID", SANDBOX_DLT_COMING_TEMPLATE_ID);
+            // The demo sends Hindi too (the directory's Dr. Iyer reads Hindi), under templates of its own as DLT requires.
+            overrides.putIfAbsent("TEXT_LANGUAGES", "en,hi");
+            overrides.put("EXOTEL_DLT_TEMPLATE_ID_HI", SANDBOX_DLT_TEMPLATE_ID_HI);
+            overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID_HI);
+            overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID_HI", SANDBOX_DLT_COMING_TEMPLATE_ID_HI);
             // The sandbox's recordings are http on loopback: allowed beside Exotel's own hosts, not instead of them.
             overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.recordingUrl(""));
         }
@@ -110,6 +121,15 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("GUPSHUP_PASSWORD", SandboxGupShup.PASSWORD);
         }
         Runnable closeSandboxes = closer(sandbox, sandboxGupShup);
+        SandboxOutage outage;
+        try {
+            outage = SandboxOutage.parse(processEnvironment.get(SANDBOX_OUTAGE_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            closeSandboxes.run();
+            throw new IllegalArgumentException(SANDBOX_OUTAGE_VARIABLE + ": " + e.getMessage(), e);
+        }
+        sandbox.ifPresent(exotel -> exotel.followOutage(outage));
+        sandboxGupShup.ifPresent(gupShup -> gupShup.followOutage(outage));
         LocalStack stack;
         try {
             stack = LocalStack.create(options.withEnvironmentOverrides(overrides), processEnvironment);
@@ -129,9 +149,10 @@ public final class LocalRelay implements AutoCloseable {
             exotel.acknowledgeWith(webhooks + "/ack");
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
             Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
-            exotel.registerDltTemplate(sms.sms().dltTemplateId(), DltTemplate.registered(sms.smsTexts().alert()));
-            exotel.registerDltTemplate(sms.sms().dltStandDownTemplateId(), DltTemplate.registered(sms.smsTexts().standDown()));
-            exotel.registerDltTemplate(sms.sms().dltComingTemplateId(), DltTemplate.registered(sms.smsTexts().coming()));
+            registerDlt(exotel, sms.sms().english(), sms.smsTexts().english());
+            if (sms.sms().hindi() != null) {
+                registerDlt(exotel, sms.sms().hindi(), sms.smsTexts().hindi());
+            }
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
@@ -145,6 +166,13 @@ public final class LocalRelay implements AutoCloseable {
             closeSandboxes.run();
             throw e;
         }
+    }
+
+    /** One language's three SMS texts, each under its own DLT template id, as the operator registered them. */
+    private static void registerDlt(SandboxExotel exotel, Settings.DltTemplates ids, Settings.Texts texts) {
+        exotel.registerDltTemplate(ids.alert(), DltTemplate.registered(texts.alert()));
+        exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown()));
+        exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming()));
     }
 
     private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup) {

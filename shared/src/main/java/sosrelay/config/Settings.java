@@ -34,6 +34,13 @@ public final class Settings {
     public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
     /** Default report-back text to whoever raised the emergency. */
     public static final String DEFAULT_COMING_TEMPLATE = "SOS Relay: {count} coming: {coming}. {type} emergency, ref {ref}.";
+    /** The alert in Hindi, for people whose directory {@code language} is {@code hi}, when {@code TEXT_LANGUAGES} has it. */
+    public static final String DEFAULT_MESSAGE_TEMPLATE_HI = "SOS Relay: {type} आपातकाल, समय {time}. स्थान: {location}."
+            + " रिकॉर्डिंग: {recording} संदर्भ: {ref}. पुष्टि के लिए: {acknowledge}.";
+    /** The stand-down in Hindi. */
+    public static final String DEFAULT_STAND_DOWN_TEMPLATE_HI = "SOS Relay: {type} आपातकाल {coming} ने संभाल लिया है. कोई कार्रवाई नहीं चाहिए. संदर्भ: {ref}.";
+    /** The report back in Hindi (sent to whoever raised the emergency, who has no directory language: used only if configured so). */
+    public static final String DEFAULT_COMING_TEMPLATE_HI = "SOS Relay: {count} आ रहे हैं: {coming}. {type} आपातकाल, संदर्भ {ref}.";
     /** The waits before the 1st, 2nd, ... retry of a failed job; the last repeats. */
     public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120));
@@ -166,44 +173,72 @@ public final class Settings {
         }
     }
 
-    /** The SMS: the DLT header they come from, the entity, the DLT template each text is registered as, where status callbacks go. */
-    public record Sms(String from, String dltEntityId, String dltTemplateId, String dltStandDownTemplateId, String dltComingTemplateId,
-                      String publicBaseUrl) {
+    /** The SMS: the DLT header they come from, the entity, the DLT templates each language's texts are registered as, where status callbacks go. */
+    public record Sms(String from, String dltEntityId, DltTemplates english, DltTemplates hindi, String publicBaseUrl) {
         static Sms read(Env env) {
             Variables v = new Variables(env);
-            return v.checked("SMS", new Sms(v.required("EXOTEL_SMS_FROM"), v.required("EXOTEL_DLT_ENTITY_ID"),
-                    v.required("EXOTEL_DLT_TEMPLATE_ID"), v.required("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID"),
-                    v.required("EXOTEL_DLT_COMING_TEMPLATE_ID"), v.url("SOS_PUBLIC_BASE_URL", null)));
+            DltTemplates english = new DltTemplates(v.required("EXOTEL_DLT_TEMPLATE_ID"), v.required("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID"),
+                    v.required("EXOTEL_DLT_COMING_TEMPLATE_ID"));
+            DltTemplates hindi = v.hindi() ? new DltTemplates(v.required("EXOTEL_DLT_TEMPLATE_ID_HI"),
+                    v.required("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI"), v.required("EXOTEL_DLT_COMING_TEMPLATE_ID_HI")) : null;
+            return v.checked("SMS", new Sms(v.required("EXOTEL_SMS_FROM"), v.required("EXOTEL_DLT_ENTITY_ID"), english, hindi,
+                    v.url("SOS_PUBLIC_BASE_URL", null)));
         }
     }
 
+    /** The DLT template ids of one language's three SMS texts: the alert, the stand-down, the report back. */
+    public record DltTemplates(String alert, String standDown, String coming) {
+    }
+
+    /** One language's texts: the alert, the stand-down and (SMS only, else null) the report back. */
+    public record Texts(String alert, String standDown, String coming) {
+    }
+
     /**
-     * The SMS texts, each as registered with DLT, and the two-way number replies reach (null: none, and nobody can
-     * answer an alphanumeric DLT header); {@code publicBaseUrl} (may be null) is the only domain a text may link to.
+     * The SMS texts, each as registered with DLT, in English and (null unless {@code TEXT_LANGUAGES} has {@code hi})
+     * Hindi, and the two-way number replies reach (null: none, and nobody can answer an alphanumeric DLT header);
+     * {@code publicBaseUrl} (may be null) is the only domain a text may link to.
      */
-    public record SmsTexts(String alert, String standDown, String coming, String replyNumber, String publicBaseUrl) {
+    public record SmsTexts(Texts english, Texts hindi, String replyNumber, String publicBaseUrl) {
         static SmsTexts read(Env env) {
             Variables v = new Variables(env);
-            return v.checked("SMS text", new SmsTexts(v.text("SMS_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE),
-                    v.text("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE), v.text("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE),
-                    v.optional("EXOTEL_SMS_REPLY_NUMBER"), v.optional("SOS_PUBLIC_BASE_URL")));
+            Texts english = new Texts(v.text("SMS_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE),
+                    v.text("STAND_DOWN_SMS_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE), v.text("COMING_SMS_TEMPLATE", DEFAULT_COMING_TEMPLATE));
+            Texts hindi = v.hindi() ? new Texts(v.text("SMS_TEMPLATE_HI", DEFAULT_MESSAGE_TEMPLATE_HI),
+                    v.text("STAND_DOWN_SMS_TEMPLATE_HI", DEFAULT_STAND_DOWN_TEMPLATE_HI), v.text("COMING_SMS_TEMPLATE_HI", DEFAULT_COMING_TEMPLATE_HI))
+                    : null;
+            return v.checked("SMS text", new SmsTexts(english, hindi, v.optional("EXOTEL_SMS_REPLY_NUMBER"), v.optional("SOS_PUBLIC_BASE_URL")));
         }
     }
 
     /**
-     * The GupShup enterprise account and the approved templates' texts (header and footer, if they have them, may be null);
-     * {@code repliesArrive}: GupShup's inbound webhook is set to our {@code /gupshup/{secret}/inbound}
-     * ({@code GUPSHUP_INBOUND=on}), so a WhatsApp text may ask for a reply with the code.
+     * The GupShup enterprise account and the approved templates' texts, in English and (null unless {@code TEXT_LANGUAGES}
+     * has {@code hi}) Hindi (header and footer, if they have them, may be null); {@code repliesArrive}: GupShup's inbound
+     * webhook is set to our {@code /gupshup/{secret}/inbound} ({@code GUPSHUP_INBOUND=on}), so a text may ask for a reply.
      */
     public record WhatsApp(String apiBaseUrl, String userId, SecretSource password, Duration requestTimeout, String templateHeader,
-                           String templateFooter, String alert, String standDown, boolean repliesArrive) {
+                           String templateFooter, Texts english, Texts hindi, boolean repliesArrive) {
         static WhatsApp read(Env env) {
             Variables v = new Variables(env);
+            Texts english = new Texts(v.text("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE),
+                    v.text("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE), null);
+            Texts hindi = v.hindi() ? new Texts(v.text("WHATSAPP_TEMPLATE_HI", DEFAULT_MESSAGE_TEMPLATE_HI),
+                    v.text("STAND_DOWN_WHATSAPP_TEMPLATE_HI", DEFAULT_STAND_DOWN_TEMPLATE_HI), null) : null;
             return v.checked("WhatsApp", new WhatsApp(v.url("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL), v.required("GUPSHUP_USER_ID"),
                     v.secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"), v.millis("GUPSHUP_REQUEST_TIMEOUT_MS", 8000, 1),
-                    v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"),
-                    v.text("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE), v.text("STAND_DOWN_WHATSAPP_TEMPLATE", DEFAULT_STAND_DOWN_TEMPLATE),
-                    v.onOff("GUPSHUP_INBOUND")));
+                    v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"), english, hindi,
+                    "on".equals(v.oneOf("GUPSHUP_INBOUND", "off", java.util.Set.of("on", "off")))));
+        }
+    }
+
+    /**
+     * The language the greeting's spoken summary is written in ({@code GREETING_LANGUAGE}, {@code en} or {@code hi}): it must
+     * be the language set on the outbound flow's Greeting applet, which is the voice Exotel's text-to-speech reads it in.
+     */
+    public record Greeting(String language) {
+        static Greeting read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("greeting", new Greeting(v.oneOf("GREETING_LANGUAGE", "en", Variables.LANGUAGES)));
         }
     }
 
@@ -275,6 +310,10 @@ public final class Settings {
 
     public WhatsApp whatsApp() {
         return group("whatsApp", WhatsApp::read);
+    }
+
+    public Greeting greeting() {
+        return group("greeting", Greeting::read);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -95,17 +96,31 @@ final class Variables {
         return problems.size() > before ? fallback : parsed;
     }
 
-    /** {@code on} or {@code off} (any case); {@code off} when unset or blank. */
-    boolean onOff(String name) {
-        String value = optional(name);
-        if (value == null || "off".equalsIgnoreCase(value)) {
-            return false;
+    /** The language codes texts are shipped in (directory.Language's codes). */
+    static final Set<String> LANGUAGES = Set.of("en", "hi");
+
+    /** {@code fallback} when unset; else one of {@code allowed}. */
+    String oneOf(String name, String fallback, Set<String> allowed) {
+        String value = env.get(name, fallback).trim();
+        if (!allowed.contains(value)) {
+            problems.add(name + " '" + value + "' is not one of " + String.join(", ", new TreeSet<>(allowed)));
+            return fallback;
         }
-        if ("on".equalsIgnoreCase(value)) {
-            return true;
+        return value;
+    }
+
+    /**
+     * Whether {@code TEXT_LANGUAGES} (comma-separated, default {@code en}) has Hindi: texts go out in a language only once
+     * its templates are registered with DLT and approved by WhatsApp, so Hindi is switched on by the operator.
+     */
+    boolean hindi() {
+        Set<String> languages = set("TEXT_LANGUAGES");
+        for (String language : languages) {
+            if (!LANGUAGES.contains(language)) {
+                problems.add("TEXT_LANGUAGES names '" + language + "', which is not one of en, hi");
+            }
         }
-        problems.add(name + " '" + value + "' is neither on nor off");
-        return false;
+        return languages.contains("hi");
     }
 
     /** Comma-separated, blanks left out; empty when unset. */

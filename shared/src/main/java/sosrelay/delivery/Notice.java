@@ -28,6 +28,12 @@ public record Notice(Kind kind, String coming, String count) {
         return personId + "~" + kind.id() + (suffix == null ? "" : "-" + suffix);
     }
 
+    /** The person a delivery key is for: the key itself for an alert, the part before {@code ~} for a notice. */
+    public static String personOf(String deliveryKey) {
+        int notice = deliveryKey.indexOf('~');
+        return notice < 0 ? deliveryKey : deliveryKey.substring(0, notice);
+    }
+
     Map<String, Object> toFields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("kind", kind.id());

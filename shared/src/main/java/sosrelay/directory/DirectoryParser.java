@@ -20,7 +20,7 @@ public final class DirectoryParser {
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final List<String> TOP_KEYS = List.of("defaultType", "people", "rosters", "types", "alarms", "maintenance", "devices", "heartbeats", "drills");
     private static final List<String> ALARM_KEYS = List.of("match", "type");
-    private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels");
+    private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels", "language");
     private static final List<String> TYPE_KEYS = List.of("digit", "tiers", "retry", "priority", "repeat");
     private static final List<String> TIER_KEYS = List.of("notify", "escalateAfter", "required");
     private static final List<String> RETRY_KEYS = List.of("attempts", "after");
@@ -99,8 +99,9 @@ public final class DirectoryParser {
                 phoneOwners.put(phone, id);
             }
             List<Channel> channels = channels(where, entry.get("channels"));
+            Language language = language(where, entry.get("language"));
             if (id != null && name != null && phone != null) {
-                people.putIfAbsent(id, new Person(id, name, phone, channels));
+                people.putIfAbsent(id, new Person(id, name, phone, channels, language));
             }
         }
         return people;
@@ -132,6 +133,19 @@ public final class DirectoryParser {
             }
         }
         return rosters;
+    }
+
+    /** English when absent; a language no text is shipped for is refused, not silently sent in English. */
+    private Language language(String where, Object value) {
+        if (value == null) {
+            return Language.EN;
+        }
+        Language language = Language.fromCode(text(value));
+        if (language == null) {
+            problems.add(where + ": language '" + value + "' is not one of " + Language.codes());
+            return Language.EN;
+        }
+        return language;
     }
 
     private List<Channel> channels(String where, Object value) {

@@ -27,7 +27,7 @@ final class TestCall {
     }
 
     static Incident of(Person person, String operator, Instant now) {
-        Person byCall = new Person(person.id(), person.name(), person.phone(), List.of(Channel.CALL));
+        Person byCall = new Person(person.id(), person.name(), person.phone(), List.of(Channel.CALL), person.language());
         Trigger trigger = new Trigger(Trigger.TEST_CALL, person.id(), "operator " + operator, now, "Test call for " + person.name(),
                 null, null, "operator:" + operator);
         return new Incident(IncidentIds.random(), trigger, TYPE, null, new Recording(null, null, null), List.of(byCall),

@@ -2,6 +2,7 @@ package sosrelay.greeting;
 
 import java.util.Optional;
 import sosrelay.delivery.Notice;
+import sosrelay.directory.Language;
 import sosrelay.incident.Incident;
 import sosrelay.notices.ReportBack;
 import sosrelay.incident.IncidentIds;
@@ -23,11 +24,14 @@ public final class GreetingWebhook implements Webhook {
     private final WebhookSecret secret;
     private final IncidentStore incidents;
     private final RecordingsBucket recordings;
+    private final Language language;
 
-    public GreetingWebhook(WebhookSecret secret, IncidentStore incidents, RecordingsBucket recordings) {
+    /** {@code language}: the outbound flow's Greeting applet's, which its text-to-speech voice speaks. */
+    public GreetingWebhook(WebhookSecret secret, IncidentStore incidents, RecordingsBucket recordings, Language language) {
         this.secret = secret;
         this.incidents = incidents;
         this.recordings = recordings;
+        this.language = language;
     }
 
     @Override
@@ -44,7 +48,7 @@ public final class GreetingWebhook implements Webhook {
             return WebResponse.text(200, answer(customField));
         } catch (RuntimeException e) {
             Log.error("greeting.failed", "customField", customField, "error", e);
-            return WebResponse.text(200, SpokenText.GENERIC);
+            return WebResponse.text(200, SpokenText.generic(language));
         }
     }
 
@@ -52,13 +56,13 @@ public final class GreetingWebhook implements Webhook {
         Optional<Incident> incident = incidentOf(customField).flatMap(incidents::find);
         if (incident.isEmpty()) {
             Log.warn("greeting.unknown-incident", "customField", customField == null ? null : customField.substring(0, Math.min(customField.length(), 130)));
-            return SpokenText.GENERIC;
+            return SpokenText.generic(language);
         }
         Incident found = incident.get();
         if (customField.endsWith(":" + Notice.deliveryKey(ReportBack.REPORTER, Notice.Kind.UNANSWERED, null))) {
-            return SpokenText.unanswered(found);
+            return SpokenText.unanswered(found, language);
         }
-        return playableRecording(found).orElseGet(() -> SpokenText.summary(found));
+        return playableRecording(found).orElseGet(() -> SpokenText.summary(found, language));
     }
 
     /** Our copy, for a few minutes to whoever has the URL (Exotel's player, which has no credentials). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Language;
 import sosrelay.directory.Person;
 import sosrelay.directory.Priority;
 import sosrelay.directory.Roster;
@@ -326,12 +327,15 @@ public final class IncidentStore {
                     "id", AttributeValue.fromS(p.id()),
                     "name", AttributeValue.fromS(p.name()),
                     "phone", AttributeValue.fromS(p.phone()),
-                    "channels", AttributeValue.fromL(p.channels().stream().map(c -> AttributeValue.fromS(c.id())).toList())));
+                    "channels", AttributeValue.fromL(p.channels().stream().map(c -> AttributeValue.fromS(c.id())).toList()),
+                    "language", AttributeValue.fromS(p.language().code())));
         }
 
+        /** People stored before languages read in English. */
         private static Person person(Map<String, AttributeValue> m) {
+            Language language = m.containsKey("language") ? Language.fromCode(m.get("language").s()) : null;
             return new Person(m.get("id").s(), m.get("name").s(), m.get("phone").s(),
-                    m.get("channels").l().stream().map(v -> Channel.parse(v.s())).toList());
+                    m.get("channels").l().stream().map(v -> Channel.parse(v.s())).toList(), language == null ? Language.EN : language);
         }
 
         private static void putS(Map<String, AttributeValue> item, String name, String value) {

@@ -2,67 +2,72 @@ package sosrelay.messages;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import sosrelay.ack.AckCodes;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.delivery.Notice;
+import sosrelay.directory.Language;
+import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.log.Log;
 
 /**
  * The text a job's recipient gets. A job carries only ids, so this reads the incident (one GetItem)
- * and fills the channel's template.
+ * and fills the channel's template in the recipient's language (their directory {@code language}, kept
+ * on the incident); a language this channel has no templates for, and whoever raised the emergency,
+ * get English.
  *
  * <p>When the incident is missing, or DynamoDB still fails after the SDK's own retries, the
  * recipient gets the generic text at once: an alert that says "call the desk, ref X" now is worth
  * more in an emergency than a detailed one a minute later.
  */
-public final class IncidentMessages implements Function<DeliveryJob, String> {
+public final class IncidentMessages implements Function<DeliveryJob, Text> {
+    /** One language's templates on a channel: the alert, and the text of each notice the channel sends. */
+    public record Templates(MessageTemplate alert, Map<Notice.Kind, MessageTemplate> notices) {
+    }
+
     private final IncidentStore incidents;
-    private final MessageTemplate template;
-    private final Map<Notice.Kind, MessageTemplate> notices;
+    private final Map<Language, Templates> templates;
     private final AckCodes ackCodes;
-    private final UnaryOperator<Map<Placeholder, String>> fit;
+    private final BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit;
 
-    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template) {
-        this(incidents, ackCodes, template, Map.of());
-    }
-
-    /** {@code notices}: the text of each notice this channel sends (stand-down, report back). */
-    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template,
-                            Map<Notice.Kind, MessageTemplate> notices) {
-        this(incidents, ackCodes, template, notices, UnaryOperator.identity());
-    }
-
-    /** {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30 characters). */
-    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, MessageTemplate template,
-                            Map<Notice.Kind, MessageTemplate> notices, UnaryOperator<Map<Placeholder, String>> fit) {
+    /**
+     * {@code templates} must have English; {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30
+     * characters and says where to reply, in the text's language).
+     */
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, Map<Language, Templates> templates,
+                            BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit) {
+        if (!templates.containsKey(Language.EN)) {
+            throw new IllegalArgumentException("every channel has English texts");
+        }
         this.ackCodes = ackCodes;
         this.incidents = incidents;
-        this.template = template;
-        this.notices = notices;
+        this.templates = Map.copyOf(templates);
         this.fit = fit;
     }
 
     @Override
-    public String apply(DeliveryJob job) {
+    public Text apply(DeliveryJob job) {
         // Only an alert asks for a reply: a notice (stand-down, report back) carries no code to spend.
         String code = job.notice() == null ? ackCode(job) : IncidentValues.NONE;
-        Map<Placeholder, String> values = read(job)
-                .map(incident -> IncidentValues.of(incident, code))
-                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code));
+        Optional<Incident> incident = read(job);
+        Language language = incident.map(i -> i.recipient(Notice.personOf(job.personId()))).map(Person::language)
+                .filter(templates::containsKey).orElse(Language.EN);
+        Templates texts = templates.get(language);
+        Map<Placeholder, String> values = incident.map(i -> IncidentValues.of(i, code, language))
+                .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code, language));
         if (job.notice() == null) {
-            return template.render(fit.apply(values));
+            return new Text(texts.alert().render(fit.apply(values, language)), language);
         }
-        MessageTemplate notice = notices.get(job.notice().kind());
+        MessageTemplate notice = texts.notices().get(job.notice().kind());
         if (notice == null) {
             throw new IllegalStateException("no text configured for the " + job.notice().kind().id() + " notice on " + job.channel().id());
         }
         values.put(Placeholder.COMING, job.notice().coming());
         values.put(Placeholder.COUNT, job.notice().count());
-        return notice.render(fit.apply(values));
+        return new Text(notice.render(fit.apply(values, language)), language);
     }
 
     /** The recipient's own code; if it can't be issued the alert still goes, without a way to reply. */

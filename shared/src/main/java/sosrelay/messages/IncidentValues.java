@@ -1,11 +1,8 @@
 package sosrelay.messages;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import sosrelay.incident.ExotelTimes;
+import sosrelay.directory.Language;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.incident.Incident;
 import sosrelay.incident.Trigger;
@@ -19,29 +16,32 @@ import sosrelay.incident.Trigger;
  * reaches; the text says the recording is on the call, where the greeting plays it.
  */
 public final class IncidentValues {
+    /** No ack code: a notice, or a code that could not be issued (never shown: {@code {acknowledge}} then says press 1). */
     static final String NONE = "none";
-    static final String UNKNOWN = "unknown";
-    static final String ON_THE_CALL = "on the call";
     /** Where no reply can arrive, the one acknowledgement that always works. */
-    public static final String PRESS_1 = "Press 1 on the call";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH).withZone(ExotelTimes.IST);
+    public static final String PRESS_1 = Wording.of(Language.EN).press1();
 
     private IncidentValues() {
     }
 
-    /** {@code ackCode}: the recipient's own code (see {@link sosrelay.ack.AckCodes}). A caller's number is masked. */
-    public static Map<Placeholder, String> of(Incident incident, String ackCode) {
+    /**
+     * {@code ackCode}: the recipient's own code (see {@link sosrelay.ack.AckCodes}); {@code language}: the text's, which
+     * the words it fills in for itself follow. A caller's number is masked.
+     */
+    public static Map<Placeholder, String> of(Incident incident, String ackCode, Language language) {
+        Wording words = Wording.of(language);
         Trigger trigger = incident.trigger();
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
-        values.put(Placeholder.TYPE, or(incident.type(), "Unspecified"));
-        values.put(Placeholder.DESCRIPTION, or(trigger.description(), NONE));
-        values.put(Placeholder.RECORDING, incident.recording().url() == null || incident.recording().url().isBlank() ? NONE : ON_THE_CALL);
+        values.put(Placeholder.TYPE, or(incident.type(), words.unspecified()));
+        values.put(Placeholder.DESCRIPTION, or(trigger.description(), words.none()));
+        boolean recorded = incident.recording().url() != null && !incident.recording().url().isBlank();
+        values.put(Placeholder.RECORDING, recorded ? words.onTheCall() : words.none());
         values.put(Placeholder.REF, incident.id());
-        values.put(Placeholder.REPORTER, or(PhoneNumbers.maskIfNumber(trigger.reporter()), UNKNOWN));
-        values.put(Placeholder.LOCATION, or(trigger.location(), NONE));
-        values.put(Placeholder.TIME, time(trigger.reportedAt()));
+        values.put(Placeholder.REPORTER, or(PhoneNumbers.maskIfNumber(trigger.reporter()), words.unknown()));
+        values.put(Placeholder.LOCATION, or(trigger.location(), words.none()));
+        values.put(Placeholder.TIME, trigger.reportedAt() == null ? words.unknown() : words.clock().format(trigger.reportedAt()));
         values.put(Placeholder.ACK_CODE, ackCode);
-        values.put(Placeholder.ACKNOWLEDGE, PRESS_1);
+        values.put(Placeholder.ACKNOWLEDGE, words.press1());
         return values;
     }
 
@@ -49,22 +49,19 @@ public final class IncidentValues {
      * For a job whose incident can't be read: the same template (so it still matches DLT), with the
      * ref to look it up by and a description that tells the recipient what to do.
      */
-    public static Map<Placeholder, String> unknownIncident(String incidentId, String ackCode) {
+    public static Map<Placeholder, String> unknownIncident(String incidentId, String ackCode, Language language) {
+        Wording words = Wording.of(language);
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
-        values.put(Placeholder.TYPE, "Unspecified");
-        values.put(Placeholder.DESCRIPTION, "Please contact the emergency desk immediately");
-        values.put(Placeholder.RECORDING, NONE);
+        values.put(Placeholder.TYPE, words.unspecified());
+        values.put(Placeholder.DESCRIPTION, words.contactDesk());
+        values.put(Placeholder.RECORDING, words.none());
         values.put(Placeholder.REF, incidentId);
-        values.put(Placeholder.REPORTER, UNKNOWN);
-        values.put(Placeholder.LOCATION, NONE);
-        values.put(Placeholder.TIME, UNKNOWN);
+        values.put(Placeholder.REPORTER, words.unknown());
+        values.put(Placeholder.LOCATION, words.none());
+        values.put(Placeholder.TIME, words.unknown());
         values.put(Placeholder.ACK_CODE, ackCode);
-        values.put(Placeholder.ACKNOWLEDGE, PRESS_1);
+        values.put(Placeholder.ACKNOWLEDGE, words.press1());
         return values;
-    }
-
-    static String time(Instant at) {
-        return at == null ? UNKNOWN : CLOCK.format(at);
     }
 
     /** One line of text: a value with line breaks or runs of spaces would change the template's shape. */

@@ -2,6 +2,7 @@ package sosrelay.messages;
 
 import java.util.EnumMap;
 import java.util.Map;
+import sosrelay.directory.Language;
 
 /**
  * Texts ask for a reply only where a reply can arrive. An SMS from an alphanumeric DLT header cannot
@@ -22,23 +23,26 @@ public final class ReplyRoute {
         }
     }
 
-    /** Where the text itself can be answered (WhatsApp with its inbound webhook set), {@code {acknowledge}} asks for the code as the answer. */
-    public static Map<Placeholder, String> replyHere(Map<Placeholder, String> values, boolean repliesArrive) {
+    /**
+     * Where the text itself can be answered (WhatsApp with GupShup's inbound webhook set), {@code {acknowledge}} asks, in the
+     * text's language, for the code as the answer.
+     */
+    public static Map<Placeholder, String> replyHere(Map<Placeholder, String> values, boolean repliesArrive, Language language) {
         if (!repliesArrive) {
             return values;
         }
         Map<Placeholder, String> withReply = new EnumMap<>(values);
-        withReply.put(Placeholder.ACKNOWLEDGE, "Reply " + values.get(Placeholder.ACK_CODE) + " to this message");
+        withReply.put(Placeholder.ACKNOWLEDGE, Wording.of(language).replyHere(values.get(Placeholder.ACK_CODE)));
         return withReply;
     }
 
-    /** With a reply number, {@code {acknowledge}} asks for the code sent to it. */
-    public static Map<Placeholder, String> replyTo(Map<Placeholder, String> values, String replyNumber) {
+    /** With a reply number, {@code {acknowledge}} asks, in the text's language, for the code sent to it. */
+    public static Map<Placeholder, String> replyTo(Map<Placeholder, String> values, String replyNumber, Language language) {
         if (replyNumber == null || replyNumber.isBlank()) {
             return values;
         }
         Map<Placeholder, String> withReply = new EnumMap<>(values);
-        withReply.put(Placeholder.ACKNOWLEDGE, "Reply " + values.get(Placeholder.ACK_CODE) + " to " + replyNumber.strip());
+        withReply.put(Placeholder.ACKNOWLEDGE, Wording.of(language).replyTo(values.get(Placeholder.ACK_CODE), replyNumber.strip()));
         return withReply;
     }
 }

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
 import sosrelay.delivery.Sender;
 import sosrelay.delivery.DeliveryJob;
+import sosrelay.directory.Language;
 import sosrelay.exotel.ExotelAnswers;
+import sosrelay.messages.Text;
 
 /** Exotel's SMS API: one transactional, DLT-tagged SMS per job. */
 public final class ExotelSms implements Sender {
@@ -18,17 +21,21 @@ public final class ExotelSms implements Sender {
 
     private final ProviderHttp exotel;
     private final ExotelSmsAccount account;
-    private final Function<DeliveryJob, String> texts;
-    private final Function<DeliveryJob, String> dltTemplates;
+    private final Function<DeliveryJob, Text> texts;
+    private final BiFunction<DeliveryJob, Language, String> dltTemplates;
     private final URI endpoint;
 
-    public ExotelSms(HttpClient http, ExotelSmsAccount account, Function<DeliveryJob, String> texts) {
-        this(http, account, texts, job -> account.dltTemplateId());
+    /** Every text registered as the account's one DLT template. */
+    public ExotelSms(HttpClient http, ExotelSmsAccount account, Function<DeliveryJob, Text> texts) {
+        this(http, account, texts, (job, language) -> account.dltTemplateId());
     }
 
-    /** {@code dltTemplates}: the DLT template each job's text is registered as (a notice's is not the alert's). */
-    public ExotelSms(HttpClient http, ExotelSmsAccount account, Function<DeliveryJob, String> texts,
-                     Function<DeliveryJob, String> dltTemplates) {
+    /**
+     * {@code dltTemplates}: the DLT template each job's text is registered as, by the text's language (a notice's is not
+     * the alert's, a Hindi text's not the English one's).
+     */
+    public ExotelSms(HttpClient http, ExotelSmsAccount account, Function<DeliveryJob, Text> texts,
+                     BiFunction<DeliveryJob, Language, String> dltTemplates) {
         this.exotel = new ProviderHttp(http, "Exotel", account.requestTimeout());
         this.account = account;
         this.texts = texts;
@@ -41,13 +48,14 @@ public final class ExotelSms implements Sender {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("From", account.senderId());
         form.put("To", job.phone());
-        String body = texts.apply(job);
+        Text text = texts.apply(job);
+        String body = text.body();
         form.put("Body", body);
         if (SmsEncoding.needsUnicode(body)) {
             form.put("EncodingType", "unicode");
         }
         form.put("DltEntityId", account.dltEntityId());
-        form.put("DltTemplateId", dltTemplates.apply(job));
+        form.put("DltTemplateId", dltTemplates.apply(job, text.language()));
         form.put("SmsType", "transactional");
         form.put("StatusCallback", account.statusCallbackUrl());
         form.put("CustomField", job.customField());

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
 import sosrelay.delivery.Sender;
+import sosrelay.messages.Text;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.log.Log;
 
@@ -25,12 +26,12 @@ public final class GupShupWhatsApp implements Sender {
 
     private final ProviderHttp gupShup;
     private final GupShupAccount account;
-    private final Function<DeliveryJob, String> texts;
+    private final Function<DeliveryJob, Text> texts;
     private final WhatsAppOptIns optIns;
     private final GupShupOptIn optIn;
     private final URI endpoint;
 
-    public GupShupWhatsApp(HttpClient http, GupShupAccount account, Function<DeliveryJob, String> texts, WhatsAppOptIns optIns) {
+    public GupShupWhatsApp(HttpClient http, GupShupAccount account, Function<DeliveryJob, Text> texts, WhatsAppOptIns optIns) {
         this.gupShup = new ProviderHttp(http, "GupShup", account.requestTimeout());
         this.account = account;
         this.texts = texts;
@@ -71,7 +72,7 @@ public final class GupShupWhatsApp implements Sender {
         form.put("send_to", GupShupAccount.number(job.phone()));
         form.put("msg_type", "HSM");
         form.put("isTemplate", "true");
-        form.put("msg", texts.apply(job));
+        form.put("msg", texts.apply(job).body());
         if (account.header() != null && !account.header().isBlank()) {
             form.put("header", account.header());
         }

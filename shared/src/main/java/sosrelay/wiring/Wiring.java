@@ -37,6 +37,7 @@ import sosrelay.delivery.PendingReports;
 import sosrelay.delivery.Sender;
 import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Language;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.drills.DrillApi;
 import sosrelay.drills.ScheduledDrills;
@@ -235,7 +236,8 @@ public final class Wiring {
                 new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
                 clock));
         this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), settings.api().operatorKeyIds(), clock));
-        this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingsBucket.get()));
+        this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingsBucket.get(),
+                Language.fromCode(settings.greeting().language())));
         this.callJobs = new Lazy<>(() -> worker(List.of(settings.queues().call(), settings.queues().urgentCall()),
                 new ExotelCalls(http.get(), exotelAccount()),
                 (job, callSid) -> {
@@ -481,7 +483,7 @@ public final class Wiring {
         Settings.Exotel exotel = settings.exotel();
         Settings.Sms sms = settings.sms();
         return new ExotelSmsAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(), secret(exotel.apiToken(), SecretValue.KEPT),
-                sms.from(), sms.dltEntityId(), sms.dltTemplateId(), callbackUrl(sms.publicBaseUrl(), "sms-status"), exotel.requestTimeout());
+                sms.from(), sms.dltEntityId(), sms.english().alert(), callbackUrl(sms.publicBaseUrl(), "sms-status"), exotel.requestTimeout());
     }
 
     private GupShupAccount gupShupAccount() {
@@ -496,11 +498,20 @@ public final class Wiring {
      */
     private IncidentMessages whatsAppMessages() {
         Settings.WhatsApp whatsApp = settings.whatsApp();
-        ReplyRoute.check(whatsApp.alert(), "WHATSAPP_TEMPLATE", whatsApp.repliesArrive(),
+        Map<Language, IncidentMessages.Templates> templates = new EnumMap<>(Language.class);
+        templates.put(Language.EN, whatsAppTemplates(whatsApp.english(), "WHATSAPP_TEMPLATE", whatsApp.repliesArrive()));
+        if (whatsApp.hindi() != null) {
+            templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI", whatsApp.repliesArrive()));
+        }
+        return new IncidentMessages(incidents.get(), ackCodes.get(), templates,
+                (values, language) -> ReplyRoute.replyHere(values, whatsApp.repliesArrive(), language));
+    }
+
+    private static IncidentMessages.Templates whatsAppTemplates(Settings.Texts texts, String variable, boolean repliesArrive) {
+        ReplyRoute.check(texts.alert(), variable, repliesArrive,
                 "GUPSHUP_INBOUND is not on (GupShup's inbound webhook is not set to /gupshup/{secret}/inbound)");
-        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(whatsApp.alert(), GupShupWhatsApp.MAX_BODY),
-                notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, whatsApp.standDown())),
-                values -> ReplyRoute.replyHere(values, whatsApp.repliesArrive()));
+        return new IncidentMessages.Templates(new MessageTemplate(texts.alert(), GupShupWhatsApp.MAX_BODY),
+                notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown())));
     }
 
     /**
@@ -510,11 +521,20 @@ public final class Wiring {
      */
     private IncidentMessages smsMessages() {
         Settings.SmsTexts texts = settings.smsTexts();
-        DltTemplate.checkUrls(texts.alert(), "SMS_TEMPLATE", texts.publicBaseUrl());
-        ReplyRoute.check(texts.alert(), "SMS_TEMPLATE", texts.replyNumber() != null, "EXOTEL_SMS_REPLY_NUMBER is not set");
-        return new IncidentMessages(incidents.get(), ackCodes.get(), new MessageTemplate(texts.alert(), ExotelSms.MAX_BODY),
-                notices(ExotelSms.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown(), Notice.Kind.COMING, texts.coming())),
-                values -> DltTemplate.fitted(ReplyRoute.replyTo(values, texts.replyNumber())));
+        Map<Language, IncidentMessages.Templates> templates = new EnumMap<>(Language.class);
+        templates.put(Language.EN, smsTemplates(texts, texts.english(), "SMS_TEMPLATE"));
+        if (texts.hindi() != null) {
+            templates.put(Language.HI, smsTemplates(texts, texts.hindi(), "SMS_TEMPLATE_HI"));
+        }
+        return new IncidentMessages(incidents.get(), ackCodes.get(), templates,
+                (values, language) -> DltTemplate.fitted(ReplyRoute.replyTo(values, texts.replyNumber(), language)));
+    }
+
+    private static IncidentMessages.Templates smsTemplates(Settings.SmsTexts settings, Settings.Texts texts, String variable) {
+        DltTemplate.checkUrls(texts.alert(), variable, settings.publicBaseUrl());
+        ReplyRoute.check(texts.alert(), variable, settings.replyNumber() != null, "EXOTEL_SMS_REPLY_NUMBER is not set");
+        return new IncidentMessages.Templates(new MessageTemplate(texts.alert(), ExotelSms.MAX_BODY),
+                notices(ExotelSms.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown(), Notice.Kind.COMING, texts.coming())));
     }
 
     private static Map<Notice.Kind, MessageTemplate> notices(int maxLength, Map<Notice.Kind, String> texts) {
@@ -522,15 +542,17 @@ public final class Wiring {
         texts.forEach((kind, text) -> templates.put(kind, new MessageTemplate(text, maxLength)));
         return templates;
     }
-    /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's. */
-    private String smsDltTemplate(DeliveryJob job) {
+
+    /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's, in each language. */
+    private String smsDltTemplate(DeliveryJob job, Language language) {
         Settings.Sms sms = settings.sms();
+        Settings.DltTemplates ids = language == Language.HI && sms.hindi() != null ? sms.hindi() : sms.english();
         if (job.notice() == null) {
-            return sms.dltTemplateId();
+            return ids.alert();
         }
         return switch (job.notice().kind()) {
-            case STAND_DOWN -> sms.dltStandDownTemplateId();
-            case COMING -> sms.dltComingTemplateId();
+            case STAND_DOWN -> ids.standDown();
+            case COMING -> ids.coming();
             case UNANSWERED -> throw new IllegalStateException("the unanswered notice is a call, not an SMS");
         };
     }

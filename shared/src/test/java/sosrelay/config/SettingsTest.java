@@ -32,12 +32,29 @@ class SettingsTest {
                         Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120))));
         assertThat(settings.triggers()).isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), Settings.EXOTEL_RECORDING_HOSTS));
         assertThat(settings.api()).isEqualTo(new Settings.Api(10, Duration.ofMinutes(60), java.util.Set.of()));
-        assertThat(settings.smsTexts()).isEqualTo(new Settings.SmsTexts(Settings.DEFAULT_MESSAGE_TEMPLATE,
-                Settings.DEFAULT_STAND_DOWN_TEMPLATE, Settings.DEFAULT_COMING_TEMPLATE, null, null));
+        assertThat(settings.smsTexts()).isEqualTo(new Settings.SmsTexts(new Settings.Texts(Settings.DEFAULT_MESSAGE_TEMPLATE,
+                Settings.DEFAULT_STAND_DOWN_TEMPLATE, Settings.DEFAULT_COMING_TEMPLATE), null, null, null));
         assertThat(settings.aws().region()).isEqualTo("ap-south-1");
         assertThat(settings.aws().endpoints()).isEmpty();
         assertThat(settings.aws().credentials()).as("none in the environment: the container's").isNull();
         assertThat(settings.aws().callTimeout()).as("the SDK's own").isNull();
+    }
+
+    @Test
+    void hindiTextsNeedTheirOwnDltTemplatesAndAnUnshippedLanguageIsNamed() {
+        Map<String, String> hindi = new java.util.HashMap<>(Map.of("TEXT_LANGUAGES", "en,hi", "EXOTEL_SMS_FROM", "SOSRLY",
+                "EXOTEL_DLT_ENTITY_ID", "1101", "EXOTEL_DLT_TEMPLATE_ID", "1107", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", "1108",
+                "EXOTEL_DLT_COMING_TEMPLATE_ID", "1109", "SOS_PUBLIC_BASE_URL", "https://sos.example.in"));
+        assertThatThrownBy(() -> new Settings(Env.of(hindi)).sms()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EXOTEL_DLT_TEMPLATE_ID_HI is not set").hasMessageContaining("EXOTEL_DLT_COMING_TEMPLATE_ID_HI is not set");
+        assertThat(new Settings(Env.of(hindi)).smsTexts().hindi().alert()).isEqualTo(Settings.DEFAULT_MESSAGE_TEMPLATE_HI);
+        assertThat(new Settings(Env.of(Map.of())).smsTexts().hindi()).as("English only until Hindi is switched on").isNull();
+
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("TEXT_LANGUAGES", "en,ta"))).smsTexts())
+                .hasMessageContaining("TEXT_LANGUAGES names 'ta', which is not one of en, hi");
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("GREETING_LANGUAGE", "fr"))).greeting())
+                .hasMessageContaining("GREETING_LANGUAGE 'fr' is not one of en, hi");
+        assertThat(new Settings(Env.of(Map.of())).greeting().language()).isEqualTo("en");
     }
 
     @Test
@@ -97,7 +114,7 @@ class SettingsTest {
         assertThat(read).as("nothing is read before it is asked for").isEmpty();
         assertThat(settings.whatsApp().userId()).isEqualTo("2000123456");
         assertThat(settings.whatsApp().apiBaseUrl()).isEqualTo(Settings.GUPSHUP_API_BASE_URL);
-        assertThat(read).allMatch(name -> name.startsWith("GUPSHUP_") || name.endsWith("WHATSAPP_TEMPLATE"));
+        assertThat(read).allMatch(name -> name.startsWith("GUPSHUP_") || name.endsWith("WHATSAPP_TEMPLATE") || name.equals("TEXT_LANGUAGES"));
         assertThatThrownBy(settings::calls).hasMessageContaining("EXOTEL_CALLER_ID is not set");
     }
 

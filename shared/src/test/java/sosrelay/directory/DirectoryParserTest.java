@@ -36,6 +36,25 @@ class DirectoryParserTest {
     }
 
     @Test
+    void aPersonsLanguagePicksTheirTextsEnglishWhenUnsaidAndAnUnshippedOneIsRefused() {
+        Map<String, Object> doc = new java.util.HashMap<>(sample());
+        doc.put("people", List.of(Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "09800000001", "language", "hi"),
+                Map.of("id", "nurse-station", "name", "Nurse station", "phone", "09800000002"),
+                Map.of("id", "duty-manager", "name", "Duty manager", "phone", "09800000003", "language", "HI")));
+        Directory directory = DirectoryParser.parse(doc);
+        assertThat(directory.people().get("dr-rao").language()).isEqualTo(Language.HI);
+        assertThat(directory.people().get("nurse-station").language()).isEqualTo(Language.EN);
+        assertThat(directory.people().get("duty-manager").language()).isEqualTo(Language.HI);
+
+        doc.put("people", List.of(Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "09800000001", "language", "fr"),
+                Map.of("id", "nurse-station", "name", "Nurse station", "phone", "09800000002"),
+                Map.of("id", "duty-manager", "name", "Duty manager", "phone", "09800000003")));
+        assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
+                .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems())
+                        .containsExactly("people[0] (dr-rao): language 'fr' is not one of en, hi"));
+    }
+
+    @Test
     void readsDeviceKeysAndListsEveryProblemWithThem() {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
         doc.put("devices", List.of(Map.of("keyId", "key-3f2a9c1e7b04", "name", "ward-panels", "types", List.of("General"))));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Language;
 import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 import sosrelay.incident.Recording;
@@ -32,7 +33,7 @@ class MessageTemplateTest {
 
     @Test
     void fillsEveryPlaceholderFromTheIncidentWithTheTimeInIst() {
-        String text = new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident("Chest pain", "Ward 3"), CODE));
+        String text = new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident("Chest pain", "Ward 3"), CODE, Language.EN));
 
         assertThat(text).isEqualTo("Heart|Chest pain|on the call|inc-f4ozhr7np263xfwdrpb2|Front desk|Ward 3|3:41 PM|"
                 + CODE);
@@ -43,27 +44,27 @@ class MessageTemplateTest {
         Trigger bare = new Trigger("exotel-call", "fd7a", null, null, null, "  ");
         Incident incident = new Incident("inc-1", bare, "Heart", null, Recording.NONE, List.of(), List.of(), RetryPolicy.DEFAULT, null);
 
-        assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident, CODE)))
+        assertThat(new MessageTemplate(ALL, 2000).render(IncidentValues.of(incident, CODE, Language.EN)))
                 .isEqualTo("Heart|none|none|inc-1|unknown|none|unknown|" + CODE);
     }
 
     @Test
     void valuesAreFlattenedToOneLineAndNotExpandedAgain() {
         String text = new MessageTemplate("{description} {ref}", 2000)
-                .render(IncidentValues.of(incident("Collapsed\n\n  says {ref}", null), CODE));
+                .render(IncidentValues.of(incident("Collapsed\n\n  says {ref}", null), CODE, Language.EN));
 
         assertThat(text).isEqualTo("Collapsed says {ref} inc-f4ozhr7np263xfwdrpb2");
     }
 
     @Test
     void theTextOtherThanPlaceholdersIsKeptAsWritten() {
-        assertThat(new MessageTemplate("{nope} {type}: {{ref}}", 2000).render(IncidentValues.of(incident(null, null), CODE)))
+        assertThat(new MessageTemplate("{nope} {type}: {{ref}}", 2000).render(IncidentValues.of(incident(null, null), CODE, Language.EN)))
                 .isEqualTo("{nope} Heart: {inc-f4ozhr7np263xfwdrpb2}");
     }
 
     @Test
     void anUnknownIncidentStillFillsTheTemplateWithItsRefAndWhatToDo() {
-        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9", CODE));
+        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9", CODE, Language.EN));
 
         assertThat(text).isEqualTo("SOS Relay: Unspecified emergency at unknown. Location: none. Recording: none Ref: inc-9."
                 + " To acknowledge: Press 1 on the call.");
@@ -72,7 +73,7 @@ class MessageTemplateTest {
     @Test
     void anOverlongMessageShortensTheDescriptionFirstAndKeepsTypeRefAndLink() {
         String text = new MessageTemplate("{type}: {description}. {location}. {recording} Ref: {ref}. Reply {ackCode}", 2000)
-                .render(IncidentValues.of(incident("x".repeat(5000), "Ward 3"), CODE));
+                .render(IncidentValues.of(incident("x".repeat(5000), "Ward 3"), CODE, Language.EN));
 
         assertThat(text).hasSize(2000)
                 .startsWith("Heart: xxx")
@@ -86,17 +87,17 @@ class MessageTemplateTest {
         Incident incident = new Incident("inc-f4ozhr7np263xfwdrpb2", call, "Heart", null, new Recording(RECORDING, null, null), List.of(),
                 List.of(), RetryPolicy.DEFAULT, null);
 
-        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE));
+        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE, Language.EN));
 
         assertThat(text).isEqualTo("SOS Relay: Heart emergency at 3:41 PM. Location: Ward 3. Recording: on the call"
                 + " Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
-        assertThat(new MessageTemplate("{reporter}", 2000).render(IncidentValues.of(incident, CODE)))
+        assertThat(new MessageTemplate("{reporter}", 2000).render(IncidentValues.of(incident, CODE, Language.EN)))
                 .as("a template that asks for the reporter gets the number masked").isEqualTo("+91******0000");
     }
 
     @Test
     void whenTheDescriptionIsNotEnoughTheLocationAndReporterGiveWayToo() {
-        Map<Placeholder, String> values = new EnumMap<>(IncidentValues.of(incident("d".repeat(300), "l".repeat(300)), CODE));
+        Map<Placeholder, String> values = new EnumMap<>(IncidentValues.of(incident("d".repeat(300), "l".repeat(300)), CODE, Language.EN));
         values.put(Placeholder.REPORTER, "r".repeat(300));
 
         String text = new MessageTemplate("{type} {description} {location} {reporter} {ref} {recording}", 300).render(values);
@@ -109,14 +110,14 @@ class MessageTemplateTest {
     @Test
     void aDescriptionUsedTwiceGivesUpItsShareInBothPlaces() {
         String text = new MessageTemplate("{description}/{description} {ref}", 60)
-                .render(IncidentValues.of(incident("y".repeat(100), null), CODE));
+                .render(IncidentValues.of(incident("y".repeat(100), null), CODE, Language.EN));
 
         assertThat(text).hasSizeLessThanOrEqualTo(60).endsWith(" inc-f4ozhr7np263xfwdrpb2").contains(".../y");
     }
 
     @Test
     void aTemplateTooLongByItselfLosesOnlyItsEnd() {
-        String text = new MessageTemplate("{type} " + "t".repeat(3000), 2000).render(IncidentValues.of(incident(null, null), CODE));
+        String text = new MessageTemplate("{type} " + "t".repeat(3000), 2000).render(IncidentValues.of(incident(null, null), CODE, Language.EN));
 
         assertThat(text).hasSize(2000).startsWith("Heart ttt");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
 import sosrelay.delivery.DeliveryJob;
+import sosrelay.messages.Text;
 
 class ExotelSmsTest {
     private static final String SEND = "/v1/Accounts/acme/Sms/send.json";
@@ -31,7 +32,7 @@ class ExotelSmsTest {
     void setUp() {
         sms = new ExotelSms(HttpClient.newHttpClient(), new ExotelSmsAccount(exotel.baseUrl() + "/", "acme", "key", () -> "token",
                 "SOSRLY", "1101000000000000001", "1107000000000000001", "https://sos.example/exotel/s3cret/sms-status",
-                Duration.ofMillis(5000)), j -> "Heart emergency, ref " + j.incidentId());
+                Duration.ofMillis(5000)), j -> Text.english("Heart emergency, ref " + j.incidentId()));
     }
 
     @Test

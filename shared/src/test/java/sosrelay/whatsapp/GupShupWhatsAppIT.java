@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
 import sosrelay.delivery.DeliveryJob;
+import sosrelay.messages.Text;
 import sosrelay.local.backends.LocalTemplate;
 
 /** GupShup as WireMock, the opt-in records on DynamoDB Local. */
@@ -55,7 +56,7 @@ class GupShupWhatsAppIT {
         stack.reset();
         whatsApp = new GupShupWhatsApp(HttpClient.newHttpClient(),
                 new GupShupAccount(gupShup.baseUrl(), "2000123456", () -> PASSWORD, Duration.ofMillis(5000)),
-                j -> "Heart emergency, ref " + j.incidentId(), optIns);
+                j -> Text.english("Heart emergency, ref " + j.incidentId()), optIns);
         gupShup.stubFor(post(urlPathEqualTo(REST)).withRequestBody(containing("method=OPT_IN")).atPriority(1)
                 .willReturn(aResponse().withStatus(200).withBody(OPTED_IN)));
     }
@@ -108,7 +109,7 @@ class GupShupWhatsAppIT {
         answer("{\"response\":{\"id\":\"4045554\",\"phone\":\"919800000001\",\"details\":\"\",\"status\":\"success\"}}");
         GupShupWhatsApp withHeader = new GupShupWhatsApp(HttpClient.newHttpClient(),
                 new GupShupAccount(gupShup.baseUrl(), "2000123456", () -> PASSWORD, Duration.ofMillis(5000), "SOS Relay", "Press 1 on the call"),
-                j -> "text", optIns);
+                j -> Text.english("text"), optIns);
 
         withHeader.send(job);
 

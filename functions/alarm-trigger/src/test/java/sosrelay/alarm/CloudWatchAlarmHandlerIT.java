@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryJob;
+import sosrelay.directory.Language;
 import sosrelay.greeting.SpokenText;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
@@ -64,7 +65,7 @@ class CloudWatchAlarmHandlerIT {
         assertThat(stack.drainQueue("SmsJobsQueue")).hasSize(1);
         Incident incident = wiring.incidents().find(incidentId).orElseThrow();
         assertThat(incident.type()).isEqualTo("Server");
-        assertThat(SpokenText.summary(incident)).contains("Server emergency, reported by CloudWatch alarm sos-relay-api-5xx")
+        assertThat(SpokenText.summary(incident, Language.EN)).contains("Server emergency, reported by CloudWatch alarm sos-relay-api-5xx")
                 .contains("Threshold Crossed");
     }
 

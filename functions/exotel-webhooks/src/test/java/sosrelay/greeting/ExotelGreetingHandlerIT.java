@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.config.Env;
+import sosrelay.directory.Language;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
@@ -107,7 +108,7 @@ class ExotelGreetingHandlerIT {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
-        assertThat(response.getBody()).isEqualTo(SpokenText.GENERIC).doesNotContain("evil");
+        assertThat(response.getBody()).isEqualTo(SpokenText.generic(Language.EN)).doesNotContain("evil");
     }
 
     @Test

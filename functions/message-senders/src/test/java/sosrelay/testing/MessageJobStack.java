@@ -7,6 +7,7 @@ import java.util.Map;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Language;
 import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
@@ -69,11 +70,16 @@ public final class MessageJobStack implements BeforeAllCallback, AfterAllCallbac
 
     /** The Heart incident the fixtures' jobs belong to, reported at 15:41 IST. */
     public void storeIncident() {
+        storeIncident(Language.EN);
+    }
+
+    /** The same incident, Dr. Rao's texts in {@code language}. */
+    public void storeIncident(Language language) {
         wiring.incidents().create(new Incident(INCIDENT,
                 new Trigger("exotel-call", "fd7a090139691d5ed3exxg", "09324190000", Instant.parse("2021-07-16T10:11:28Z"), null, null),
                 "Heart", null, new Recording(RECORDING, null, null),
-                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL, Channel.SMS, Channel.WHATSAPP))), List.of(), RetryPolicy.DEFAULT,
-                null));
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL, Channel.SMS, Channel.WHATSAPP), language)),
+                List.of(), RetryPolicy.DEFAULT, null));
     }
 
     /** Dr. Rao's acknowledgement code for the incident: the one the senders issued. */

@@ -103,6 +103,7 @@ public final class SandboxExotel implements AutoCloseable {
     private final SandboxCalls calls;
     private final SandboxSms sms;
     private final SandboxRecordings recordings = new SandboxRecordings();
+    private volatile SandboxOutage outage = new SandboxOutage();
 
     private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history) {
         this.server = server;
@@ -185,6 +186,11 @@ public final class SandboxExotel implements AutoCloseable {
         this.calls.trouble.limit(calls, window);
     }
 
+    /** Exotel's API goes down when {@code outage} says so (see {@link SandboxOutage}). */
+    public void followOutage(SandboxOutage outage) {
+        this.outage = outage;
+    }
+
     /** How many connect requests were answered 5xx, left hanging, or throttled. */
     public ProviderTrouble.Counts trouble() {
         return calls.trouble.counts();
@@ -236,6 +242,11 @@ public final class SandboxExotel implements AutoCloseable {
             if (!api.matches() || !method.equals(callSid == null && !bulk ? "POST" : "GET")) {
                 SandboxHttp.exotelError(exchange, 404, "sandbox knows only POST Calls/connect, POST Sms/send, "
                         + "GET Calls/{CallSid}, GET Calls (bulk details), GET " + SandboxRecordings.PATH + "{name} and PUT /sandbox/numbers/{number}");
+                return;
+            }
+            if (outage.isDown(SandboxOutage.Provider.EXOTEL, Instant.now())) {
+                console.printf("[sandbox exotel] outage: %s %s answered 503%n", method, api.group(2));
+                SandboxHttp.exotelError(exchange, 503, "Service unavailable");
                 return;
             }
             if (!ACCOUNT_SID.equals(api.group(1)) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {

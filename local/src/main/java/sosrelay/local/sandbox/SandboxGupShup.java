@@ -54,6 +54,8 @@ public final class SandboxGupShup implements AutoCloseable {
     });
     private final WhatsAppReports reports;
 
+    private volatile SandboxOutage outage = new SandboxOutage();
+
     private SandboxGupShup(HttpServer server, ExecutorService threads, PrintStream console) {
         this.server = server;
         this.threads = threads;
@@ -77,6 +79,11 @@ public final class SandboxGupShup implements AutoCloseable {
 
     public List<SentWhatsApp> messages() {
         return List.copyOf(sent);
+    }
+
+    /** GupShup's API goes down when {@code outage} says so (see {@link SandboxOutage}). */
+    public void followOutage(SandboxOutage outage) {
+        this.outage = outage;
     }
 
     /** The numbers opted in so far, as GupShup takes them (919800000001). */
@@ -130,6 +137,11 @@ public final class SandboxGupShup implements AutoCloseable {
             if (!"POST".equals(exchange.getRequestMethod()) || !PATH.equals(path)) {
                 SandboxHttp.reply(exchange, 404, "{\"response\":{\"status\":\"error\",\"details\":\"sandbox knows only POST " + PATH
                         + ", POST " + REPLIES + " and PUT " + NUMBERS + "{number}\"}}");
+                return;
+            }
+            if (outage.isDown(SandboxOutage.Provider.GUPSHUP, Instant.now())) {
+                console.println("[sandbox gupshup] outage: request answered 503");
+                SandboxHttp.reply(exchange, 503, "Service Unavailable");
                 return;
             }
             Map<String, String> form = SandboxHttp.body(exchange);

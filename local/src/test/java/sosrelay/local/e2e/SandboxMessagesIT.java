@@ -17,8 +17,8 @@ import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 
 /**
- * The demo's Heart passthru over HTTP reaches dr-rao (channels call, sms, whatsapp) once on each
- * channel through the sandboxes, and the GupShup password shows up in no URL and no output line.
+ * The demo's Heart passthru over HTTP reaches dr-rao (channels call, sms, whatsapp) once on each channel and dr-iyer
+ * (language hi) by a Hindi SMS through the sandboxes, and the GupShup password shows up in no URL and no output line.
  */
 class SandboxMessagesIT {
     private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
@@ -42,20 +42,25 @@ class SandboxMessagesIT {
     }
 
     @Test
-    void drRaoGetsOneCallOneDltTaggedSmsAndOneWhatsAppAndNoSecretLeaks() {
+    void drRaoGetsOneCallOneDltTaggedSmsAndOneWhatsAppDrIyerAHindiSmsAndNoSecretLeaks() {
         SandboxExotel exotel = relay.sandbox().orElseThrow();
         SandboxGupShup gupShup = relay.sandboxGupShup().orElseThrow();
 
         assertThat(LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru",
                 LocalHttp.exotelPassthru("fd7a090139691d5ed3exxg", "Heart")).statusCode()).isEqualTo(200);
-        LocalHttp.await("20 calls, dr-rao's SMS and WhatsApp", Duration.ofSeconds(30),
-                () -> exotel.calls().size() == 20 && exotel.smsMessages().size() == 1 && gupShup.messages().size() == 1);
+        LocalHttp.await("20 calls, dr-rao's and dr-iyer's SMS and dr-rao's WhatsApp", Duration.ofSeconds(30),
+                () -> exotel.calls().size() == 20 && exotel.smsMessages().size() == 2 && gupShup.messages().size() == 1);
         // Redeliveries or stragglers would arrive within a poll or two.
         sleep(Duration.ofSeconds(2));
 
         assertThat(exotel.calls()).filteredOn(call -> call.from().equals("+919800000001")).hasSize(1);
-        assertThat(exotel.smsMessages()).singleElement().satisfies(sms -> {
-            assertThat(sms.to()).isEqualTo("+919800000001");
+        assertThat(exotel.smsMessages()).filteredOn(sms -> sms.to().equals("+919800000002")).singleElement().satisfies(sms -> {
+            assertThat(sms.form()).as("dr-iyer reads Hindi: the Hindi text, under its own DLT template, as unicode")
+                    .containsEntry("DltTemplateId", "1107000000000000101").containsEntry("EncodingType", "unicode");
+            assertThat(sms.body()).startsWith("SOS Relay: Heart आपातकाल, समय ")
+                    .matches(".*संदर्भ: inc-f4ozhr7np263xfwdrpb2\\. पुष्टि के लिए: [1-9][0-9]{5} को 08047000001 पर भेजें\\.");
+        });
+        assertThat(exotel.smsMessages()).filteredOn(sms -> sms.to().equals("+919800000001")).singleElement().satisfies(sms -> {
             assertThat(sms.form()).containsEntry("From", "SOSRLY").containsEntry("SmsType", "transactional")
                     .containsEntry("DltEntityId", "1101000000000000001").containsEntry("DltTemplateId", "1107000000000000001")
                     .containsEntry("CustomField", "inc-f4ozhr7np263xfwdrpb2:dr-rao");
@@ -66,7 +71,8 @@ class SandboxMessagesIT {
                     .matches(".*Ref: inc-f4ozhr7np263xfwdrpb2\\. To acknowledge: Reply [1-9][0-9]{5} to 08047000001\\.")
                     .as("not the caller's number").doesNotContain("0932419");
         });
-        String code = exotel.smsMessages().get(0).body().replaceAll(".*Reply ([0-9]{6}) to .*", "$1");
+        String code = exotel.smsMessages().stream().filter(sms -> sms.to().equals("+919800000001")).findFirst().orElseThrow()
+                .body().replaceAll(".*Reply ([0-9]{6}) to .*", "$1");
         assertThat(gupShup.messages()).singleElement().satisfies(message -> {
             assertThat(message.sendTo()).isEqualTo("919800000001");
             assertThat(message.msg()).startsWith("SOS Relay: Heart emergency")
@@ -82,6 +88,7 @@ class SandboxMessagesIT {
         assertThat(output).contains("[sandbox exotel] SMS to +91******0001: SOS Relay: Heart emergency")
                 .contains("[sandbox gupshup] +91******0001 opted in to WhatsApp")
                 .contains("[sandbox gupshup] WhatsApp to +91******0001: SOS Relay: Heart emergency")
+                .as("both texts match the templates registered with the sandbox's DLT").doesNotContain("failed DLT scrubbing")
                 .doesNotContain(SandboxGupShup.PASSWORD).doesNotContain(SandboxExotel.API_TOKEN)
                 .doesNotContain("9800000001");
     }

@@ -1,0 +1,72 @@
+package sosrelay.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import sosrelay.directory.Language;
+import sosrelay.testing.MessageJobStack;
+
+/** A person's directory language picks their SMS: its text, its words, its DLT template and Exotel's unicode encoding. */
+class SmsLanguagesIT {
+    private static final String SEND = "/v1/Accounts/acme/Sms/send.json";
+    private static final String HINDI_ALERT = "1107000000000000101";
+    @RegisterExtension
+    static final MessageJobStack stack = MessageJobStack.of("SmsJobFunction", Map.of("TEXT_LANGUAGES", "en,hi",
+            "EXOTEL_DLT_TEMPLATE_ID_HI", HINDI_ALERT, "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", "1107000000000000102",
+            "EXOTEL_DLT_COMING_TEMPLATE_ID_HI", "1107000000000000103"));
+    private static WireMockServer exotel;
+    private static SmsJobHandler handler;
+
+    @BeforeAll
+    static void start() {
+        exotel = stack.provider();
+        handler = new SmsJobHandler(stack.wiring());
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        stack.reset();
+        exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(200).withBody("{\"SMSMessage\":{\"Sid\":\"sms-1\"}}")));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void aHindiSpeakerGetsTheHindiTextUnderItsOwnDltTemplate(SQSEvent event) {
+        stack.storeIncident(Language.HI);
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
+                .withFormParam("DltTemplateId", equalTo(HINDI_ALERT))
+                .withFormParam("EncodingType", equalTo("unicode"))
+                .withFormParam("Body", equalTo("SOS Relay: Heart आपातकाल, समय 15:41. स्थान: कोई नहीं. रिकॉर्डिंग: कॉल पर संदर्भ: "
+                        + MessageJobStack.INCIDENT + ". पुष्टि के लिए: कॉल पर 1 दबाएँ.")));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void anEnglishSpeakerStillGetsTheEnglishText(SQSEvent event) {
+        stack.storeIncident(Language.EN);
+
+        handler.handleRequest(event, null);
+
+        exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
+                .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
+                .withFormParam("Body", equalTo("SOS Relay: Heart emergency at 3:41 PM. Location: none. Recording: on the call Ref: "
+                        + MessageJobStack.INCIDENT + ". To acknowledge: Press 1 on the call.")));
+    }
+}

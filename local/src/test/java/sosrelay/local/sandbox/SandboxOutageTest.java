@@ -1,0 +1,30 @@
+package sosrelay.local.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SandboxOutageTest {
+
+    @Test
+    void aProviderIsDownOnlyInsideItsWindow() {
+        Instant now = Instant.now();
+        SandboxOutage outage = SandboxOutage.parse("exotel@20s+1m, gupshup@0s+10s");
+
+        assertThat(outage.isDown(SandboxOutage.Provider.EXOTEL, now.plusSeconds(5))).isFalse();
+        assertThat(outage.isDown(SandboxOutage.Provider.EXOTEL, now.plusSeconds(30))).isTrue();
+        assertThat(outage.isDown(SandboxOutage.Provider.EXOTEL, now.plus(Duration.ofSeconds(81)))).isFalse();
+        assertThat(outage.isDown(SandboxOutage.Provider.GUPSHUP, now.plusSeconds(5))).isTrue();
+        assertThat(SandboxOutage.parse(" ").isDown(SandboxOutage.Provider.EXOTEL, now)).isFalse();
+    }
+
+    @Test
+    void aSpecItCannotReadIsNamed() {
+        assertThatThrownBy(() -> SandboxOutage.parse("exotel@20s+60s,twilio@0s+1m"))
+                .hasMessage("'twilio@0s+1m' is not <exotel|gupshup>@<start>+<length>, e.g. exotel@20s+60s");
+        assertThatThrownBy(() -> SandboxOutage.parse("exotel@soon")).hasMessageContaining("'exotel@soon'");
+    }
+}

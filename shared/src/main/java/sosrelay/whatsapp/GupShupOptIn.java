@@ -1,6 +1,7 @@
 package sosrelay.whatsapp;
 
 import java.net.http.HttpClient;
+import java.util.Map;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
 import sosrelay.log.Log;
@@ -24,7 +25,7 @@ public final class GupShupOptIn {
 
     /** Accepted (and recorded) when GupShup took it; otherwise GupShup's refusal, classified as a send's would be. */
     public SendResult optIn(String personId, String phone) {
-        java.util.Map<String, String> form = account.form("OPT_IN");
+        Map<String, String> form = account.form("OPT_IN");
         form.put("phone_number", GupShupAccount.number(phone));
         form.put("channel", "WHATSAPP");
         SendResult result = gupShup.post(account.endpoint(), null, form, GupShupAnswers::classify);

@@ -160,6 +160,8 @@ public final class LocalRelay implements AutoCloseable {
             Directory directory = loadDirectory(stack, options);
             // Only now: a request that came in during start-up has waited for the directory instead of getting a 503.
             stack.serve();
+            // From now, as a user reads SOS_SANDBOX_OUTAGE: however long the start-up took.
+            outage.begin();
             return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey, operatorToken);
         } catch (RuntimeException e) {
             stack.close();

@@ -18,14 +18,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Language;
 import sosrelay.testing.MessageJobStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The SMS worker on events/sms-job.json, with DynamoDB Local from template.yaml and WireMock as Exotel. */
+/**
+ * The SMS worker on events/sms-job.json, with DynamoDB Local from template.yaml and WireMock as Exotel; Hindi is switched
+ * on, so a person's directory language picks their text, its words, its DLT template and Exotel's unicode encoding.
+ */
 class SmsJobHandlerIT {
     private static final String SEND = "/v1/Accounts/acme/Sms/send.json";
+    private static final String HINDI_ALERT = "1107000000000000101";
     @RegisterExtension
-    static final MessageJobStack stack = MessageJobStack.of("SmsJobFunction", Map.of("EXOTEL_REQUEST_TIMEOUT_MS", "3000"));
+    static final MessageJobStack stack = MessageJobStack.of("SmsJobFunction", Map.of("EXOTEL_REQUEST_TIMEOUT_MS", "3000",
+            "TEXT_LANGUAGES", "en,hi", "EXOTEL_DLT_TEMPLATE_ID_HI", HINDI_ALERT, "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", "1107000000000000102",
+            "EXOTEL_DLT_COMING_TEMPLATE_ID_HI", "1107000000000000103"));
     private static WireMockServer exotel;
     private static SmsJobHandler handler;
 
@@ -103,5 +110,21 @@ class SmsJobHandlerIT {
                 .withFormParam("Body", containing("Please contact the emergency desk immediately"))
                 .withFormParam("Body", containing("Ref: " + MessageJobStack.INCIDENT)));
         assertThat(stack.delivery(Channel.SMS)).containsEntry("state", AttributeValue.fromS("accepted"));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void aHindiReaderGetsTheHindiTextUnderItsOwnDltTemplate(SQSEvent event) {
+        stack.storeIncident(Language.HI);
+        exotelAccepts();
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
+                .withFormParam("DltTemplateId", equalTo(HINDI_ALERT))
+                .withFormParam("EncodingType", equalTo("unicode"))
+                .withFormParam("Body", equalTo("SOS Relay: Heart आपातकाल, समय 15:41. स्थान: कोई नहीं. रिकॉर्डिंग: कॉल पर संदर्भ: "
+                        + MessageJobStack.INCIDENT + ". पुष्टि के लिए: कॉल पर 1 दबाएँ.")));
     }
 }

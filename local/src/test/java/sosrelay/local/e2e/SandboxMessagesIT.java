@@ -2,17 +2,11 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.local.LocalRelay;
-import sosrelay.local.LocalStackOptions;
-import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 
@@ -21,28 +15,12 @@ import sosrelay.local.sandbox.SandboxGupShup;
  * (language hi) by a Hindi SMS through the sandboxes, and the GupShup password shows up in no URL and no output line.
  */
 class SandboxMessagesIT {
-    private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
-    private static PrintStream originalOut;
-    private static LocalRelay relay;
-
-    @BeforeAll
-    static void start() {
-        // Everything the functions log (System.out) and the sandboxes print, as one would see it.
-        PrintStream capture = new PrintStream(OUTPUT, true, StandardCharsets.UTF_8);
-        originalOut = System.out;
-        System.setOut(capture);
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()),
-                Map.of("EXOTEL_SMS_REPLY_NUMBER", "08047000001"), capture);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-        System.setOut(originalOut);
-    }
+    @RegisterExtension
+    static final CapturedRelay stack = CapturedRelay.withEnvironment(Map.of("EXOTEL_SMS_REPLY_NUMBER", "08047000001"));
 
     @Test
     void drRaoGetsOneCallOneDltTaggedSmsAndOneWhatsAppDrIyerAHindiSmsAndNoSecretLeaks() {
+        LocalRelay relay = stack.relay();
         SandboxExotel exotel = relay.sandbox().orElseThrow();
         SandboxGupShup gupShup = relay.sandboxGupShup().orElseThrow();
 
@@ -84,7 +62,7 @@ class SandboxMessagesIT {
         assertThat(gupShup.optedIn()).containsExactly("919800000001");
         assertThat(gupShup.requestUrls()).as("the opt-in, then the message").hasSize(2).allSatisfy(url -> assertThat(url)
                 .isEqualTo("/GatewayAPI/rest").doesNotContain(SandboxGupShup.PASSWORD));
-        String output = OUTPUT.toString(StandardCharsets.UTF_8);
+        String output = stack.output();
         assertThat(output).contains("[sandbox exotel] SMS to +91******0001: SOS Relay: Heart emergency")
                 .contains("[sandbox gupshup] +91******0001 opted in to WhatsApp")
                 .contains("[sandbox gupshup] WhatsApp to +91******0001: SOS Relay: Heart emergency")

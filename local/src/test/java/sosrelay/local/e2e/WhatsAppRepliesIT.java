@@ -2,19 +2,14 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.json.Json;
 import sosrelay.local.LocalRelay;
-import sosrelay.local.LocalStackOptions;
-import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxGupShup;
 
 /**
@@ -26,25 +21,16 @@ import sosrelay.local.sandbox.SandboxGupShup;
 class WhatsAppRepliesIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DR_RAO = "+919800000001";
-    private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
-    private static PrintStream originalOut;
+    /** The functions' metric lines (EMF) go to System.out, as on Lambda: kept. */
+    @RegisterExtension
+    static final CapturedRelay STACK = CapturedRelay.withEnvironment(Map.of("GUPSHUP_INBOUND", "on"));
     private static LocalRelay relay;
     private static SandboxGupShup gupShup;
 
     @BeforeAll
-    static void start() {
-        // The functions' metric lines (EMF) go to System.out, as on Lambda.
-        PrintStream capture = new PrintStream(OUTPUT, true, StandardCharsets.UTF_8);
-        originalOut = System.out;
-        System.setOut(capture);
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), Map.of("GUPSHUP_INBOUND", "on"), capture);
+    static void sandboxes() {
+        relay = STACK.relay();
         gupShup = relay.sandboxGupShup().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-        System.setOut(originalOut);
     }
 
     @Test
@@ -76,7 +62,7 @@ class WhatsAppRepliesIT {
             LocalHttp.await("dr-rao's WhatsApp to fail and the call fallback", WAIT, () -> events(failed).contains("fallback.call"));
 
             assertThat(whatsAppDelivery(failed)).containsEntry("state", "failed");
-            assertThat(OUTPUT.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("{\"_aws\"")))
+            assertThat(STACK.output().lines().filter(line -> line.startsWith("{\"_aws\"")))
                     .anySatisfy(line -> assertThat(line).contains("\"DeliveryFailed\"", "\"Channel\":\"whatsapp\"", failed));
             LocalHttp.await("dr-rao's call", WAIT, () -> callsTo(failed) > 0);
             Thread.sleep(2_000); // a second call would be placed within a poll or two

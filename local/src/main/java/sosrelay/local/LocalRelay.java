@@ -137,7 +137,13 @@ public final class LocalRelay implements AutoCloseable {
             closeSandboxes.run();
             throw e;
         }
-        String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
+        String currentSecret = stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
+        String webhooks = stack.baseUrl() + "/exotel/" + currentSecret;
+        // As an operator sets them in GupShup's console (docs/providers-setup.md).
+        sandboxGupShup.ifPresent(gupShup -> {
+            gupShup.deliveryReportsTo(stack.baseUrl() + "/gupshup/" + currentSecret + "/delivery");
+            gupShup.inboundMessagesTo(stack.baseUrl() + "/gupshup/" + currentSecret + "/inbound");
+        });
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");

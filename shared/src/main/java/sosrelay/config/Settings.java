@@ -225,10 +225,11 @@ public final class Settings {
 
     /**
      * The GupShup enterprise account and the approved templates' texts, in English and (null unless {@code TEXT_LANGUAGES}
-     * has {@code hi}) Hindi (header and footer, if they have them, may be null).
+     * has {@code hi}) Hindi (header and footer, if they have them, may be null); {@code repliesArrive}: GupShup's inbound
+     * webhook is set to our {@code /gupshup/{secret}/inbound} ({@code GUPSHUP_INBOUND=on}), so a text may ask for a reply.
      */
     public record WhatsApp(String apiBaseUrl, String userId, SecretSource password, Duration requestTimeout, String templateHeader,
-                           String templateFooter, Texts english, Texts hindi) {
+                           String templateFooter, Texts english, Texts hindi, boolean repliesArrive) {
         static WhatsApp read(Env env) {
             Variables v = new Variables(env);
             Texts english = new Texts(v.text("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE),
@@ -237,7 +238,8 @@ public final class Settings {
                     v.text("STAND_DOWN_WHATSAPP_TEMPLATE_HI", DEFAULT_STAND_DOWN_TEMPLATE_HI), null) : null;
             return v.checked("WhatsApp", new WhatsApp(v.url("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL), v.required("GUPSHUP_USER_ID"),
                     v.secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"), v.millis("GUPSHUP_REQUEST_TIMEOUT_MS", 8000, 1),
-                    v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"), english, hindi));
+                    v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"), english, hindi,
+                    "on".equals(v.oneOf("GUPSHUP_INBOUND", "off", java.util.Set.of("on", "off")))));
         }
     }
 

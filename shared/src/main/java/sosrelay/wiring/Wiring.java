@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 import sosrelay.ack.AckCodes;
 import sosrelay.ack.Acknowledgements;
 import sosrelay.ack.KeypressAckWebhook;
+import sosrelay.ack.CodeReplies;
 import sosrelay.ack.SmsReplyAckWebhook;
+import sosrelay.ack.WhatsAppReplyWebhook;
+import sosrelay.callbacks.GupShupDeliveryWebhook;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.board.BoardPage;
 import sosrelay.api.DeviceApi;
@@ -247,7 +250,7 @@ public final class Wiring {
                 this::smsDltTemplate), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.WHATSAPP)), new GupShupWhatsApp(http.get(), gupShupAccount(),
                 whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), incidentsTable(), clock)),
-                (job, id) -> { }, Pacing.none(clock)));
+                (job, id) -> outcomes.get().applyKept(id), Pacing.none(clock)));
     }
 
     public static Wiring fromEnvironment() {
@@ -367,7 +370,21 @@ public final class Wiring {
     }
 
     public SmsReplyAckWebhook smsReplyAckWebhook() {
-        return new SmsReplyAckWebhook(webhookSecret(), ackCodes.get(), incidents.get(), acknowledgements.get());
+        return new SmsReplyAckWebhook(webhookSecret(), codeReplies());
+    }
+
+    /** GupShup's inbound messages: a WhatsApp reply with the code acknowledges as an SMS reply does. */
+    public WhatsAppReplyWebhook whatsAppReplyWebhook() {
+        return new WhatsAppReplyWebhook(webhookSecret(), codeReplies());
+    }
+
+    /** GupShup's delivery reports of WhatsApp messages. */
+    public GupShupDeliveryWebhook gupShupDeliveryWebhook() {
+        return new GupShupDeliveryWebhook(webhookSecret(), outcomes.get());
+    }
+
+    private CodeReplies codeReplies() {
+        return new CodeReplies(ackCodes.get(), incidents.get(), acknowledgements.get());
     }
 
     /**
@@ -488,19 +505,27 @@ public final class Wiring {
                 whatsApp.requestTimeout(), whatsApp.templateHeader(), whatsApp.templateFooter());
     }
 
-    /** WhatsApp replies are not received (no inbound route yet): the text never asks for one. */
+    /**
+     * The WhatsApp texts: a reply asked for only when GUPSHUP_INBOUND says GupShup's inbound webhook is ours, the
+     * only way a WhatsApp reply reaches us.
+     */
     private IncidentMessages whatsAppMessages() {
         Settings.WhatsApp whatsApp = settings.whatsApp();
         Map<Language, IncidentMessages.Templates> templates = new EnumMap<>(Language.class);
-        templates.put(Language.EN, whatsAppTemplates(whatsApp.english(), "WHATSAPP_TEMPLATE", settings.links().publicBaseUrl()));
+        templates.put(Language.EN, whatsAppTemplates(whatsApp.english(), "WHATSAPP_TEMPLATE", whatsApp.repliesArrive(),
+                settings.links().publicBaseUrl()));
         if (whatsApp.hindi() != null) {
-            templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI", settings.links().publicBaseUrl()));
+            templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI", whatsApp.repliesArrive(),
+                    settings.links().publicBaseUrl()));
         }
-        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates, (values, language) -> values);
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates,
+                (values, language) -> ReplyRoute.replyHere(values, whatsApp.repliesArrive(), language));
     }
 
-    private static IncidentMessages.Templates whatsAppTemplates(Settings.Texts texts, String variable, String publicBaseUrl) {
-        ReplyRoute.check(texts.alert(), variable, false, "WhatsApp replies are not received");
+    private static IncidentMessages.Templates whatsAppTemplates(Settings.Texts texts, String variable, boolean repliesArrive,
+                                                                String publicBaseUrl) {
+        ReplyRoute.check(texts.alert(), variable, repliesArrive,
+                "GUPSHUP_INBOUND is not on (GupShup's inbound webhook is not set to /gupshup/{secret}/inbound)");
         IncidentMessages.checkLink(texts.alert(), variable, publicBaseUrl);
         return new IncidentMessages.Templates(new MessageTemplate(texts.alert(), GupShupWhatsApp.MAX_BODY),
                 notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown())));

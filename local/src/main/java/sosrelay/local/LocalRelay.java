@@ -135,7 +135,13 @@ public final class LocalRelay implements AutoCloseable {
             closeSandboxes.run();
             throw e;
         }
-        String webhooks = stack.baseUrl() + "/exotel/" + stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
+        String currentSecret = stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
+        String webhooks = stack.baseUrl() + "/exotel/" + currentSecret;
+        // As an operator sets them in GupShup's console (docs/providers-setup.md).
+        sandboxGupShup.ifPresent(gupShup -> {
+            gupShup.deliveryReportsTo(stack.baseUrl() + "/gupshup/" + currentSecret + "/delivery");
+            gupShup.inboundMessagesTo(stack.baseUrl() + "/gupshup/" + currentSecret + "/inbound");
+        });
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");
@@ -143,10 +149,13 @@ public final class LocalRelay implements AutoCloseable {
             exotel.receiveCallsOn(SANDBOX_CALLER_ID, webhooks + "/passthru", DEMO_RECORDING);
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
             Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
-            registerDlt(exotel, sms.sms().english(), sms.smsTexts().english());
+            String publicBaseUrl = sms.smsTexts().publicBaseUrl();
+            registerDlt(exotel, sms.sms().english(), sms.smsTexts().english(), publicBaseUrl);
             if (sms.sms().hindi() != null) {
-                registerDlt(exotel, sms.sms().hindi(), sms.smsTexts().hindi());
+                registerDlt(exotel, sms.sms().hindi(), sms.smsTexts().hindi(), publicBaseUrl);
             }
+            // The deployment's domain, as its README asks the operator to whitelist with DLT.
+            exotel.whitelistDltUrls(publicBaseUrl);
         });
         try {
             String apiKey = processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE))
@@ -154,6 +163,8 @@ public final class LocalRelay implements AutoCloseable {
             Directory directory = loadDirectory(stack, options);
             // Only now: a request that came in during start-up has waited for the directory instead of getting a 503.
             stack.serve();
+            // From now, as a user reads SOS_SANDBOX_OUTAGE: however long the start-up took.
+            outage.begin();
             return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey, operatorToken);
         } catch (RuntimeException e) {
             stack.close();
@@ -163,10 +174,10 @@ public final class LocalRelay implements AutoCloseable {
     }
 
     /** One language's three SMS texts, each under its own DLT template id, as the operator registered them. */
-    private static void registerDlt(SandboxExotel exotel, Settings.DltTemplates ids, Settings.Texts texts) {
-        exotel.registerDltTemplate(ids.alert(), DltTemplate.registered(texts.alert()));
-        exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown()));
-        exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming()));
+    private static void registerDlt(SandboxExotel exotel, Settings.DltTemplates ids, Settings.Texts texts, String publicBaseUrl) {
+        exotel.registerDltTemplate(ids.alert(), DltTemplate.registered(texts.alert(), publicBaseUrl));
+        exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown(), publicBaseUrl));
+        exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming(), publicBaseUrl));
     }
 
     private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup) {

@@ -1,14 +1,7 @@
 package sosrelay.ack;
 
-import java.util.Optional;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import sosrelay.directory.Person;
 import sosrelay.directory.PhoneNumbers;
-import sosrelay.incident.Incident;
-import sosrelay.incident.IncidentStore;
-import sosrelay.log.Log;
 import sosrelay.web.CallbackFields;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
@@ -18,23 +11,16 @@ import sosrelay.web.WebhookSecret;
 /**
  * {@code /exotel/{secret}/sms-reply}: Exotel's incoming SMS in either of its shapes: the legacy SMS app's
  * HEAD then GET with {@code SmsSid/From/To/Body}, and the two-way product's JSON POST with
- * {@code Sender/MessageBody/ReceivedOn}. A reply carrying a live, unused six-digit code acknowledges the
- * incident for the person the code was issued to, if the reply comes from that person's phone; the code
- * is then spent. Answers {@code text/plain}, which Exotel can send back as the reply.
+ * {@code Sender/MessageBody/ReceivedOn}. {@link CodeReplies} decides whether it acknowledges. Answers
+ * {@code text/plain}, which Exotel can send back as the reply.
  */
 public final class SmsReplyAckWebhook implements Webhook {
-    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
-
     private final WebhookSecret secret;
-    private final AckCodes codes;
-    private final IncidentStore incidents;
-    private final Acknowledgements acknowledgements;
+    private final CodeReplies replies;
 
-    public SmsReplyAckWebhook(WebhookSecret secret, AckCodes codes, IncidentStore incidents, Acknowledgements acknowledgements) {
+    public SmsReplyAckWebhook(WebhookSecret secret, CodeReplies replies) {
         this.secret = secret;
-        this.codes = codes;
-        this.incidents = incidents;
-        this.acknowledgements = acknowledgements;
+        this.replies = replies;
     }
 
     @Override
@@ -52,26 +38,12 @@ public final class SmsReplyAckWebhook implements Webhook {
         if (from == null) {
             return WebResponse.text(400, "From is missing or not a phone number");
         }
-        Matcher code = CODE.matcher(body);
-        if (!code.find()) {
-            return WebResponse.text(200, "To acknowledge, reply with the 6-digit code from the alert.");
-        }
-        try {
-            Optional<AckCodes.Holder> holder = codes.holder(code.group(1));
-            Incident incident = holder.flatMap(h -> incidents.find(h.incidentId())).orElse(null);
-            Person person = incident == null ? null : incident.recipient(holder.get().personId());
-            // Only its own person's phone spends a code: a guess from another number burns nothing. It is spent
-            // after the acknowledgement is recorded (which counts once per person anyway), so a failure keeps it.
-            if (person == null || !person.phone().equals(from)) {
-                Log.warn("sms-ack.refused", "from", PhoneNumbers.mask(from));
-                return WebResponse.text(200, "No emergency with code " + code.group(1) + " is waiting for this number.");
-            }
-            acknowledgements.acknowledge(incident.id(), person.id(), "sms");
-            codes.use(code.group(1));
-            return WebResponse.text(200, "Acknowledged. Thank you.");
-        } catch (RuntimeException e) {
-            Log.error("sms-ack.failed", "from", PhoneNumbers.mask(from), "error", e);
-            return WebResponse.text(200, "Your acknowledgement could not be recorded. Please call the emergency desk.");
-        }
+        CodeReplies.Result result = replies.reply(from, body, "sms");
+        return WebResponse.text(200, switch (result.outcome()) {
+            case NO_CODE -> "To acknowledge, reply with the 6-digit code from the alert.";
+            case NOT_WAITING -> "No emergency with code " + result.code() + " is waiting for this number.";
+            case ACKNOWLEDGED -> "Acknowledged. Thank you.";
+            case FAILED -> "Your acknowledgement could not be recorded. Please call the emergency desk.";
+        });
     }
 }

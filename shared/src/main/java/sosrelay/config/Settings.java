@@ -25,18 +25,18 @@ public final class Settings {
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
     /**
      * Default SMS and WhatsApp text; in India it must match the registered DLT / WhatsApp template word for
-     * word. Type, place, time and our link only: no caller's number, no free text (texts sit on phones and in
+     * word. Type, place, time and our recording link ({@code {link}}) only: no caller's number, no free text (texts sit on phones and in
      * providers' logs). {@code {acknowledge}} says how: a reply only where replies can arrive, else press 1 on the call.
      */
     public static final String DEFAULT_MESSAGE_TEMPLATE = "SOS Relay: {type} emergency at {time}. Location: {location}."
-            + " Recording: {recording} Ref: {ref}. To acknowledge: {acknowledge}.";
+            + " Recording: {link} Ref: {ref}. To acknowledge: {acknowledge}.";
     /** Default stand-down text (SMS and WhatsApp); like the alert's, it must match its registered template. */
     public static final String DEFAULT_STAND_DOWN_TEMPLATE = "SOS Relay: {type} emergency covered by {coming}. No action needed. Ref: {ref}.";
     /** Default report-back text to whoever raised the emergency. */
     public static final String DEFAULT_COMING_TEMPLATE = "SOS Relay: {count} coming: {coming}. {type} emergency, ref {ref}.";
     /** The alert in Hindi, for people whose directory {@code language} is {@code hi}, when {@code TEXT_LANGUAGES} has it. */
     public static final String DEFAULT_MESSAGE_TEMPLATE_HI = "SOS Relay: {type} आपातकाल, समय {time}. स्थान: {location}."
-            + " रिकॉर्डिंग: {recording} संदर्भ: {ref}. पुष्टि के लिए: {acknowledge}.";
+            + " रिकॉर्डिंग: {link} संदर्भ: {ref}. पुष्टि के लिए: {acknowledge}.";
     /** The stand-down in Hindi. */
     public static final String DEFAULT_STAND_DOWN_TEMPLATE_HI = "SOS Relay: {type} आपातकाल {coming} ने संभाल लिया है. कोई कार्रवाई नहीं चाहिए. संदर्भ: {ref}.";
     /** The report back in Hindi (sent to whoever raised the emergency, who has no directory language: used only if configured so). */
@@ -138,6 +138,18 @@ public final class Settings {
         }
     }
 
+    /**
+     * The recording links texts carry ({@code <publicBaseUrl>/r/<token>}, may be null where no text carries one) and
+     * how long each plays after it is first texted.
+     */
+    public record Links(String publicBaseUrl, Duration lifetime) {
+        static Links read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("recording link", new Links(v.optional("SOS_PUBLIC_BASE_URL"),
+                    Duration.ofHours(v.number("RECORDING_LINK_HOURS", 24, 1))));
+        }
+    }
+
     /** How many open incidents one device key may hold, and for how long one counts; the API keys that act as operators. */
     public record Api(int openIncidentLimit, Duration openIncidentWindow, Set<String> operatorKeyIds) {
         static Api read(Env env) {
@@ -226,10 +238,11 @@ public final class Settings {
 
     /**
      * The GupShup enterprise account and the approved templates' texts, in English and (null unless {@code TEXT_LANGUAGES}
-     * has {@code hi}) Hindi (header and footer, if they have them, may be null).
+     * has {@code hi}) Hindi (header and footer, if they have them, may be null); {@code repliesArrive}: GupShup's inbound
+     * webhook is set to our {@code /gupshup/{secret}/inbound} ({@code GUPSHUP_INBOUND=on}), so a text may ask for a reply.
      */
     public record WhatsApp(String apiBaseUrl, String userId, SecretSource password, Duration requestTimeout, String templateHeader,
-                           String templateFooter, Texts english, Texts hindi) {
+                           String templateFooter, Texts english, Texts hindi, boolean repliesArrive) {
         static WhatsApp read(Env env) {
             Variables v = new Variables(env);
             Texts english = new Texts(v.text("WHATSAPP_TEMPLATE", DEFAULT_MESSAGE_TEMPLATE),
@@ -238,7 +251,8 @@ public final class Settings {
                     v.text("STAND_DOWN_WHATSAPP_TEMPLATE_HI", DEFAULT_STAND_DOWN_TEMPLATE_HI), null) : null;
             return v.checked("WhatsApp", new WhatsApp(v.url("GUPSHUP_API_BASE_URL", GUPSHUP_API_BASE_URL), v.required("GUPSHUP_USER_ID"),
                     v.secret("GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER"), v.millis("GUPSHUP_REQUEST_TIMEOUT_MS", 8000, 1),
-                    v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"), english, hindi));
+                    v.optional("GUPSHUP_TEMPLATE_HEADER"), v.optional("GUPSHUP_TEMPLATE_FOOTER"), english, hindi,
+                    "on".equals(v.oneOf("GUPSHUP_INBOUND", "off", java.util.Set.of("on", "off")))));
         }
     }
 
@@ -296,6 +310,10 @@ public final class Settings {
 
     public Recordings recordings() {
         return group("recordings", Recordings::read);
+    }
+
+    public Links links() {
+        return group("links", Links::read);
     }
 
     /** SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names. */

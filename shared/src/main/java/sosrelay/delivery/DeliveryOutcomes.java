@@ -61,19 +61,38 @@ public final class DeliveryOutcomes {
             return applyTo(named.get().ref(), state, via);
         }
         if (named.isPresent() && DeliveryStates.CLAIMED.equals(named.get().state())) {
-            pending.keep(providerId, named.get().ref().incidentId(), providerState, via);
-            // The worker may have recorded the id between the lookups and the keeping: look once more.
-            Optional<DeliveryRef> now = deliveries.byProviderId(providerId);
-            if (now.isPresent()) {
-                pending.take(providerId);
-                return applyTo(now.get(), state, via);
-            }
-            Log.info("delivery.report-kept", "providerId", providerId, "state", providerState, "via", via);
-            return Applied.KEPT;
+            return keep(providerId, named.get().ref().incidentId(), providerState, state, via);
         }
         Log.warn("delivery.report-ignored", "providerId", providerId, "state", providerState, "via", via,
                 "reason", state == null ? "unknown state" : "unknown provider id");
         return Applied.NOTHING;
+    }
+
+    /**
+     * A report that names nothing of ours but the provider's id (GupShup's delivery reports): found by it, else
+     * kept until a worker records that id, since the provider may report before the worker's own write.
+     */
+    public Applied reportById(String providerId, String providerState, String via) {
+        String state = DeliveryStates.normalise(providerState);
+        if (state == null || providerId == null || providerId.isBlank()) {
+            Log.warn("delivery.report-ignored", "providerId", providerId, "state", providerState, "via", via,
+                    "reason", state == null ? "unknown state" : "no provider id");
+            return Applied.NOTHING;
+        }
+        Optional<DeliveryRef> found = deliveries.byProviderId(providerId);
+        return found.isPresent() ? applyTo(found.get(), state, via) : keep(providerId, null, providerState, state, via);
+    }
+
+    private Applied keep(String providerId, String incidentId, String providerState, String state, String via) {
+        pending.keep(providerId, incidentId, providerState, via);
+        // The worker may have recorded the id between the lookups and the keeping: look once more.
+        Optional<DeliveryRef> now = deliveries.byProviderId(providerId);
+        if (now.isPresent()) {
+            pending.take(providerId);
+            return applyTo(now.get(), state, via);
+        }
+        Log.info("delivery.report-kept", "providerId", providerId, "state", providerState, "via", via);
+        return Applied.KEPT;
     }
 
     /** For the worker, once it recorded the provider id: applies a report that came before, if one did. */

@@ -6,13 +6,16 @@ import java.util.Map;
 /**
  * The order a delivery's states come in, so a late or repeated callback never moves a delivery back:
  * a state is written only over a lower-ranked one. Provider states are Exotel's own words
- * ({@code no-answer}, {@code failed_dnd} is written {@code failed-dnd}).
+ * ({@code no-answer}, {@code failed_dnd} is written {@code failed-dnd}); GupShup's WhatsApp reports are
+ * put in these words by {@code GupShupDeliveryReports}, and add {@link #READ}, which only follows a delivery.
  */
 public final class DeliveryStates {
     public static final String CLAIMED = "claimed";
     public static final String ACCEPTED = "accepted";
     /** Terminal: nothing comes after these for the same attempt. */
     public static final int FINAL = 9;
+    /** A WhatsApp message the person opened: after {@code delivered}, and nothing moves it back. */
+    public static final String READ = "read";
 
     private static final Map<String, Integer> RANKS = Map.ofEntries(
             Map.entry(CLAIMED, 0),
@@ -29,7 +32,8 @@ public final class DeliveryStates {
             Map.entry("canceled", FINAL),
             Map.entry("sent", FINAL),
             Map.entry("delivered", FINAL),
-            Map.entry("failed-dnd", FINAL));
+            Map.entry("failed-dnd", FINAL),
+            Map.entry(READ, FINAL + 1));
 
     private DeliveryStates() {
     }

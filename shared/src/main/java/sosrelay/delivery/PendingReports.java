@@ -7,13 +7,15 @@ import java.util.Optional;
 import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Status reports that arrived before their provider id was recorded ({@code pk = PENDING#<id>}): a
- * busy line's callback can beat the worker's own write of the CallSid. Kept only for a delivery whose
- * send is under way, and applied by the worker once it records the id; a report for an id we never
- * record is never applied, and expires.
+ * busy line's callback can beat the worker's own write of the CallSid. Kept for a delivery whose send
+ * is under way (or, for GupShup, whose reports name nothing of ours, for any id not recorded yet), and
+ * applied by the worker once it records the id; a report for an id we never record is never applied,
+ * and expires. Of several reports for one id the furthest along is kept: a late "sent" never hides a "read".
  */
 public final class PendingReports {
     private static final Duration KEEP_FOR = Duration.ofDays(1);
@@ -32,14 +34,25 @@ public final class PendingReports {
         this.clock = clock;
     }
 
+    /** {@code incidentId} may be null when the report does not say (GupShup's). */
     public void keep(String providerId, String incidentId, String providerState, String via) {
         Map<String, AttributeValue> item = new java.util.HashMap<>(TableKeys.pendingReport(providerId));
+        String rank = Integer.toString(DeliveryStates.rank(DeliveryStates.normalise(providerState)));
         item.putAll(Map.of(
                 "state", AttributeValue.fromS(providerState),
                 "via", AttributeValue.fromS(via),
-                "incidentId", AttributeValue.fromS(incidentId),
+                "stateRank", AttributeValue.fromN(rank),
                 "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP_FOR).getEpochSecond()))));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        if (incidentId != null) {
+            item.put("incidentId", AttributeValue.fromS(incidentId));
+        }
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(stateRank) OR stateRank < :rank")
+                    .expressionAttributeValues(Map.of(":rank", AttributeValue.fromN(rank))));
+        } catch (ConditionalCheckFailedException furtherKept) {
+            // A report further along is kept already: it is the one to apply.
+        }
     }
 
     /** Removes and returns the report kept for the id, if any. */

@@ -19,8 +19,8 @@ import sosrelay.incident.IncidentProgress;
  * long it took; per tier, whether its {@code required} acknowledgements would have been met.
  */
 final class DrillReport {
-    /** A call picked up or a text handed to the phone: the number reaches its person. */
-    private static final Set<String> REACHED = Set.of("in-progress", "completed", "delivered");
+    /** A call picked up, a text handed to the phone, a WhatsApp message read: the number reaches its person. */
+    private static final Set<String> REACHED = Set.of("in-progress", "completed", "delivered", "read");
 
     private DrillReport() {
     }

@@ -11,6 +11,7 @@ import sosrelay.directory.Language;
 import sosrelay.directory.Person;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
+import sosrelay.links.RecordingLinks;
 import sosrelay.log.Log;
 
 /**
@@ -18,6 +19,9 @@ import sosrelay.log.Log;
  * and fills the channel's template in the recipient's language (their directory {@code language}, kept
  * on the incident); a language this channel has no templates for, and whoever raised the emergency,
  * get English.
+ *
+ * <p>A text that says {@code {link}} carries the recipient's own recording link ({@link RecordingLinks}), issued
+ * here, when first texted.
  *
  * <p>When the incident is missing, or DynamoDB still fails after the SDK's own retries, the
  * recipient gets the generic text at once: an alert that says "call the desk, ref X" now is worth
@@ -31,21 +35,34 @@ public final class IncidentMessages implements Function<DeliveryJob, Text> {
     private final IncidentStore incidents;
     private final Map<Language, Templates> templates;
     private final AckCodes ackCodes;
+    private final RecordingLinks links;
     private final BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit;
 
     /**
      * {@code templates} must have English; {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30
      * characters and says where to reply, in the text's language).
      */
-    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, Map<Language, Templates> templates,
+    public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, RecordingLinks links, Map<Language, Templates> templates,
                             BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit) {
         if (!templates.containsKey(Language.EN)) {
             throw new IllegalArgumentException("every channel has English texts");
         }
         this.ackCodes = ackCodes;
         this.incidents = incidents;
+        this.links = links;
         this.templates = Map.copyOf(templates);
         this.fit = fit;
+    }
+
+    /**
+     * Throws naming the variable when its text says {@code {link}} but there is no public base URL to link under: every
+     * recipient would get a link to nowhere.
+     */
+    public static void checkLink(String text, String variable, String publicBaseUrl) {
+        if (text.contains(Placeholder.LINK.token()) && (publicBaseUrl == null || publicBaseUrl.isBlank())) {
+            throw new IllegalStateException(variable + " carries " + Placeholder.LINK.token()
+                    + " but SOS_PUBLIC_BASE_URL is unset: the recording link would lead nowhere");
+        }
     }
 
     @Override
@@ -56,18 +73,39 @@ public final class IncidentMessages implements Function<DeliveryJob, Text> {
         Language language = incident.map(i -> i.recipient(Notice.personOf(job.personId()))).map(Person::language)
                 .filter(templates::containsKey).orElse(Language.EN);
         Templates texts = templates.get(language);
+        MessageTemplate text = job.notice() == null ? texts.alert() : notice(texts, job);
         Map<Placeholder, String> values = incident.map(i -> IncidentValues.of(i, code, language))
                 .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code, language));
-        if (job.notice() == null) {
-            return new Text(texts.alert().render(fit.apply(values, language)), language);
+        if (text.uses(Placeholder.LINK)) {
+            values.put(Placeholder.LINK, link(job, incident));
         }
+        if (job.notice() != null) {
+            values.put(Placeholder.COMING, job.notice().coming());
+            values.put(Placeholder.COUNT, job.notice().count());
+        }
+        return new Text(text.render(fit.apply(values, language)), language);
+    }
+
+    private static MessageTemplate notice(Templates texts, DeliveryJob job) {
         MessageTemplate notice = texts.notices().get(job.notice().kind());
         if (notice == null) {
             throw new IllegalStateException("no text configured for the " + job.notice().kind().id() + " notice on " + job.channel().id());
         }
-        values.put(Placeholder.COMING, job.notice().coming());
-        values.put(Placeholder.COUNT, job.notice().count());
-        return new Text(notice.render(fit.apply(values, language)), language);
+        return notice;
+    }
+
+    /** The recipient's own link to the recording; if it can't be issued the text still goes, linking to none. */
+    private String link(DeliveryJob job, Optional<Incident> incident) {
+        String recording = incident.map(found -> found.recording().url()).orElse(null);
+        if (recording == null || recording.isBlank()) {
+            return links.noRecording();
+        }
+        try {
+            return links.link(job.incidentId(), job.personId());
+        } catch (RuntimeException e) {
+            Log.warn("message.link-unavailable", "incidentId", job.incidentId(), "channel", job.channel().id(), "error", e);
+            return links.noRecording();
+        }
     }
 
     /** The recipient's own code; if it can't be issued the alert still goes, without a way to reply. */

@@ -11,9 +11,9 @@ import sosrelay.incident.Trigger;
  * The placeholder values of an incident. A value the incident lacks becomes a short neutral word
  * rather than nothing, so the message still reads as a sentence and still matches its registered
  * template: no description or location is "none", no recording "none", an unknown reporter or
- * time "unknown". A recording is never linked: Exotel serves recordings only with the account's
- * credentials, so its URL would play for nobody and would spread a patient's voice to every phone it
- * reaches; the text says the recording is on the call, where the greeting plays it.
+ * time "unknown". Exotel's recording URL is never texted: Exotel serves recordings only with the account's
+ * credentials, so it would play for nobody and would spread a patient's voice to every phone it reaches.
+ * {@code {recording}} says the recording is on the call; {@code {link}} ({@link IncidentMessages}) links to our copy.
  */
 public final class IncidentValues {
     /** No ack code: a notice, or a code that could not be issued (never shown: {@code {acknowledge}} then says press 1). */
@@ -57,7 +57,8 @@ public final class IncidentValues {
         values.put(Placeholder.RECORDING, words.none());
         values.put(Placeholder.REF, incidentId);
         values.put(Placeholder.REPORTER, words.unknown());
-        values.put(Placeholder.LOCATION, words.none());
+        // The location is in every shipped template (the description is not: no free text), and 30 characters fit DLT.
+        values.put(Placeholder.LOCATION, words.callTheDesk());
         values.put(Placeholder.TIME, words.unknown());
         values.put(Placeholder.ACK_CODE, ackCode);
         values.put(Placeholder.ACKNOWLEDGE, words.press1());

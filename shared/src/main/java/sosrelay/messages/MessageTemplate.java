@@ -26,6 +26,11 @@ public final class MessageTemplate {
         this.maxLength = maxLength;
     }
 
+    /** Whether the text says {@code placeholder} (a value costs a write to issue: it is made only when said). */
+    public boolean uses(Placeholder placeholder) {
+        return text.contains(placeholder.token());
+    }
+
     /** Fills every placeholder in one pass (a value that contains {@code {ref}} stays as written). */
     public String render(Map<Placeholder, String> values) {
         Map<Placeholder, String> fitted = new EnumMap<>(values);

@@ -5,9 +5,16 @@ import java.util.Locale;
 
 /** What a message template may say about an incident, written {@code {name}} in the template. */
 public enum Placeholder {
-    TYPE, DESCRIPTION, RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE,
+    TYPE, DESCRIPTION,
+    /** Whether there is a recording ("on the call", "none"): the templates before {@link #LINK}. */
+    RECORDING, REF, REPORTER, LOCATION, TIME, ACK_CODE,
     /** How to acknowledge, where replies can arrive ("Reply 482913 to 08047000000") or not ("Press 1 on the call"). */
     ACKNOWLEDGE,
+    /**
+     * The recipient's own recording link, {@code <SOS_PUBLIC_BASE_URL>/r/<token>} ({@code /r/none} without a recording):
+     * registered with DLT as the base and {@code /r/} in the template's text and the token as its {@code {#var#}}.
+     */
+    LINK,
     /** Notices only: who acknowledged ("Dr. Rao, Nurse station") and how many of how many ("2 of 2"). */
     COMING, COUNT;
 

@@ -6,7 +6,8 @@ import sosrelay.directory.Language;
 
 /**
  * Texts ask for a reply only where a reply can arrive. An SMS from an alphanumeric DLT header cannot
- * be answered; only a two-way number Exotel set up receives replies. Without one, {@code {acknowledge}}
+ * be answered; only a two-way number Exotel set up receives replies. A WhatsApp message can be answered
+ * once GupShup's inbound webhook is set to ours ({@code GUPSHUP_INBOUND=on}). Without either, {@code {acknowledge}}
  * says "Press 1 on the call", and a template that asks for a reply code is refused at start-up.
  */
 public final class ReplyRoute {
@@ -20,6 +21,19 @@ public final class ReplyRoute {
                     + ": recipients would believe they acknowledged when they did not. Use " + Placeholder.ACKNOWLEDGE.token()
                     + " instead (it says \"" + IncidentValues.PRESS_1 + "\" until replies can arrive).");
         }
+    }
+
+    /**
+     * Where the text itself can be answered (WhatsApp with GupShup's inbound webhook set), {@code {acknowledge}} asks, in the
+     * text's language, for the code as the answer.
+     */
+    public static Map<Placeholder, String> replyHere(Map<Placeholder, String> values, boolean repliesArrive, Language language) {
+        if (!repliesArrive) {
+            return values;
+        }
+        Map<Placeholder, String> withReply = new EnumMap<>(values);
+        withReply.put(Placeholder.ACKNOWLEDGE, Wording.of(language).replyHere(values.get(Placeholder.ACK_CODE)));
+        return withReply;
     }
 
     /** With a reply number, {@code {acknowledge}} asks, in the text's language, for the code sent to it. */

@@ -15,6 +15,7 @@ public final class TableKeys {
     public static final String ACKNOWLEDGEMENTS = "ACK#";
     public static final String DECLINES = "DECLINE#";
     public static final String PERSONS_CODES = "ACKCODE#";
+    public static final String PERSONS_LINKS = "LINK#";
     /** The incident's own item in its partition. */
     public static final String SNAPSHOT = "INCIDENT";
     /** The sort key prefix of a device key's open-incident slots ({@code KEY#<key id>}). */
@@ -50,6 +51,16 @@ public final class TableKeys {
     /** A code's own partition, so a reply finds its incident: {@code ACKCODE#<code>} / {@code ACKCODE}. */
     public static Map<String, AttributeValue> ackCode(String code) {
         return key("ACKCODE#" + code, "ACKCODE");
+    }
+
+    /** The person's recording link in the incident's partition ({@code LINK#<person>}). */
+    public static String personsLink(String personId) {
+        return PERSONS_LINKS + personId;
+    }
+
+    /** A recording link's own partition, so {@code GET /r/<token>} finds its incident: {@code LINK#<token>} / {@code LINK}. */
+    public static Map<String, AttributeValue> recordingLink(String token) {
+        return key("LINK#" + token, "LINK");
     }
 
     /** Which delivery a provider id (CallSid, SmsSid) belongs to: {@code PROVIDER#<id>} / {@code PROVIDER}. */

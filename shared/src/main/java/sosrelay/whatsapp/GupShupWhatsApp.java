@@ -2,7 +2,6 @@ package sosrelay.whatsapp;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import sosrelay.delivery.ProviderHttp;
@@ -29,6 +28,7 @@ public final class GupShupWhatsApp implements Sender {
     private final GupShupAccount account;
     private final Function<DeliveryJob, Text> texts;
     private final WhatsAppOptIns optIns;
+    private final GupShupOptIn optIn;
     private final URI endpoint;
 
     public GupShupWhatsApp(HttpClient http, GupShupAccount account, Function<DeliveryJob, Text> texts, WhatsAppOptIns optIns) {
@@ -36,7 +36,8 @@ public final class GupShupWhatsApp implements Sender {
         this.account = account;
         this.texts = texts;
         this.optIns = optIns;
-        this.endpoint = ProviderHttp.endpoint(account.apiBaseUrl(), "/GatewayAPI/rest");
+        this.optIn = new GupShupOptIn(http, account, optIns);
+        this.endpoint = account.endpoint();
     }
 
     @Override
@@ -61,22 +62,14 @@ public final class GupShupWhatsApp implements Sender {
         return again == NOT_OPTED_IN ? new SendResult.Permanent("GupShup refuses the number even after opting it in") : again;
     }
 
-    /** {@code method=OPT_IN}: the person gave consent when the hospital put them on the rota. */
-    public SendResult optIn(DeliveryJob job) {
-        Map<String, String> form = credentials("OPT_IN");
-        form.put("phone_number", gupShupNumber(job.phone()));
-        form.put("channel", "WHATSAPP");
-        SendResult result = gupShup.post(endpoint, null, form, GupShupAnswers::classify);
-        if (result instanceof SendResult.Accepted) {
-            optIns.optedIn(job.personId(), job.phone());
-            Log.info("whatsapp.opted-in", "personId", job.personId());
-        }
-        return result;
+    /** Opts the job's person in on the job's number, and records it. */
+    private SendResult optIn(DeliveryJob job) {
+        return optIn.optIn(job.personId(), job.phone());
     }
 
     private SendResult sendMessage(DeliveryJob job) {
-        Map<String, String> form = credentials("SendMessage");
-        form.put("send_to", gupShupNumber(job.phone()));
+        Map<String, String> form = account.form("SendMessage");
+        form.put("send_to", GupShupAccount.number(job.phone()));
         form.put("msg_type", "HSM");
         form.put("isTemplate", "true");
         form.put("msg", texts.apply(job).body());
@@ -88,21 +81,5 @@ public final class GupShupWhatsApp implements Sender {
         }
         return gupShup.post(endpoint, null, form, response -> GupShupAnswers.notOptedIn(response)
                 ? NOT_OPTED_IN : GupShupAnswers.classify(response));
-    }
-
-    private Map<String, String> credentials(String method) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("method", method);
-        form.put("userid", account.userId());
-        form.put("password", account.password().get());
-        form.put("v", "1.1");
-        form.put("auth_scheme", "plain");
-        form.put("format", "json");
-        return form;
-    }
-
-    /** GupShup wants the country code and number without the plus: {@code +919800000001} is {@code 919800000001}. */
-    static String gupShupNumber(String e164) {
-        return e164.startsWith("+") ? e164.substring(1) : e164;
     }
 }

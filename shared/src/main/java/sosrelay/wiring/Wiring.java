@@ -13,7 +13,10 @@ import java.util.function.Supplier;
 import sosrelay.ack.AckCodes;
 import sosrelay.ack.Acknowledgements;
 import sosrelay.ack.KeypressAckWebhook;
+import sosrelay.ack.CodeReplies;
 import sosrelay.ack.SmsReplyAckWebhook;
+import sosrelay.ack.WhatsAppReplyWebhook;
+import sosrelay.callbacks.GupShupDeliveryWebhook;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.board.BoardPage;
 import sosrelay.api.DeviceApi;
@@ -61,6 +64,8 @@ import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.incident.BucketRecordingPolicy;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
+import sosrelay.links.RecordingLinkWebhook;
+import sosrelay.links.RecordingLinks;
 import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.messages.ReplyRoute;
@@ -257,7 +262,7 @@ public final class Wiring {
                 this::smsDltTemplate), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.WHATSAPP)), new GupShupWhatsApp(http.get(), gupShupAccount(),
                 whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), incidentsTable(), clock)),
-                (job, id) -> { }, Pacing.none(clock)));
+                (job, id) -> outcomes.get().applyKept(id), Pacing.none(clock)));
     }
 
     public static Wiring fromEnvironment() {
@@ -320,6 +325,17 @@ public final class Wiring {
         return new ScheduledDrills(directory.get(), raiser.get(), clock);
     }
 
+    /** {@code GET|HEAD /r/{token}}: a text's recording link, redirected to a presigned URL of our copy. */
+    public RecordingLinkWebhook recordingLinkWebhook() {
+        return new RecordingLinkWebhook(recordingLinks(), incidents.get(), recordingsBucket.get(), clock);
+    }
+
+    /** The texts' recording links: issued by the SMS and WhatsApp workers, read by the link's function. */
+    private RecordingLinks recordingLinks() {
+        Settings.Links links = settings.links();
+        return new RecordingLinks(dynamo.get(), incidentsTable(), clock, links.lifetime(), links.publicBaseUrl());
+    }
+
     /** Who has answered something: written by every acknowledgement, read by the board's desk. */
     private ReachedPeople reachedPeople() {
         return new ReachedPeople(dynamo.get(), incidentsTable(), clock);
@@ -366,7 +382,21 @@ public final class Wiring {
     }
 
     public SmsReplyAckWebhook smsReplyAckWebhook() {
-        return new SmsReplyAckWebhook(webhookSecret(), ackCodes.get(), incidents.get(), acknowledgements.get());
+        return new SmsReplyAckWebhook(webhookSecret(), codeReplies());
+    }
+
+    /** GupShup's inbound messages: a WhatsApp reply with the code acknowledges as an SMS reply does. */
+    public WhatsAppReplyWebhook whatsAppReplyWebhook() {
+        return new WhatsAppReplyWebhook(webhookSecret(), codeReplies());
+    }
+
+    /** GupShup's delivery reports of WhatsApp messages. */
+    public GupShupDeliveryWebhook gupShupDeliveryWebhook() {
+        return new GupShupDeliveryWebhook(webhookSecret(), outcomes.get());
+    }
+
+    private CodeReplies codeReplies() {
+        return new CodeReplies(ackCodes.get(), incidents.get(), acknowledgements.get());
     }
 
     /**
@@ -500,26 +530,35 @@ public final class Wiring {
                 whatsApp.requestTimeout(), whatsApp.templateHeader(), whatsApp.templateFooter());
     }
 
-    /** WhatsApp replies are not received (no inbound route yet): the text never asks for one. */
+    /**
+     * The WhatsApp texts: a reply asked for only when GUPSHUP_INBOUND says GupShup's inbound webhook is ours, the
+     * only way a WhatsApp reply reaches us.
+     */
     private IncidentMessages whatsAppMessages() {
         Settings.WhatsApp whatsApp = settings.whatsApp();
         Map<Language, IncidentMessages.Templates> templates = new EnumMap<>(Language.class);
-        templates.put(Language.EN, whatsAppTemplates(whatsApp.english(), "WHATSAPP_TEMPLATE"));
+        templates.put(Language.EN, whatsAppTemplates(whatsApp.english(), "WHATSAPP_TEMPLATE", whatsApp.repliesArrive(),
+                settings.links().publicBaseUrl()));
         if (whatsApp.hindi() != null) {
-            templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI"));
+            templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI", whatsApp.repliesArrive(),
+                    settings.links().publicBaseUrl()));
         }
-        return new IncidentMessages(incidents.get(), ackCodes.get(), templates, (values, language) -> values);
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates,
+                (values, language) -> ReplyRoute.replyHere(values, whatsApp.repliesArrive(), language));
     }
 
-    private static IncidentMessages.Templates whatsAppTemplates(Settings.Texts texts, String variable) {
-        ReplyRoute.check(texts.alert(), variable, false, "WhatsApp replies are not received");
+    private static IncidentMessages.Templates whatsAppTemplates(Settings.Texts texts, String variable, boolean repliesArrive,
+                                                                String publicBaseUrl) {
+        ReplyRoute.check(texts.alert(), variable, repliesArrive,
+                "GUPSHUP_INBOUND is not on (GupShup's inbound webhook is not set to /gupshup/{secret}/inbound)");
+        IncidentMessages.checkLink(texts.alert(), variable, publicBaseUrl);
         return new IncidentMessages.Templates(new MessageTemplate(texts.alert(), GupShupWhatsApp.MAX_BODY),
                 notices(GupShupWhatsApp.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown())));
     }
 
     /**
-     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL, values of 30
-     * characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
+     * The SMS texts as their registered DLT templates allow: URLs only under our own base URL (the recording link
+     * too), values of 30 characters at most; a reply asked for only when EXOTEL_SMS_REPLY_NUMBER (a two-way number Exotel set
      * up) can receive it: nobody can answer an alphanumeric DLT header.
      */
     private IncidentMessages smsMessages() {
@@ -529,12 +568,13 @@ public final class Wiring {
         if (texts.hindi() != null) {
             templates.put(Language.HI, smsTemplates(texts, texts.hindi(), "SMS_TEMPLATE_HI"));
         }
-        return new IncidentMessages(incidents.get(), ackCodes.get(), templates,
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates,
                 (values, language) -> DltTemplate.fitted(ReplyRoute.replyTo(values, texts.replyNumber(), language)));
     }
 
     private static IncidentMessages.Templates smsTemplates(Settings.SmsTexts settings, Settings.Texts texts, String variable) {
         DltTemplate.checkUrls(texts.alert(), variable, settings.publicBaseUrl());
+        IncidentMessages.checkLink(texts.alert(), variable, settings.publicBaseUrl());
         ReplyRoute.check(texts.alert(), variable, settings.replyNumber() != null, "EXOTEL_SMS_REPLY_NUMBER is not set");
         return new IncidentMessages.Templates(new MessageTemplate(texts.alert(), ExotelSms.MAX_BODY),
                 notices(ExotelSms.MAX_BODY, Map.of(Notice.Kind.STAND_DOWN, texts.standDown(), Notice.Kind.COMING, texts.coming())));

@@ -32,6 +32,14 @@ class DeliveryStatesTest {
     }
 
     @Test
+    void aReadMessageFollowsItsDeliveryAndIsNeitherUndeliveredNorMovedBack() {
+        assertThat(DeliveryStates.normalise("READ")).isEqualTo(DeliveryStates.READ);
+        assertThat(DeliveryStates.rank(DeliveryStates.READ)).isGreaterThan(DeliveryStates.rank("delivered"))
+                .isGreaterThan(DeliveryStates.rank("failed"));
+        assertThat(DeliveryStates.undelivered(DeliveryStates.READ)).isFalse();
+    }
+
+    @Test
     void onlyCallsThatDidNotReachThePersonAreUnanswered() {
         assertThat(DeliveryStates.unanswered("no-answer")).isTrue();
         assertThat(DeliveryStates.unanswered("busy")).isTrue();

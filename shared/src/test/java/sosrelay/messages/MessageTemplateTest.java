@@ -20,6 +20,7 @@ import sosrelay.config.Settings;
 class MessageTemplateTest {
     private static final String RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
     private static final String CODE = "482913";
+    private static final String LINK = "https://sos.example/r/q0fP5Zr8sT2vW4xY6zA1bQ";
     private static final String ALL = "{type}|{description}|{recording}|{ref}|{reporter}|{location}|{time}|{ackCode}";
 
     private static Incident incident(String description, String location) {
@@ -64,10 +65,12 @@ class MessageTemplateTest {
 
     @Test
     void anUnknownIncidentStillFillsTheTemplateWithItsRefAndWhatToDo() {
-        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.unknownIncident("inc-9", CODE, Language.EN));
+        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9", CODE, Language.EN);
+        values.put(Placeholder.LINK, "https://sos.example/r/none");
+        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(values);
 
-        assertThat(text).isEqualTo("SOS Relay: Unspecified emergency at unknown. Location: none. Recording: none Ref: inc-9."
-                + " To acknowledge: Press 1 on the call.");
+        assertThat(text).isEqualTo("SOS Relay: Unspecified emergency at unknown. Location: call the emergency desk. Recording: https://sos.example/r/none"
+                + " Ref: inc-9. To acknowledge: Press 1 on the call.");
     }
 
     @Test
@@ -87,10 +90,15 @@ class MessageTemplateTest {
         Incident incident = new Incident("inc-f4ozhr7np263xfwdrpb2", call, "Heart", null, new Recording(RECORDING, null, null), List.of(),
                 List.of(), RetryPolicy.DEFAULT, null);
 
-        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(IncidentValues.of(incident, CODE, Language.EN));
+        Map<Placeholder, String> values = IncidentValues.of(incident, CODE, Language.EN);
+        values.put(Placeholder.LINK, LINK);
+        String text = new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).render(values);
 
-        assertThat(text).isEqualTo("SOS Relay: Heart emergency at 3:41 PM. Location: Ward 3. Recording: on the call"
+        assertThat(text).isEqualTo("SOS Relay: Heart emergency at 3:41 PM. Location: Ward 3. Recording: " + LINK
                 + " Ref: inc-f4ozhr7np263xfwdrpb2. To acknowledge: Press 1 on the call.");
+        assertThat(new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE, 2000).uses(Placeholder.LINK)).isTrue();
+        assertThat(new MessageTemplate(Settings.DEFAULT_MESSAGE_TEMPLATE_HI, 2000).uses(Placeholder.LINK)).isTrue();
+        assertThat(new MessageTemplate(Settings.DEFAULT_STAND_DOWN_TEMPLATE, 2000).uses(Placeholder.LINK)).isFalse();
         assertThat(new MessageTemplate("{reporter}", 2000).render(IncidentValues.of(incident, CODE, Language.EN)))
                 .as("a template that asks for the reporter gets the number masked").isEqualTo("+91******0000");
     }
@@ -99,11 +107,12 @@ class MessageTemplateTest {
     void whenTheDescriptionIsNotEnoughTheLocationAndReporterGiveWayToo() {
         Map<Placeholder, String> values = new EnumMap<>(IncidentValues.of(incident("d".repeat(300), "l".repeat(300)), CODE, Language.EN));
         values.put(Placeholder.REPORTER, "r".repeat(300));
+        values.put(Placeholder.LINK, LINK);
 
-        String text = new MessageTemplate("{type} {description} {location} {reporter} {ref} {recording}", 300).render(values);
+        String text = new MessageTemplate("{type} {description} {location} {reporter} {ref} {recording} {link}", 300).render(values);
 
         assertThat(text).hasSizeLessThanOrEqualTo(300).startsWith("Heart ")
-                .endsWith(" inc-f4ozhr7np263xfwdrpb2 on the call")
+                .as("the link whole").endsWith(" inc-f4ozhr7np263xfwdrpb2 on the call " + LINK)
                 .doesNotContain("ddd").doesNotContain("lll");
     }
 

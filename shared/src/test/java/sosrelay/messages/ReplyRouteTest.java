@@ -30,4 +30,15 @@ class ReplyRouteTest {
                 .isEqualTo("Reply " + values.get(Placeholder.ACK_CODE) + " to 08047000111").hasSizeLessThanOrEqualTo(30);
         ReplyRoute.check("Reply {ackCode}", "SMS_TEMPLATE", true, "");
     }
+
+    @Test
+    void aWhatsAppTextAsksForTheCodeAsItsAnswerOnlyWhereRepliesArrive() {
+        Map<Placeholder, String> values = IncidentValues.unknownIncident("inc-9", "482913", Language.EN);
+        Map<Placeholder, String> hindi = IncidentValues.unknownIncident("inc-9", "482913", Language.HI);
+
+        assertThat(ReplyRoute.replyHere(values, true, Language.EN).get(Placeholder.ACKNOWLEDGE)).isEqualTo("Reply 482913 to this message");
+        assertThat(ReplyRoute.replyHere(values, false, Language.EN).get(Placeholder.ACKNOWLEDGE)).isEqualTo("Press 1 on the call");
+        assertThat(ReplyRoute.replyHere(hindi, true, Language.HI).get(Placeholder.ACKNOWLEDGE)).contains("482913")
+                .doesNotContain("Reply");
+    }
 }

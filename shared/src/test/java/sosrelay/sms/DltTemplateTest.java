@@ -46,8 +46,34 @@ class DltTemplateTest {
 
     @Test
     void theRegisteredFormHasAVarForEveryPlaceholder() {
-        assertThat(DltTemplate.registered("{type} at {location}. To acknowledge: {acknowledge}."))
+        assertThat(DltTemplate.registered("{type} at {location}. To acknowledge: {acknowledge}.", null))
                 .isEqualTo("{#var#} at {#var#}. To acknowledge: {#var#}.");
+    }
+
+    @Test
+    void theLinksBaseIsTemplateTextAndOnlyItsTokenIsAVar() {
+        assertThat(DltTemplate.registered("{type}. Recording: {link} Ref: {ref}.", "https://sos.example.in/Prod/"))
+                .isEqualTo("{#var#}. Recording: https://sos.example.in/Prod/r/{#var#} Ref: {#var#}.");
+        assertThat(DltTemplate.registered(Settings.DEFAULT_MESSAGE_TEMPLATE, "https://sos.example.in"))
+                .contains(" Recording: https://sos.example.in/r/{#var#} Ref: ");
+        assertThatThrownBy(() -> DltTemplate.registered("Recording: {link}", null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SOS_PUBLIC_BASE_URL");
+    }
+
+    @Test
+    void aLinkIsNeverCutItsTokenFitsOneVar() {
+        String link = "https://sos.example.in/Prod/r/q0fP5Zr8sT2vW4xY6zA1bQ";
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.LINK, link);
+        values.put(Placeholder.LOCATION, "https://sos.example.in/Prod/r/q0fP5Zr8sT2vW4xY6zA1bQ");
+
+        Map<Placeholder, String> fitted = DltTemplate.fitted(values);
+
+        assertThat(link).hasSizeGreaterThan(DltTemplate.MAX_VARIABLE);
+        assertThat(fitted.get(Placeholder.LINK)).as("the link whole: only its token is a variable").isEqualTo(link);
+        assertThat(fitted.get(Placeholder.LOCATION)).as("a URL anywhere else is one variable: left out").isEqualTo("none");
+        assertThat(DltTemplate.fitLink("https://sos.example.in/r/" + "t".repeat(31))).isEqualTo("https://sos.example.in/r/none");
+        assertThat(DltTemplate.fitLink("https://sos.example.in/r/" + "t".repeat(30))).isEqualTo("https://sos.example.in/r/" + "t".repeat(30));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.ack.ExotelAckHandler;
 import sosrelay.ack.ExotelSmsReplyHandler;
+import sosrelay.ack.GupShupInboundHandler;
 import sosrelay.config.Env;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
@@ -28,12 +29,14 @@ import sosrelay.wiring.Wiring;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The callback and acknowledgement functions on the fixtures in events/: the Heart incident of
- * events/exotel-passthru.json is raised first, and dr-rao's call (exo-call-fixture-1) and text
- * (exo-sms-fixture-1) are placed, as the workers would have.
+ * The callback and acknowledgement functions on the fixtures in events/ (Exotel's, and GupShup's delivery
+ * reports and inbound message): the Heart incident of events/exotel-passthru.json is raised first, and dr-rao's
+ * call (exo-call-fixture-1) and text (exo-sms-fixture-1) are placed, as the workers would have.
  */
 class ExotelCallbackHandlersIT {
     private static final String INCIDENT = "inc-f4ozhr7np263xfwdrpb2";
+    /** The externalId of events/gupshup-delivery.json: the id GupShup's SendMessage answered. */
+    private static final String GUPSHUP_ID = "4937213891437419583-123456789012345678";
     /** The secret the fixtures' paths carry; the account the deploy's required ExotelAccountSid names. */
     private static final Map<String, String> SECRET = Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret", "EXOTEL_ACCOUNT_SID", "acme");
     private static LocalTemplate stack;
@@ -204,6 +207,57 @@ class ExotelCallbackHandlersIT {
         APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
 
         assertThat(response.getBody()).startsWith("No emergency with code 865701");
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/gupshup-delivery.json", type = APIGatewayProxyRequestEvent.class)
+    void gupShupsDeliveryReportsTakeTheWhatsAppToRead(APIGatewayProxyRequestEvent event) {
+        place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.WHATSAPP, 1), GUPSHUP_ID);
+
+        APIGatewayProxyResponseEvent response = new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(delivery(Channel.WHATSAPP).state()).isEqualTo("read");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/gupshup-delivery.json", type = APIGatewayProxyRequestEvent.class)
+    void aDeliveryReportThatBeatsTheWorkersRecordIsKeptAndAppliedOnceTheIdIsRecorded(APIGatewayProxyRequestEvent event) {
+        DeliveryJob whatsApp = new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.WHATSAPP, 1);
+        deliveries.claim(whatsApp);
+        // READ first, then a late DELIVERED: the later report must not hide the further one.
+        java.util.List<Object> reports = sosrelay.json.Json.readList(event.getBody());
+        java.util.Collections.reverse(reports);
+        event.setBody(sosrelay.json.Json.write(reports));
+
+        assertThat(new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(delivery(Channel.WHATSAPP).state()).isEqualTo("claimed");
+
+        deliveries.accepted(whatsApp, GUPSHUP_ID);
+        wiring("WhatsAppJobFunction").deliveryOutcomes().applyKept(GUPSHUP_ID);
+
+        assertThat(delivery(Channel.WHATSAPP).state()).as("the furthest report kept, not the last").isEqualTo("read");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/gupshup-inbound.json", type = APIGatewayProxyRequestEvent.class)
+    void aWhatsAppReplyWithTheCodeAcknowledges(APIGatewayProxyRequestEvent event) {
+        String code = new sosrelay.ack.AckCodes(passthru.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC()).issue(INCIDENT, "dr-rao");
+        event.setBody(event.getBody().replace("482913", code));
+
+        APIGatewayProxyResponseEvent response = new GupShupInboundHandler(wiring("GupShupInboundFunction")).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/gupshup-inbound.json", type = APIGatewayProxyRequestEvent.class)
+    void aWhatsAppReplyWithACodeNeverIssuedIsAnswered200AndAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = new GupShupInboundHandler(wiring("GupShupInboundFunction")).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).as("GupShup re-posts anything else").isEqualTo(200);
         assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
     }
 

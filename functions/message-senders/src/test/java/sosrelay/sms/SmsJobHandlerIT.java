@@ -1,8 +1,10 @@
 package sosrelay.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.and;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -18,14 +20,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.directory.Channel;
+import sosrelay.directory.Language;
 import sosrelay.testing.MessageJobStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The SMS worker on events/sms-job.json, with DynamoDB Local from template.yaml and WireMock as Exotel. */
+/**
+ * The SMS worker on events/sms-job.json, with DynamoDB Local from template.yaml and WireMock as Exotel; Hindi is switched
+ * on, so a person's directory language picks their text, its words, its DLT template and Exotel's unicode encoding.
+ */
 class SmsJobHandlerIT {
     private static final String SEND = "/v1/Accounts/acme/Sms/send.json";
+    private static final String HINDI_ALERT = "1107000000000000101";
     @RegisterExtension
-    static final MessageJobStack stack = MessageJobStack.of("SmsJobFunction", Map.of("EXOTEL_REQUEST_TIMEOUT_MS", "3000"));
+    static final MessageJobStack stack = MessageJobStack.of("SmsJobFunction", Map.of("EXOTEL_REQUEST_TIMEOUT_MS", "3000",
+            "TEXT_LANGUAGES", "en,hi", "EXOTEL_DLT_TEMPLATE_ID_HI", HINDI_ALERT, "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", "1107000000000000102",
+            "EXOTEL_DLT_COMING_TEMPLATE_ID_HI", "1107000000000000103"));
     private static WireMockServer exotel;
     private static SmsJobHandler handler;
 
@@ -59,9 +68,9 @@ class SmsJobHandlerIT {
                 .withFormParam("To", equalTo("+919800000001"))
                 .withFormParam("DltTemplateId", equalTo("1107000000000000001"))
                 .withFormParam("StatusCallback", equalTo("https://sos.example/exotel/local-webhook-secret/sms-status"))
-                .withFormParam("Body", equalTo("SOS Relay: Heart emergency at 3:41 PM."
-                        + " Location: none. Recording: on the call Ref: " + MessageJobStack.INCIDENT
-                        + ". To acknowledge: Press 1 on the call.")));
+                .withFormParam("Body", matching("SOS Relay: Heart emergency at 3:41 PM\\."
+                        + " Location: none\\. Recording: https://sos\\.example/r/[A-Za-z0-9]{22} Ref: " + MessageJobStack.INCIDENT
+                        + "\\. To acknowledge: Press 1 on the call\\.")));
     }
 
     @ParameterizedTest
@@ -100,8 +109,25 @@ class SmsJobHandlerIT {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
-                .withFormParam("Body", containing("Please contact the emergency desk immediately"))
-                .withFormParam("Body", containing("Ref: " + MessageJobStack.INCIDENT)));
+                // One pattern per form field: a second withFormParam would replace the first.
+                .withFormParam("Body", and(containing("Location: call the emergency desk."), containing("Ref: " + MessageJobStack.INCIDENT))));
         assertThat(stack.delivery(Channel.SMS)).containsEntry("state", AttributeValue.fromS("accepted"));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/sms-job.json", type = SQSEvent.class)
+    void aHindiReaderGetsTheHindiTextUnderItsOwnDltTemplate(SQSEvent event) {
+        stack.storeIncident(Language.HI);
+        exotelAccepts();
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        exotel.verify(1, postRequestedFor(urlEqualTo(SEND))
+                .withFormParam("DltTemplateId", equalTo(HINDI_ALERT))
+                .withFormParam("EncodingType", equalTo("unicode"))
+                .withFormParam("Body", matching("SOS Relay: Heart आपातकाल, समय 15:41\\. स्थान: कोई नहीं\\."
+                        + " रिकॉर्डिंग: https://sos\\.example/r/[A-Za-z0-9]{22} संदर्भ: "
+                        + MessageJobStack.INCIDENT + "\\. पुष्टि के लिए: कॉल पर 1 दबाएँ\\.")));
     }
 }

@@ -3,7 +3,9 @@ package sosrelay.whatsapp;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.and;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -66,10 +68,11 @@ class WhatsAppJobHandlerIT {
         gupShup.verify(1, postRequestedFor(urlEqualTo(REST)).withFormParam("method", equalTo("SendMessage"))
                 .withFormParam("send_to", equalTo("919800000001"))
                 .withFormParam("password", equalTo("gupshup-secret"))
-                .withFormParam("msg", containing("Heart emergency at 3:41 PM"))
-                .withFormParam("msg", containing("Reply " + stack.ackCode() + " to acknowledge"))
-                .withFormParam("msg", containing("Recording: on the call"))
-                .withFormParam("msg", notContaining(MessageJobStack.RECORDING)));
+                // One pattern per form field (a second withFormParam replaces the first): our own link, never Exotel's URL,
+                // and no reply asked for where none can arrive.
+                .withFormParam("msg", and(containing("Heart emergency at 3:41 PM"),
+                        matching(".* Recording: https://sos\\.example/r/[A-Za-z0-9]{22} Ref: .*"),
+                        containing("To acknowledge: Press 1 on the call."), notContaining(MessageJobStack.RECORDING))));
     }
 
     @ParameterizedTest
@@ -120,7 +123,7 @@ class WhatsAppJobHandlerIT {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         gupShup.verify(1, postRequestedFor(urlEqualTo(REST)).withFormParam("method", equalTo("SendMessage"))
-                .withFormParam("msg", containing("Please contact the emergency desk immediately"))
-                .withFormParam("msg", containing("Ref: " + MessageJobStack.INCIDENT)));
+                .withFormParam("msg", and(containing("Location: call the emergency desk."),
+                        containing("Ref: " + MessageJobStack.INCIDENT))));
     }
 }

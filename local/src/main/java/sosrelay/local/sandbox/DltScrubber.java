@@ -1,16 +1,19 @@
 package sosrelay.local.sandbox;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What India's DLT platform does to an SMS after Exotel accepted it: the body must match the template
- * registered for its DltTemplateId, each {@code {#var#}} holding at most 30 characters. Exotel answers
- * 200 either way; a violation shows only in the status callback.
+ * registered for its DltTemplateId, each {@code {#var#}} holding at most 30 characters, and every URL in it
+ * must be on the sender's whitelist (TRAI, from 1 October 2024). Exotel answers 200 either way; a violation
+ * shows only in the status callback.
  */
 final class DltScrubber {
     private static final String VAR = "{#var#}";
     private static final int MAX_VARIABLE = 30;
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://\\S+");
 
     private final Pattern registered;
 
@@ -35,6 +38,18 @@ final class DltScrubber {
         for (int i = 1; i <= match.groupCount(); i++) {
             if (match.group(i).length() > MAX_VARIABLE) {
                 return "DLT variable " + i + " is " + match.group(i).length() + " characters, over " + MAX_VARIABLE;
+            }
+        }
+        return null;
+    }
+
+    /** Null when every URL in the body starts with one of {@code whitelist}, else the first that does not, as DLT reports it. */
+    static String urlRefusal(String body, List<String> whitelist) {
+        Matcher url = URL.matcher(body);
+        while (url.find()) {
+            String found = url.group();
+            if (whitelist.stream().noneMatch(prefix -> found.startsWith(prefix.replaceAll("/+$", "") + "/"))) {
+                return "the URL " + found + " is not whitelisted for this sender";
             }
         }
         return null;

@@ -170,6 +170,14 @@ public final class SandboxExotel implements AutoCloseable {
         callDetailsDown = down;
     }
 
+    /**
+     * A URL prefix whitelisted with DLT for this sender (the deployment's base URL): from now on, as since October
+     * 2024, an SMS with a URL under no whitelisted prefix is accepted, then reported {@code failed}.
+     */
+    public void whitelistDltUrls(String urlPrefix) {
+        sms.whitelistUrls(urlPrefix);
+    }
+
     /** Where a key pressed after the greeting goes, as Exotel's Gather then Passthru send it: the stack's ack route. */
     public void acknowledgeWith(String ackUrl) {
         calls.acknowledgeWith(ackUrl);

@@ -20,12 +20,22 @@ import sosrelay.json.Json;
  * numeric error id in the body, sends template messages only to numbers opted in first
  * ({@code method=OPT_IN}; others get error 1006), and reads the credentials from the POST body only:
  * a password in the query string is refused and shouted about, because that URL would sit in every
- * access log on the way.
+ * access log on the way. Like an account whose console has both webhooks set, it reports on every
+ * message it accepted and passes on what people write back ({@link WhatsAppReports}); a person's
+ * reply is played with {@code POST /sandbox/whatsapp/replies} ({@code from}, {@code text}), and
+ * {@code PUT /sandbox/whatsapp/numbers/{number}} ({@code read}, {@code delivered} or {@code failed})
+ * scripts what becomes of a number's messages.
  */
 public final class SandboxGupShup implements AutoCloseable {
     public static final String USER_ID = "sandbox-user";
     public static final String PASSWORD = "sandbox-gupshup-password";
     private static final String PATH = "/GatewayAPI/rest";
+    private static final String REPLIES = "/sandbox/whatsapp/replies";
+    private static final String NUMBERS = "/sandbox/whatsapp/numbers/";
+    private static final java.security.SecureRandom IDS = new java.security.SecureRandom();
+
+    /** What becomes of a number's messages: the last delivery report GupShup sends of each. */
+    public enum Fate { READ, DELIVERED, FAILED }
 
     /** A message the sandbox accepted; {@code sendTo} is as GupShup takes it (919800000001). */
     public record SentWhatsApp(String id, String sendTo, String msg, Map<String, String> form, Instant at) {
@@ -37,6 +47,12 @@ public final class SandboxGupShup implements AutoCloseable {
     private final List<SentWhatsApp> sent = new CopyOnWriteArrayList<>();
     private final List<String> requestUrls = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> optedIn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService reportTimeline = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sandbox-gupshup-reports");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final WhatsAppReports reports;
 
     private volatile SandboxOutage outage = new SandboxOutage();
 
@@ -44,6 +60,8 @@ public final class SandboxGupShup implements AutoCloseable {
         this.server = server;
         this.threads = threads;
         this.console = console;
+        this.reports = new WhatsAppReports(console, java.net.http.HttpClient.newBuilder().connectTimeout(SandboxHttp.WEBHOOK_TIMEOUT).build(),
+                reportTimeline);
     }
 
     public static SandboxGupShup start(PrintStream console) throws IOException {
@@ -73,6 +91,26 @@ public final class SandboxGupShup implements AutoCloseable {
         return java.util.Set.copyOf(optedIn);
     }
 
+    /** The account's real-time delivery report URL, as set in GupShup's console. */
+    public void deliveryReportsTo(String url) {
+        reports.deliveryReportsTo(url);
+    }
+
+    /** The account's inbound (two-way) message URL, as set in GupShup's console. */
+    public void inboundMessagesTo(String url) {
+        reports.inboundMessagesTo(url);
+    }
+
+    /** What becomes of the messages to {@code e164} from now on. */
+    public void script(String e164, Fate fate) {
+        reports.script(e164.startsWith("+") ? e164.substring(1) : e164, fate);
+    }
+
+    /** The person on {@code e164} writes {@code text} on WhatsApp; the HTTP status the inbound webhook answered (0: none). */
+    public int reply(String e164, String text) {
+        return reports.reply(e164.startsWith("+") ? e164.substring(1) : e164, text);
+    }
+
     /** Every URL (path and query) asked of the sandbox, accepted or not: where a leaked credential would show. */
     public List<String> requestUrls() {
         return List.copyOf(requestUrls);
@@ -87,8 +125,18 @@ public final class SandboxGupShup implements AutoCloseable {
                 error(exchange, "102", "password in URL");
                 return;
             }
-            if (!"POST".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath())) {
-                SandboxHttp.reply(exchange, 404, "{\"response\":{\"status\":\"error\",\"details\":\"sandbox knows only POST " + PATH + "\"}}");
+            String path = exchange.getRequestURI().getPath();
+            if ("POST".equals(exchange.getRequestMethod()) && REPLIES.equals(path)) {
+                replyOverHttp(exchange, SandboxHttp.body(exchange));
+                return;
+            }
+            if ("PUT".equals(exchange.getRequestMethod()) && path.startsWith(NUMBERS)) {
+                scriptOverHttp(exchange, path.substring(NUMBERS.length()));
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod()) || !PATH.equals(path)) {
+                SandboxHttp.reply(exchange, 404, "{\"response\":{\"status\":\"error\",\"details\":\"sandbox knows only POST " + PATH
+                        + ", POST " + REPLIES + " and PUT " + NUMBERS + "{number}\"}}");
                 return;
             }
             if (outage.isDown(SandboxOutage.Provider.GUPSHUP, Instant.now())) {
@@ -115,12 +163,48 @@ public final class SandboxGupShup implements AutoCloseable {
                 error(exchange, "1006", "Template Opt-in Failure");
                 return;
             }
-            SentWhatsApp message = new SentWhatsApp(UUID.randomUUID().toString(), form.get("send_to"), form.get("msg"), form, Instant.now());
+            SentWhatsApp message = new SentWhatsApp(messageId(), form.get("send_to"), form.get("msg"), form, Instant.now());
             sent.add(message);
             console.printf("[sandbox gupshup] WhatsApp to %s: %s%n", PhoneNumbers.mask("+" + message.sendTo()), message.msg());
             SandboxHttp.reply(exchange, 200, Json.write(Map.of("response", Map.of("id", message.id(), "phone", message.sendTo(),
                     "details", "", "status", "success"))));
+            reports.accepted(message.id(), message.sendTo());
         }
+    }
+
+    /** GupShup's message ids: two numbers joined by a dash, as its reports' {@code externalId} repeats them. */
+    private static String messageId() {
+        return Long.toUnsignedString(IDS.nextLong()) + "-" + Long.toUnsignedString(IDS.nextLong() >>> 1);
+    }
+
+    /** {@code POST /sandbox/whatsapp/replies} with {@code from=+919800000001&text=482913}. */
+    private void replyOverHttp(HttpExchange exchange, Map<String, String> form) throws IOException {
+        String from = PhoneNumbers.toE164(form.get("from"));
+        if (from == null || form.get("text") == null) {
+            SandboxHttp.reply(exchange, 400, Json.write(Map.of("error", "from (a phone number) and text are required")));
+            return;
+        }
+        int status = reply(from, form.get("text"));
+        SandboxHttp.reply(exchange, 200, Json.write(Map.of("from", from, "webhookStatus", status)));
+    }
+
+    /** {@code PUT /sandbox/whatsapp/numbers/+919800000001} with {@code failed} (or {@code read}, {@code delivered}) as the body. */
+    private void scriptOverHttp(HttpExchange exchange, String number) throws IOException {
+        String e164 = PhoneNumbers.toE164(java.net.URLDecoder.decode(number, java.nio.charset.StandardCharsets.UTF_8));
+        String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        Fate fate;
+        try {
+            fate = Fate.valueOf(body.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            fate = null;
+        }
+        if (e164 == null || fate == null) {
+            SandboxHttp.reply(exchange, 400, Json.write(Map.of("error", "a phone number in the path, and read, delivered or failed as the body")));
+            return;
+        }
+        script(e164, fate);
+        console.printf("[sandbox gupshup] WhatsApp to %s scripted: %s%n", PhoneNumbers.mask(e164), fate.name().toLowerCase(java.util.Locale.ROOT));
+        SandboxHttp.reply(exchange, 200, Json.write(Map.of("number", e164, "fate", fate.name().toLowerCase(java.util.Locale.ROOT))));
     }
 
     private void optIn(HttpExchange exchange, Map<String, String> form) throws IOException {
@@ -143,6 +227,7 @@ public final class SandboxGupShup implements AutoCloseable {
 
     @Override
     public void close() {
+        reportTimeline.shutdownNow();
         server.stop(0);
         threads.shutdownNow();
     }

@@ -21,7 +21,7 @@ import sosrelay.web.FormEncoding;
 /**
  * The sandbox Exotel's SMS API: refuses what Exotel refuses (no DLT fields), keeps what it accepts, and
  * then, as DLT scrubbing does, posts a status callback: {@code sent}, or {@code failed} with the reason
- * in {@code DetailedStatus} when the body breaks the registered template.
+ * in {@code DetailedStatus} when the body breaks the registered template or carries a URL not whitelisted.
  */
 final class SandboxSms {
     /** What Exotel insists on for an SMS to an Indian number. */
@@ -32,6 +32,7 @@ final class SandboxSms {
     private final ScheduledExecutorService scheduler;
     private final List<SandboxExotel.SentSms> sent = new CopyOnWriteArrayList<>();
     private final Map<String, DltScrubber> dlt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> urlWhitelist = new CopyOnWriteArrayList<>();
 
     SandboxSms(PrintStream console, HttpClient http, ScheduledExecutorService scheduler) {
         this.console = console;
@@ -42,6 +43,11 @@ final class SandboxSms {
     /** A template registered with DLT; once any is, an SMS naming an unregistered template id fails too. */
     void registerTemplate(String templateId, String registeredText) {
         dlt.put(templateId, new DltScrubber(registeredText));
+    }
+
+    /** A URL prefix DLT lets through in this sender's SMS; a URL under none of them fails, registered template or not. */
+    void whitelistUrls(String urlPrefix) {
+        urlWhitelist.add(urlPrefix);
     }
 
     List<SandboxExotel.SentSms> sent() {
@@ -71,6 +77,9 @@ final class SandboxSms {
         DltScrubber scrubber = dlt.get(templateId);
         String refusal = dlt.isEmpty() ? null
                 : scrubber == null ? "DLT template " + templateId + " is not registered for this sender" : scrubber.refusal(sms.body());
+        if (refusal == null) {
+            refusal = DltScrubber.urlRefusal(sms.body(), urlWhitelist);
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("SmsSid", sms.sid());
         fields.put("To", sms.to());

@@ -38,7 +38,7 @@ class DltScrubbingIT {
 
     @Test
     void anSmsThatKeepsToTheRegisteredTemplateIsDelivered() {
-        exotel.registerDltTemplate(TEMPLATE_ID, DltTemplate.registered(Settings.DEFAULT_MESSAGE_TEMPLATE));
+        exotel.registerDltTemplate(TEMPLATE_ID, DltTemplate.registered(Settings.DEFAULT_MESSAGE_TEMPLATE, relay.stack().baseUrl().toString()));
         String id = raise("dlt-sent-0001");
 
         LocalHttp.await("dr-rao's SMS to be reported", WAIT, () -> smsDelivery(id).get("state") != null

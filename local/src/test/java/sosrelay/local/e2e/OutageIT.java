@@ -2,19 +2,13 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.local.LocalRelay;
-import sosrelay.local.LocalStackOptions;
-import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 
@@ -24,27 +18,13 @@ import sosrelay.local.sandbox.SandboxGupShup;
  * each exactly once, and its texts go out too.
  */
 class OutageIT {
-    private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
-    private static PrintStream originalOut;
-    private static LocalRelay relay;
-
-    @BeforeAll
-    static void start() {
-        PrintStream capture = new PrintStream(OUTPUT, true, StandardCharsets.UTF_8);
-        originalOut = System.out;
-        System.setOut(capture);
-        relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())),
-                Map.of(LocalRelay.SANDBOX_OUTAGE_VARIABLE, "exotel@0s+20s,gupshup@0s+20s"), capture);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-        System.setOut(originalOut);
-    }
+    @RegisterExtension
+    static final CapturedRelay stack = CapturedRelay.withEnvironment(
+            Map.of(LocalRelay.SANDBOX_OUTAGE_VARIABLE, "exotel@0s+20s,gupshup@0s+20s")).replayingMadeUpCallSids();
 
     @Test
     void everyoneIsRungOnceWhenTheProvidersComeBack() throws InterruptedException {
+        LocalRelay relay = stack.relay();
         SandboxExotel exotel = relay.sandbox().orElseThrow();
         SandboxGupShup gupShup = relay.sandboxGupShup().orElseThrow();
 
@@ -55,7 +35,7 @@ class OutageIT {
         // A duplicate would arrive within a poll or two.
         Thread.sleep(3000);
 
-        String output = OUTPUT.toString(StandardCharsets.UTF_8);
+        String output = stack.output();
         assertThat(output).as("the workers met the outage").contains("[sandbox exotel] outage: POST Calls/connect answered 503",
                 "[sandbox exotel] outage: POST Sms/send answered 503", "[sandbox gupshup] outage: request answered 503");
         assertThat(exotel.calls().stream().collect(Collectors.groupingBy(SandboxExotel.PlacedCall::from, Collectors.counting())))

@@ -24,12 +24,14 @@ import sosrelay.local.LocalStackOptions;
 import sosrelay.local.iam.AccessDenial;
 import sosrelay.local.sandbox.CallProgress;
 import sosrelay.local.sandbox.SandboxExotel;
+import sosrelay.local.sandbox.SandboxGupShup;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 10's recordings, end to end on the local stack: the sandbox serves its recordings privately, as
  * Exotel does; the timer fetches the caller's with the account's credentials into our bucket (S3Proxy);
- * a later call's greeting answers a presigned URL that plays without any credentials.
+ * a later call's greeting answers a presigned URL that plays without any credentials, and so does the link every
+ * SMS and WhatsApp carries, the deployment's own (issue 10, items 1 and 2).
  */
 class RecordingsIT {
     private static final byte[] AUDIO = "ID3 a caller's voicemail, as Exotel keeps it".getBytes(StandardCharsets.UTF_8);
@@ -149,6 +151,88 @@ class RecordingsIT {
             assertThat(denial.resource()).isEqualTo("arn:aws:s3:::recordingsbucket/recordings/" + incidentId + "/original.mp3");
             assertThat(copyKey(relay, incidentId)).isNull();
         }
+    }
+
+    @Test
+    void textsCarryOnlyTheDeploymentsOwnLinkWhichPlaysOurCopyWithoutCredentials() throws Exception {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
+            SandboxExotel exotel = relay.sandbox().orElseThrow();
+            SandboxGupShup gupShup = relay.sandboxGupShup().orElseThrow();
+            String exotelUrl = exotel.recordingUrl("rec-linked.mp3");
+            exotel.addRecording("rec-linked.mp3", AUDIO, "audio/mpeg");
+            String incidentId = passthru(relay, "rec-linked", exotelUrl);
+
+            LocalHttp.await("dr-rao's SMS and WhatsApp", Duration.ofSeconds(30), () -> sms(exotel, incidentId).isPresent()
+                    && gupShup.messages().stream().anyMatch(m -> m.msg().contains(incidentId)));
+            String smsBody = sms(exotel, incidentId).orElseThrow().body();
+            String whatsApp = gupShup.messages().stream().filter(m -> m.msg().contains(incidentId)).findFirst().orElseThrow().msg();
+            String ownLink = "^" + java.util.regex.Pattern.quote(relay.stack().baseUrl() + "/r/") + "[A-Za-z0-9]{22}$";
+            assertThat(urls(smsBody)).as("the SMS's only URL: ours").singleElement().asString().matches(ownLink);
+            assertThat(urls(whatsApp)).as("WhatsApp carries the same link").isEqualTo(urls(smsBody));
+            assertThat(smsBody + whatsApp).doesNotContain(exotelUrl).doesNotContain("exotelrecordings");
+            String link = urls(smsBody).get(0);
+
+            LocalHttp.await("the copy to be recorded on the incident", Duration.ofSeconds(30), () -> copyKey(relay, incidentId) != null);
+            HttpResponse<String> redirect = plainGet(link);
+            assertThat(redirect.statusCode()).as("GET on the link, no credentials").isEqualTo(302);
+            String location = redirect.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith(relay.stack().backends().s3Endpoint().toString()).contains("X-Amz-Signature=")
+                    .contains(copyKey(relay, incidentId)).doesNotContain("rec-linked");
+            HttpResponse<byte[]> played = HTTP.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(played.statusCode()).isEqualTo(200);
+            assertThat(played.body()).isEqualTo(AUDIO);
+            HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(link)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).isEqualTo(302);
+            assertThat(head.headers().firstValue("Location")).isPresent();
+
+            LocalHttp.await("the SMS's DLT report (the link's domain is whitelisted)", Duration.ofSeconds(30),
+                    () -> "sent".equals(smsState(relay, incidentId)) || "failed".equals(smsState(relay, incidentId)));
+            assertThat(smsState(relay, incidentId)).isEqualTo("sent");
+        }
+    }
+
+    @Test
+    void unknownAndExpiredLinksAreRefusedNamingNothing() throws Exception {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
+            SandboxExotel exotel = relay.sandbox().orElseThrow();
+            String incidentId = passthru(relay, "rec-expired", exotel.recordingUrl("rec-expired.mp3"));
+            LocalHttp.await("dr-rao's SMS", Duration.ofSeconds(30), () -> sms(exotel, incidentId).isPresent());
+            String link = urls(sms(exotel, incidentId).orElseThrow().body()).get(0);
+            String token = link.substring(link.lastIndexOf('/') + 1);
+
+            HttpResponse<String> unknown = plainGet(relay.stack().baseUrl() + "/r/q0fP5Zr8sT2vW4xY6zA1bQ");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Location")).isEmpty();
+            // As if a day had passed: the item's own validity, which the function checks (the TTL deletes it later).
+            relay.stack().dynamoDb().updateItem(u -> u.tableName(relay.stack().resources().tableName("IncidentsTable").orElseThrow())
+                    .key(Map.of("pk", AttributeValue.fromS("LINK#" + token), "sk", AttributeValue.fromS("LINK")))
+                    .updateExpression("SET validUntil = :past")
+                    .expressionAttributeValues(Map.of(":past", AttributeValue.fromN(Long.toString(System.currentTimeMillis() - 1)))));
+
+            HttpResponse<String> expired = plainGet(link);
+
+            assertThat(expired.statusCode()).isEqualTo(410);
+            assertThat(expired.headers().firstValue("Location")).isEmpty();
+            assertThat(unknown.body() + expired.body()).doesNotContain(incidentId).doesNotContain("dr-rao").doesNotContain("http");
+        }
+    }
+
+    private static java.util.Optional<SandboxExotel.SentSms> sms(SandboxExotel exotel, String incidentId) {
+        return exotel.smsMessages().stream().filter(m -> m.form().getOrDefault("CustomField", "").startsWith(incidentId + ":dr-rao"))
+                .findFirst();
+    }
+
+    private static List<String> urls(String text) {
+        return java.util.regex.Pattern.compile("https?://\\S+").matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
+    private static String smsState(LocalRelay relay, String incidentId) {
+        Map<String, AttributeValue> item = relay.stack().dynamoDb().getItem(g -> g.tableName(relay.stack().resources()
+                .tableName("IncidentsTable").orElseThrow()).key(Map.of("pk", AttributeValue.fromS("INC#" + incidentId),
+                "sk", AttributeValue.fromS("DEL#dr-rao#sms")))).item();
+        return item.containsKey("state") ? item.get("state").s() : null;
     }
 
     /** A Passthru whose recording Exotel says is ready now, as Exotel sends it. */

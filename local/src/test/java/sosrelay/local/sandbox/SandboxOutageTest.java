@@ -11,8 +11,11 @@ class SandboxOutageTest {
 
     @Test
     void aProviderIsDownOnlyInsideItsWindow() {
-        Instant now = Instant.now();
         SandboxOutage outage = SandboxOutage.parse("exotel@20s+1m, gupshup@0s+10s");
+        assertThat(outage.isDown(SandboxOutage.Provider.GUPSHUP, Instant.now())).as("not before the stack is ready").isFalse();
+
+        Instant now = Instant.now();
+        outage.begin();
 
         assertThat(outage.isDown(SandboxOutage.Provider.EXOTEL, now.plusSeconds(5))).isFalse();
         assertThat(outage.isDown(SandboxOutage.Provider.EXOTEL, now.plusSeconds(30))).isTrue();

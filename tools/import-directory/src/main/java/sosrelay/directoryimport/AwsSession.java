@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -24,12 +25,15 @@ final class AwsSession implements AutoCloseable {
     private final SdkHttpClient http;
     private final DynamoDbClient dynamoDb;
     private final StsClient sts;
+    private final AwsCredentialsProvider credentials;
+    private SsmClient ssm;
 
-    private AwsSession(Region region, SdkHttpClient http, DynamoDbClient dynamoDb, StsClient sts) {
+    private AwsSession(Region region, SdkHttpClient http, DynamoDbClient dynamoDb, StsClient sts, AwsCredentialsProvider credentials) {
         this.region = region;
         this.http = http;
         this.dynamoDb = dynamoDb;
         this.sts = sts;
+        this.credentials = credentials;
     }
 
     /** Throws {@link SdkException} when no region can be found (its message says how to give one). */
@@ -46,7 +50,7 @@ final class AwsSession implements AutoCloseable {
             dynamo.endpointOverride(endpoint);
             sts.endpointOverride(endpoint);
         });
-        return new AwsSession(region, http, dynamo.build(), sts.build());
+        return new AwsSession(region, http, dynamo.build(), sts.build(), credentials);
     }
 
     /** --region, else the SDK's default chain (AWS_REGION, aws.region, the profile's region: --profile's, else AWS_PROFILE's). */
@@ -72,6 +76,14 @@ final class AwsSession implements AutoCloseable {
         return dynamoDb;
     }
 
+    /** SSM, built when first asked for: only the WhatsApp opt-in reads a parameter (the GupShup password). */
+    synchronized SsmClient ssm() {
+        if (ssm == null) {
+            ssm = SsmClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build();
+        }
+        return ssm;
+    }
+
     /** Who the credentials belong to; empty (with the reason) when STS cannot say, which does not stop the import. */
     Identity identity() {
         try {
@@ -92,6 +104,9 @@ final class AwsSession implements AutoCloseable {
     public void close() {
         dynamoDb.close();
         sts.close();
+        if (ssm != null) {
+            ssm.close();
+        }
         http.close();
     }
 }

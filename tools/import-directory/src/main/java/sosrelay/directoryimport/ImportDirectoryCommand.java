@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import sosrelay.config.Env;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.InvalidDirectoryException;
@@ -11,10 +12,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * {@code java -jar import-directory.jar --file contacts.yaml --table <DirectoryTableName> [--region R] [--profile P]}:
- * checks the file, then makes it the deployed stack's current directory with the operator's own AWS
+ * {@code java -jar import-directory.jar --file contacts.yaml --table <DirectoryTableName> [--incidents-table T] [--region R]
+ * [--profile P]}: checks the file, then makes it the deployed stack's current directory with the operator's own AWS
  * credentials, and says which table, region and account it wrote to. An invalid file changes
- * nothing and lists every problem; it is checked before any AWS call.
+ * nothing and lists every problem; it is checked before any AWS call. With {@code --incidents-table} it then opts
+ * everyone with WhatsApp in with GupShup ({@link WhatsAppOptInAtImport}, settings from the environment); a person
+ * GupShup refuses is listed and the import stands.
  */
 public final class ImportDirectoryCommand {
     private ImportDirectoryCommand() {
@@ -24,8 +27,16 @@ public final class ImportDirectoryCommand {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** 0 imported, 1 refused or failed (the message says why), 2 a usage error. */
+    /** {@link #run(String[], Env, PrintStream, PrintStream)} with the process environment. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, Env.system(), out, err);
+    }
+
+    /**
+     * 0 imported (whatever became of the WhatsApp opt-ins), 1 refused or failed (the message says why), 2 a usage error.
+     * {@code env}: where the GupShup settings are read (the process environment; the AWS SDK reads its own).
+     */
+    public static int run(String[] args, Env env, PrintStream out, PrintStream err) {
         ImportOptions options;
         try {
             options = ImportOptions.parse(args);
@@ -49,6 +60,7 @@ public final class ImportDirectoryCommand {
                 out.printf("Imported %d people and %d emergency types (default %s) into %s.%n",
                         directory.people().size(), directory.types().size(), directory.defaultType(), where);
                 identity.unknownBecause().ifPresent(why -> out.println("(sts:GetCallerIdentity failed: " + why + ")"));
+                optInWhatsApp(options, env, aws, directory, out, err);
                 return 0;
             } catch (ResourceNotFoundException e) {
                 err.println("There is no " + where + ". Check --table (the stack's DirectoryTableName output), --region and --profile.");
@@ -61,6 +73,25 @@ public final class ImportDirectoryCommand {
             // No region or no credentials: the SDK's message says where it looked and what to set (or to run aws sso login).
             err.println("Could not start an AWS session: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The directory is in: an opt-in that cannot start (GupShup settings missing) is reported, and the import stands. */
+    private static void optInWhatsApp(ImportOptions options, Env env, AwsSession aws, Directory directory, PrintStream out,
+                                      PrintStream err) {
+        int people = WhatsAppOptInAtImport.withWhatsApp(directory).size();
+        if (people == 0) {
+            return;
+        }
+        if (options.incidentsTable().isEmpty()) {
+            out.printf("WhatsApp: %d people not opted in with GupShup here (pass --incidents-table <IncidentsTableName> with the"
+                    + " GUPSHUP_* variables); the WhatsApp function opts each in before their first message.%n", people);
+            return;
+        }
+        try {
+            WhatsAppOptInAtImport.of(env, aws.dynamoDb(), options.incidentsTable().get(), aws::ssm).optInEveryone(directory, out, err);
+        } catch (IllegalStateException | SdkException e) {
+            err.println("WhatsApp opt-in did not run (the directory is imported): " + e.getMessage());
         }
     }
 }

@@ -54,6 +54,6 @@ class AwsSessionTest {
     }
 
     private static ImportOptions options(Optional<String> region, Optional<String> profile) {
-        return new ImportOptions(Path.of("c.yaml"), "t", region, profile, Optional.empty());
+        return new ImportOptions(Path.of("c.yaml"), "t", region, profile, Optional.empty(), Optional.empty());
     }
 }

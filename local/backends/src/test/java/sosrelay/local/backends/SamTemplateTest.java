@@ -180,9 +180,11 @@ class SamTemplateTest {
                         org.assertj.core.groups.Tuple.tuple("/v1/desk", "get", false),
                         org.assertj.core.groups.Tuple.tuple("/v1/operator/rosters/{id}/overrides", "post", false));
         assertThat(template.functions()).flatExtracting(TemplateFunction::apiEvents)
-                .as("a route takes a device's API key or an operator's sign-in, never neither but the webhooks' and the board page's")
+                .as("a route takes a device's API key or an operator's sign-in, never neither but the providers' webhooks'"
+                        + " (behind the webhook secret), the board page's and a text's recording link (its unguessable token is the credential)")
                 .allSatisfy(event -> assertThat(event.apiKeyRequired() || event.cognitoAuthorizer() != null
-                        || event.path().startsWith("/exotel/{secret}/") || event.path().startsWith("/board")).as(event.path()).isTrue())
+                        || event.path().startsWith("/exotel/{secret}/") || event.path().startsWith("/gupshup/{secret}/")
+                        || event.path().startsWith("/board") || event.path().equals("/r/{token}")).as(event.path()).isTrue())
                 .filteredOn(event -> event.path().startsWith("/v1/operator/") || event.path().equals("/v1/desk"))
                 .isNotEmpty()
                 .allSatisfy(event -> assertThat(event.cognitoAuthorizer()).isEqualTo("OperatorSignIn"));
@@ -194,6 +196,20 @@ class SamTemplateTest {
         assertThat(template.function("BoardFunction").orElseThrow().apiEvents())
                 .extracting(ApiEvent::path, ApiEvent::cognitoAuthorizer)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/board", null), org.assertj.core.groups.Tuple.tuple("/board/{file}", null));
+        assertThat(template.function("RecordingLinkFunction").orElseThrow().apiEvents()).as("a text's link: no key, no sign-in")
+                .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::apiKeyRequired, ApiEvent::cognitoAuthorizer)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/r/{token}", "get", false, null),
+                        org.assertj.core.groups.Tuple.tuple("/r/{token}", "head", false, null));
+        assertThat(template.function("WhatsAppJobFunction").orElseThrow().environment()).as("the base of its recording links")
+                .containsKey("SOS_PUBLIC_BASE_URL");
+        assertThat(template.function("GupShupInboundFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::apiKeyRequired)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/gupshup/{secret}/inbound", "post", false),
+                        org.assertj.core.groups.Tuple.tuple("/gupshup/{secret}/inbound", "get", false));
+        assertThat(template.function("GupShupDeliveryFunction").orElseThrow().apiEvents())
+                .extracting(ApiEvent::path, ApiEvent::method, ApiEvent::apiKeyRequired)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/gupshup/{secret}/delivery", "post", false),
+                        org.assertj.core.groups.Tuple.tuple("/gupshup/{secret}/delivery", "get", false));
         TemplateFunction passthru = template.function("ExotelPassthruFunction").orElseThrow();
         assertThat(passthru.handlerClass()).isEqualTo("sosrelay.passthru.ExotelPassthruHandler");
         assertThat(passthru.apiEvents()).extracting(ApiEvent::path).containsOnly("/exotel/{secret}/passthru");

@@ -53,8 +53,6 @@ public final class LocalRelay implements AutoCloseable {
     private static final String SANDBOX_DLT_COMING_TEMPLATE_ID_HI = "1107000000000000103";
 
     private static final String DEMO_RECORDING = "demo-recording.mp3";
-    /** Exotel's documentation's example, for a real account (the stack cannot fetch it: it is not that account's). */
-    private static final String EXOTEL_EXAMPLE_RECORDING = "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3";
 
     private final LocalStack stack;
     private final Optional<SandboxExotel> sandbox;
@@ -110,7 +108,7 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID_HI);
             overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID_HI", SANDBOX_DLT_COMING_TEMPLATE_ID_HI);
             // The sandbox's recordings are http on loopback: allowed beside Exotel's own hosts, not instead of them.
-            overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.recordingUrl(""));
+            overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.baseUrl() + "/exotelrecordings/");
         }
         // Decided on its own: a laptop with a real Exotel must still never send WhatsApp through a real GupShup by default.
         Optional<SandboxGupShup> sandboxGupShup = Optional.empty();
@@ -147,6 +145,8 @@ public final class LocalRelay implements AutoCloseable {
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");
+            // A front desk's call: a CallSid Exotel's call details know, so the Passthru's check finds it real.
+            exotel.receiveCallsOn(SANDBOX_CALLER_ID, webhooks + "/passthru", DEMO_RECORDING);
             // The sandbox's DLT knows the templates the stack sends, as the operator registered them.
             Settings sms = new Settings(Env.of(stack.environment("SmsJobFunction")));
             String publicBaseUrl = sms.smsTexts().publicBaseUrl();
@@ -277,14 +277,12 @@ public final class LocalRelay implements AutoCloseable {
         out.printf("  (the operator routes take it as 'Authorization: Bearer %s'; set %s to choose your own)%n",
                 operatorToken, OperatorTokens.VARIABLE);
         out.println();
-        out.println("Replay Exotel's Passthru for a Heart emergency:");
-        out.println();
-        out.printf("  curl -G '%s/exotel/%s/passthru' \\%n", stack.baseUrl(), secret);
-        out.println("    --data-urlencode 'CallSid=fd7a090139691d5ed3exxg' --data-urlencode 'CallFrom=0932419xx' \\");
-        out.printf("    --data-urlencode 'RecordingUrl=%s' \\%n",
-                sandbox.map(s -> s.recordingUrl(DEMO_RECORDING)).orElse(EXOTEL_EXAMPLE_RECORDING));
-        out.println("    --data-urlencode 'RecordingAvailableBy=Fri, 16 Jul 2021 15:47:25' \\");
-        out.println("    --data-urlencode 'StartTime=2021-07-16 15:41:28' --data-urlencode 'EmergencyType=Heart'");
+        sandbox.ifPresentOrElse(s -> {
+            out.println("A front desk calls the emergency line for a Heart emergency (the sandbox places the inbound call");
+            out.println("and asks the Passthru as Exotel's incoming flow would):");
+            out.println();
+            out.printf("  curl -X POST '%s/sandbox/inbound-calls' -d 'From=09800000099' -d 'EmergencyType=Heart'%n", s.baseUrl());
+        }, () -> out.printf("Call your ExoPhone: its incoming flow's Passthru is %s/exotel/%s/passthru%n", stack.baseUrl(), secret));
         out.println();
         out.println("A device raising a fire alarm, and reading it back:");
         out.println();

@@ -112,7 +112,8 @@ class LocalStackTemplateIT {
     private static Map<String, String> environment(String function) {
         URI endpoint = LOCALSTACK.getEndpoint();
         Map<String, String> variables = new HashMap<>(new FunctionEnvironment(template, resources, endpoint, endpoint, endpoint)
-                .resolve(template.function(function).orElseThrow(), Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret"), Map.of())
+                .resolve(template.function(function).orElseThrow(), Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret",
+                        "EXOTEL_ACCOUNT_SID", "acme"), Map.of())
                 .variables());
         variables.put("AWS_REGION", LOCALSTACK.getRegion());
         variables.put("AWS_ACCESS_KEY_ID", LOCALSTACK.getAccessKey());

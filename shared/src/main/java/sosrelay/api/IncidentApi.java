@@ -22,7 +22,7 @@ import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.incident.Recording;
-import sosrelay.incident.RecordingPolicy;
+import sosrelay.incident.BucketRecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.incident.Trigger;
 import sosrelay.json.Json;
@@ -46,7 +46,7 @@ public final class IncidentApi implements Webhook {
     static final String SOURCE = "device";
 
     private final DirectoryStore directory;
-    private final RecordingPolicy recordings;
+    private final BucketRecordingPolicy recordings;
     private final IncidentRaiser raiser;
     private final IncidentStore incidents;
     private final DeliveryStore deliveries;
@@ -59,7 +59,7 @@ public final class IncidentApi implements Webhook {
     private final Set<String> operatorKeyIds;
     private final Clock clock;
 
-    public IncidentApi(DirectoryStore directory, RecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
+    public IncidentApi(DirectoryStore directory, BucketRecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
                        DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, AcceptanceTimes acceptanceTimes,
                        IncidentList list, Acknowledgements acknowledgements, OpenIncidentSlots openSlots, Set<String> operatorKeyIds,
                        Clock clock) {
@@ -122,7 +122,7 @@ public final class IncidentApi implements Webhook {
             return errors(403, List.of(forKey.refusal()));
         }
         TypeChoice type = forKey.choice();
-        RecordingPolicy.Verdict recording = recordings.check(body.recordingUrl());
+        BucketRecordingPolicy.Verdict recording = recordings.check(body.recordingUrl());
         String incidentId = body.dedupKey() == null
                 ? IncidentIds.random()
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
@@ -134,7 +134,7 @@ public final class IncidentApi implements Webhook {
                     + " open incidents (the limit); acknowledge or resolve one, or wait up to "
                     + openSlots.holdFor().toMinutes() + " minutes"));
         }
-        Incident incident = Incident.of(incidentId, trigger, type, new Recording(recording.url(), null, recording.refusal()), dir, null)
+        Incident incident = Incident.of(incidentId, trigger, type, new Recording(null, null, recording.refusal(), recording.key()), dir, null)
                 .ownedBy(request.apiKeyId());
         MaintenanceWindow window = dir.maintenanceFor(clock.instant(), type.type().name(), null, body.source());
         IncidentRaiser.Result result = raiser.raise(window == null ? incident : incident.inMaintenance(window.describe()));

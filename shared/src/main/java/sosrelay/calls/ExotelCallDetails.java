@@ -16,8 +16,9 @@ import sosrelay.json.Json;
 import sosrelay.web.FormEncoding;
 
 /**
- * Exotel's call details API: how a call stands, for when its status callback never came; and which calls
- * went to a number since a moment, for when a connect request got no answer.
+ * Exotel's call details API: how a call stands, for when its status callback never came; which calls
+ * went to a number since a moment, for when a connect request got no answer; and whether a Passthru's
+ * CallSid is a call Exotel knows at all.
  */
 public final class ExotelCallDetails {
     /** Exotel's filters take IST wall-clock times. */
@@ -34,12 +35,60 @@ public final class ExotelCallDetails {
         this.account = account;
     }
 
+    /** What Exotel's details of one call said: the call, a definite "no such call", or nothing to go by. */
+    public sealed interface Lookup {
+        /** Exotel's {@code Call} object, as it answered it. */
+        record Found(Map<?, ?> call) implements Lookup {
+        }
+
+        /** A 404: Exotel knows no such call in this account (or not yet: its details may lag a moment). */
+        record NotFound() implements Lookup {
+        }
+
+        /** Anything else (5xx, 429, a timeout, our own credentials refused, no {@code Call}): says nothing about the call. */
+        record Unavailable(String why) implements Lookup {
+        }
+    }
+
     /** Exotel's status word for the call; {@link IllegalStateException} when Exotel can't say. */
     public String status(String callSid) {
         if (get("/Calls/" + callSid + ".json").get("Call") instanceof Map<?, ?> call && call.get("Status") instanceof String status) {
             return status;
         }
         throw new IllegalStateException("Exotel call details without a Call.Status");
+    }
+
+    /** The call's details, telling a definite 404 apart from an answer that says nothing. */
+    public Lookup lookup(String callSid) {
+        try {
+            if (get("/Calls/" + callSid + ".json").get("Call") instanceof Map<?, ?> call) {
+                return new Lookup.Found(call);
+            }
+            return new Lookup.Unavailable("Exotel call details without a Call");
+        } catch (NoSuchCall e) {
+            return new Lookup.NotFound();
+        } catch (IllegalStateException e) {
+            return new Lookup.Unavailable(e.getMessage());
+        }
+    }
+
+    /**
+     * Only Exotel's own error body ({@code RestException}) makes a 404 "no such call": a wrong base URL or a proxy's
+     * 404 page must never pass for one, or a misconfiguration would take every real emergency for a forgery.
+     */
+    private static boolean isExotelsOwn(String body) {
+        try {
+            return Json.readObject(body).get("RestException") instanceof Map<?, ?>;
+        } catch (IllegalArgumentException notJson) {
+            return false;
+        }
+    }
+
+    /** Exotel's 404 for a call: thrown by {@link #get} so that only {@link #lookup} needs to tell it apart. */
+    private static final class NoSuchCall extends IllegalStateException {
+        NoSuchCall() {
+            super("Exotel call details answered 404");
+        }
     }
 
     /**
@@ -67,6 +116,9 @@ public final class ExotelCallDetails {
                 .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404 && isExotelsOwn(response.body())) {
+                throw new NoSuchCall();
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Exotel call details answered " + response.statusCode());
             }

@@ -19,8 +19,8 @@ import java.util.function.Function;
 public final class Settings {
     /** Exotel's Mumbai cluster; Singapore accounts set {@code https://api.exotel.com}. */
     public static final String EXOTEL_API_BASE_URL = "https://api.in.exotel.com";
-    /** Where Exotel keeps its recordings: the default allow-list of recording URLs. */
-    public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com,"
+    /** Where Exotel keeps its recordings: the default allow-list of recording URLs, narrowed to EXOTEL_ACCOUNT_SID's folder. */
+    public static final String EXOTEL_RECORDING_HOSTS = "recordings.exotel.com/exotelrecordings/,"
             + "s3-ap-southeast-1.amazonaws.com/exotelrecordings/,s3-ap-south-1.amazonaws.com/exotelrecordings/";
     public static final String GUPSHUP_API_BASE_URL = "https://media.smsgupshup.com";
     /**
@@ -102,14 +102,27 @@ public final class Settings {
     }
 
     /**
-     * The Passthru answers by {@code passthruDeadline} (a 302 at worst: Exotel gives up after about 15 s); recordings
-     * come only from {@code recordingHosts} (checked again before a fetch sends the account's credentials).
+     * The Passthru answers by {@code passthruDeadline} (a 302 at worst: Exotel gives up after about 15 s); a
+     * Passthru's CallSid is checked against Exotel's call details unless {@code passthruCallCheck} is off (only for a
+     * test stack that replays made-up CallSids), the call to be to one of {@code inboundNumbers} (empty: the caller id).
      */
-    public record Triggers(Duration passthruDeadline, String recordingHosts) {
+    public record Triggers(Duration passthruDeadline, boolean passthruCallCheck, Set<String> inboundNumbers) {
         static Triggers read(Env env) {
             Variables v = new Variables(env);
             return v.checked("trigger", new Triggers(v.millis("PASSTHRU_DEADLINE_MS", 6000, 1),
-                    v.text("RECORDING_HOSTS", EXOTEL_RECORDING_HOSTS)));
+                    v.onOff("PASSTHRU_CALL_CHECK", true), v.set("EXOTEL_INBOUND_NUMBERS")));
+        }
+    }
+
+    /**
+     * Where a caller's recording may come from: {@code hosts} (checked again before a fetch sends the account's
+     * credentials), Exotel's folders narrowed to the account {@code accountSid}'s own recordings.
+     */
+    public record RecordingSources(String hosts, String accountSid) {
+        static RecordingSources read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("recording source", new RecordingSources(v.text("RECORDING_HOSTS", EXOTEL_RECORDING_HOSTS),
+                    v.required("EXOTEL_ACCOUNT_SID")));
         }
     }
 
@@ -285,6 +298,10 @@ public final class Settings {
 
     public Triggers triggers() {
         return group("triggers", Triggers::read);
+    }
+
+    public RecordingSources recordingSources() {
+        return group("recordingSources", RecordingSources::read);
     }
 
     public Api api() {

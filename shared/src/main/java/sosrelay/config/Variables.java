@@ -96,6 +96,19 @@ final class Variables {
         return problems.size() > before ? fallback : parsed;
     }
 
+    /** {@code on} or {@code off} (any case); {@code fallback} when unset or blank. */
+    boolean onOff(String name, boolean fallback) {
+        String value = optional(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("on") || value.equalsIgnoreCase("off")) {
+            return value.equalsIgnoreCase("on");
+        }
+        problems.add(name + " '" + value + "' is neither on nor off");
+        return fallback;
+    }
+
     /** The language codes texts are shipped in (directory.Language's codes). */
     static final Set<String> LANGUAGES = Set.of("en", "hi");
 

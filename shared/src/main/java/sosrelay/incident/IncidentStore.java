@@ -251,6 +251,8 @@ public final class IncidentStore {
             putS(item, "recordingUrl", i.recording().url());
             putS(item, "recordingAvailableAt", i.recording().availableAt() == null ? null : i.recording().availableAt().toString());
             putS(item, "recordingNote", i.recording().note());
+            // A device's recording is one of our copies already (BucketRecordingPolicy): it plays from the start.
+            putS(item, "recordingCopyKey", i.recording().copyKey());
             putS(item, "openGroup", i.openGroup());
             putS(item, "raisedBy", i.raisedBy());
             putS(item, "reportTo", t.reportTo());

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which recording URLs we ever hand to Exotel to play into a ward's phones: https on an allow-listed
- * host and path prefix. Entries are {@code host}, {@code host/path-prefix}, or with an explicit
+ * Which recording URLs we ever fetch with the Exotel account's credentials (and copy to play): https on an
+ * allow-listed host and path prefix, Exotel's narrowed to this account's folder ({@link #forAccount}). Entries are {@code host}, {@code host/path-prefix}, or with an explicit
  * scheme and port ({@code http://127.0.0.1:8089/}) for a sandbox.
  */
 public final class RecordingPolicy {
     private static final int MAX_LENGTH = 2048;
+    /** Exotel's recordings folder on each of its recording hosts; one sub-folder per account. */
+    private static final String EXOTEL_FOLDER = "/exotelrecordings/";
 
     private record Allowed(String scheme, String host, int port, String pathPrefix) {
     }
@@ -27,7 +29,23 @@ public final class RecordingPolicy {
         this.allowed = allowed;
     }
 
-    /** Parses a comma-separated allow-list such as {@code recordings.exotel.com,s3-ap-south-1.amazonaws.com/exotelrecordings/}. */
+    /**
+     * The allow-list narrowed to one Exotel account: an entry ending in Exotel's {@code /exotelrecordings/} folder
+     * allows only {@code /exotelrecordings/<accountSid>/}, where Exotel keeps this account's recordings (the same
+     * hosts hold every other account's). Entries with any other path are taken as written.
+     */
+    public static RecordingPolicy forAccount(String commaSeparated, String accountSid) {
+        if (accountSid == null || !accountSid.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("an Exotel account sid is letters, digits, - and _, not '" + accountSid + "'");
+        }
+        List<Allowed> narrowed = of(commaSeparated).allowed.stream()
+                .map(a -> a.pathPrefix().endsWith(EXOTEL_FOLDER)
+                        ? new Allowed(a.scheme(), a.host(), a.port(), a.pathPrefix() + accountSid + "/") : a)
+                .toList();
+        return new RecordingPolicy(narrowed);
+    }
+
+    /** Parses a comma-separated allow-list such as {@code recordings.exotel.com/exotelrecordings/}. */
     public static RecordingPolicy of(String commaSeparated) {
         List<Allowed> entries = new ArrayList<>();
         for (String raw : commaSeparated == null ? new String[0] : commaSeparated.split(",")) {

@@ -1,5 +1,6 @@
 package sosrelay.raise;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -29,25 +30,27 @@ public final class IncidentRaiser {
     private final Dispatcher dispatcher;
     private final Escalation escalation;
     private final Timeline timeline;
-    private final RecordingWatch recordings;
+    private final List<Watch> watches;
     private final Executor sideWrites;
 
-    /** Starts the copy of an incident's recording (RecordingCopies.watch); nothing for triggers that never carry one. */
+    /**
+     * Starts something that follows a new incident on its own clock (a timer: the copy of its recording, the check of
+     * a Passthru's CallSid); each runs beside the first wave's queueing, never before it, and is done before the raise
+     * answers, so a Lambda frozen after its answer cannot lose it.
+     */
     @FunctionalInterface
-    public interface RecordingWatch {
-        RecordingWatch NONE = (incident, createdAt) -> { };
-
+    public interface Watch {
         void watch(Incident incident, java.time.Instant createdAt);
     }
 
     /** {@code sideWrites} runs the independent writes; they never wait on it themselves, so any pool will do. */
     public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, Escalation escalation, Timeline timeline,
-                          RecordingWatch recordings, Executor sideWrites) {
+                          List<Watch> watches, Executor sideWrites) {
         this.incidents = incidents;
         this.dispatcher = dispatcher;
         this.escalation = escalation;
         this.timeline = timeline;
-        this.recordings = recordings;
+        this.watches = List.copyOf(watches);
         this.sideWrites = sideWrites;
     }
 
@@ -62,9 +65,13 @@ public final class IncidentRaiser {
         CompletableFuture<Void> raisedLine = CompletableFuture.runAsync(() -> timeline.record(incident.id(),
                 raised == IncidentStore.Raised.CREATED ? "raised" : "dispatch.resumed",
                 "source", incident.trigger().source(), "type", incident.type(), "typeNote", incident.typeNote(),
-                "recordingNote", incident.recording().note(), "priority", incident.priority().id()), sideWrites)
-                // Whoever is rung or not, the recording is copied: the later calls' greeting and the timeline play it.
-                .thenCombine(CompletableFuture.runAsync(() -> recordings.watch(incident, creation.createdAt()), sideWrites), (a, b) -> null);
+                "recordingNote", incident.recording().note(), "priority", incident.priority().id()), sideWrites);
+        // Whoever is rung or not, the watches start: the recording is copied (the later calls' greeting plays it), a
+        // Passthru's CallSid is checked. Each on its own side thread, so none adds to the caller's wait.
+        for (Watch watch : watches) {
+            raisedLine = raisedLine.thenCombine(CompletableFuture.runAsync(() -> watch.watch(incident, creation.createdAt()), sideWrites),
+                    (a, b) -> null);
+        }
         if (incident.maintenance() != null) {
             timeline.record(incident.id(), "maintenance", "window", incident.maintenance(), "why", "raised in a maintenance window: nobody is rung");
             incidents.markDispatched(incident.id(), 0);

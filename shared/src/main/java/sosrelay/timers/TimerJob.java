@@ -11,13 +11,16 @@ import sosrelay.json.Json;
  *
  * @param kind       RETRY: place attempt {@code attempt} to the person; CALL_CHECK: ask Exotel how call
  *                   {@code providerId} ended if no callback came; ESCALATE: tier {@code tier}'s time is up;
- *                   RECORDING_FETCH: try {@code attempt} at copying the incident's recording into our bucket
- * @param round      how many times a CALL_CHECK has found the call still going; for ESCALATE, the round of the tiers (0 is the first)
+ *                   RECORDING_FETCH: try {@code attempt} at copying the incident's recording into our bucket;
+ *                   PASSTHRU_CHECK: ask Exotel whether the Passthru's CallSid {@code providerId} is a real inbound call
+ *                   ({@code attempt}: how many times Exotel has answered 404 for it so far)
+ * @param round      how many times a CALL_CHECK has found the call still going; for ESCALATE, the round of the tiers (0 is
+ *                   the first); for PASSTHRU_CHECK, how many times Exotel could not say (5xx, 429, no answer)
  */
 public record TimerJob(Kind kind, Instant dueAt, String incidentId, String personId, String channel, int attempt, int tier,
                        String providerId, int round) {
 
-    public enum Kind { RETRY, CALL_CHECK, ESCALATE, RECORDING_FETCH }
+    public enum Kind { RETRY, CALL_CHECK, ESCALATE, RECORDING_FETCH, PASSTHRU_CHECK }
 
     public static TimerJob retry(Instant dueAt, String incidentId, String personId, String channel, int attempt) {
         return new TimerJob(Kind.RETRY, dueAt, incidentId, personId, channel, attempt, 0, null, 0);
@@ -33,6 +36,10 @@ public record TimerJob(Kind kind, Instant dueAt, String incidentId, String perso
 
     public static TimerJob recordingFetch(Instant dueAt, String incidentId, int attempt) {
         return new TimerJob(Kind.RECORDING_FETCH, dueAt, incidentId, null, null, attempt, 0, null, 0);
+    }
+
+    public static TimerJob passthruCheck(Instant dueAt, String incidentId, String callSid, int notFound, int unavailable) {
+        return new TimerJob(Kind.PASSTHRU_CHECK, dueAt, incidentId, null, null, notFound, 0, callSid, unavailable);
     }
 
     public String toJson() {

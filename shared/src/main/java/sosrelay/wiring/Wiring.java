@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import sosrelay.api.OperatorApi;
 import sosrelay.callbacks.StatusCallbackWebhook;
 import sosrelay.calls.ExotelCallDetails;
 import sosrelay.calls.LostCallbackCheck;
+import sosrelay.calls.VoiceApiTurns;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
@@ -39,6 +41,7 @@ import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Language;
 import sosrelay.directory.DirectoryStore;
+import sosrelay.directory.PhoneNumbers;
 import sosrelay.drills.DrillApi;
 import sosrelay.drills.ScheduledDrills;
 import sosrelay.delivery.DeliveryJob;
@@ -58,6 +61,7 @@ import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.OpenIncidentSlots;
+import sosrelay.incident.BucketRecordingPolicy;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.links.RecordingLinkWebhook;
@@ -72,6 +76,7 @@ import sosrelay.pacing.Pacing;
 import sosrelay.pacing.BudgetShares;
 import sosrelay.pacing.Pacer;
 import sosrelay.pacing.SlidingWindowBudget;
+import sosrelay.passthru.PassthruCallCheck;
 import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.people.ReachedPeople;
@@ -137,6 +142,7 @@ public final class Wiring {
     private final Lazy<DeliveryOutcomes> outcomes;
     private final Lazy<Acknowledgements> acknowledgements;
     private final Lazy<LostCallbackCheck> lostCallbacks;
+    private final Lazy<PassthruCallCheck> passthruChecks;
     private final Lazy<BatchWorker> timerJobs;
     private final Lazy<AcceptanceTimes> acceptanceTimes;
     private final Lazy<Pacer> voicePacer;
@@ -211,8 +217,9 @@ public final class Wiring {
                         .filter(id -> !id.contains("~")).collect(java.util.stream.Collectors.toSet()), openSlots.get(), reachedPeople(),
                 clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
-                outcomes.get(), timers.get(), settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voicePacer.get(),
-                settings.pacing().maxWait(), clock));
+                outcomes.get(), timers.get(), settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voiceApiTurns(), clock));
+        this.passthruChecks = new Lazy<>(() -> new PassthruCallCheck(incidents.get(), progress.get(), timeline.get(), timers.get(),
+                new ExotelCallDetails(http.get(), exotelAccount()), voiceApiTurns(), inboundNumbers(), clock));
         // Recordings: the raise chain schedules the copy (only where a recording can come: the Passthru, the device API),
         // the timer fetches it into RECORDINGS_BUCKET, the greeting plays it through a presigned URL.
         this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(new Lazy<>(aws::s3), aws.s3Presigner(),
@@ -225,15 +232,20 @@ public final class Wiring {
                 TimerJob.Kind.RETRY, job -> retries.get().fire(job),
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
                 TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job),
-                TimerJob.Kind.RECORDING_FETCH, job -> recordingCopies.get().fire(job)), clock),
+                TimerJob.Kind.RECORDING_FETCH, job -> recordingCopies.get().fire(job),
+                TimerJob.Kind.PASSTHRU_CHECK, job -> passthruChecks.get().fire(job)), clock),
                 sqs.get(), settings.queues().timer(), executor.get(), settings.timing().retryBackoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
-                timeline.get(), (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
+                timeline.get(), List.of(
+                        (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
+                        (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
+                                .filter(job -> settings.triggers().passthruCallCheck()).ifPresent(job -> timers.get().schedule(job))),
                 executor.get()));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"), settings.triggers().passthruDeadline())));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
-        this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), recordingPolicy(), raiser.get(), incidents.get(),
+        this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), new BucketRecordingPolicy(settings.recordings().bucket()),
+                raiser.get(), incidents.get(),
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
                 new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
                 clock));
@@ -453,6 +465,19 @@ public final class Wiring {
                 new java.security.SecureRandom());
     }
 
+    /** Turns in the voice budget for call-details questions (a lost callback, a Passthru's CallSid). */
+    private VoiceApiTurns voiceApiTurns() {
+        return new VoiceApiTurns(voicePacer.get(), settings.pacing().maxWait(), clock);
+    }
+
+    /** The ExoPhones a real Passthru's call is to: EXOTEL_INBOUND_NUMBERS, else the caller id, in E.164. */
+    private Set<String> inboundNumbers() {
+        Set<String> listed = settings.triggers().inboundNumbers();
+        return (listed.isEmpty() ? Set.of(settings.calls().callerId()) : listed).stream()
+                .map(number -> java.util.Objects.requireNonNullElse(PhoneNumbers.toE164(number), number))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     private QueueRoutes queueRoutes() {
         Map<Channel, String> queues = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
@@ -481,7 +506,7 @@ public final class Wiring {
     }
 
     private RecordingPolicy recordingPolicy() {
-        return RecordingPolicy.of(settings.triggers().recordingHosts());
+        return RecordingPolicy.forAccount(settings.recordingSources().hosts(), settings.recordingSources().accountSid());
     }
 
     private ExotelAccount exotelAccount() {

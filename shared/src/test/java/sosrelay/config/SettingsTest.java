@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -24,13 +25,16 @@ class SettingsTest {
     @Test
     void unsetAndEmptyVariablesTakeTheDefaults() {
         // Empty is how template.yaml passes a parameter left to its default.
-        Settings settings = new Settings(Env.of(Map.of("RECORDING_HOSTS", "", "SMS_TEMPLATE", " ", "EXOTEL_CALL_LIMIT", "")));
+        Settings settings = new Settings(Env.of(Map.of("RECORDING_HOSTS", "", "SMS_TEMPLATE", " ", "EXOTEL_CALL_LIMIT", "",
+                "EXOTEL_ACCOUNT_SID", "acme", "PASSTHRU_CALL_CHECK", "")));
 
         assertThat(settings.pacing()).isEqualTo(new Settings.Pacing(190, Duration.ofMinutes(1), Duration.ofSeconds(5)));
         assertThat(settings.timing()).isEqualTo(new Settings.Timing(Duration.ofSeconds(30), Duration.ofSeconds(60),
                 List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
                         Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120))));
-        assertThat(settings.triggers()).isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), Settings.EXOTEL_RECORDING_HOSTS));
+        assertThat(settings.triggers()).as("the Passthru's CallSid checked by default")
+                .isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), true, Set.of()));
+        assertThat(settings.recordingSources()).isEqualTo(new Settings.RecordingSources(Settings.EXOTEL_RECORDING_HOSTS, "acme"));
         assertThat(settings.api()).isEqualTo(new Settings.Api(10, Duration.ofMinutes(60), java.util.Set.of()));
         assertThat(settings.smsTexts()).isEqualTo(new Settings.SmsTexts(new Settings.Texts(Settings.DEFAULT_MESSAGE_TEMPLATE,
                 Settings.DEFAULT_STAND_DOWN_TEMPLATE, Settings.DEFAULT_COMING_TEMPLATE), null, null, null));
@@ -155,6 +159,20 @@ class SettingsTest {
         assertThatThrownBy(() -> new Settings(Env.of(Map.of("RECORDING_URL_SECONDS", "5m", "RECORDING_MAX_BYTES", "0"))).recordings())
                 .hasMessageContaining("RECORDINGS_BUCKET").hasMessageContaining("RECORDING_URL_SECONDS '5m'")
                 .hasMessageContaining("RECORDING_MAX_BYTES");
+    }
+
+    @Test
+    void thePassthrusCallSidCheckIsOnOrOffAndAnythingElseIsNamed() {
+        assertThat(new Settings(Env.of(Map.of("PASSTHRU_CALL_CHECK", "OFF"))).triggers().passthruCallCheck()).isFalse();
+        assertThat(new Settings(Env.of(Map.of("PASSTHRU_CALL_CHECK", "on"))).triggers().passthruCallCheck()).isTrue();
+
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("PASSTHRU_CALL_CHECK", "no"))).triggers())
+                .hasMessageContaining("PASSTHRU_CALL_CHECK 'no' is neither on nor off");
+    }
+
+    @Test
+    void recordingSourcesNeedTheAccountWhoseFolderTheyAreNarrowedTo() {
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of())).recordingSources()).hasMessageContaining("EXOTEL_ACCOUNT_SID is not set");
     }
 
     @Test

@@ -43,6 +43,38 @@ class RecordingPolicyTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "https://recordings.exotel.com/exotelrecordings/acme/abc.mp3, true",
+            "https://s3-ap-south-1.amazonaws.com/exotelrecordings/acme/abc.mp3, true",
+            "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/acme/2026/abc.mp3, true",
+            "https://recordings.exotel.com/exotelrecordings/other-account/abc.mp3, false",
+            "https://s3-ap-south-1.amazonaws.com/exotelrecordings/acme-two/abc.mp3, false",
+            "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3, false",
+            "https://recordings.exotel.com/abc.mp3, false"})
+    void forAnAccountOnlyItsOwnFolderOnExotelsHosts(String url, boolean accepted) {
+        RecordingPolicy acme = RecordingPolicy.forAccount(Settings.EXOTEL_RECORDING_HOSTS, "acme");
+
+        assertThat(acme.check(url).url() != null).isEqualTo(accepted);
+        if (!accepted) {
+            assertThat(acme.check(url).refusal()).contains("not on the recording allow-list");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void entriesOutsideExotelsFolderAreTakenAsWritten() {
+        RecordingPolicy acme = RecordingPolicy.forAccount("http://127.0.0.1:8089/rec/", "acme");
+
+        assertThat(acme.check("http://127.0.0.1:8089/rec/a.mp3").url()).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "../x", "a/b", "a b"})
+    void anAccountSidThatCouldWidenTheFolderIsRefused(String sid) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingPolicy.forAccount(Settings.EXOTEL_RECORDING_HOSTS, sid))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "  "})
     void noRecordingIsNoRefusal(String url) {
         assertThat(exotel.check(url)).isEqualTo(new RecordingPolicy.Verdict(null, null));

@@ -55,7 +55,9 @@ class SnapStartPrimingIT {
                 requests.add(context.request().getClass().getSimpleName());
             }
         };
-        return new Wiring(Env.of(stack.environmentOf(function, Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret"))),
+        // The account's sid is the deploy's required ExotelAccountSid parameter (the Passthru narrows recordings to its folder).
+        return new Wiring(Env.of(stack.environmentOf(function, Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret",
+                        "EXOTEL_ACCOUNT_SID", "acme"))),
                 Clock.systemUTC(), ClientOverrideConfiguration.builder().addExecutionInterceptor(recorder).build());
     }
 }

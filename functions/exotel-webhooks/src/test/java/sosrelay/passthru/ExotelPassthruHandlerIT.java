@@ -38,7 +38,9 @@ class ExotelPassthruHandlerIT {
     @BeforeAll
     static void startBackends() {
         stack = LocalTemplate.start();
-        wiring = new Wiring(Env.of(stack.environmentOf(FUNCTION, Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret"))));
+        // EXOTEL_ACCOUNT_SID: the deploy's required parameter; the fixture's recording is in that account's folder.
+        wiring = new Wiring(Env.of(stack.environmentOf(FUNCTION, Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret",
+                "EXOTEL_ACCOUNT_SID", "acme"))));
         handler = new ExotelPassthruHandler(wiring);
     }
 
@@ -64,7 +66,7 @@ class ExotelPassthruHandlerIT {
         Incident incident = wiring.incidents().find(id).orElseThrow();
         assertThat(incident.type()).isEqualTo("Heart");
         assertThat(incident.typeNote()).isNull();
-        assertThat(incident.recording().url()).isEqualTo("https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3");
+        assertThat(incident.recording().url()).isEqualTo("https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/acme/xx_0.mp3");
         assertThat(incident.recording().availableAt()).isEqualTo(Instant.parse("2021-07-16T10:17:25Z"));
         assertThat(incident.trigger().reporter()).isEqualTo("0932419xx");
         assertThat(callJobs()).allSatisfy(job -> assertThat(job.incidentCreatedAt()).isNotNull())

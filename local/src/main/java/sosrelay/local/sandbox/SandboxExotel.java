@@ -27,6 +27,7 @@ import sosrelay.json.Json;
  * Exotel asks it) and hang up, and the call's status callback follows. A per-number script makes
  * them press 1 (or 2), not answer, be busy (ending within a second, as real busy lines do), reach
  * voicemail, or lose the callback, so the server's handling of each can be tried; {@code PUT /sandbox/numbers/{number}} scripts a number over HTTP.
+ * {@code POST /sandbox/inbound-calls} is a front desk calling the emergency line ({@link SandboxInboundCalls}).
  * Its recordings are private, as Exotel's are: Basic auth or 401.
  */
 public final class SandboxExotel implements AutoCloseable {
@@ -103,6 +104,9 @@ public final class SandboxExotel implements AutoCloseable {
     private final SandboxCalls calls;
     private final SandboxSms sms;
     private final SandboxRecordings recordings = new SandboxRecordings();
+    private final SandboxInboundCalls inbound;
+    /** While set, the call details API answers 503, as an Exotel in trouble would. */
+    private volatile boolean callDetailsDown;
     private volatile SandboxOutage outage = new SandboxOutage();
 
     private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history) {
@@ -111,6 +115,7 @@ public final class SandboxExotel implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(SandboxHttp.WEBHOOK_TIMEOUT).build();
         this.calls = new SandboxCalls(http, timeline, console, pickUpAfter, history);
         this.sms = new SandboxSms(console, http, timeline);
+        this.inbound = new SandboxInboundCalls(http, timeline, console, recordings);
     }
 
     /** The threads answering requests; stopped with the sandbox. */
@@ -150,6 +155,19 @@ public final class SandboxExotel implements AutoCloseable {
      */
     public void registerDltTemplate(String templateId, String registeredText) {
         sms.registerTemplate(templateId, registeredText);
+    }
+
+    /**
+     * Calls to {@code exoPhone} run the incoming flow whose Passthru is {@code passthruUrl}; each caller leaves a copy
+     * of the recording {@code voicemail} (one {@link #addRecording} made ready). {@code POST /sandbox/inbound-calls} places one.
+     */
+    public void receiveCallsOn(String exoPhone, String passthruUrl, String voicemail) {
+        inbound.receiveOn(exoPhone, passthruUrl, voicemail);
+    }
+
+    /** From now on the call details API answers 503 ({@code true}), or answers again ({@code false}). */
+    public void callDetailsDown(boolean down) {
+        callDetailsDown = down;
     }
 
     /**
@@ -240,6 +258,12 @@ public final class SandboxExotel implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            if (path.equals(SandboxInboundCalls.PATH) && "POST".equals(method)) {
+                Map<String, String> request = new java.util.LinkedHashMap<>(SandboxHttp.form(exchange.getRequestURI().getRawQuery()));
+                request.putAll(SandboxHttp.body(exchange));
+                inbound.call(exchange, request, recordingUrl(""));
+                return;
+            }
             if (path.startsWith(SandboxRecordings.PATH) && ("GET".equals(method) || "HEAD".equals(method))) {
                 recordings.serve(exchange, path.substring(SandboxRecordings.PATH.length()));
                 return;
@@ -249,7 +273,8 @@ public final class SandboxExotel implements AutoCloseable {
             boolean bulk = api.matches() && api.group(2).equals("Calls");
             if (!api.matches() || !method.equals(callSid == null && !bulk ? "POST" : "GET")) {
                 SandboxHttp.exotelError(exchange, 404, "sandbox knows only POST Calls/connect, POST Sms/send, "
-                        + "GET Calls/{CallSid}, GET Calls (bulk details), GET " + SandboxRecordings.PATH + "{name} and PUT /sandbox/numbers/{number}");
+                        + "GET Calls/{CallSid}, GET Calls (bulk details), GET " + SandboxRecordings.PATH + "{name}, PUT /sandbox/numbers/{number} "
+                        + "and POST " + SandboxInboundCalls.PATH);
                 return;
             }
             if (outage.isDown(SandboxOutage.Provider.EXOTEL, Instant.now())) {
@@ -261,7 +286,11 @@ public final class SandboxExotel implements AutoCloseable {
                 SandboxHttp.exotelError(exchange, 401, "Authentication is required to view this page.");
                 return;
             }
-            if (callSid != null) {
+            if (callSid != null && callDetailsDown) {
+                SandboxHttp.exotelError(exchange, 503, "Service unavailable");
+            } else if (callSid != null && inbound.find(callSid).isPresent()) {
+                SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", inbound.find(callSid).get().details())));
+            } else if (callSid != null) {
                 calls.details(exchange, callSid);
             } else if (bulk) {
                 calls.bulkDetails(exchange, SandboxHttp.form(exchange.getRequestURI().getRawQuery()));

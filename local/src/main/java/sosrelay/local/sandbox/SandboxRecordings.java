@@ -22,6 +22,16 @@ final class SandboxRecordings {
         ready.put(name, new Audio(bytes.clone(), contentType));
     }
 
+    /** {@code target} is ready as a copy of {@code source}; false when {@code source} is not ready. */
+    boolean copy(String source, String target) {
+        Audio audio = ready.get(source);
+        if (audio == null) {
+            return false;
+        }
+        ready.put(target, audio);
+        return true;
+    }
+
     /** GET or HEAD of {@code PATH + name}. */
     void serve(HttpExchange exchange, String name) throws IOException {
         if (!SandboxHttp.hasBasicAuth(exchange, SandboxExotel.API_KEY, SandboxExotel.API_TOKEN)) {

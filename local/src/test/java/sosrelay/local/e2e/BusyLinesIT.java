@@ -33,7 +33,7 @@ class BusyLinesIT {
     @BeforeAll
     static void start() throws URISyntaxException {
         Path directory = Path.of(BusyLinesIT.class.getResource("/busy-directory.yaml").toURI());
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory), Map.of(),
+        relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)), Map.of(),
                 new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
         BUSY.forEach(number -> exotel.script(number, List.of("busy")));

@@ -18,16 +18,23 @@ import sosrelay.local.backends.LocalTemplate;
  */
 final class CapturedRelay implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> processEnvironment;
+    private final boolean madeUpCallSids;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private PrintStream originalOut;
     private LocalRelay relay;
 
-    private CapturedRelay(Map<String, String> processEnvironment) {
+    private CapturedRelay(Map<String, String> processEnvironment, boolean madeUpCallSids) {
         this.processEnvironment = processEnvironment;
+        this.madeUpCallSids = madeUpCallSids;
     }
 
     static CapturedRelay withEnvironment(Map<String, String> processEnvironment) {
-        return new CapturedRelay(processEnvironment);
+        return new CapturedRelay(processEnvironment, false);
+    }
+
+    /** For a test that replays Passthrus with made-up CallSids ({@link LocalHttp#madeUpCallSids}). */
+    CapturedRelay replayingMadeUpCallSids() {
+        return new CapturedRelay(processEnvironment, true);
     }
 
     @Override
@@ -35,7 +42,8 @@ final class CapturedRelay implements BeforeAllCallback, AfterAllCallback {
         PrintStream capture = new PrintStream(output, true, StandardCharsets.UTF_8);
         originalOut = System.out;
         System.setOut(capture);
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()), processEnvironment, capture);
+        LocalStackOptions options = LocalStackOptions.forTemplate(LocalTemplate.findTemplate());
+        relay = LocalRelay.start(madeUpCallSids ? LocalHttp.madeUpCallSids(options) : options, processEnvironment, capture);
     }
 
     @Override

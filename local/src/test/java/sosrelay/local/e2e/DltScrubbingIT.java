@@ -27,7 +27,7 @@ class DltScrubbingIT {
 
     @BeforeAll
     static void start() {
-        relay = LocalHttp.demoRelay();
+        relay = LocalHttp.demoRelayForMadeUpCallSids();
         exotel = relay.sandbox().orElseThrow();
     }
 

@@ -31,9 +31,9 @@ class FanOutIT {
     void aThousandPeopleAtTheProvidersLimitAreEachRungOnceWithoutA429(@TempDir Path dir) throws IOException {
         Path directory = dir.resolve("thousand.yaml");
         Files.writeString(directory, thousandUnderHeart());
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
                         .withContactsFile(directory)
-                        .withEnvironmentOverrides(Map.of("EXOTEL_CALL_LIMIT_WINDOW_MS", Long.toString(WINDOW.toMillis()))),
+                        .withEnvironmentOverrides(Map.of("EXOTEL_CALL_LIMIT_WINDOW_MS", Long.toString(WINDOW.toMillis())))),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             exotel.limitCalls(200, WINDOW);

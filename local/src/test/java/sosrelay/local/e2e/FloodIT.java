@@ -43,9 +43,9 @@ class FloodIT {
     @Test
     void aFloodingKeyIsCappedAndAPassthruEmergencyStillRingsEveryoneWithinFiveSeconds() throws Exception {
         Path directory = Path.of(FloodIT.class.getResource("/flood-directory.yaml").toURI());
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
                         .withEnvironmentOverrides(Map.of(LocalStack.API_KEYS_VARIABLE,
-                                PANEL_KEY + "," + OTHER_KEY + "," + LocalRelay.LOCAL_OPERATOR_KEY)),
+                                PANEL_KEY + "," + OTHER_KEY + "," + LocalRelay.LOCAL_OPERATOR_KEY))),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             ConcurrentLinkedQueue<HttpResponse<String>> answers = new ConcurrentLinkedQueue<>();

@@ -65,9 +65,9 @@ class HostileInputIT {
 
     @BeforeAll
     static void startTheKeyedStack() {
-        keyed = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withEnvironmentOverrides(Map.of(
+        keyed = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withEnvironmentOverrides(Map.of(
                         LocalStack.API_KEYS_VARIABLE, String.join(",", LocalRelay.LOCAL_API_KEY, OTHER_KEY, FLOOD_KEY,
-                                LocalRelay.LOCAL_OPERATOR_KEY))),
+                                LocalRelay.LOCAL_OPERATOR_KEY)))),
                 Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
     }
 
@@ -186,9 +186,9 @@ class HostileInputIT {
     void everyHostileRequestGetsAClearAnswerAndNoneWithoutTheSecretOrKeyRaisesAnything() {
         // The corpus's many valid device bodies must reach the function, not the open-incident cap (tested on its own
         // above) nor the usage plan's 5 a second (FloodIT's): else most authenticated requests get the gateway's 429.
-        try (LocalRelay stack = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
+        try (LocalRelay stack = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
                 .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000", LocalStack.THROTTLE_VARIABLE, "off",
-                        LocalStack.OPERATOR_TOKENS_VARIABLE, HostileRequests.OPERATOR_TOKEN)), Map.of(),
+                        LocalStack.OPERATOR_TOKENS_VARIABLE, HostileRequests.OPERATOR_TOKEN))), Map.of(),
                 new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             relay = stack;
             sendTheCorpus(stack.sandbox().orElseThrow());

@@ -116,7 +116,7 @@ class IamEnforcementIT {
                       - notify: [p1, p2, p3]
                         escalateAfter: 1h
                 """.formatted(priority));
-        return LocalRelay.start(LocalStackOptions.forTemplate(template).withContactsFile(directory).withEnvironmentOverrides(PACED),
+        return LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(template).withContactsFile(directory).withEnvironmentOverrides(PACED)),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
     }
 

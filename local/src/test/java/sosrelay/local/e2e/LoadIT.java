@@ -40,10 +40,10 @@ class LoadIT {
     void aHundredIncidentsInTenSecondsAreAllStoredAndEveryCallIsPlacedOnce(@TempDir Path dir) throws Exception {
         Path directory = dir.resolve("twenty.yaml");
         Files.writeString(directory, twentyUnderHeart());
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
                         .withContactsFile(directory)
                         // The provider's rate is not what this measures: let calls go as fast as they come.
-                        .withEnvironmentOverrides(Map.of("EXOTEL_CALL_LIMIT", "0")),
+                        .withEnvironmentOverrides(Map.of("EXOTEL_CALL_LIMIT", "0"))),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             // Busy: a callback and nothing else per call, so the run measures our side, not the sandbox's pick-ups.

@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Requests to the local stack's HTTP port, as Exotel would make them. */
 final class LocalHttp {
-    /** Exotel's documented Passthru request, with its CallSid and type replaceable. */
+    /**
+     * Exotel's documented Passthru request, with its CallSid and type replaceable; its recording in the sandbox
+     * account's folder, the only one of Exotel's folders the sandbox stack's allow-list takes.
+     */
     static Map<String, String> exotelPassthru(String callSid, String emergencyType) {
         Map<String, String> query = new java.util.LinkedHashMap<>();
         query.put("CallSid", callSid);
@@ -21,7 +24,7 @@ final class LocalHttp {
         query.put("CallTo", "0224xx");
         query.put("Direction", "incoming");
         query.put("Created", "Fri, 16 Jul 2021 15:41:28");
-        query.put("RecordingUrl", "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/xx_0.mp3");
+        query.put("RecordingUrl", "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/sandbox/xx_0.mp3");
         query.put("StartTime", "2021-07-16 15:41:28");
         query.put("CallType", "voicemail");
         query.put("RecordingAvailableBy", "Fri, 16 Jul 2021 15:47:25");
@@ -43,6 +46,35 @@ final class LocalHttp {
     static sosrelay.local.LocalRelay demoRelay() {
         return sosrelay.local.LocalRelay.start(sosrelay.local.LocalStackOptions.forTemplate(sosrelay.local.backends.LocalTemplate.findTemplate()),
                 Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
+    }
+
+    /** The demo stack for a test that replays Passthrus with made-up CallSids ({@link #madeUpCallSids}). */
+    static sosrelay.local.LocalRelay demoRelayForMadeUpCallSids() {
+        return sosrelay.local.LocalRelay.start(madeUpCallSids(sosrelay.local.LocalStackOptions.forTemplate(
+                sosrelay.local.backends.LocalTemplate.findTemplate())), Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
+    }
+
+    /**
+     * For a stack whose test replays Passthrus with made-up CallSids ({@link #exotelPassthru}) and is not about the
+     * Passthru's CallSid check: off, or Exotel's call details (the sandbox's) would take each for a forgery and stand
+     * its incident down some 15 s later. CallSidCheckIT tests the check itself.
+     */
+    static sosrelay.local.LocalStackOptions madeUpCallSids(sosrelay.local.LocalStackOptions options) {
+        Map<String, String> overrides = new java.util.HashMap<>(options.environmentOverrides());
+        overrides.put("PASSTHRU_CALL_CHECK", "off");
+        return options.withEnvironmentOverrides(overrides);
+    }
+
+    /** A front desk's call through the sandbox ({@code POST /sandbox/inbound-calls}); its JSON answer, read. */
+    static Map<String, Object> inboundCall(sosrelay.local.LocalRelay relay, String from, String emergencyType) {
+        String form = FormEncoding.encode(Map.of("From", from, "EmergencyType", emergencyType));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(relay.sandbox().orElseThrow().baseUrl()
+                        + "/sandbox/inbound-calls")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the sandbox's inbound call answered " + response.statusCode() + ": " + response.body());
+        }
+        return sosrelay.json.Json.readObject(response.body());
     }
 
     static HttpResponse<String> get(URI base, String path, Map<String, String> query) {

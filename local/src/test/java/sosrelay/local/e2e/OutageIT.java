@@ -20,7 +20,7 @@ import sosrelay.local.sandbox.SandboxGupShup;
 class OutageIT {
     @RegisterExtension
     static final CapturedRelay stack = CapturedRelay.withEnvironment(
-            Map.of(LocalRelay.SANDBOX_OUTAGE_VARIABLE, "exotel@0s+20s,gupshup@0s+20s"));
+            Map.of(LocalRelay.SANDBOX_OUTAGE_VARIABLE, "exotel@0s+20s,gupshup@0s+20s")).replayingMadeUpCallSids();
 
     @Test
     void everyoneIsRungOnceWhenTheProvidersComeBack() throws InterruptedException {

@@ -39,12 +39,12 @@ class PriorityIT {
     void aHighPriorityIncidentBehindA150PersonNormalFanOutHasItsCallsPlacedFirst(@TempDir Path dir) throws IOException {
         Path directory = dir.resolve("priority.yaml");
         Files.writeString(directory, serverHeartAndLungs());
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
                         .withContactsFile(directory)
                         .withEnvironmentOverrides(Map.of("EXOTEL_CALL_LIMIT", Integer.toString(LIMIT), "EXOTEL_CALL_LIMIT_WINDOW_MS", "10000",
                                 "PACING_MAX_WAIT_SECONDS", "10",
                                 // Not under test here: a loaded machine must not turn the Heart into the Passthru's 302.
-                                "PASSTHRU_DEADLINE_MS", "30000")),
+                                "PASSTHRU_DEADLINE_MS", "30000"))),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             // A first emergency warms the Passthru and the urgent pollers' worker up, as any earlier alarm has in a

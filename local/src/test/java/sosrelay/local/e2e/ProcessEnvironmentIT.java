@@ -42,7 +42,7 @@ class ProcessEnvironmentIT {
                 "EXOTEL_API_TOKEN", "token-from-the-shell",
                 "EXOTEL_CALLER_ID", "08047000000",
                 "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926");
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory),
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)),
                 processEnvironment, new PrintStream(PrintStream.nullOutputStream()))) {
             assertThat(relay.sandbox()).isEmpty();
 

@@ -35,13 +35,13 @@ class ProviderFaultsIT {
     void flakySlowAndThrottlingProviderStillReachesEveryoneOnce(@TempDir Path dir) throws IOException {
         Path directory = dir.resolve("hundred.yaml");
         Files.writeString(directory, hundredUnderHeart());
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
                         .withContactsFile(directory)
                         .withEnvironmentOverrides(Map.of(
                                 "RETRY_BACKOFF_SECONDS", "1,1,1,2,2,2,3",
                                 "EXOTEL_REQUEST_TIMEOUT_MS", "800",
                                 "EXOTEL_CALL_LIMIT", "170",
-                                "EXOTEL_CALL_LIMIT_WINDOW_MS", "5000")),
+                                "EXOTEL_CALL_LIMIT_WINDOW_MS", "5000"))),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             exotel.failSome(0.30, 0.10, Duration.ofMillis(1500), 42);

@@ -35,7 +35,7 @@ class ReachabilityIT {
     @BeforeAll
     static void start() throws URISyntaxException {
         Path directory = Path.of(ReachabilityIT.class.getResource("/reachability-directory.yaml").toURI());
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory), Map.of(),
+        relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)), Map.of(),
                 new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
     }

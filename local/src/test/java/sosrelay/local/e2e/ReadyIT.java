@@ -34,7 +34,7 @@ class ReadyIT {
         }
         LocalStackOptions options = LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withPort(port);
         CompletableFuture<LocalRelay> starting = CompletableFuture.supplyAsync(
-                () -> LocalRelay.start(options, Map.of(), new PrintStream(PrintStream.nullOutputStream())));
+                () -> LocalRelay.start(LocalHttp.madeUpCallSids(options), Map.of(), new PrintStream(PrintStream.nullOutputStream())));
         URI passthru = URI.create("http://127.0.0.1:" + port + "/exotel/" + LocalRelay.LOCAL_SECRET + "/passthru?"
                 + FormEncoding.encode(LocalHttp.exotelPassthru("ready-call-0001", "Heart")));
         try {

@@ -41,7 +41,7 @@ class RecordingsIT {
 
     @Test
     void thePrivateRecordingIsCopiedAndALaterGreetingPlaysItWithoutCredentials() throws Exception {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             // Heart retries after 30 s: by then the copy exists, and the second call's greeting plays it.
             String drRao = relay.directory().people().get("dr-rao").phone();
@@ -83,7 +83,7 @@ class RecordingsIT {
 
     @Test
     void untilTheCopyExistsTheGreetingSpeaksTheSummaryNeverExotelsUrl() throws Exception {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
             String exotelUrl = relay.sandbox().orElseThrow().recordingUrl("rec-not-yet.mp3");
             String incidentId = passthru(relay, "rec-not-yet", exotelUrl);
 
@@ -94,6 +94,36 @@ class RecordingsIT {
             Thread.sleep(3000);
             assertThat(copyKey(relay, incidentId)).as("Exotel answered 404: not there yet, tried again later").isNull();
         }
+    }
+
+    @Test
+    void aDevicesRecordingPlaysOnlyFromOurBucketAndAnyOtherIsRefusedWithTheIncidentRaised() throws Exception {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
+            SandboxExotel exotel = relay.sandbox().orElseThrow();
+            exotel.addRecording("rec-device.mp3", AUDIO, "audio/mpeg");
+            String exotelUrl = exotel.recordingUrl("rec-device.mp3");
+
+            String refused = deviceIncident(relay, "dev-rec-1", exotelUrl);
+            String ours = deviceIncident(relay, "dev-rec-2", "s3://" + bucket(relay) + "/recordings/inc-earlier/8khz-mono.wav");
+
+            assertThat(incidentItem(relay, refused)).doesNotContainKeys("recordingUrl", "recordingCopyKey");
+            assertThat(incidentItem(relay, refused).get("recordingNote").s()).isEqualTo("recording URL refused: a device's recording "
+                    + "plays only from our recordings bucket, as s3://" + bucket(relay) + "/recordings/…");
+            assertThat(copyKey(relay, ours)).isEqualTo("recordings/inc-earlier/8khz-mono.wav");
+            HttpResponse<String> greeting = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting",
+                    Map.of("CallSid", "dev", "From", "+919800000001", "To", "08047000000", "CustomField", ours + ":dr-rao"));
+            assertThat(greeting.body().strip()).contains("/" + bucket(relay) + "/recordings/inc-earlier/8khz-mono.wav?")
+                    .contains("X-Amz-Signature=");
+            Thread.sleep(2000);
+            assertThat(copyKey(relay, refused)).as("a refused URL is never fetched").isNull();
+        }
+    }
+
+    private static String deviceIncident(LocalRelay relay, String dedupKey, String recordingUrl) {
+        HttpResponse<String> response = LocalHttp.postJson(relay.stack().baseUrl(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                sosrelay.json.Json.write(Map.of("type", "Heart", "message", "Code Blue", "dedupKey", dedupKey, "recordingUrl", recordingUrl)));
+        assertThat(response.statusCode()).isEqualTo(202);
+        return String.valueOf(sosrelay.json.Json.readObject(response.body()).get("incidentId"));
     }
 
     @Test
@@ -108,7 +138,7 @@ class RecordingsIT {
         assertThat(original).contains(line);
         Path template = dir.resolve("template.yaml");
         Files.writeString(template, original.replace(line, ""));
-        try (LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(template), Map.of(),
+        try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(template)), Map.of(),
                 new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             exotel.addRecording("rec-denied.mp3", AUDIO, "audio/mpeg");
@@ -125,7 +155,7 @@ class RecordingsIT {
 
     @Test
     void textsCarryOnlyTheDeploymentsOwnLinkWhichPlaysOurCopyWithoutCredentials() throws Exception {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             SandboxGupShup gupShup = relay.sandboxGupShup().orElseThrow();
             String exotelUrl = exotel.recordingUrl("rec-linked.mp3");
@@ -165,7 +195,7 @@ class RecordingsIT {
 
     @Test
     void unknownAndExpiredLinksAreRefusedNamingNothing() throws Exception {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = LocalHttp.demoRelayForMadeUpCallSids()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             String incidentId = passthru(relay, "rec-expired", exotel.recordingUrl("rec-expired.mp3"));
             LocalHttp.await("dr-rao's SMS", Duration.ofSeconds(30), () -> sms(exotel, incidentId).isPresent());
@@ -216,10 +246,14 @@ class RecordingsIT {
     }
 
     private static String copyKey(LocalRelay relay, String incidentId) {
-        Map<String, AttributeValue> item = relay.stack().dynamoDb().getItem(g -> g.tableName(relay.stack().resources()
+        Map<String, AttributeValue> item = incidentItem(relay, incidentId);
+        return item.containsKey("recordingCopyKey") ? item.get("recordingCopyKey").s() : null;
+    }
+
+    private static Map<String, AttributeValue> incidentItem(LocalRelay relay, String incidentId) {
+        return relay.stack().dynamoDb().getItem(g -> g.tableName(relay.stack().resources()
                 .tableName("IncidentsTable").orElseThrow()).key(Map.of("pk", AttributeValue.fromS("INC#" + incidentId),
                 "sk", AttributeValue.fromS("INCIDENT")))).item();
-        return item.containsKey("recordingCopyKey") ? item.get("recordingCopyKey").s() : null;
     }
 
     private static String bucket(LocalRelay relay) {

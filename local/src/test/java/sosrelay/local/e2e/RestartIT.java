@@ -41,7 +41,7 @@ class RestartIT {
                 .withEnvironmentOverrides(Map.of("DELIVERY_CLAIM_SECONDS", "3", "EXOTEL_CALL_LIMIT", "10", "EXOTEL_CALL_LIMIT_WINDOW_MS", "5000"));
         List<SandboxExotel.PlacedCall> calls = new ArrayList<>();
 
-        try (LocalRelay first = LocalRelay.start(options, Map.of(), quiet())) {
+        try (LocalRelay first = LocalRelay.start(LocalHttp.madeUpCallSids(options), Map.of(), quiet())) {
             LocalHttp.get(first.stack().baseUrl(), "/exotel/local-webhook-secret/passthru", Map.of("CallSid", "restart-60", "EmergencyType", "Heart"));
             SandboxExotel exotel = first.sandbox().orElseThrow();
             LocalHttp.await("the fan-out to be under way", Duration.ofSeconds(30), () -> exotel.calls().size() >= 8);
@@ -51,7 +51,7 @@ class RestartIT {
         }
         int beforeRestart = calls.size();
         assertThat(beforeRestart).as("calls placed before the stop").isLessThan(PEOPLE);
-        try (LocalRelay second = LocalRelay.start(options, Map.of(), quiet())) {
+        try (LocalRelay second = LocalRelay.start(LocalHttp.madeUpCallSids(options), Map.of(), quiet())) {
             SandboxExotel exotel = second.sandbox().orElseThrow();
             LocalHttp.await("everyone to be rung", Duration.ofSeconds(90), () -> phones(calls, exotel).size() >= PEOPLE);
             // Copies of jobs that were in a worker's hands at the stop come back after the visibility timeout; each still

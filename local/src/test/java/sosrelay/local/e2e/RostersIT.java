@@ -108,8 +108,8 @@ class RostersIT {
         Map<String, String> environment = new HashMap<>();
         // Every function reads the directory afresh: an override takes effect at once instead of within 30 s.
         environment.put("DIRECTORY_CACHE_SECONDS", "0");
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
-                .withEnvironmentOverrides(environment), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
+        relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
+                .withEnvironmentOverrides(environment)), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
         exotel.script("+919811000011", List.of("press-2"));
         exotel.script("+919811000021", List.of("press-1"));

@@ -16,7 +16,8 @@ import sosrelay.local.sandbox.SandboxGupShup;
  */
 class SandboxMessagesIT {
     @RegisterExtension
-    static final CapturedRelay stack = CapturedRelay.withEnvironment(Map.of("EXOTEL_SMS_REPLY_NUMBER", "08047000001"));
+    static final CapturedRelay stack = CapturedRelay.withEnvironment(Map.of("EXOTEL_SMS_REPLY_NUMBER", "08047000001"))
+            .replayingMadeUpCallSids();
 
     @Test
     void drRaoGetsOneCallOneDltTaggedSmsAndOneWhatsAppDrIyerAHindiSmsAndNoSecretLeaks() {

@@ -51,14 +51,14 @@ class VoicePathIT {
     static void start() {
         exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         exotel.start();
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withEnvironmentOverrides(Map.of(
+        relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withEnvironmentOverrides(Map.of(
                 "EXOTEL_API_BASE_URL", exotel.baseUrl(),
                 "EXOTEL_ACCOUNT_SID", "acme",
                 "EXOTEL_API_KEY", "acme-key",
                 "EXOTEL_API_TOKEN", "acme-token",
                 "EXOTEL_CALLER_ID", "08047000000",
                 "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
-                "EXOTEL_REQUEST_TIMEOUT_MS", "1000")), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
+                "EXOTEL_REQUEST_TIMEOUT_MS", "1000"))), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         heart = LocalHttp.firstTier(relay.directory(), "Heart");
     }
 

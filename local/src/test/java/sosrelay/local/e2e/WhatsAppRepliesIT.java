@@ -23,7 +23,7 @@ class WhatsAppRepliesIT {
     private static final String DR_RAO = "+919800000001";
     /** The functions' metric lines (EMF) go to System.out, as on Lambda: kept. */
     @RegisterExtension
-    static final CapturedRelay STACK = CapturedRelay.withEnvironment(Map.of("GUPSHUP_INBOUND", "on"));
+    static final CapturedRelay STACK = CapturedRelay.withEnvironment(Map.of("GUPSHUP_INBOUND", "on")).replayingMadeUpCallSids();
     private static LocalRelay relay;
     private static SandboxGupShup gupShup;
 

@@ -107,6 +107,7 @@ public final class SandboxExotel implements AutoCloseable {
     private final SandboxInboundCalls inbound;
     /** While set, the call details API answers 503, as an Exotel in trouble would. */
     private volatile boolean callDetailsDown;
+    private final java.util.concurrent.atomic.AtomicInteger callDetailsRefused = new java.util.concurrent.atomic.AtomicInteger();
     private volatile SandboxOutage outage = new SandboxOutage();
 
     private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history) {
@@ -168,6 +169,11 @@ public final class SandboxExotel implements AutoCloseable {
     /** From now on the call details API answers 503 ({@code true}), or answers again ({@code false}). */
     public void callDetailsDown(boolean down) {
         callDetailsDown = down;
+    }
+
+    /** How many call-details requests were answered 503 while {@link #callDetailsDown} was on. */
+    public int callDetailsRefused() {
+        return callDetailsRefused.get();
     }
 
     /**
@@ -287,6 +293,7 @@ public final class SandboxExotel implements AutoCloseable {
                 return;
             }
             if (callSid != null && callDetailsDown) {
+                callDetailsRefused.incrementAndGet();
                 SandboxHttp.exotelError(exchange, 503, "Service unavailable");
             } else if (callSid != null && inbound.find(callSid).isPresent()) {
                 SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", inbound.find(callSid).get().details())));

@@ -2,33 +2,75 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.Timeline;
 import sosrelay.local.LocalRelay;
+import sosrelay.local.LocalStackOptions;
+import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxExotel;
 
 /**
- * Issue 11's Passthru CallSid check on the README's stack (the check on, as it deploys): a call the sandbox placed is
- * verified; a made-up CallSid still rings the first wave at once, then its incident is stood down and marked forged;
- * an Exotel whose call details fail never cancels anything.
+ * Issue 11's Passthru CallSid check on the README's stack (the check on, as it deploys) with a small Heart directory whose
+ * retry (25 s) and second tier (35 s) come due soon after the verdict (+5 s, or +15 s for a forgery): a call the sandbox
+ * placed is verified; a made-up CallSid still rings the first wave at once, then its incident is stood down and marked
+ * forged; an Exotel whose call details fail never cancels anything.
  */
 class CallSidCheckIT {
     private static final String CALLER = "+919800000099";
+    private static final int FIRST_WAVE = 4;
+    private static final String DIRECTORY = """
+            defaultType: Heart
+            people:
+              - {id: dr-rao, name: Dr. Rao, phone: "+919800000001"}
+              - {id: dr-iyer, name: Dr. Iyer, phone: "+919800000002"}
+              - {id: dr-khan, name: Dr. Khan, phone: "+919800000003"}
+              - {id: nurse-anita, name: Nurse Anita, phone: "+919800000011"}
+              - {id: duty-manager, name: Duty manager, phone: "+919800000050"}
+            types:
+              Heart:
+                retry: {attempts: 3, after: 25s}
+                tiers:
+                  - escalateAfter: 35s
+                    required: 2
+                    notify: [dr-rao, dr-iyer, dr-khan, nurse-anita]
+                  - notify: [duty-manager]
+            """;
+
+    @TempDir
+    static Path dir;
+
+    /** The README's stack (check on, sandboxes) over this class's directory. */
+    private static LocalRelay relay() {
+        Path directory = dir.resolve("heart.yaml");
+        try {
+            Files.writeString(directory, DIRECTORY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory), Map.of(),
+                new PrintStream(PrintStream.nullOutputStream()));
+    }
 
     @Test
     void aCallTheSandboxPlacedRingsEveryoneAndIsVerified() {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = relay()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
 
             String incidentId = raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
 
-            LocalHttp.await("the twenty Heart people to be rung", Duration.ofSeconds(30), () -> exotel.calls().size() == 20);
+            LocalHttp.await("the Heart people to be rung", Duration.ofSeconds(30), () -> exotel.calls().size() == FIRST_WAVE);
             LocalHttp.await("the CallSid to be verified", Duration.ofSeconds(30), () -> events(relay, incidentId).contains("passthru.verified"));
             assertThat(events(relay, incidentId)).doesNotContain("passthru.forged", "passthru.unverified");
             assertThat(status(relay, incidentId)).isEqualTo(IncidentProgress.OPEN);
@@ -37,9 +79,9 @@ class CallSidCheckIT {
 
     @Test
     void aMadeUpCallSidRingsTheFirstWaveAtOnceThenIsStoodDownAndMarkedForged() {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = relay()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
-            // Nobody answers dr-rao: a retry is pending 30 s after the first call, well after the check.
+            // Nobody answers dr-rao: a retry is pending 25 s after the first call, well after the check.
             String drRao = relay.directory().people().get("dr-rao").phone();
             exotel.script(drRao, List.of("no-answer"));
 
@@ -48,7 +90,7 @@ class CallSidCheckIT {
                     LocalHttp.exotelPassthru("forged-call-0001", "Heart")).body();
             String incidentId = body.substring("OK ".length());
 
-            LocalHttp.await("the first wave to be rung", Duration.ofSeconds(20), () -> exotel.calls().size() == 20);
+            LocalHttp.await("the first wave to be rung", Duration.ofSeconds(20), () -> exotel.calls().size() == FIRST_WAVE);
 
             LocalHttp.await("the CallSid to be found forged", Duration.ofSeconds(40), () -> events(relay, incidentId).contains("passthru.forged"));
             Map<String, String> forged = event(relay, incidentId, "passthru.forged");
@@ -60,9 +102,9 @@ class CallSidCheckIT {
             int callsThen = exotel.calls().size();
             int textsThen = exotel.smsMessages().size();
 
-            // dr-rao's retry came due at +30 s and the second tier at +1 min: neither rings, nobody clinical is told anything.
-            LocalHttp.await("the escalation's time to pass", Duration.ofSeconds(90),
-                    () -> Duration.ofNanos(System.nanoTime() - sent).compareTo(Duration.ofSeconds(75)) > 0);
+            // dr-rao's retry came due at +25 s and the second tier at +35 s: neither rings, nobody clinical is told anything.
+            LocalHttp.await("the escalation's time to pass", Duration.ofSeconds(60),
+                    () -> Duration.ofNanos(System.nanoTime() - sent).compareTo(Duration.ofSeconds(42)) > 0);
             assertThat(exotel.calls()).hasSize(callsThen).filteredOn(c -> c.from().equals(drRao)).hasSize(1);
             assertThat(exotel.smsMessages()).hasSize(textsThen);
         }
@@ -70,7 +112,7 @@ class CallSidCheckIT {
 
     @Test
     void callDetailsThatFailNeverCancelAndTheCheckGoesOnUntilExotelAnswers() {
-        try (LocalRelay relay = LocalHttp.demoRelay()) {
+        try (LocalRelay relay = relay()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             String drRao = relay.directory().people().get("dr-rao").phone();
             exotel.script(drRao, List.of("no-answer", "answer"));
@@ -78,15 +120,18 @@ class CallSidCheckIT {
 
             String incidentId = raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
 
-            // The first check (+5 s) gets 503, the next (+15 s) too: the retry at +30 s still rings dr-rao.
-            LocalHttp.await("dr-rao's retry", Duration.ofSeconds(60),
-                    () -> exotel.calls().stream().filter(c -> c.from().equals(drRao)).count() == 2);
+            // The first check (+5 s) gets 503: nothing is cancelled, the incident stays open and unjudged.
+            LocalHttp.await("the first check to meet Exotel down", Duration.ofSeconds(30), () -> exotel.callDetailsRefused() >= 1);
+            LocalHttp.await("the first wave to be rung", Duration.ofSeconds(20), () -> exotel.calls().size() == FIRST_WAVE);
             assertThat(events(relay, incidentId)).doesNotContain("passthru.forged", "passthru.verified");
             assertThat(status(relay, incidentId)).isEqualTo(IncidentProgress.OPEN);
 
+            // The next check (+20 s) finds the call; dr-rao's retry (+25 s) still rings.
             exotel.callDetailsDown(false);
-            LocalHttp.await("the CallSid to be verified once Exotel answers", Duration.ofSeconds(90),
+            LocalHttp.await("the CallSid to be verified once Exotel answers", Duration.ofSeconds(60),
                     () -> events(relay, incidentId).contains("passthru.verified"));
+            LocalHttp.await("dr-rao's retry", Duration.ofSeconds(30),
+                    () -> exotel.calls().stream().filter(c -> c.from().equals(drRao)).count() == 2);
             assertThat(events(relay, incidentId)).doesNotContain("passthru.forged");
         }
     }

@@ -13,14 +13,14 @@ import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 
 /**
- * Exotel and GupShup both down for the first 20 s (the scripted outage of {@code SOS_SANDBOX_OUTAGE}, as a user would
+ * Exotel and GupShup both down for the first 10 s (the scripted outage of {@code SOS_SANDBOX_OUTAGE}, as a user would
  * start it): a Heart emergency raised meanwhile still reaches every one of its 20 people once the providers are back,
  * each exactly once, and its texts go out too.
  */
 class OutageIT {
     @RegisterExtension
     static final CapturedRelay stack = CapturedRelay.withEnvironment(
-            Map.of(LocalRelay.SANDBOX_OUTAGE_VARIABLE, "exotel@0s+20s,gupshup@0s+20s")).replayingMadeUpCallSids();
+            Map.of(LocalRelay.SANDBOX_OUTAGE_VARIABLE, "exotel@0s+10s,gupshup@0s+10s")).replayingMadeUpCallSids();
 
     @Test
     void everyoneIsRungOnceWhenTheProvidersComeBack() throws InterruptedException {

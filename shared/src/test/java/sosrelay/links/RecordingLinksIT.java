@@ -23,14 +23,11 @@ import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.Recording;
 import sosrelay.incident.Trigger;
-import sosrelay.local.backends.LocalBackends;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.pacing.SteppedClock;
 import sosrelay.recordings.RecordingsBucket;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The links' items on DynamoDB Local and our copy in S3Proxy, from template.yaml; time moved by the test. */
 class RecordingLinksIT {
@@ -49,10 +46,8 @@ class RecordingLinksIT {
     static void start() {
         stack = LocalTemplate.start();
         incidents = new IncidentStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), Clock.systemUTC(), Duration.ofSeconds(30));
-        bucket = new RecordingsBucket(stack.backends()::s3, S3Presigner.builder().endpointOverride(stack.backends().s3Endpoint())
-                .region(LocalBackends.REGION).credentialsProvider(LocalBackends.credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(),
-                stack.bucketName("RecordingsBucket"), Duration.ofMinutes(5));
+        bucket = new RecordingsBucket(stack.backends()::s3, stack.backends().s3Presigner(), stack.bucketName("RecordingsBucket"),
+                Duration.ofMinutes(5));
     }
 
     @AfterAll

@@ -27,12 +27,9 @@ import sosrelay.incident.Recording;
 import sosrelay.incident.RecordingPolicy;
 import sosrelay.incident.Timeline;
 import sosrelay.incident.Trigger;
-import sosrelay.local.backends.LocalBackends;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.timers.TimerJob;
 import sosrelay.timers.Timers;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Exotel as WireMock (its recordings behind Basic auth); the incident, the timers and the copy on the local backends. */
 class RecordingCopiesIT {
@@ -55,10 +52,8 @@ class RecordingCopiesIT {
     static void start() {
         stack = LocalTemplate.start();
         incidents = new IncidentStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), Clock.systemUTC(), Duration.ofSeconds(30));
-        bucket = new RecordingsBucket(stack.backends()::s3, S3Presigner.builder().endpointOverride(stack.backends().s3Endpoint())
-                .region(LocalBackends.REGION).credentialsProvider(LocalBackends.credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(),
-                stack.bucketName("RecordingsBucket"), Duration.ofMinutes(5));
+        bucket = new RecordingsBucket(stack.backends()::s3, stack.backends().s3Presigner(), stack.bucketName("RecordingsBucket"),
+                Duration.ofMinutes(5));
     }
 
     @AfterAll

@@ -8,6 +8,8 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -127,6 +129,12 @@ public final class LocalBackends implements AutoCloseable {
 
     public S3Client s3() {
         return s3Client;
+    }
+
+    /** A presigner for the local S3 (path-style, as S3Proxy serves); the caller closes it. */
+    public S3Presigner s3Presigner() {
+        return S3Presigner.builder().endpointOverride(s3Endpoint()).region(REGION).credentialsProvider(credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
     }
 
     @Override

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
@@ -114,9 +113,7 @@ class LocalBackendsIT {
             URI unsigned = URI.create(backends.s3Endpoint() + "/filesbucket/a/b.txt");
             assertThat(http.send(HttpRequest.newBuilder(unsigned).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(403);
-            try (S3Presigner presigner = S3Presigner.builder().endpointOverride(backends.s3Endpoint())
-                    .region(LocalBackends.REGION).credentialsProvider(LocalBackends.credentials())
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+            try (S3Presigner presigner = backends.s3Presigner()) {
                 URI presigned = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
                         .getObjectRequest(g -> g.bucket("filesbucket").key("a/b.txt"))).url().toURI();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(presigned).build(), HttpResponse.BodyHandlers.ofString());

@@ -104,7 +104,7 @@ public final class Settings {
     /**
      * The Passthru answers by {@code passthruDeadline} (a 302 at worst: Exotel gives up after about 15 s); a
      * Passthru's CallSid is checked against Exotel's call details unless {@code passthruCallCheck} is off (only for a
-     * test stack that replays made-up CallSids), the call to be to one of {@code inboundNumbers} (empty: the caller id).
+     * test stack that replays made-up CallSids), the call to be to one of {@code inboundNumbers} (empty: the number called is not compared).
      */
     public record Triggers(Duration passthruDeadline, boolean passthruCallCheck, Set<String> inboundNumbers) {
         static Triggers read(Env env) {

@@ -33,7 +33,8 @@ public record CallSidVerdict(Kind kind, String why) {
 
     /**
      * {@code notFoundBefore}, {@code unavailableBefore}: the earlier answers for this CallSid; {@code caller}: the
-     * Passthru's {@code CallFrom} in E.164 (null when it had none readable); {@code ourNumbers}: our ExoPhones, E.164.
+     * Passthru's {@code CallFrom} in E.164 (null when it had none readable); {@code ourNumbers}: our ExoPhones, E.164, as
+     * {@code EXOTEL_INBOUND_NUMBERS} lists them (empty: the number called is not compared).
      */
     public static CallSidVerdict of(ExotelCallDetails.Lookup lookup, int notFoundBefore, int unavailableBefore, String caller,
                                     Set<String> ourNumbers) {
@@ -54,10 +55,12 @@ public record CallSidVerdict(Kind kind, String why) {
             return new CallSidVerdict(Kind.FORGED, "the call is not inbound (Direction " + direction + ")");
         }
         String to = number(text(call, "To") != null ? text(call, "To") : text(call, "PhoneNumberSid"));
-        if (to == null) {
+        if (to == null && !ourNumbers.isEmpty()) {
             return new CallSidVerdict(Kind.UNVERIFIED, "Exotel's details name no number the call was to");
         }
-        if (!ourNumbers.contains(to)) {
+        // Only against numbers the operator listed: a guessed default (an emergency line that is not the outbound
+        // caller id) would stand every real emergency down as forged.
+        if (!ourNumbers.isEmpty() && !ourNumbers.contains(to)) {
             return new CallSidVerdict(Kind.FORGED, "the call was to " + PhoneNumbers.mask(to) + ", not to our number");
         }
         String from = number(text(call, "From"));

@@ -470,10 +470,9 @@ public final class Wiring {
         return new VoiceApiTurns(voicePacer.get(), settings.pacing().maxWait(), clock);
     }
 
-    /** The ExoPhones a real Passthru's call is to: EXOTEL_INBOUND_NUMBERS, else the caller id, in E.164. */
+    /** The ExoPhones a real Passthru's call is to, as EXOTEL_INBOUND_NUMBERS lists them, in E.164 (none listed: not compared). */
     private Set<String> inboundNumbers() {
-        Set<String> listed = settings.triggers().inboundNumbers();
-        return (listed.isEmpty() ? Set.of(settings.calls().callerId()) : listed).stream()
+        return settings.triggers().inboundNumbers().stream()
                 .map(number -> java.util.Objects.requireNonNullElse(PhoneNumbers.toE164(number), number))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }

@@ -73,6 +73,16 @@ class CallSidVerdictTest {
     }
 
     @Test
+    void withNoInboundNumbersListedTheNumberCalledIsNotComparedSoAMisconfiguredLineNeverStandsARealEmergencyDown() {
+        Map<String, Object> call = inbound();
+        call.put("To", "08047999999");
+
+        CallSidVerdict verdict = CallSidVerdict.of(new Lookup.Found(call), 0, 0, CALLER, Set.of());
+
+        assertThat(verdict.kind()).isEqualTo(Kind.VERIFIED);
+    }
+
+    @Test
     void aCallFromSomeoneElseThanThePassthruSaidIsForged() {
         Map<String, Object> call = inbound();
         call.put("From", "09800000011");

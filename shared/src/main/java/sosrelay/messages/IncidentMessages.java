@@ -36,14 +36,16 @@ public final class IncidentMessages implements Function<DeliveryJob, Text> {
     private final Map<Language, Templates> templates;
     private final AckCodes ackCodes;
     private final RecordingLinks links;
+    private final boolean repliesArrive;
     private final BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit;
 
     /**
-     * {@code templates} must have English; {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30
+     * {@code templates} must have English; {@code repliesArrive}: whether this channel's replies reach us (then
+     * {@code {acknowledge}} carries the code); {@code fit} adjusts the values last (an SMS keeps each DLT variable to 30
      * characters and says where to reply, in the text's language).
      */
     public IncidentMessages(IncidentStore incidents, AckCodes ackCodes, RecordingLinks links, Map<Language, Templates> templates,
-                            BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit) {
+                            boolean repliesArrive, BiFunction<Map<Placeholder, String>, Language, Map<Placeholder, String>> fit) {
         if (!templates.containsKey(Language.EN)) {
             throw new IllegalArgumentException("every channel has English texts");
         }
@@ -51,6 +53,7 @@ public final class IncidentMessages implements Function<DeliveryJob, Text> {
         this.incidents = incidents;
         this.links = links;
         this.templates = Map.copyOf(templates);
+        this.repliesArrive = repliesArrive;
         this.fit = fit;
     }
 
@@ -67,13 +70,15 @@ public final class IncidentMessages implements Function<DeliveryJob, Text> {
 
     @Override
     public Text apply(DeliveryJob job) {
-        // Only an alert asks for a reply: a notice (stand-down, report back) carries no code to spend.
-        String code = job.notice() == null ? ackCode(job) : IncidentValues.NONE;
         Optional<Incident> incident = read(job);
         Language language = incident.map(i -> i.recipient(Notice.personOf(job.personId()))).map(Person::language)
                 .filter(templates::containsKey).orElse(Language.EN);
         Templates texts = templates.get(language);
         MessageTemplate text = job.notice() == null ? texts.alert() : notice(texts, job);
+        // A code is issued (a write, and a live code to guard) only where the text shows it: an alert whose template
+        // says {ackCode}, or says {acknowledge} where replies arrive. A notice carries no code to spend.
+        boolean showsCode = text.uses(Placeholder.ACK_CODE) || repliesArrive && text.uses(Placeholder.ACKNOWLEDGE);
+        String code = job.notice() == null && showsCode ? ackCode(job) : IncidentValues.NONE;
         Map<Placeholder, String> values = incident.map(i -> IncidentValues.of(i, code, language))
                 .orElseGet(() -> IncidentValues.unknownIncident(job.incidentId(), code, language));
         if (text.uses(Placeholder.LINK)) {

@@ -542,7 +542,7 @@ public final class Wiring {
             templates.put(Language.HI, whatsAppTemplates(whatsApp.hindi(), "WHATSAPP_TEMPLATE_HI", whatsApp.repliesArrive(),
                     settings.links().publicBaseUrl()));
         }
-        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates,
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates, whatsApp.repliesArrive(),
                 (values, language) -> ReplyRoute.replyHere(values, whatsApp.repliesArrive(), language));
     }
 
@@ -567,7 +567,7 @@ public final class Wiring {
         if (texts.hindi() != null) {
             templates.put(Language.HI, smsTemplates(texts, texts.hindi(), "SMS_TEMPLATE_HI"));
         }
-        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates,
+        return new IncidentMessages(incidents.get(), ackCodes.get(), recordingLinks(), templates, texts.replyNumber() != null,
                 (values, language) -> DltTemplate.fitted(ReplyRoute.replyTo(values, texts.replyNumber(), language)));
     }
 

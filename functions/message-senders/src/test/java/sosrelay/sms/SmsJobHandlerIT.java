@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Language;
+import sosrelay.table.TableKeys;
 import sosrelay.testing.MessageJobStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -71,6 +72,8 @@ class SmsJobHandlerIT {
                 .withFormParam("Body", matching("SOS Relay: Heart emergency at 3:41 PM\\."
                         + " Location: none\\. Recording: https://sos\\.example/r/[A-Za-z0-9]{22} Ref: " + MessageJobStack.INCIDENT
                         + "\\. To acknowledge: Press 1 on the call\\.")));
+        assertThat(stack.incidentItem(TableKeys.personsCode("dr-rao"))).as("no reply number: the text shows no code, so none is issued")
+                .isEmpty();
     }
 
     @ParameterizedTest

@@ -82,15 +82,13 @@ public final class MessageJobStack implements BeforeAllCallback, AfterAllCallbac
                 List.of(), RetryPolicy.DEFAULT, null));
     }
 
-    /** Dr. Rao's acknowledgement code for the incident: the one the senders issued. */
-    public String ackCode() {
-        return new sosrelay.ack.AckCodes(stack.template().backends().dynamoDb(), stack.template().tableName("IncidentsTable"),
-                java.time.Clock.systemUTC())
-                .issue(INCIDENT, "dr-rao");
+    public Map<String, AttributeValue> delivery(Channel channel) {
+        return incidentItem(DeliveryStore.sortKey("dr-rao", channel.id()));
     }
 
-    public Map<String, AttributeValue> delivery(Channel channel) {
+    /** The item {@code sortKey} in the incident's partition; empty when there is none. */
+    public Map<String, AttributeValue> incidentItem(String sortKey) {
         return stack.template().backends().dynamoDb().getItem(b -> b.tableName(stack.template().tableName("IncidentsTable"))
-                .key(IncidentStore.key(INCIDENT, DeliveryStore.sortKey("dr-rao", channel.id())))).item();
+                .key(IncidentStore.key(INCIDENT, sortKey))).item();
     }
 }

@@ -1,24 +1,17 @@
 package sosrelay.heartbeat;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.util.Map;
+import sosrelay.wiring.ScheduleHandler;
 import sosrelay.wiring.Wiring;
 
 /** Every minute (an EventBridge Scheduler schedule): each heartbeat source silent past its interval raises its incident. */
-public final class HeartbeatCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    private final Heartbeats heartbeats;
+public final class HeartbeatCheckHandler extends ScheduleHandler {
 
     public HeartbeatCheckHandler() {
         this(Wiring.fromEnvironment());
+        primeBeforeSnapshot();
     }
 
     public HeartbeatCheckHandler(Wiring wiring) {
-        this.heartbeats = wiring.heartbeats();
-    }
-
-    @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return Map.of("raised", heartbeats.check());
+        super(wiring, Wiring::heartbeatCheck);
     }
 }

@@ -1,24 +1,17 @@
 package sosrelay.drills;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.util.Map;
+import sosrelay.wiring.ScheduleHandler;
 import sosrelay.wiring.Wiring;
 
 /** Every minute (an EventBridge Scheduler schedule): the directory's drills that are due start, once each. */
-public final class DrillScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    private final ScheduledDrills drills;
+public final class DrillScheduleHandler extends ScheduleHandler {
 
     public DrillScheduleHandler() {
         this(Wiring.fromEnvironment());
+        primeBeforeSnapshot();
     }
 
     public DrillScheduleHandler(Wiring wiring) {
-        this.drills = wiring.scheduledDrills();
-    }
-
-    @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return Map.of("started", drills.run());
+        super(wiring, Wiring::drillSchedule);
     }
 }

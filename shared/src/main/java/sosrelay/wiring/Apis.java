@@ -1,0 +1,68 @@
+package sosrelay.wiring;
+
+import sosrelay.alarm.AlarmTrigger;
+import sosrelay.api.DeviceApi;
+import sosrelay.api.HeartbeatApi;
+import sosrelay.api.IncidentApi;
+import sosrelay.api.OperatorApi;
+import sosrelay.board.BoardPage;
+import sosrelay.drills.DrillApi;
+import sosrelay.drills.ScheduledDrills;
+import sosrelay.heartbeat.Heartbeats;
+import sosrelay.incident.BucketRecordingPolicy;
+import sosrelay.incident.IncidentList;
+import sosrelay.secrets.SecretValue;
+
+/** The APIs (devices, operators, the board, drills) and the scheduled and alarm triggers. */
+final class Apis {
+    private final Foundation base;
+    private final Processes processes;
+    private final Lazy<IncidentApi> incidentApi;
+
+    Apis(Foundation base, Processes processes) {
+        this.base = base;
+        this.processes = processes;
+        this.incidentApi = new Lazy<>(() -> new IncidentApi(base.directory.get(),
+                new BucketRecordingPolicy(base.settings.recordings().bucket()), processes.raiser.get(), base.incidents.get(),
+                base.deliveries.get(), base.progress.get(), base.timeline.get(), base.acceptanceTimes.get(),
+                new IncidentList(base.dynamo.get(), base.incidentsTable()), processes.acknowledgements.get(), base.openSlots.get(),
+                base.settings.api().operatorKeyIds(), base.clock));
+    }
+
+    IncidentApi incidentApi() {
+        return incidentApi.get();
+    }
+
+    /** The device API's routes: incidents and heartbeats. */
+    DeviceApi deviceApi() {
+        return new DeviceApi(incidentApi.get(), new HeartbeatApi(heartbeats()));
+    }
+
+    OperatorApi operatorApi() {
+        return new OperatorApi(base.directory.get(), base.reachedPeople(), base.settings.api().operatorKeyIds(), base.clock);
+    }
+
+    /** The operators' board page, with its sign-in settings. */
+    BoardPage boardPage() {
+        return new BoardPage(base.secret(base.settings.operatorSignIn(), SecretValue.KEPT));
+    }
+
+    /** Test calls and drills: the raise chain, for a signed-in operator; a drill's report reads the incident's items. */
+    DrillApi drillApi() {
+        return new DrillApi(base.directory.get(), processes.raiser.get(), base.incidents.get(), base.progress.get(),
+                base.deliveries.get(), base.timeline.get(), base.clock);
+    }
+
+    /** The directory's scheduled drills, for the once-a-minute check. */
+    ScheduledDrills scheduledDrills() {
+        return new ScheduledDrills(base.directory.get(), processes.raiser.get(), base.clock);
+    }
+
+    Heartbeats heartbeats() {
+        return processes.heartbeats();
+    }
+
+    AlarmTrigger alarmTrigger() {
+        return new AlarmTrigger(base.directory.get(), processes.raiser.get(), base.incidents.get(), base.clock);
+    }
+}

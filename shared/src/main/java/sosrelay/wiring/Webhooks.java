@@ -1,0 +1,64 @@
+package sosrelay.wiring;
+
+import sosrelay.ack.KeypressAckWebhook;
+import sosrelay.ack.SmsReplyAckWebhook;
+import sosrelay.ack.WhatsAppReplyWebhook;
+import sosrelay.callbacks.GupShupDeliveryWebhook;
+import sosrelay.callbacks.StatusCallbackWebhook;
+import sosrelay.directory.Language;
+import sosrelay.greeting.GreetingWebhook;
+import sosrelay.links.RecordingLinkWebhook;
+import sosrelay.passthru.PassthruDeadline;
+import sosrelay.passthru.PassthruWebhook;
+
+/** The providers' webhooks (Exotel's and GupShup's, behind the path secret) and the texts' recording links. */
+final class Webhooks {
+    private final Foundation base;
+    private final Processes processes;
+
+    Webhooks(Foundation base, Processes processes) {
+        this.base = base;
+        this.processes = processes;
+    }
+
+    PassthruWebhook passthru() {
+        return new PassthruWebhook(base.webhookSecret.get(), base.directory.get(), base.recordingPolicy(), processes.raiser.get(),
+                base.clock, new PassthruDeadline(Foundation.daemonThreads("sos-passthru"), base.settings.triggers().passthruDeadline()));
+    }
+
+    GreetingWebhook greeting() {
+        return new GreetingWebhook(base.webhookSecret.get(), base.incidents.get(), base.recordingsBucket.get(),
+                Language.fromCode(base.settings.greeting().language()));
+    }
+
+    StatusCallbackWebhook callStatus() {
+        return StatusCallbackWebhook.forCalls(base.webhookSecret.get(), processes.outcomes.get());
+    }
+
+    StatusCallbackWebhook smsStatus() {
+        return StatusCallbackWebhook.forSms(base.webhookSecret.get(), processes.outcomes.get());
+    }
+
+    KeypressAckWebhook keypressAck() {
+        return new KeypressAckWebhook(base.webhookSecret.get(), base.deliveries.get(), processes.acknowledgements.get());
+    }
+
+    SmsReplyAckWebhook smsReplyAck() {
+        return new SmsReplyAckWebhook(base.webhookSecret.get(), processes.codeReplies());
+    }
+
+    /** GupShup's inbound messages: a WhatsApp reply with the code acknowledges as an SMS reply does. */
+    WhatsAppReplyWebhook whatsAppReply() {
+        return new WhatsAppReplyWebhook(base.webhookSecret.get(), processes.codeReplies());
+    }
+
+    /** GupShup's delivery reports of WhatsApp messages. */
+    GupShupDeliveryWebhook gupShupDelivery() {
+        return new GupShupDeliveryWebhook(base.webhookSecret.get(), processes.outcomes.get());
+    }
+
+    /** {@code GET|HEAD /r/{token}}: a text's recording link, redirected to a presigned URL of our copy. */
+    RecordingLinkWebhook recordingLink() {
+        return new RecordingLinkWebhook(base.recordingLinks(), base.incidents.get(), base.recordingsBucket.get(), base.clock);
+    }
+}

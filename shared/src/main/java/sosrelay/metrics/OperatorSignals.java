@@ -2,7 +2,7 @@ package sosrelay.metrics;
 
 /**
  * What only the operators must hear about, as metrics their alarms watch (template.yaml pages
- * OperatorAlertsTopic on each, never a clinical type): an alarm nobody routed, a forged Passthru.
+ * OperatorAlertsTopic on each, never a clinical type): an alarm nobody routed, a suspect Passthru.
  */
 public final class OperatorSignals {
     public static final String UNROUTED_ALARM = "UnroutedAlarm";
@@ -17,8 +17,11 @@ public final class OperatorSignals {
         MetricEvent.dimension("Source", "cloudwatch-alarm").property("alarm", alarmName).count(UNROUTED_ALARM).emit();
     }
 
-    /** A Passthru's CallSid is no call Exotel placed to us (someone has the webhook secret): the operators are paged. */
-    public static void forgedPassthru(String incidentId) {
+    /**
+     * A Passthru's CallSid is another call than it said, or still unknown to Exotel at the last ask: the operators are
+     * paged to decide (the board's stand-down button); the metric keeps its name, its alarm is {@code …-forged-passthru}.
+     */
+    public static void suspectPassthru(String incidentId) {
         MetricEvent.dimension("Source", "exotel-call").property("incidentId", incidentId).count(FORGED_PASSTHRU).emit();
     }
 

@@ -218,7 +218,7 @@ public final class Wiring {
                 clock));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(deliveries.get(), new ExotelCallDetails(http.get(), exotelAccount()),
                 outcomes.get(), timers.get(), settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voiceApiTurns(), clock));
-        this.passthruChecks = new Lazy<>(() -> new PassthruCallCheck(incidents.get(), progress.get(), timeline.get(), timers.get(),
+        this.passthruChecks = new Lazy<>(() -> new PassthruCallCheck(incidents.get(), timeline.get(), timers.get(),
                 new ExotelCallDetails(http.get(), exotelAccount()), voiceApiTurns(), inboundNumbers(), clock));
         // Recordings: the raise chain schedules the copy (only where a recording can come: the Passthru, the device API),
         // the timer fetches it into RECORDINGS_BUCKET, the greeting plays it through a presigned URL.

@@ -61,7 +61,8 @@ export function incidentCard(incident, summary, actions) {
         el('span', {}, `tier ${incident.activeTier} of ${incident.tiers}, round ${incident.round}`),
         el('span', { class: acknowledged >= required ? 'covered' : 'short', 'data-acks': `${acknowledged}/${required}` },
           `${acknowledged} of ${required} acknowledged`)),
-      incident.maintenance ? el('p', { class: 'quiet' }, `maintenance: ${incident.maintenance}`) : '',
+      incident.maintenance ? el('p', { class: incident.ringsInMaintenance ? 'short' : 'quiet', 'data-maintenance': incident.ringsInMaintenance ? 'rings' : 'silenced' },
+        `maintenance: ${incident.maintenance}` + (incident.ringsInMaintenance ? ' (rings anyway: emergency line or high priority)' : ' (nobody rung)')) : '',
       // The CallSid check flags, never stops: the operator decides, with one click.
       incident.suspect ? el('p', { class: 'suspect', 'data-suspect': incident.suspect },
         `Suspect call: ${incident.suspect}. Still ringing until you stand it down. `,

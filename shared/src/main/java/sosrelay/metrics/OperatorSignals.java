@@ -8,6 +8,8 @@ public final class OperatorSignals {
     public static final String UNROUTED_ALARM = "UnroutedAlarm";
     public static final String FORGED_PASSTHRU = "ForgedPassthru";
     public static final String UNVERIFIED_PASSTHRU = "UnverifiedPassthru";
+    public static final String NOBODY_RUNG = "NobodyRung";
+    public static final String MAINTENANCE_OPENED = "MaintenanceOpened";
 
     private OperatorSignals() {
     }
@@ -28,5 +30,15 @@ public final class OperatorSignals {
     /** Exotel could not confirm a Passthru's CallSid (its call details kept failing): counted, the emergency stands. */
     public static void unverifiedPassthru(String incidentId) {
         MetricEvent.dimension("Source", "exotel-call").property("incidentId", incidentId).count(UNVERIFIED_PASSTHRU).emit();
+    }
+
+    /** A raise rang nobody at once (a maintenance window, nobody on duty in any tier, an empty tier): the operators are paged. */
+    public static void nobodyRung(String source, String incidentId) {
+        MetricEvent.dimension("Source", "raise").property("source", source).property("incidentId", incidentId).count(NOBODY_RUNG).emit();
+    }
+
+    /** An operator opened a maintenance window: the other operators hear of it, as what it silences rings nobody. */
+    public static void maintenanceOpened(String windowId) {
+        MetricEvent.dimension("Source", "operator-api").property("window", windowId).count(MAINTENANCE_OPENED).emit();
     }
 }

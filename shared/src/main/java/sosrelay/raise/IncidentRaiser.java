@@ -37,6 +37,7 @@ public final class IncidentRaiser {
     private final Escalation escalation;
     private final Timeline timeline;
     private final List<Watch> watches;
+    private final Watch dispatchGuard;
     private final Executor sideWrites;
 
     /**
@@ -49,20 +50,28 @@ public final class IncidentRaiser {
         void watch(Incident incident, java.time.Instant createdAt);
     }
 
-    /** {@code sideWrites} runs the independent writes; they never wait on it themselves, so any pool will do. */
+    /**
+     * {@code dispatchGuard} sets the {@link DispatchGuard} timer, beside the incident's first write and before anything
+     * that may freeze; {@code sideWrites} runs the independent writes; they never wait on it themselves, so any pool will do.
+     */
     public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, Escalation escalation, Timeline timeline,
-                          List<Watch> watches, Executor sideWrites) {
+                          List<Watch> watches, Watch dispatchGuard, Executor sideWrites) {
         this.incidents = incidents;
         this.dispatcher = dispatcher;
         this.escalation = escalation;
         this.timeline = timeline;
         this.watches = List.copyOf(watches);
+        this.dispatchGuard = dispatchGuard;
         this.sideWrites = sideWrites;
     }
 
     public Result raise(Incident incident) {
+        // Set as the raise starts, beside the incident's first write: if this function freezes after answering (a
+        // Passthru's 302) or dies before marking it dispatched, the timer resumes the dispatch. Joined before any answer.
+        CompletableFuture<Void> guard = CompletableFuture.runAsync(() -> dispatchGuard.watch(incident, java.time.Instant.now()), sideWrites);
         IncidentStore.Creation creation = incidents.create(incident);
         IncidentStore.Raised raised = creation.raised();
+        join(guard);
         if (!raised.mustDispatch()) {
             Log.info("incident.repeat", "incidentId", creation.incidentId(), "source", incident.trigger().source(),
                     "raised", raised.name());

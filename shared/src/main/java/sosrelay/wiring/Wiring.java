@@ -57,6 +57,7 @@ import sosrelay.heartbeat.Heartbeats;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
+import sosrelay.raise.DispatchGuard;
 import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.IncidentStore;
@@ -125,6 +126,7 @@ public final class Wiring {
     private final Lazy<GreetingWebhook> greeting;
     private final Lazy<BatchWorker> callJobs;
     private final Lazy<IncidentRaiser> raiser;
+    private final Lazy<DispatchGuard> dispatchGuard;
     private final Lazy<AlarmTrigger> alarms;
     private final Lazy<IncidentApi> incidentApi;
     private final Lazy<BatchWorker> smsJobs;
@@ -233,14 +235,17 @@ public final class Wiring {
                 TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
                 TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job),
                 TimerJob.Kind.RECORDING_FETCH, job -> recordingCopies.get().fire(job),
-                TimerJob.Kind.PASSTHRU_CHECK, job -> passthruChecks.get().fire(job)), clock),
+                TimerJob.Kind.PASSTHRU_CHECK, job -> passthruChecks.get().fire(job),
+                TimerJob.Kind.DISPATCH_CHECK, job -> dispatchGuard().fire(job)), clock),
                 sqs.get(), settings.queues().timer(), executor.get(), settings.timing().retryBackoff()));
         this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
                 timeline.get(), List.of(
                         (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
                         (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
                                 .filter(job -> settings.triggers().passthruCallCheck()).ifPresent(job -> timers.get().schedule(job))),
+                (incident, now) -> timers.get().schedule(DispatchGuard.firstTry(incident, now)),
                 executor.get()));
+        this.dispatchGuard = new Lazy<>(() -> new DispatchGuard(incidents.get(), raiser.get(), timers.get(), clock));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"), settings.triggers().passthruDeadline())));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
@@ -463,6 +468,11 @@ public final class Wiring {
         return new SlidingWindowBudget(dynamo.get(), incidentsTable(), "exotel-calls", shares, clock,
                 // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
                 new java.security.SecureRandom());
+    }
+
+    /** The DISPATCH_CHECK timer's resume (built after the raiser it resumes with). */
+    private DispatchGuard dispatchGuard() {
+        return dispatchGuard.get();
     }
 
     /** Turns in the voice budget for call-details questions (a lost callback, a Passthru's CallSid). */

@@ -61,13 +61,19 @@ export function incidentCard(incident, summary, actions) {
         el('span', {}, `tier ${incident.activeTier} of ${incident.tiers}, round ${incident.round}`),
         el('span', { class: acknowledged >= required ? 'covered' : 'short', 'data-acks': `${acknowledged}/${required}` },
           `${acknowledged} of ${required} acknowledged`)),
-      incident.maintenance ? el('p', { class: 'quiet' }, `maintenance: ${incident.maintenance}`) : ''),
+      incident.maintenance ? el('p', { class: incident.ringsInMaintenance ? 'short' : 'quiet', 'data-maintenance': incident.ringsInMaintenance ? 'rings' : 'silenced' },
+        `maintenance: ${incident.maintenance}` + (incident.ringsInMaintenance ? ' (rings anyway: emergency line or high priority)' : ' (nobody rung)')) : '',
+      // The CallSid check flags, never stops: the operator decides, with one click.
+      incident.suspect ? el('p', { class: 'suspect', 'data-suspect': incident.suspect },
+        `Suspect call: ${incident.suspect}. Still ringing until you stand it down. `,
+        el('button', { type: 'button', class: 'stand-down', 'data-stand-down': incident.incidentId }, 'Stand down (not a real call)')) : ''),
     people(incident),
     chart(incident),
     timeline(incident),
     el('p', { class: 'actions' },
       el('button', { type: 'button', class: 'resolve', 'data-resolve': incident.incidentId }, 'Resolve')));
   card.querySelector('.resolve').addEventListener('click', () => actions.resolve(incident.incidentId));
+  card.querySelectorAll('.stand-down').forEach(b => b.addEventListener('click', () => actions.resolve(incident.incidentId)));
   return card;
 }
 

@@ -150,6 +150,7 @@ public final class IncidentApi implements Webhook {
         if (window != null) {
             answer.put("maintenance", window.describe());
         }
+        Optional.ofNullable(result.nobodyRung()).ifPresent(why -> answer.put("nobodyRung", why + " (the operators are paged)"));
         Optional.ofNullable(type.note()).ifPresent(note -> answer.put("typeNote", note));
         List<String> warnings = new java.util.ArrayList<>(body.warnings());
         Optional.ofNullable(recording.refusal()).ifPresent(warnings::add);

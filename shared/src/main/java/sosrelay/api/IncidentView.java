@@ -38,6 +38,12 @@ final class IncidentView {
         view.put("declinedBy", List.copyOf(declinedBy));
         view.put("priority", incident.priority().id());
         putIfSet(view, "maintenance", incident.maintenance());
+        if (incident.maintenance() != null) {
+            view.put("ringsInMaintenance", incident.ringsInMaintenance());
+        }
+        // The CallSid check's flag: the board shows it with a stand-down button; only an operator stands it down.
+        timeline.stream().filter(e -> "passthru.suspect".equals(e.get("event"))).findFirst()
+                .ifPresent(e -> view.put("suspect", e.get("why")));
         view.put("type", incident.type());
         putIfSet(view, "typeNote", incident.typeNote());
         Map<String, Object> trigger = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import sosrelay.directory.RosterOverride;
 import sosrelay.directory.RosterParser;
 import sosrelay.json.Json;
 import sosrelay.log.Log;
+import sosrelay.metrics.OperatorSignals;
 import sosrelay.people.ReachedPeople;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
@@ -28,7 +29,8 @@ import sosrelay.web.Webhook;
  * What operators change without re-importing the directory: {@code POST /v1/rosters/{id}/overrides}
  * (a swap at 2 a.m.), {@code DELETE /v1/rosters/{id}/overrides/{overrideId}},
  * {@code GET /v1/rosters/{id}/on-duty?at=…} (who a tier naming the roster would ring), and
- * {@code POST /v1/maintenance} (incidents in the window ring nobody), and {@code GET /v1/desk} (rosters on
+ * {@code POST /v1/maintenance} (at most 24 h; what machines raise at normal priority in it rings nobody; the operators
+ * are paged), {@code DELETE /v1/maintenance/{windowId}}, and {@code GET /v1/desk} (rosters on
  * duty now and next, people: {@link DeskView}). Behind operator API keys, or a signed-in operator on the
  * board's routes. A change reaches every function within the directory cache's lifetime (30 s).
  */
@@ -56,7 +58,14 @@ public final class OperatorApi implements Webhook {
         }
         String roster = request.pathParameter("id");
         String overrideId = request.pathParameter("overrideId");
+        String windowId = request.pathParameter("windowId");
         try {
+            if (windowId != null && "DELETE".equals(request.method())) {
+                boolean removed = directory.removeMaintenance(windowId);
+                Log.info("maintenance.removed", "id", shorten(windowId), "removed", removed, "by", by(request));
+                return removed ? WebResponse.json(200, Json.write(Map.of("removed", windowId)))
+                        : errors(404, List.of("no maintenance window " + shorten(windowId) + " added through the API"));
+            }
             if (roster == null && "POST".equals(request.method())) {
                 return addMaintenance(request);
             }
@@ -105,6 +114,7 @@ public final class OperatorApi implements Webhook {
         }
         MaintenanceWindow added = directory.addMaintenance(body);
         Log.info("maintenance.added", "id", added.id(), "by", by(request));
+        OperatorSignals.maintenanceOpened(added.id());
         return WebResponse.json(201, Json.write(MaintenanceParser.document(added)));
     }
 

@@ -153,6 +153,17 @@ public final class DirectoryStore {
         return added[0];
     }
 
+    /** Removes a window the API added; false when there is none with that id (a directory file's window stays). */
+    public boolean removeMaintenance(String windowId) {
+        boolean[] removed = new boolean[1];
+        change(stored -> {
+            List<Object> windows = new ArrayList<>(stored.windows());
+            removed[0] = windows.removeIf(item -> item instanceof Map<?, ?> m && windowId.equals(m.get("id")));
+            return removed[0] ? new Stored(stored.document(), stored.overrides(), windows, stored.version()) : null;
+        });
+        return removed[0];
+    }
+
     /** Read, change, write back only if nobody wrote in between (else read again); an edit answering null changes nothing. */
     private void change(UnaryOperator<Stored> edit) {
         for (int attempt = 1; ; attempt++) {

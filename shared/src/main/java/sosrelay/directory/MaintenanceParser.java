@@ -1,5 +1,6 @@
 package sosrelay.directory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,8 @@ import java.util.Set;
  */
 public final class MaintenanceParser {
     private static final List<String> KEYS = List.of("id", "alarms", "sources", "types", "from", "to", "reason");
+    /** The longest window: a forgotten one must not silence its types for weeks. */
+    public static final Duration LONGEST = Duration.ofHours(24);
 
     private final List<String> problems;
     private final Set<String> types;
@@ -49,6 +52,9 @@ public final class MaintenanceParser {
         Instant to = instant(where + ".to", window.get("to"));
         if (from != null && to != null && !from.isBefore(to)) {
             problems.add(where + ": from must be before to");
+        } else if (from != null && to != null && Duration.between(from, to).compareTo(LONGEST) > 0) {
+            problems.add(where + ": a window lasts at most 24 h (from " + from + " to " + to + " is "
+                    + Duration.between(from, to).toHours() + " h); open another when it ends");
         }
         return problems.size() > before ? null
                 : new MaintenanceWindow(text(window.get("id")), alarms, sources, windowTypes, from, to, text(window.get("reason")));

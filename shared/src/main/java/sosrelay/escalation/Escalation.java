@@ -72,9 +72,10 @@ public final class Escalation {
 
     /**
      * Notifies what follows tier {@code tier} of round {@code round} now, for {@code why} (its time is up,
-     * its people declined, nobody in it was on duty), if nobody moved the incident on meanwhile.
+     * its people declined, nobody in it was on duty), if nobody moved the incident on meanwhile. Returns how many jobs
+     * it queued (0: nobody was rung).
      */
-    public void moveOn(Incident incident, int tier, int round, String why) {
+    public int moveOn(Incident incident, int tier, int round, String why) {
         int nextTier = tier + 1;
         int nextRound = round;
         if (nextTier == incident.tiers().size()) {
@@ -84,27 +85,26 @@ public final class Escalation {
                     Log.warn("incident.unanswered", "incidentId", incident.id(), "rounds", round + 1);
                     onUnanswered.accept(incident);
                 }
-                return;
+                return 0;
             }
             nextTier = 0;
             nextRound = round + 1;
         }
         if (!progress.advance(incident.id(), tier, round, nextTier, nextRound)) {
-            return;
+            return 0;
         }
-        notifyTier(incident, nextTier, nextRound, why);
+        return notifyTier(incident, nextTier, nextRound, why);
     }
 
     /** Notifies tier {@code tier} of round {@code round}, already recorded as active; moves on at once if nobody in it can be notified. */
-    private void notifyTier(Incident asRaised, int tier, int round, String why) {
+    private int notifyTier(Incident asRaised, int tier, int round, String why) {
         Instant now = clock.instant();
         Incident incident = rosters.refresh(asRaised);
         Incident.TierPeople people = incident.tierPeople(tier, now);
         if (people.people().isEmpty()) {
             timeline.record(incident.id(), "tier.skipped", "tier", tier + 1, "round", round + 1,
                     "why", "nobody on duty in " + String.join(", ", people.emptyRosters()));
-            moveOn(incident, tier, round, "tier " + (tier + 1) + " had nobody on duty");
-            return;
+            return moveOn(incident, tier, round, "tier " + (tier + 1) + " had nobody on duty");
         }
         Map<String, Integer> attempts = new HashMap<>();
         for (DeliveryStatus d : deliveries.forIncident(incident.id())) {
@@ -116,5 +116,6 @@ public final class Escalation {
                 "jobs", jobs, "why", why, "nobodyOnDutyIn", people.emptyRosters().isEmpty() ? null : String.join(", ", people.emptyRosters()));
         Log.info("incident.escalated", "incidentId", incident.id(), "tier", tier + 1, "round", round + 1, "jobs", jobs);
         watch(incident, tier, round);
+        return jobs;
     }
 }

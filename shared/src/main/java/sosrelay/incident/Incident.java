@@ -23,7 +23,7 @@ import sosrelay.directory.TypeChoice;
  * @param rosters     the rosters its tiers name
  * @param priority    how urgent its notifications are in the shared pacer
  * @param repeat      how many more rounds of the tiers follow a round that ends short of acknowledgements
- * @param maintenance the maintenance window it was raised in (it rings nobody), or null
+ * @param maintenance the maintenance window it was raised in, or null (it rings nobody unless {@link #ringsInMaintenance})
  * @param raisedBy    the id of the device API key that raised it (only that key may read or resolve it), or null
  */
 public record Incident(
@@ -56,7 +56,21 @@ public record Incident(
                 type.type().repeat(), null, null);
     }
 
-    /** The same incident, raised in a maintenance window: recorded, shown, rings nobody. */
+    /**
+     * Whether it rings as usual in a maintenance window: a person on the emergency line, or a {@code priority: high}
+     * type. A window silences only what machines raise at normal priority (docs/ARCHITECTURE.md, "Only a person stops
+     * the ringing").
+     */
+    public boolean ringsInMaintenance() {
+        return Trigger.EMERGENCY_LINE.equals(trigger.source()) || priority == Priority.HIGH;
+    }
+
+    /** Raised in a maintenance window that silences it: recorded, shown, rings nobody, the operators paged. */
+    public boolean silencedByMaintenance() {
+        return maintenance != null && !ringsInMaintenance();
+    }
+
+    /** The same incident, raised in a maintenance window: recorded, shown, and marked; rings unless it is silenced. */
     public Incident inMaintenance(String window) {
         return new Incident(id, trigger, type, typeNote, recording, recipients, tiers, retry, openGroup, rosters, priority, repeat,
                 window, raisedBy);

@@ -64,8 +64,11 @@ public final class IncidentStore {
     public record Creation(Raised raised, String incidentId, Instant createdAt) {
     }
 
-    /** The dispatch lease: longer than a function's timeout (20 s), so a repeat never resumes a raise still going. */
-    public static final Duration DISPATCH_LEASE = Duration.ofSeconds(30);
+    /**
+     * The dispatch lease: longer than a raising function's timeout (the Passthru's 10 s, the APIs' 20 s), so a repeat
+     * never resumes a raise still going; short enough that the raise's dispatch guard resumes a frozen one within 30 s.
+     */
+    public static final Duration DISPATCH_LEASE = Duration.ofSeconds(25);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -194,6 +197,14 @@ public final class IncidentStore {
                 .updateExpression("SET recipients = list_append(recipients, :more)")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":more", AttributeValue.fromL(people.stream().map(IncidentItem::person).toList()))));
+    }
+
+    /** Whether the incident is recorded but not yet marked dispatched (a raise still going, frozen or dead). */
+    public boolean dispatchPending(String id) {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(key(id, INCIDENT_SK)).consistentRead(true)
+                .projectionExpression("dispatchState"));
+        return response.hasItem() && response.item().containsKey("dispatchState")
+                && "pending".equals(response.item().get("dispatchState").s());
     }
 
     public void markDispatched(String id, int jobs) {

@@ -17,6 +17,8 @@ import java.time.Instant;
  */
 public record Trigger(String source, String sourceRef, String reporter, Instant reportedAt, String description,
                       String location, String reportTo, String raisedBy) {
+    /** A person calling the emergency line (Exotel's Passthru): no maintenance window silences it. */
+    public static final String EMERGENCY_LINE = "exotel-call";
     /** An operator's drill: the type's whole chain, every call and text saying it is a drill. */
     public static final String DRILL = "drill";
     /** An operator's test call to one person. */

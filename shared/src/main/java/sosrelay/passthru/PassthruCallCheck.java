@@ -9,7 +9,6 @@ import java.util.Set;
 import sosrelay.calls.ExotelCallDetails;
 import sosrelay.calls.VoiceApiTurns;
 import sosrelay.incident.Incident;
-import sosrelay.incident.IncidentProgress;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.Timeline;
 import sosrelay.log.Log;
@@ -19,24 +18,21 @@ import sosrelay.timers.Timers;
 
 /**
  * Whoever has the webhook secret can send a Passthru, so a Passthru's CallSid is checked against Exotel's call
- * details: beside the first wave, never before it (a timer a few seconds after the raise: the people are rung
- * whatever Exotel's details say, and later). A real emergency cannot be cancelled by it: Exotel's details of an
- * inbound call exist while the call is still in progress (the Passthru runs during it), and only a definite answer
- * forges ({@link CallSidVerdict}). A forged Passthru's incident is resolved, which stands down every call and text
- * not yet placed (each attempt asks {@code stillWanted} first) and its escalation; the operators are paged
- * ({@code ForgedPassthru}), never the clinical people again.
+ * details: beside the first wave, never before it (a timer a few seconds after the raise). Nothing it finds stops a
+ * delivery: only a person does (docs/ARCHITECTURE.md, "Only a person stops the ringing"). Exotel's details fill in
+ * minutes after a call ends, so a 404 only asks again across that lag ({@link #ASKS}); a Passthru that is another
+ * call, or still unknown at the last ask, is flagged suspect on its timeline (the board shows it with a stand-down
+ * button) and pages the operators ({@code ForgedPassthru}), while retries and escalation go on.
  */
 public final class PassthruCallCheck {
-    /** After the raise: the first wave is queued by then, and Exotel has had a moment to list the call. */
-    static final Duration FIRST_CHECK = Duration.ofSeconds(5);
-    /** After a first 404: Exotel's details may lag a moment behind the call. */
-    static final Duration AFTER_NOT_FOUND = Duration.ofSeconds(10);
+    /** When to ask, after the raise: Exotel's details of a call fill in up to 10-15 minutes after it (providers.md). */
+    static final List<Duration> ASKS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15));
     /** After Exotel could not say: the 1st, 2nd, ... wait; the last repeats. */
     static final List<Duration> AFTER_UNAVAILABLE = List.of(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60),
             Duration.ofSeconds(120));
 
     private final IncidentStore incidents;
-    private final IncidentProgress progress;
     private final Timeline timeline;
     private final Timers timers;
     private final ExotelCallDetails details;
@@ -45,10 +41,9 @@ public final class PassthruCallCheck {
     private final Clock clock;
 
     /** {@code ourNumbers}: the ExoPhones the emergency line rings on, E.164. */
-    public PassthruCallCheck(IncidentStore incidents, IncidentProgress progress, Timeline timeline, Timers timers,
+    public PassthruCallCheck(IncidentStore incidents, Timeline timeline, Timers timers,
                              ExotelCallDetails details, VoiceApiTurns voiceApi, Set<String> ourNumbers, Clock clock) {
         this.incidents = incidents;
-        this.progress = progress;
         this.timeline = timeline;
         this.timers = timers;
         this.details = details;
@@ -62,7 +57,7 @@ public final class PassthruCallCheck {
         if (!PassthruWebhook.SOURCE.equals(incident.trigger().source())) {
             return Optional.empty();
         }
-        return Optional.of(TimerJob.passthruCheck(createdAt.plus(FIRST_CHECK), incident.id(), incident.trigger().sourceRef(), 0, 0));
+        return Optional.of(TimerJob.passthruCheck(createdAt.plus(ASKS.get(0)), incident.id(), incident.trigger().sourceRef(), 0, 0));
     }
 
     /** The PASSTHRU_CHECK timer. */
@@ -77,7 +72,7 @@ public final class PassthruCallCheck {
             timers.schedule(new TimerJob(job.kind(), notBefore, job.incidentId(), null, null, job.attempt(), 0, job.providerId(), job.round()));
             return;
         }
-        CallSidVerdict verdict = CallSidVerdict.of(details.lookup(job.providerId()), job.attempt(), job.round(),
+        CallSidVerdict verdict = CallSidVerdict.of(details.lookup(job.providerId()), job.attempt() + 1 >= ASKS.size(), job.round(),
                 incident.get().trigger().reportTo(), ourNumbers);
         act(job, verdict);
     }
@@ -90,17 +85,18 @@ public final class PassthruCallCheck {
                 timeline.record(id, "passthru.verified", "callSid", job.providerId(), "why", verdict.why());
                 Log.info("passthru-check.verified", "incidentId", id, "callSid", job.providerId());
             }
-            case FORGED -> {
-                // Resolved: every call and text not yet placed is dropped by its stillWanted, the escalation stops.
-                boolean stoodDown = progress.resolve(id);
-                timeline.record(id, "passthru.forged", "callSid", job.providerId(), "why", verdict.why(),
-                        "pendingCancelled", stoodDown, "paged", "operators");
-                OperatorSignals.forgedPassthru(id);
-                Log.error("passthru-check.forged", "incidentId", id, "callSid", job.providerId(), "why", verdict.why(),
-                        "pendingCancelled", stoodDown);
+            case SUSPECT -> {
+                // Flagged and paged, never resolved: a real emergency whose details Exotel lost must still ring.
+                timeline.record(id, "passthru.suspect", "callSid", job.providerId(), "why", verdict.why(), "paged", "operators");
+                OperatorSignals.suspectPassthru(id);
+                Log.error("passthru-check.suspect", "incidentId", id, "callSid", job.providerId(), "why", verdict.why());
             }
-            case ASK_AGAIN -> timers.schedule(TimerJob.passthruCheck(now.plus(AFTER_NOT_FOUND), id, job.providerId(),
-                    job.attempt() + 1, job.round()));
+            case ASK_AGAIN -> {
+                // No sooner than the next ask's offset after this one: a postponed ask never shortens Exotel's lag.
+                Duration wait = ASKS.get(job.attempt() + 1).minus(ASKS.get(job.attempt()));
+                timeline.record(id, "passthru.not-yet", "callSid", job.providerId(), "why", verdict.why(), "nextAskIn", wait.toString());
+                timers.schedule(TimerJob.passthruCheck(now.plus(wait), id, job.providerId(), job.attempt() + 1, 0));
+            }
             case RETRY -> {
                 Log.warn("passthru-check.unavailable", "incidentId", id, "callSid", job.providerId(), "why", verdict.why(),
                         "try", job.round() + 1);

@@ -28,12 +28,12 @@ import sosrelay.web.WebhookSecret;
 /**
  * Exotel's Passthru applet, after the IVR choice and the voicemail: raises the incident and queues
  * the calls. Exotel documents two answers only: 200 takes the flow's first branch, 302 its second.
- * So the answer is 200 when the emergency is recorded and 302 for everything else (wrong secret, bad
- * request, our own failure, or a raise that would outlast the deadline), with the reason in the body
+ * So the answer is 200 when the emergency is recorded and someone is being rung, and 302 for everything else (wrong
+ * secret, bad request, our own failure, a raise that would outlast the deadline or rings nobody), with the reason in the body
  * and the log; the operator connects the 302 branch and the applet's timeout to the duty desk.
  */
 public final class PassthruWebhook implements Webhook {
-    static final String SOURCE = "exotel-call";
+    static final String SOURCE = Trigger.EMERGENCY_LINE;
     /** Exotel's recordings become playable about five minutes after the call; our guess when it says nothing readable. */
     private static final Duration TYPICAL_RECORDING_DELAY = Duration.ofMinutes(5);
     private static final Duration PLAUSIBLE_CLOCK_SKEW = Duration.ofHours(1);
@@ -72,6 +72,10 @@ public final class PassthruWebhook implements Webhook {
                 deadline.run(() -> raiser.raise(incident(callSid, params, directory.current())));
         if (outcome instanceof PassthruDeadline.Outcome.Done<IncidentRaiser.Result> done) {
             IncidentRaiser.Result result = done.value();
+            if (result.nobodyRung() != null) {
+                // Recorded, the operators paged, but nobody is coming: the desk's branch, never an "OK".
+                return notRecorded(callSid, "recorded as " + result.incidentId() + " but nobody could be rung: " + result.nobodyRung());
+            }
             return WebResponse.text(200, "OK " + result.incidentId()
                     + (result.raised().mustDispatch() ? "" : " (repeat: already raised)"));
         }

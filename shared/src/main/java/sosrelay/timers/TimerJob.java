@@ -13,14 +13,15 @@ import sosrelay.json.Json;
  *                   {@code providerId} ended if no callback came; ESCALATE: tier {@code tier}'s time is up;
  *                   RECORDING_FETCH: try {@code attempt} at copying the incident's recording into our bucket;
  *                   PASSTHRU_CHECK: ask Exotel whether the Passthru's CallSid {@code providerId} is a real inbound call
- *                   ({@code attempt}: how many times Exotel has answered 404 for it so far)
+ *                   ({@code attempt}: which of its asks across Exotel's lag this is); DISPATCH_CHECK: resume the raise
+ *                   if the incident is still not dispatched (its raise froze or died)
  * @param round      how many times a CALL_CHECK has found the call still going; for ESCALATE, the round of the tiers (0 is
  *                   the first); for PASSTHRU_CHECK, how many times Exotel could not say (5xx, 429, no answer)
  */
 public record TimerJob(Kind kind, Instant dueAt, String incidentId, String personId, String channel, int attempt, int tier,
                        String providerId, int round) {
 
-    public enum Kind { RETRY, CALL_CHECK, ESCALATE, RECORDING_FETCH, PASSTHRU_CHECK }
+    public enum Kind { RETRY, CALL_CHECK, ESCALATE, RECORDING_FETCH, PASSTHRU_CHECK, DISPATCH_CHECK }
 
     public static TimerJob retry(Instant dueAt, String incidentId, String personId, String channel, int attempt) {
         return new TimerJob(Kind.RETRY, dueAt, incidentId, personId, channel, attempt, 0, null, 0);
@@ -38,8 +39,12 @@ public record TimerJob(Kind kind, Instant dueAt, String incidentId, String perso
         return new TimerJob(Kind.RECORDING_FETCH, dueAt, incidentId, null, null, attempt, 0, null, 0);
     }
 
-    public static TimerJob passthruCheck(Instant dueAt, String incidentId, String callSid, int notFound, int unavailable) {
-        return new TimerJob(Kind.PASSTHRU_CHECK, dueAt, incidentId, null, null, notFound, 0, callSid, unavailable);
+    public static TimerJob passthruCheck(Instant dueAt, String incidentId, String callSid, int ask, int unavailable) {
+        return new TimerJob(Kind.PASSTHRU_CHECK, dueAt, incidentId, null, null, ask, 0, callSid, unavailable);
+    }
+
+    public static TimerJob dispatchCheck(Instant dueAt, String incidentId) {
+        return new TimerJob(Kind.DISPATCH_CHECK, dueAt, incidentId, null, null, 0, 0, null, 0);
     }
 
     public String toJson() {

@@ -27,6 +27,7 @@ import sosrelay.pacing.BudgetShares;
 import sosrelay.pacing.Pacer;
 import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruCallCheck;
+import sosrelay.raise.DispatchGuard;
 import sosrelay.raise.IncidentRaiser;
 import sosrelay.recordings.ExotelRecordingFetch;
 import sosrelay.recordings.RecordingCopies;
@@ -48,6 +49,7 @@ final class Processes {
     final Lazy<PassthruCallCheck> passthruChecks;
     final Lazy<RecordingCopies> recordingCopies;
     final Lazy<IncidentRaiser> raiser;
+    final Lazy<DispatchGuard> dispatchGuard;
 
     Processes(Foundation base) {
         this.base = base;
@@ -75,7 +77,7 @@ final class Processes {
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(base.deliveries.get(),
                 new ExotelCallDetails(base.http.get(), exotelAccount()), outcomes.get(), base.timers.get(),
                 settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voiceApiTurns(), base.clock));
-        this.passthruChecks = new Lazy<>(() -> new PassthruCallCheck(base.incidents.get(), base.progress.get(), base.timeline.get(),
+        this.passthruChecks = new Lazy<>(() -> new PassthruCallCheck(base.incidents.get(), base.timeline.get(),
                 base.timers.get(), new ExotelCallDetails(base.http.get(), exotelAccount()), voiceApiTurns(), inboundNumbers(),
                 base.clock));
         // Recordings: the raise chain schedules the copy (only where a recording can come: the Passthru, the device API),
@@ -92,7 +94,10 @@ final class Processes {
                         (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
                                 .filter(job -> settings.triggers().passthruCallCheck())
                                 .ifPresent(job -> base.timers.get().schedule(job))),
+                (incident, now) -> base.timers.get().schedule(DispatchGuard.firstTry(incident, now)),
                 base.executor.get()));
+        // The DISPATCH_CHECK timer's resume, built after the raiser it resumes with.
+        this.dispatchGuard = new Lazy<>(() -> new DispatchGuard(base.incidents.get(), raiser.get(), base.timers.get(), base.clock));
     }
 
     CurrentRosters currentRosters() {

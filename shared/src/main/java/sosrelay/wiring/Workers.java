@@ -57,7 +57,8 @@ final class Workers {
                 TimerJob.Kind.CALL_CHECK, job -> processes.lostCallbacks.get().fire(job),
                 TimerJob.Kind.ESCALATE, job -> processes.escalation.get().fire(job),
                 TimerJob.Kind.RECORDING_FETCH, job -> processes.recordingCopies.get().fire(job),
-                TimerJob.Kind.PASSTHRU_CHECK, job -> processes.passthruChecks.get().fire(job)), base.clock),
+                TimerJob.Kind.PASSTHRU_CHECK, job -> processes.passthruChecks.get().fire(job),
+                TimerJob.Kind.DISPATCH_CHECK, job -> processes.dispatchGuard.get().fire(job)), base.clock),
                 base.sqs.get(), base.settings.queues().timer(), base.executor.get(), base.settings.timing().retryBackoff()));
     }
 

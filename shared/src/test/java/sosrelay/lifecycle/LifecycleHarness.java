@@ -69,6 +69,11 @@ final class LifecycleHarness implements BeforeAllCallback, AfterAllCallback {
         templateStack.afterAll(context);
     }
 
+    /** The timer function's environment, as its Lambda gets it. */
+    Map<String, String> environment() {
+        return templateStack.environment();
+    }
+
     void reset(Map<String, Object> directory) {
         stack.reset();
         exotel.resetAll();

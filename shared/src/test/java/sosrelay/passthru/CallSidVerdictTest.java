@@ -26,7 +26,7 @@ class CallSidVerdictTest {
     }
 
     private static CallSidVerdict found(Map<String, Object> call) {
-        return CallSidVerdict.of(new Lookup.Found(call), 0, 0, CALLER, OURS);
+        return CallSidVerdict.of(new Lookup.Found(call), false, 0, CALLER, OURS);
     }
 
     @Test
@@ -36,7 +36,7 @@ class CallSidVerdictTest {
 
     @Test
     void aPassthruWithNoReadableCallerIsVerifiedOnTheNumberItWasTo() {
-        CallSidVerdict verdict = CallSidVerdict.of(new Lookup.Found(inbound()), 0, 0, null, OURS);
+        CallSidVerdict verdict = CallSidVerdict.of(new Lookup.Found(inbound()), false, 0, null, OURS);
 
         assertThat(verdict.kind()).isEqualTo(Kind.VERIFIED);
         assertThat(verdict.why()).contains("no caller's number to compare");
@@ -57,19 +57,19 @@ class CallSidVerdictTest {
 
         CallSidVerdict verdict = found(call);
 
-        assertThat(verdict.kind()).isEqualTo(Kind.FORGED);
+        assertThat(verdict.kind()).isEqualTo(Kind.SUSPECT);
         assertThat(verdict.why()).isEqualTo("the call is not inbound (Direction outbound-api)");
     }
 
     @Test
-    void aCallToAnotherNumberIsForged() {
+    void aCallToAnotherNumberIsSuspect() {
         Map<String, Object> call = inbound();
         call.put("To", "08047999999");
 
         CallSidVerdict verdict = found(call);
 
-        assertThat(verdict.kind()).isEqualTo(Kind.FORGED);
-        assertThat(verdict.why()).isEqualTo("the call was to +91******9999, not to our number");
+        assertThat(verdict.kind()).isEqualTo(Kind.SUSPECT);
+        assertThat(verdict.why()).isEqualTo("the call was to ******9999, not to our number");
     }
 
     @Test
@@ -77,20 +77,20 @@ class CallSidVerdictTest {
         Map<String, Object> call = inbound();
         call.put("To", "08047999999");
 
-        CallSidVerdict verdict = CallSidVerdict.of(new Lookup.Found(call), 0, 0, CALLER, Set.of());
+        CallSidVerdict verdict = CallSidVerdict.of(new Lookup.Found(call), false, 0, CALLER, Set.of());
 
         assertThat(verdict.kind()).isEqualTo(Kind.VERIFIED);
     }
 
     @Test
-    void aCallFromSomeoneElseThanThePassthruSaidIsForged() {
+    void aCallFromSomeoneElseThanThePassthruSaidIsSuspect() {
         Map<String, Object> call = inbound();
         call.put("From", "09800000011");
 
         CallSidVerdict verdict = found(call);
 
-        assertThat(verdict.kind()).isEqualTo(Kind.FORGED);
-        assertThat(verdict.why()).isEqualTo("the call was from +91******0011, the Passthru said +91******0099");
+        assertThat(verdict.kind()).isEqualTo(Kind.SUSPECT);
+        assertThat(verdict.why()).isEqualTo("the call was from ******0011, the Passthru said ******0099");
     }
 
     @Test
@@ -111,23 +111,49 @@ class CallSidVerdictTest {
     }
 
     @Test
-    void aFirstNotFoundAsksAgainAndASecondIsForged() {
-        assertThat(CallSidVerdict.of(new Lookup.NotFound(), 0, 0, CALLER, OURS).kind()).isEqualTo(Kind.ASK_AGAIN);
+    void aNotFoundAsksAgainAcrossExotelsLagAndOnlyTheLastAskMakesItSuspect() {
+        CallSidVerdict early = CallSidVerdict.of(new Lookup.NotFound(), false, 0, CALLER, OURS);
 
-        CallSidVerdict second = CallSidVerdict.of(new Lookup.NotFound(), 1, 3, CALLER, OURS);
-
-        assertThat(second.kind()).isEqualTo(Kind.FORGED);
-        assertThat(second.why()).isEqualTo("Exotel has no such call (404, 2 times)");
+        assertThat(early.kind()).isEqualTo(Kind.ASK_AGAIN);
+        CallSidVerdict last = CallSidVerdict.of(new Lookup.NotFound(), true, 0, CALLER, OURS);
+        assertThat(last.kind()).isEqualTo(Kind.SUSPECT);
+        assertThat(last.why()).isEqualTo("Exotel still has no such call (404 at every ask)");
     }
 
     @Test
-    void anExotelThatCannotSayIsAskedAgainThenLeftUnverifiedNeverForged() {
+    void numbersAreComparedByTheirLastTenDigits() {
+        Map<String, Object> call = inbound();
+        call.put("From", "0919800000099");
+        call.put("To", "+91 80470 00000");
+
+        assertThat(found(call).kind()).isEqualTo(Kind.VERIFIED);
+        Map<String, Object> tollFree = inbound();
+        tollFree.put("To", "18004190000");
+        assertThat(CallSidVerdict.of(new Lookup.Found(tollFree), false, 0, CALLER, Set.of("1800-419-0000")).kind())
+                .isEqualTo(Kind.VERIFIED);
+    }
+
+    @Test
+    void anUnreadableNumberLeavesTheCallUnverifiedNeverSuspect() {
+        Map<String, Object> badFrom = inbound();
+        badFrom.put("From", "anonymous");
+        Map<String, Object> shortTo = inbound();
+        shortTo.put("To", "12345");
+
+        assertThat(found(badFrom).kind()).isEqualTo(Kind.UNVERIFIED);
+        assertThat(found(badFrom).why()).isEqualTo("the caller's number is unreadable");
+        assertThat(found(shortTo).kind()).isEqualTo(Kind.UNVERIFIED);
+        assertThat(found(shortTo).why()).isEqualTo("the number the call was to is unreadable");
+    }
+
+    @Test
+    void anExotelThatCannotSayIsAskedAgainThenLeftUnverifiedNeverSuspect() {
         Lookup down = new Lookup.Unavailable("Exotel call details answered 503");
 
         for (int before = 0; before < CallSidVerdict.MAX_UNAVAILABLE - 1; before++) {
-            assertThat(CallSidVerdict.of(down, 1, before, CALLER, OURS).kind()).isEqualTo(Kind.RETRY);
+            assertThat(CallSidVerdict.of(down, false, before, CALLER, OURS).kind()).isEqualTo(Kind.RETRY);
         }
-        CallSidVerdict last = CallSidVerdict.of(down, 1, CallSidVerdict.MAX_UNAVAILABLE - 1, CALLER, OURS);
+        CallSidVerdict last = CallSidVerdict.of(down, true, CallSidVerdict.MAX_UNAVAILABLE - 1, CALLER, OURS);
 
         assertThat(last.kind()).isEqualTo(Kind.UNVERIFIED);
         assertThat(last.why()).isEqualTo("Exotel call details answered 503 (5 times)");

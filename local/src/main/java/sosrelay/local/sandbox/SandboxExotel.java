@@ -108,6 +108,9 @@ public final class SandboxExotel implements AutoCloseable {
     /** While set, the call details API answers 503, as an Exotel in trouble would. */
     private volatile boolean callDetailsDown;
     private final java.util.concurrent.atomic.AtomicInteger callDetailsRefused = new java.util.concurrent.atomic.AtomicInteger();
+    /** How long after an inbound call ends its details appear (404 before), as Exotel's fill in minutes later; none by default. */
+    private volatile Duration callDetailsLag = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicInteger callDetailsNotYet = new java.util.concurrent.atomic.AtomicInteger();
     private volatile SandboxOutage outage = new SandboxOutage();
 
     private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history) {
@@ -169,6 +172,19 @@ public final class SandboxExotel implements AutoCloseable {
     /** From now on the call details API answers 503 ({@code true}), or answers again ({@code false}). */
     public void callDetailsDown(boolean down) {
         callDetailsDown = down;
+    }
+
+    /**
+     * From now on an inbound call's details answer 404 until {@code lag} after the call ended, as Exotel's do (its
+     * Passthru article: query call details 10-15 minutes after the call; providers.md).
+     */
+    public void callDetailsLag(Duration lag) {
+        callDetailsLag = lag;
+    }
+
+    /** How many call-details requests for an inbound call were answered 404 because of {@link #callDetailsLag}. */
+    public int callDetailsNotYet() {
+        return callDetailsNotYet.get();
     }
 
     /** How many call-details requests were answered 503 while {@link #callDetailsDown} was on. */
@@ -296,7 +312,12 @@ public final class SandboxExotel implements AutoCloseable {
                 callDetailsRefused.incrementAndGet();
                 SandboxHttp.exotelError(exchange, 503, "Service unavailable");
             } else if (callSid != null && inbound.find(callSid).isPresent()) {
-                SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", inbound.find(callSid).get().details())));
+                if (inbound.find(callSid).get().listed(Instant.now(), callDetailsLag)) {
+                    SandboxHttp.reply(exchange, 200, Json.write(Map.of("Call", inbound.find(callSid).get().details())));
+                } else {
+                    callDetailsNotYet.incrementAndGet();
+                    SandboxHttp.exotelError(exchange, 404, "Call " + callSid + " was not found");
+                }
             } else if (callSid != null) {
                 calls.details(exchange, callSid);
             } else if (bulk) {

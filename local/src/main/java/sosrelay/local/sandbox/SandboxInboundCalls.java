@@ -40,8 +40,13 @@ final class SandboxInboundCalls {
     /** How long the caller stays on the line after the Passthru answered (the flow's goodbye). */
     private static final Duration HANGS_UP_AFTER = Duration.ofSeconds(3);
 
-    /** An inbound call, as the call details API tells it. */
-    record InboundCall(String sid, String from, String to, Instant at, String status) {
+    /** An inbound call, as the call details API tells it; {@code endedAt} null while it is in progress. */
+    record InboundCall(String sid, String from, String to, Instant at, String status, Instant endedAt) {
+        /** Whether the call details API lists it yet: Exotel's details fill in only {@code lag} after a call ends. */
+        boolean listed(Instant now, Duration lag) {
+            return lag.isZero() || endedAt != null && !now.isBefore(endedAt.plus(lag));
+        }
+
         Map<String, Object> details() {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("Sid", sid);
@@ -96,7 +101,7 @@ final class SandboxInboundCalls {
             return;
         }
         Instant now = Instant.now();
-        InboundCall call = new InboundCall(UUID.randomUUID().toString().replace("-", ""), from, exoPhone, now, "in-progress");
+        InboundCall call = new InboundCall(UUID.randomUUID().toString().replace("-", ""), from, exoPhone, now, "in-progress", null);
         calls.put(call.sid(), call);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("CallSid", call.sid());
@@ -135,7 +140,7 @@ final class SandboxInboundCalls {
         }
         console.printf("[sandbox exotel] inbound call from %s (call %s): Passthru answered %s %s%n", PhoneNumbers.mask(from),
                 call.sid().substring(0, 8), SandboxHttp.statusText(status), body);
-        timeline.schedule(() -> calls.computeIfPresent(call.sid(), (sid, c) -> new InboundCall(sid, c.from(), c.to(), c.at(), "completed")),
+        timeline.schedule(() -> calls.computeIfPresent(call.sid(), (sid, c) -> new InboundCall(sid, c.from(), c.to(), c.at(), "completed", Instant.now())),
                 HANGS_UP_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("CallSid", call.sid());

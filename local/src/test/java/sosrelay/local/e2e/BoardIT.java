@@ -33,7 +33,7 @@ import sosrelay.local.backends.LocalTemplate;
  * The board in a real browser (Debian's chromium and chromium-driver, headless) against the local stack: signed in
  * by {@code /board?token=…}, it shows a raised incident's people change state as the sandbox rings them (Nurse A
  * does not answer, then presses 1 on the retry), resolves it, starts a drill and shows its report (Nurse C's number
- * fails: unreachable); a wrong token shows the sign-in and no data. Screenshots go to target/board-screenshots.
+ * fails: unreachable); a suspect Passthru is marked and stood down with one click; a wrong token shows the sign-in and no data. Screenshots go to target/board-screenshots.
  */
 class BoardIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
@@ -70,7 +70,9 @@ class BoardIT {
                     tiers:
                       - {notify: [nurse-d], escalateAfter: 1h}
                 """);
-        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory),
+        // Our listed ExoPhone is not the sandbox's: every Passthru's call is "to another number", so suspect.
+        relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
+                .withEnvironmentOverrides(Map.of("EXOTEL_INBOUND_NUMBERS", "+918047999999")),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         relay.sandbox().orElseThrow().script("+919813000001", List.of("no-answer", "press-1"));
         relay.sandbox().orElseThrow().script("+919813000003", List.of("failed"));
@@ -136,6 +138,26 @@ class BoardIT {
         assertThat(browser.findElement(unreachable).getAttribute("data-reached")).isEqualTo("false");
         assertThat(browser.findElement(By.cssSelector("article[data-drill] li[data-tier='1']")).getText()).contains("of 1 acknowledged");
         screenshot("drill.png");
+    }
+
+    @Test
+    void aSuspectPassthruIsMarkedAndStoodDownWithOneClickByTheOperatorOnly() throws IOException {
+        browser.get(relay.stack().baseUrl() + "/board?token=" + relay.operatorToken());
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        Map<String, Object> call = LocalHttp.inboundCall(relay, "+919800000099", "Night");
+        String id = ((String) call.get("passthruBody")).substring("OK ".length());
+        String card = "article[data-incident='" + id + "']";
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(card + " [data-suspect]")));
+        assertThat(browser.findElement(By.cssSelector(card + " [data-suspect]")).getText()).contains("not to our number");
+        assertThat(LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/" + id, LocalRelay.LOCAL_OPERATOR_KEY).body())
+                .as("flagged, not stood down").contains("\"status\":\"open\"");
+        screenshot("suspect.png");
+
+        browser.findElement(By.cssSelector("button[data-stand-down='" + id + "']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(card)));
+        assertThat(LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/" + id, LocalRelay.LOCAL_OPERATOR_KEY).body())
+                .contains("\"status\":\"resolved\"");
     }
 
     @Test

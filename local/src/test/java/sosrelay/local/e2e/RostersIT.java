@@ -32,7 +32,8 @@ import sosrelay.local.sandbox.SandboxExotel;
  * whoever is on duty now (and an override's person instead), a roster with nobody on duty hands over
  * at once, pressing 2 brings in the next tier within seconds, the reporter hears who is coming and
  * the others are stood down, a type that keeps going unanswered repeats and then calls the reporter,
- * a maintenance window rings nobody, and GET /v1/incidents lists them. Every tier's escalateAfter
+ * a maintenance window silences a device's normal-priority raise (paging the operators) but never a Passthru, a raise
+ * that rings nobody answers the Passthru 302, and GET /v1/incidents lists them. Every tier's escalateAfter
  * is an hour unless the scenario needs it to pass, so anything that happens in seconds happened
  * because of what the test did.
  */
@@ -86,6 +87,9 @@ class RostersIT {
                     tiers:
                       - {notify: [night-cover], escalateAfter: 1h}
                       - {notify: [icu-desk], escalateAfter: 1h}
+                  Neuro:
+                    tiers:
+                      - {notify: [night-cover], escalateAfter: 1h}
                   Lungs:
                     tiers:
                       - {notify: [lungs-1, lungs-2], escalateAfter: 1h, required: 2}
@@ -243,10 +247,57 @@ class RostersIT {
         pause();
 
         assertThat(called(id)).isEmpty();
-        assertThat(timeline(id)).anySatisfy(e -> assertThat(e).containsEntry("event", "maintenance"));
+        assertThat(Json.readObject(raised.body()).get("nobodyRung").toString()).contains("fire drill", "the operators are paged");
+        assertThat(timeline(id)).anySatisfy(e -> assertThat(e).containsEntry("event", "maintenance"))
+                .anySatisfy(e -> assertThat(e).containsEntry("event", "nobody-rung").containsEntry("paged", "operators"));
         Map<String, Object> listed = Json.readObject(send("GET", "/v1/incidents?type=Drill", null).body());
         assertThat(rows(listed)).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("incidentId", id).containsKey("maintenance"));
+    }
+
+    @Test
+    void aMaintenanceWindowNeverSilencesAPassthruAndEndsWithItsDelete() {
+        String from = OffsetDateTime.now(ZoneOffset.of(IST)).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String to = OffsetDateTime.now(ZoneOffset.of(IST)).plusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> opened = send("POST", "/v1/maintenance", "{\"types\":[\"Fire\"],\"from\":\"" + from + "\",\"to\":\"" + to
+                + "\",\"reason\":\"alarm panel work\"}");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        String windowId = (String) Json.readObject(opened.body()).get("id");
+        try {
+            String id = passthru("rosters-maint-passthru-1", "Fire", "09811000099");
+
+            LocalHttp.await("the guards to be rung", WAIT, () -> called(id).containsAll(List.of("+919811000021", "+919811000022", "+919811000023")));
+            assertThat(timeline(id)).anySatisfy(e -> assertThat(e).containsEntry("event", "maintenance.rings-anyway"))
+                    .noneSatisfy(e -> assertThat(e).containsEntry("event", "nobody-rung"));
+            assertThat(Json.readObject(send("GET", "/v1/incidents/" + id, null).body())).containsEntry("ringsInMaintenance", true)
+                    .hasEntrySatisfying("maintenance", m -> assertThat(m.toString()).contains("alarm panel work"));
+        } finally {
+            assertThat(send("DELETE", "/v1/maintenance/" + windowId, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(send("DELETE", "/v1/maintenance/" + windowId, null).statusCode()).as("gone").isEqualTo(404);
+        assertThat(send("DELETE", "/v1/maintenance/" + windowId, null, LocalRelay.LOCAL_API_KEY).statusCode()).as("a device key").isEqualTo(403);
+    }
+
+    @Test
+    void aWindowLongerThanADayIsRefused() {
+        HttpResponse<String> refused = send("POST", "/v1/maintenance",
+                "{\"types\":[\"Fire\"],\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2036-01-01T00:00:00Z\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("a window lasts at most 24 h");
+    }
+
+    @Test
+    void aPassthruThatWouldRingNobodyTakesTheDesksBranchAndPagesTheOperators() {
+        Map<String, String> query = new HashMap<>(LocalHttp.exotelPassthru("rosters-nobody-1", "Neuro"));
+        query.put("CallFrom", "09811000099");
+
+        HttpResponse<String> answer = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru", query);
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.body()).startsWith("recorded as inc-").contains("but nobody could be rung: nobody on duty in any tier");
+        String id = answer.body().substring("recorded as ".length(), "recorded as ".length() + 24);
+        assertThat(timeline(id)).anySatisfy(e -> assertThat(e).containsEntry("event", "nobody-rung").containsEntry("paged", "operators"));
     }
 
     @Test

@@ -177,6 +177,7 @@ class SamTemplateTest {
                         org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/overrides/{overrideId}", "delete", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/rosters/{id}/on-duty", "get", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/maintenance", "post", true),
+                        org.assertj.core.groups.Tuple.tuple("/v1/maintenance/{windowId}", "delete", true),
                         org.assertj.core.groups.Tuple.tuple("/v1/desk", "get", false),
                         org.assertj.core.groups.Tuple.tuple("/v1/operator/rosters/{id}/overrides", "post", false));
         assertThat(template.functions()).flatExtracting(TemplateFunction::apiEvents)

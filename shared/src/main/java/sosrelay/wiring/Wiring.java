@@ -32,6 +32,7 @@ import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Env;
 import sosrelay.config.SecretSource;
 import sosrelay.config.Settings;
+import sosrelay.delivery.DeliveryMetrics;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.delivery.DeliveryWorker;
@@ -249,7 +250,8 @@ public final class Wiring {
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
                 new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
                 clock));
-        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), settings.api().operatorKeyIds(), clock));
+        this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), settings.api().operatorKeyIds(),
+                settings.smsNoticesOff().off(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingsBucket.get(),
                 Language.fromCode(settings.greeting().language())));
         this.callJobs = new Lazy<>(() -> worker(List.of(settings.queues().call(), settings.queues().urgentCall()),
@@ -259,7 +261,7 @@ public final class Wiring {
                     outcomes.get().applyKept(callSid);
                 }, callPacing()));
         this.smsJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.SMS)), new ExotelSms(http.get(), exotelSmsAccount(), smsMessages(),
-                this::smsDltTemplate), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
+                this::smsDltTemplate, smsNoticesOff()), (job, sid) -> outcomes.get().applyKept(sid), Pacing.none(clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(List.of(queueUrl(Channel.WHATSAPP)), new GupShupWhatsApp(http.get(), gupShupAccount(),
                 whatsAppMessages(), new WhatsAppOptIns(dynamo.get(), incidentsTable(), clock)),
                 (job, id) -> outcomes.get().applyKept(id), Pacing.none(clock)));
@@ -583,6 +585,13 @@ public final class Wiring {
         Map<Notice.Kind, MessageTemplate> templates = new EnumMap<>(Notice.Kind.class);
         texts.forEach((kind, text) -> templates.put(kind, new MessageTemplate(text, maxLength)));
         return templates;
+    }
+
+    /** The SMS notices with no registered template, each a warning and a metric when the SMS worker starts: they are not sent. */
+    private Map<String, String> smsNoticesOff() {
+        Map<String, String> off = settings.smsNoticesOff().off();
+        off.forEach((notice, why) -> DeliveryMetrics.noticeOff(Channel.SMS.id(), notice, why));
+        return off;
     }
 
     /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's, in each language. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import sosrelay.sqs.BatchWorker;
 
 /**
  * One function's settings, typed and checked, with every default (docs/configuration.md lists them; template.yaml
@@ -41,9 +42,12 @@ public final class Settings {
     public static final String DEFAULT_STAND_DOWN_TEMPLATE_HI = "SOS Relay: {type} आपातकाल {coming} ने संभाल लिया है. कोई कार्रवाई नहीं चाहिए. संदर्भ: {ref}.";
     /** The report back in Hindi (sent to whoever raised the emergency, who has no directory language: used only if configured so). */
     public static final String DEFAULT_COMING_TEMPLATE_HI = "SOS Relay: {count} आ रहे हैं: {coming}. {type} आपातकाल, संदर्भ {ref}.";
-    /** The waits before the 1st, 2nd, ... retry of a failed job; the last repeats. */
+    /**
+     * The waits before the 1st, 2nd, ... retry of a failed job; the last repeats. None is over {@link BatchWorker#MAX_WAIT}
+     * (30 s): a call's next try is never minutes away, however many tries failed or timed out.
+     */
     public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120));
+            Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(30));
     /** The SDK clients' services whose endpoint may be overridden ({@code AWS_ENDPOINT_URL_<SERVICE>}, the SDK's own names). */
     public static final List<String> AWS_SERVICES = List.of("DYNAMODB", "SQS", "SSM", "S3");
 
@@ -97,7 +101,7 @@ public final class Settings {
         static Timing read(Env env) {
             Variables v = new Variables(env);
             return v.checked("timing", new Timing(v.seconds("DIRECTORY_CACHE_SECONDS", 30, 0),
-                    v.seconds("DELIVERY_CLAIM_SECONDS", 60, 1), v.secondsList("RETRY_BACKOFF_SECONDS", DEFAULT_BACKOFF)));
+                    v.seconds("DELIVERY_CLAIM_SECONDS", 60, 1), v.secondsList("RETRY_BACKOFF_SECONDS", DEFAULT_BACKOFF, BatchWorker.MAX_WAIT)));
         }
     }
 

@@ -30,8 +30,8 @@ class SettingsTest {
 
         assertThat(settings.pacing()).isEqualTo(new Settings.Pacing(190, Duration.ofMinutes(1), Duration.ofSeconds(5)));
         assertThat(settings.timing()).isEqualTo(new Settings.Timing(Duration.ofSeconds(30), Duration.ofSeconds(60),
-                List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                        Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120))));
+                List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
+                        Duration.ofSeconds(20), Duration.ofSeconds(30))));
         assertThat(settings.triggers()).as("the Passthru's CallSid checked by default")
                 .isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), true, Set.of()));
         assertThat(settings.recordingSources()).isEqualTo(new Settings.RecordingSources(Settings.EXOTEL_RECORDING_HOSTS, "acme"));
@@ -122,6 +122,13 @@ class SettingsTest {
                 .hasMessageContaining("DELIVERY_CLAIM_SECONDS is 0, below its least allowed value 1");
         assertThat(new Settings(Env.of(Map.of("RETRY_BACKOFF_SECONDS", " 1, 1,3"))).timing().retryBackoff())
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void noRetryWaitsOverThirtySeconds() {
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("RETRY_BACKOFF_SECONDS", "2,5,60"))).timing())
+                .hasMessageContaining("RETRY_BACKOFF_SECONDS '2,5,60' has a wait over 30 s, the most a retry may wait");
+        assertThat(Settings.DEFAULT_BACKOFF).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(30)));
     }
 
     @Test

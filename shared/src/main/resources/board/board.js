@@ -72,6 +72,9 @@ async function refresh() {
       $('rosters').replaceChildren(...desk.rosters.map(roster => rosterCard(roster, actions)));
     }
     $('people').tBodies[0].replaceChildren(...desk.people.map(person => personRow(person, actions)));
+    // A notice with no registered DLT template is not sent: the desk must not wait for a text that never comes.
+    $('notices-off').textContent = desk.noticesOff.length ? `Notices off: ${desk.noticesOff.join('; ')}` : '';
+    $('notices-off').hidden = !desk.noticesOff.length;
     $('refreshed').textContent = `updated ${new Date().toLocaleTimeString()}`;
     timer = setTimeout(refresh, REFRESH_MS);
   } catch (failure) {

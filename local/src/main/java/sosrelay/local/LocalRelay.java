@@ -100,13 +100,14 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("EXOTEL_SMS_FROM", SANDBOX_SMS_FROM);
             overrides.put("EXOTEL_DLT_ENTITY_ID", SANDBOX_DLT_ENTITY_ID);
             overrides.put("EXOTEL_DLT_TEMPLATE_ID", SANDBOX_DLT_TEMPLATE_ID);
-            overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID);
-            overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID", SANDBOX_DLT_COMING_TEMPLATE_ID);
+            // A notice's template may be left out (set blank): that notice is then off, as on a real account.
+            overrides.putIfAbsent("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID);
+            overrides.putIfAbsent("EXOTEL_DLT_COMING_TEMPLATE_ID", SANDBOX_DLT_COMING_TEMPLATE_ID);
             // The demo sends Hindi too (the directory's Dr. Iyer reads Hindi), under templates of its own as DLT requires.
             overrides.putIfAbsent("TEXT_LANGUAGES", "en,hi");
             overrides.put("EXOTEL_DLT_TEMPLATE_ID_HI", SANDBOX_DLT_TEMPLATE_ID_HI);
-            overrides.put("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID_HI);
-            overrides.put("EXOTEL_DLT_COMING_TEMPLATE_ID_HI", SANDBOX_DLT_COMING_TEMPLATE_ID_HI);
+            overrides.putIfAbsent("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI", SANDBOX_DLT_STAND_DOWN_TEMPLATE_ID_HI);
+            overrides.putIfAbsent("EXOTEL_DLT_COMING_TEMPLATE_ID_HI", SANDBOX_DLT_COMING_TEMPLATE_ID_HI);
             // The sandbox's recordings are http on loopback: allowed beside Exotel's own hosts, not instead of them.
             overrides.putIfAbsent("RECORDING_HOSTS", Settings.EXOTEL_RECORDING_HOSTS + "," + exotel.baseUrl() + "/exotelrecordings/");
         }
@@ -173,11 +174,15 @@ public final class LocalRelay implements AutoCloseable {
         }
     }
 
-    /** One language's three SMS texts, each under its own DLT template id, as the operator registered them. */
+    /** One language's SMS texts, each under its own DLT template id, as the operator registered them (a notice's may be unset). */
     private static void registerDlt(SandboxExotel exotel, Settings.DltTemplates ids, Settings.Texts texts, String publicBaseUrl) {
         exotel.registerDltTemplate(ids.alert(), DltTemplate.registered(texts.alert(), publicBaseUrl));
-        exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown(), publicBaseUrl));
-        exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming(), publicBaseUrl));
+        if (ids.standDown() != null) {
+            exotel.registerDltTemplate(ids.standDown(), DltTemplate.registered(texts.standDown(), publicBaseUrl));
+        }
+        if (ids.coming() != null) {
+            exotel.registerDltTemplate(ids.coming(), DltTemplate.registered(texts.coming(), publicBaseUrl));
+        }
     }
 
     private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup) {

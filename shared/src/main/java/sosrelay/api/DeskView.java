@@ -14,7 +14,7 @@ import sosrelay.directory.Roster;
 /**
  * The directory as the duty desk sees it ({@code GET /v1/desk}): each roster's people on duty now and
  * who comes next (and when), and the people with their channels, masked numbers and when they last answered
- * (never: "unverified", their number may not reach them). Nothing more personal than the desk needs.
+ * (never: "unverified", their number may not reach them), and which SMS notices are off. Nothing more personal than the desk needs.
  */
 final class DeskView {
     /** How finely, and how far ahead, the next change of duty is looked for: rotations change on the quarter hour or hour. */
@@ -24,9 +24,11 @@ final class DeskView {
     private DeskView() {
     }
 
-    static Map<String, Object> of(Directory directory, Map<String, Instant> reached, Instant now) {
+    /** {@code noticesOff}: the SMS notices switched off (no DLT template id), each with why; the board says so. */
+    static Map<String, Object> of(Directory directory, Map<String, Instant> reached, Map<String, String> noticesOff, Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("at", now.toString());
+        view.put("noticesOff", noticesOff.entrySet().stream().map(off -> off.getKey() + " SMS (" + off.getValue() + ")").toList());
         view.put("types", List.copyOf(directory.types().keySet()));
         view.put("rosters", directory.rosters().values().stream().map(roster -> roster(roster, directory, now)).toList());
         view.put("people", directory.people().values().stream().map(person -> person(person, reached.get(person.id()))).toList());

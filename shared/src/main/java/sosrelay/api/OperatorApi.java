@@ -38,10 +38,14 @@ public final class OperatorApi implements Webhook {
     private final DirectoryStore directory;
     private final ReachedPeople reached;
     private final Set<String> operatorKeyIds;
+    private final Map<String, String> noticesOff;
     private final Clock clock;
 
     /** {@code operatorKeyIds}: the keys allowed here; a device key must not move a roster or silence a type. */
-    public OperatorApi(DirectoryStore directory, ReachedPeople reached, Set<String> operatorKeyIds, Clock clock) {
+    /** {@code noticesOff}: the SMS notices with no DLT template id ({@code Settings.SmsNoticesOff}), shown on the desk. */
+    public OperatorApi(DirectoryStore directory, ReachedPeople reached, Set<String> operatorKeyIds, Map<String, String> noticesOff,
+                       Clock clock) {
+        this.noticesOff = Map.copyOf(noticesOff);
         this.directory = directory;
         this.reached = reached;
         this.operatorKeyIds = Set.copyOf(operatorKeyIds);
@@ -70,7 +74,7 @@ public final class OperatorApi implements Webhook {
                 return addMaintenance(request);
             }
             if (roster == null && "GET".equals(request.method())) {
-                return WebResponse.json(200, Json.write(DeskView.of(directory.current(), reached.all(), clock.instant())));
+                return WebResponse.json(200, Json.write(DeskView.of(directory.current(), reached.all(), noticesOff, clock.instant())));
             }
             if (roster != null && "GET".equals(request.method())) {
                 return onDuty(roster, request);

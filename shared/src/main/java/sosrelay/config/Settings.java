@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import sosrelay.sqs.BatchWorker;
 
 /**
  * One function's settings, typed and checked, with every default (docs/configuration.md lists them; template.yaml
@@ -41,9 +42,12 @@ public final class Settings {
     public static final String DEFAULT_STAND_DOWN_TEMPLATE_HI = "SOS Relay: {type} आपातकाल {coming} ने संभाल लिया है. कोई कार्रवाई नहीं चाहिए. संदर्भ: {ref}.";
     /** The report back in Hindi (sent to whoever raised the emergency, who has no directory language: used only if configured so). */
     public static final String DEFAULT_COMING_TEMPLATE_HI = "SOS Relay: {count} आ रहे हैं: {coming}. {type} आपातकाल, संदर्भ {ref}.";
-    /** The waits before the 1st, 2nd, ... retry of a failed job; the last repeats. */
+    /**
+     * The waits before the 1st, 2nd, ... retry of a failed job; the last repeats. None is over {@link BatchWorker#MAX_WAIT}
+     * (30 s): a call's next try is never minutes away, however many tries failed or timed out.
+     */
     public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120));
+            Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(30));
     /** The SDK clients' services whose endpoint may be overridden ({@code AWS_ENDPOINT_URL_<SERVICE>}, the SDK's own names). */
     public static final List<String> AWS_SERVICES = List.of("DYNAMODB", "SQS", "SSM", "S3");
 
@@ -97,7 +101,7 @@ public final class Settings {
         static Timing read(Env env) {
             Variables v = new Variables(env);
             return v.checked("timing", new Timing(v.seconds("DIRECTORY_CACHE_SECONDS", 30, 0),
-                    v.seconds("DELIVERY_CLAIM_SECONDS", 60, 1), v.secondsList("RETRY_BACKOFF_SECONDS", DEFAULT_BACKOFF)));
+                    v.seconds("DELIVERY_CLAIM_SECONDS", 60, 1), v.secondsList("RETRY_BACKOFF_SECONDS", DEFAULT_BACKOFF, BatchWorker.MAX_WAIT)));
         }
     }
 
@@ -198,21 +202,47 @@ public final class Settings {
         }
     }
 
-    /** The SMS: the DLT header they come from, the entity, the DLT templates each language's texts are registered as, where status callbacks go. */
+    /**
+     * The SMS: the DLT header they come from, the entity, the DLT templates each language's texts are registered as, where
+     * status callbacks go. Only the alert's template is required: a notice whose template is unset is off ({@link SmsNoticesOff}).
+     */
     public record Sms(String from, String dltEntityId, DltTemplates english, DltTemplates hindi, String publicBaseUrl) {
         static Sms read(Env env) {
             Variables v = new Variables(env);
-            DltTemplates english = new DltTemplates(v.required("EXOTEL_DLT_TEMPLATE_ID"), v.required("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID"),
-                    v.required("EXOTEL_DLT_COMING_TEMPLATE_ID"));
+            DltTemplates english = new DltTemplates(v.required("EXOTEL_DLT_TEMPLATE_ID"), v.optional("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID"),
+                    v.optional("EXOTEL_DLT_COMING_TEMPLATE_ID"));
             DltTemplates hindi = v.hindi() ? new DltTemplates(v.required("EXOTEL_DLT_TEMPLATE_ID_HI"),
-                    v.required("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI"), v.required("EXOTEL_DLT_COMING_TEMPLATE_ID_HI")) : null;
+                    v.optional("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI"), v.optional("EXOTEL_DLT_COMING_TEMPLATE_ID_HI")) : null;
             return v.checked("SMS", new Sms(v.required("EXOTEL_SMS_FROM"), v.required("EXOTEL_DLT_ENTITY_ID"), english, hindi,
                     v.url("SOS_PUBLIC_BASE_URL", null)));
         }
     }
 
-    /** The DLT template ids of one language's three SMS texts: the alert, the stand-down, the report back. */
+    /** The DLT template ids of one language's three SMS texts: the alert, the stand-down, the report back (null: not registered, off). */
     public record DltTemplates(String alert, String standDown, String coming) {
+    }
+
+    /**
+     * The SMS notices that are off, by notice ({@code stand-down}, {@code coming}: the report back), each with the
+     * variable that is unset: a notice goes out only when its DLT template id is set in every language texts go out
+     * in (else a Hindi reader would get no text, or one DLT scrubs). The alert never depends on them. Read by the SMS
+     * worker (which sends no job of a notice that is off) and the board, which shows them.
+     */
+    public record SmsNoticesOff(Map<String, String> off) {
+        static SmsNoticesOff read(Env env) {
+            Variables v = new Variables(env);
+            Map<String, String> off = new java.util.TreeMap<>();
+            boolean hindi = v.hindi();
+            for (Map.Entry<String, String> notice : Map.of("stand-down", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID",
+                    "coming", "EXOTEL_DLT_COMING_TEMPLATE_ID").entrySet()) {
+                List<String> unset = (hindi ? List.of(notice.getValue(), notice.getValue() + "_HI") : List.of(notice.getValue())).stream()
+                        .filter(name -> v.optional(name) == null).toList();
+                if (!unset.isEmpty()) {
+                    off.put(notice.getKey(), String.join(" and ", unset) + (unset.size() > 1 ? " are" : " is") + " not set");
+                }
+            }
+            return v.checked("SMS notice", new SmsNoticesOff(java.util.Collections.unmodifiableMap(off)));
+        }
     }
 
     /** One language's texts: the alert, the stand-down and (SMS only, else null) the report back. */
@@ -335,6 +365,10 @@ public final class Settings {
 
     public Sms sms() {
         return group("sms", Sms::read);
+    }
+
+    public SmsNoticesOff smsNoticesOff() {
+        return group("smsNoticesOff", SmsNoticesOff::read);
     }
 
     public SmsTexts smsTexts() {

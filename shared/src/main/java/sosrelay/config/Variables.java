@@ -84,8 +84,8 @@ final class Variables {
         return value == null || value.isBlank() ? null : Duration.ofMillis(parse(name, value.trim(), value.trim(), 0, 1));
     }
 
-    /** Comma-separated whole seconds, e.g. {@code 2,5,10}; {@code fallback} when unset. */
-    List<Duration> secondsList(String name, List<Duration> fallback) {
+    /** Comma-separated whole seconds, e.g. {@code 2,5,10}, none over {@code max}; {@code fallback} when unset. */
+    List<Duration> secondsList(String name, List<Duration> fallback, Duration max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -93,6 +93,9 @@ final class Variables {
         int before = problems.size();
         List<Duration> parsed = Arrays.stream(value.split(",")).map(String::trim)
                 .map(part -> Duration.ofSeconds(parse(name, value, part, 0, 0))).toList();
+        if (parsed.stream().anyMatch(wait -> wait.compareTo(max) > 0)) {
+            problems.add(name + " '" + value + "' has a wait over " + max.toSeconds() + " s, the most a retry may wait");
+        }
         return problems.size() > before ? fallback : parsed;
     }
 

@@ -14,6 +14,8 @@ public final class DeliveryMetrics {
     public static final String RETRIED = "DeliveryRetried";
     public static final String TIME_TO_RING = "TimeToRing";
     public static final String TIME_TO_FIRST_RING = "TimeToFirstRing";
+    /** A notice switched off by configuration (its text has no registered template): at start-up, and each job not sent. */
+    public static final String NOTICE_OFF = "NoticeOff";
 
     private DeliveryMetrics() {
     }
@@ -31,6 +33,17 @@ public final class DeliveryMetrics {
     public static void failed(sosrelay.delivery.DeliveryRef ref) {
         MetricEvent.dimension("Channel", ref.channel()).property("incidentId", ref.incidentId())
                 .property("personId", ref.personId()).property("attempt", ref.attempt()).count(FAILED).emit();
+    }
+
+    /** At a worker's start-up: {@code notice} (a {@link Notice.Kind#id()}) is off on {@code channel}, because of {@code why}. */
+    public static void noticeOff(String channel, String notice, String why) {
+        sosrelay.log.Log.warn("delivery.notice-off", "channel", channel, "notice", notice, "why", why);
+        MetricEvent.dimension("Channel", channel).property("notice", notice).count(NOTICE_OFF).emit();
+    }
+
+    /** A job of a notice that is off: dropped, not sent. */
+    public static void off(DeliveryJob job) {
+        about(job).property("notice", job.notice() == null ? null : job.notice().kind().id()).count(NOTICE_OFF).emit();
     }
 
     /** A transient failure: the job goes back to its queue. */

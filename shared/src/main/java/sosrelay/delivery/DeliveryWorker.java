@@ -68,6 +68,13 @@ public final class DeliveryWorker implements MessageProcessor {
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
         }
+        String off = sender.off(job);
+        if (off != null) {
+            DeliveryMetrics.off(job);
+            Log.info("delivery.off", "incidentId", job.incidentId(), "personId", job.personId(), "channel", job.channel().id(),
+                    "why", off);
+            return null;
+        }
         return pacing.admit(job) ? send(job) : null;
     }
 

@@ -16,4 +16,12 @@ public interface Sender {
     default List<String> sentSince(DeliveryJob job, Instant since) {
         return List.of();
     }
+
+    /**
+     * Why this sender sends no job like this one (a notice switched off because its text has no registered
+     * template), or null: it sends it. A job that is off is dropped before its claim: nothing is sent or recorded.
+     */
+    default String off(DeliveryJob job) {
+        return null;
+    }
 }

@@ -16,13 +16,18 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 /**
  * Runs a batch of jobs side by side and reports the ones to retry as batch item failures
  * (Powertools' batch module does the same; it isn't available here). A failed job's visibility is
- * shortened to a backoff, so a retry comes in seconds instead of after the queue's full visibility
- * timeout; past the queue's maxReceiveCount SQS moves it to the dead-letter queue. A function may take
+ * shortened to a backoff, never over {@link #MAX_WAIT}, so a retry comes in seconds instead of after the queue's full
+ * visibility timeout; past the queue's maxReceiveCount SQS moves it to the dead-letter queue. A function may take
  * jobs from several queues (the call worker: normal and urgent calls); a failed job's visibility is
  * changed on the queue it came from, which its record's event source ARN names.
  */
 public final class BatchWorker {
-    private static final long MAX_VISIBILITY_SECONDS = 900;
+    /**
+     * The longest a failed job waits for its next try, whatever the backoff, the provider's Retry-After or a claim held
+     * elsewhere asks: an emergency call's next try is never minutes away (issue 20). A job that still has to wait is
+     * simply looked at again; its claim, not the wait, keeps it from ringing twice.
+     */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final MessageProcessor worker;
     private final SqsClient sqs;
@@ -94,7 +99,7 @@ public final class BatchWorker {
             byQueue.computeIfAbsent(queueUrl, q -> new ArrayList<>()).add(ChangeMessageVisibilityBatchRequestEntry.builder()
                     .id(Integer.toString(i))
                     .receiptHandle(f.message().getReceiptHandle())
-                    .visibilityTimeout((int) Math.min(MAX_VISIBILITY_SECONDS, delay(f).toSeconds()))
+                    .visibilityTimeout((int) nextWait(f.retryAfter(), receiveCount(f.message()), backoff).toSeconds())
                     .build());
         }
         byQueue.forEach((queueUrl, entries) -> {
@@ -126,12 +131,10 @@ public final class BatchWorker {
         return queueUrls.stream().filter(url -> url.substring(url.lastIndexOf('/') + 1).equals(name)).findFirst().orElse(null);
     }
 
-    private Duration delay(Failure failure) {
-        if (failure.retryAfter() != null) {
-            return failure.retryAfter();
-        }
-        int received = receiveCount(failure.message());
-        return backoff.get(Math.min(received, backoff.size()) - 1);
+    /** The job's own wait ({@code retryAfter}), else the backoff's for its {@code received}-th receive; at most {@link #MAX_WAIT}. */
+    static Duration nextWait(Duration retryAfter, int received, List<Duration> backoff) {
+        Duration wait = retryAfter != null ? retryAfter : backoff.get(Math.min(received, backoff.size()) - 1);
+        return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
 
     private static int receiveCount(SQSEvent.SQSMessage message) {

@@ -39,7 +39,8 @@ final class Apis {
     }
 
     OperatorApi operatorApi() {
-        return new OperatorApi(base.directory.get(), base.reachedPeople(), base.settings.api().operatorKeyIds(), base.clock);
+        return new OperatorApi(base.directory.get(), base.reachedPeople(), base.settings.api().operatorKeyIds(),
+                base.settings.smsNoticesOff().off(), base.clock);
     }
 
     /** The operators' board page, with its sign-in settings. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Settings;
 import sosrelay.delivery.DeliveryJob;
+import sosrelay.delivery.DeliveryMetrics;
 import sosrelay.delivery.DeliveryWorker;
 import sosrelay.delivery.Notice;
 import sosrelay.delivery.Sender;
@@ -46,7 +47,7 @@ final class Workers {
                     processes.outcomes.get().applyKept(callSid);
                 }, callPacing()));
         this.smsJobs = new Lazy<>(() -> worker(List.of(base.queueUrl(Channel.SMS)),
-                new ExotelSms(base.http.get(), exotelSmsAccount(), smsMessages(), this::smsDltTemplate),
+                new ExotelSms(base.http.get(), exotelSmsAccount(), smsMessages(), this::smsDltTemplate, smsNoticesOff()),
                 (job, sid) -> processes.outcomes.get().applyKept(sid), Pacing.none(base.clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(List.of(base.queueUrl(Channel.WHATSAPP)),
                 new GupShupWhatsApp(base.http.get(), gupShupAccount(), whatsAppMessages(),
@@ -148,6 +149,13 @@ final class Workers {
         Map<Notice.Kind, MessageTemplate> templates = new EnumMap<>(Notice.Kind.class);
         texts.forEach((kind, text) -> templates.put(kind, new MessageTemplate(text, maxLength)));
         return templates;
+    }
+
+    /** The SMS notices with no registered template, each a warning and a metric when the SMS worker starts: they are not sent. */
+    private Map<String, String> smsNoticesOff() {
+        Map<String, String> off = base.settings.smsNoticesOff().off();
+        off.forEach((notice, why) -> DeliveryMetrics.noticeOff(Channel.SMS.id(), notice, why));
+        return off;
     }
 
     /** Each SMS text is its own DLT template: the alert's, the stand-down's, the report back's, in each language. */

@@ -23,10 +23,10 @@ class DeskViewTest {
     @Test
     void saysWhoIsOnDutyNowAndWhoComesNextAndWhen() {
         // 10:00 in Kolkata: Dr. Rao's day shift, Dr. Iyer's night from 20:00.
-        Map<String, Object> view = DeskView.of(DIRECTORY, Map.of(), Instant.parse("2026-11-01T04:30:00Z"));
+        Map<String, Object> view = DeskView.of(DIRECTORY, Map.of(), Map.of(), Instant.parse("2026-11-01T04:30:00Z"));
 
         // 10:07 in Kolkata: Dr. Rao's day shift, Dr. Iyer's night from 20:00 sharp.
-        Map<String, Object> later = DeskView.of(DIRECTORY, Map.of(), Instant.parse("2026-11-01T04:37:00Z"));
+        Map<String, Object> later = DeskView.of(DIRECTORY, Map.of(), Map.of(), Instant.parse("2026-11-01T04:37:00Z"));
 
         assertThat(List.of(view, later)).allSatisfy(v -> assertThat(v.get("rosters")).asList().singleElement().satisfies(roster -> assertThat(cast(roster))
                 .containsEntry("id", "cardio")
@@ -42,7 +42,7 @@ class DeskViewTest {
 
     @Test
     void aPersonWhoNeverAnsweredIsUnverified() {
-        Map<String, Object> view = DeskView.of(DIRECTORY, Map.of("dr-iyer", Instant.parse("2026-10-30T10:00:00Z")),
+        Map<String, Object> view = DeskView.of(DIRECTORY, Map.of("dr-iyer", Instant.parse("2026-10-30T10:00:00Z")), Map.of(),
                 Instant.parse("2026-11-01T04:30:00Z"));
 
         assertThat(view.get("people")).asList().extracting(p -> ((Map<?, ?>) p).get("id"), p -> ((Map<?, ?>) p).get("verified"),
@@ -53,8 +53,17 @@ class DeskViewTest {
 
     @Test
     void showsPeopleWithMaskedNumbersOnly() {
-        String view = Json.write(DeskView.of(DIRECTORY, Map.of(), Instant.parse("2026-11-01T04:30:00Z")));
+        String view = Json.write(DeskView.of(DIRECTORY, Map.of(), Map.of(), Instant.parse("2026-11-01T04:30:00Z")));
 
         assertThat(view).doesNotContain("9811000001", "9811000002").contains("Dr. Iyer", "\"sms\"");
+    }
+
+    @Test
+    void namesTheSmsNoticesThatAreOff() {
+        Map<String, Object> view = DeskView.of(DIRECTORY, Map.of(), Map.of("stand-down", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID is not set"),
+                Instant.parse("2026-11-01T04:30:00Z"));
+
+        assertThat(view.get("noticesOff")).asList().containsExactly("stand-down SMS (EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID is not set)");
+        assertThat(DeskView.of(DIRECTORY, Map.of(), Map.of(), Instant.parse("2026-11-01T04:30:00Z")).get("noticesOff")).asList().isEmpty();
     }
 }

@@ -30,8 +30,8 @@ class SettingsTest {
 
         assertThat(settings.pacing()).isEqualTo(new Settings.Pacing(190, Duration.ofMinutes(1), Duration.ofSeconds(5)));
         assertThat(settings.timing()).isEqualTo(new Settings.Timing(Duration.ofSeconds(30), Duration.ofSeconds(60),
-                List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                        Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120))));
+                List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
+                        Duration.ofSeconds(20), Duration.ofSeconds(30))));
         assertThat(settings.triggers()).as("the Passthru's CallSid checked by default")
                 .isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), true, Set.of()));
         assertThat(settings.recordingSources()).isEqualTo(new Settings.RecordingSources(Settings.EXOTEL_RECORDING_HOSTS, "acme"));
@@ -45,12 +45,30 @@ class SettingsTest {
     }
 
     @Test
+    void onlyTheAlertsDltTemplateIsRequiredANoticeWithoutOneIsOff() {
+        Map<String, String> alertOnly = Map.of("EXOTEL_SMS_FROM", "SOSRLY", "EXOTEL_DLT_ENTITY_ID", "1101", "EXOTEL_DLT_TEMPLATE_ID", "1107",
+                "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", " ", "SOS_PUBLIC_BASE_URL", "https://sos.example.in");
+        Settings settings = new Settings(Env.of(alertOnly));
+
+        assertThat(settings.sms().english()).isEqualTo(new Settings.DltTemplates("1107", null, null));
+        assertThat(settings.smsNoticesOff().off()).containsExactly(Map.entry("coming", "EXOTEL_DLT_COMING_TEMPLATE_ID is not set"),
+                Map.entry("stand-down", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID is not set"));
+        assertThat(new Settings(Env.of(Map.of("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", "1108", "EXOTEL_DLT_COMING_TEMPLATE_ID", "1109")))
+                .smsNoticesOff().off()).isEmpty();
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", "1108"))).sms())
+                .hasMessageContaining("EXOTEL_DLT_TEMPLATE_ID is not set");
+    }
+
+    @Test
     void hindiTextsNeedTheirOwnDltTemplatesAndAnUnshippedLanguageIsNamed() {
         Map<String, String> hindi = new java.util.HashMap<>(Map.of("TEXT_LANGUAGES", "en,hi", "EXOTEL_SMS_FROM", "SOSRLY",
                 "EXOTEL_DLT_ENTITY_ID", "1101", "EXOTEL_DLT_TEMPLATE_ID", "1107", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID", "1108",
                 "EXOTEL_DLT_COMING_TEMPLATE_ID", "1109", "SOS_PUBLIC_BASE_URL", "https://sos.example.in"));
         assertThatThrownBy(() -> new Settings(Env.of(hindi)).sms()).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("EXOTEL_DLT_TEMPLATE_ID_HI is not set").hasMessageContaining("EXOTEL_DLT_COMING_TEMPLATE_ID_HI is not set");
+                .hasMessageContaining("EXOTEL_DLT_TEMPLATE_ID_HI is not set").hasMessageNotContaining("COMING");
+        assertThat(new Settings(Env.of(hindi)).smsNoticesOff().off()).as("a notice goes only in every language texts go out in")
+                .containsEntry("coming", "EXOTEL_DLT_COMING_TEMPLATE_ID_HI is not set")
+                .containsEntry("stand-down", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID_HI is not set");
         assertThat(new Settings(Env.of(hindi)).smsTexts().hindi().alert()).isEqualTo(Settings.DEFAULT_MESSAGE_TEMPLATE_HI);
         assertThat(new Settings(Env.of(Map.of())).smsTexts().hindi()).as("English only until Hindi is switched on").isNull();
 
@@ -104,6 +122,13 @@ class SettingsTest {
                 .hasMessageContaining("DELIVERY_CLAIM_SECONDS is 0, below its least allowed value 1");
         assertThat(new Settings(Env.of(Map.of("RETRY_BACKOFF_SECONDS", " 1, 1,3"))).timing().retryBackoff())
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void noRetryWaitsOverThirtySeconds() {
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("RETRY_BACKOFF_SECONDS", "2,5,60"))).timing())
+                .hasMessageContaining("RETRY_BACKOFF_SECONDS '2,5,60' has a wait over 30 s, the most a retry may wait");
+        assertThat(Settings.DEFAULT_BACKOFF).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(30)));
     }
 
     @Test

@@ -55,6 +55,22 @@ class ExotelSmsTest {
     }
 
     @Test
+    void aNoticeWithoutItsTemplateIsOffTheAlertNever() {
+        ExotelSms alertOnly = new ExotelSms(HttpClient.newHttpClient(), new ExotelSmsAccount(exotel.baseUrl() + "/", "acme", "key",
+                () -> "token", "SOSRLY", "1101000000000000001", "1107000000000000001", "https://sos.example/exotel/s3cret/sms-status",
+                Duration.ofMillis(5000)), j -> Text.english("text"), (j, language) -> "1107000000000000001",
+                java.util.Map.of("stand-down", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID is not set"));
+        DeliveryJob standDown = new DeliveryJob(job.incidentId(), "dr-rao~stand-down", job.phone(), Channel.SMS, 1, null,
+                sosrelay.directory.Priority.HIGH, new sosrelay.delivery.Notice(sosrelay.delivery.Notice.Kind.STAND_DOWN, "Dr. Khan", "1 of 1"));
+        DeliveryJob coming = new DeliveryJob(job.incidentId(), "_reporter~coming-covered", job.phone(), Channel.SMS, 1, null,
+                sosrelay.directory.Priority.HIGH, new sosrelay.delivery.Notice(sosrelay.delivery.Notice.Kind.COMING, "Dr. Khan", "1 of 1"));
+
+        assertThat(alertOnly.off(standDown)).isEqualTo("the stand-down SMS is off: EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID is not set");
+        assertThat(alertOnly.off(coming)).isNull();
+        assertThat(alertOnly.off(job)).as("the alert").isNull();
+    }
+
+    @Test
     void noValidSenderIdIsPermanent() {
         exotel.stubFor(post(SEND).willReturn(aResponse().withStatus(400)
                 .withBody("{\"RestException\":{\"Status\":400,\"Message\":\"No valid sender id found\"}}")));

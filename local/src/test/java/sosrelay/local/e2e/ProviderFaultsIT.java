@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * A 100-person fan-out while the provider answers 30% of calls with 503, leaves 10% hanging past the
  * client's timeout, and throttles at 200 per window: every person ends rung exactly once, or (after
- * the queue's eight receives) in the dead-letter queue; nobody is lost and nobody is rung twice.
+ * the queue's sixteen receives) in the dead-letter queue; nobody is lost and nobody is rung twice.
  * The backoff is shortened (RETRY_BACKOFF_SECONDS) so the run takes seconds, not minutes.
  */
 class ProviderFaultsIT {

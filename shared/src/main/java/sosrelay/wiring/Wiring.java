@@ -243,7 +243,7 @@ public final class Wiring {
                         (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
                         (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
                                 .filter(job -> settings.triggers().passthruCallCheck()).ifPresent(job -> timers.get().schedule(job))),
-                (incident, now) -> timers.get().schedule(DispatchGuard.firstTry(incident, now)),
+                incident -> timers.get().schedule(DispatchGuard.firstTry(incident, clock.instant())),
                 executor.get()));
         this.dispatchGuard = new Lazy<>(() -> new DispatchGuard(incidents.get(), raiser.get(), timers.get(), clock));
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,

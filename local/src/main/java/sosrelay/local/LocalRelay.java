@@ -41,6 +41,8 @@ public final class LocalRelay implements AutoCloseable {
     public static final String SANDBOX_SCRIPT_VARIABLE = "SOS_SANDBOX_SCRIPT";
     /** A scripted provider outage, e.g. {@code exotel@20s+60s} (see {@link SandboxOutage}). */
     public static final String SANDBOX_OUTAGE_VARIABLE = "SOS_SANDBOX_OUTAGE";
+    /** Seconds after an inbound call ends before the sandbox's call details list it (404 before), as Exotel's lag. */
+    public static final String SANDBOX_CALL_DETAILS_LAG_VARIABLE = "SOS_SANDBOX_CALL_DETAILS_LAG_SECONDS";
     private static final String DEMO_DIRECTORY = "demo-directory.yaml";
     private static final String SANDBOX_CALLER_ID = "08047000000";
     private static final String SANDBOX_SMS_FROM = "SOSRLY";
@@ -88,8 +90,10 @@ public final class LocalRelay implements AutoCloseable {
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);
+            java.time.Duration detailsLag = callDetailsLag(processEnvironment);
             SandboxExotel exotel = startSandbox(console, options.dataDir().map(dir -> dir.resolve("sandbox-exotel-calls.jsonl")));
             exotel.scriptAll(scripts);
+            exotel.callDetailsLag(detailsLag);
             sandbox = Optional.of(exotel);
             overrides.put("EXOTEL_API_BASE_URL", exotel.baseUrl());
             overrides.put("EXOTEL_ACCOUNT_SID", SandboxExotel.ACCOUNT_SID);
@@ -322,5 +326,22 @@ public final class LocalRelay implements AutoCloseable {
         } finally {
             closer(sandbox, sandboxGupShup).run();
         }
+    }
+
+    /** {@code SOS_SANDBOX_CALL_DETAILS_LAG_SECONDS}, e.g. {@code 90}; unset: no lag. Throws naming the variable. */
+    private static java.time.Duration callDetailsLag(Map<String, String> environment) {
+        String text = environment.get(SANDBOX_CALL_DETAILS_LAG_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return java.time.Duration.ZERO;
+        }
+        try {
+            long seconds = Long.parseLong(text.trim());
+            if (seconds >= 0 && seconds <= 3600) {
+                return java.time.Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException notANumber) {
+            // named below
+        }
+        throw new IllegalArgumentException(SANDBOX_CALL_DETAILS_LAG_VARIABLE + ": '" + text + "' is not 0-3600 seconds");
     }
 }

@@ -73,7 +73,7 @@ public record CallSidVerdict(Kind kind, String why) {
         }
         String fromText = text(call, "From");
         if (caller == null || fromText == null) {
-            return new CallSidVerdict(Kind.VERIFIED, "inbound to our number (no caller's number to compare)");
+            return new CallSidVerdict(Kind.UNVERIFIED, "inbound, but no caller's number to compare");
         }
         String from = national(fromText);
         if (from == null || national(caller) == null) {

@@ -84,8 +84,8 @@ public final class PassthruWebhook implements Webhook {
             // The log has the cause; the body must not name our classes to whoever called.
             return notRecorded(callSid, "the emergency could not be recorded");
         }
-        // The raise goes on in the background and may still ring everyone: a duplicate alert from the
-        // duty desk is better than a caller told "done" by silence.
+        // The raise goes on in the background, and if this Lambda freezes after answering, its dispatch guard
+        // (DispatchGuard) resumes it: a duplicate alert from the duty desk is better than a caller told "done" by silence.
         return notRecorded(callSid, "the emergency was not recorded within " + deadline.limit().toMillis() + " ms");
     }
 

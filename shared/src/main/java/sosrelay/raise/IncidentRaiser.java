@@ -37,7 +37,7 @@ public final class IncidentRaiser {
     private final Escalation escalation;
     private final Timeline timeline;
     private final List<Watch> watches;
-    private final Watch dispatchGuard;
+    private final java.util.function.Consumer<Incident> dispatchGuard;
     private final Executor sideWrites;
 
     /**
@@ -55,7 +55,7 @@ public final class IncidentRaiser {
      * that may freeze; {@code sideWrites} runs the independent writes; they never wait on it themselves, so any pool will do.
      */
     public IncidentRaiser(IncidentStore incidents, Dispatcher dispatcher, Escalation escalation, Timeline timeline,
-                          List<Watch> watches, Watch dispatchGuard, Executor sideWrites) {
+                          List<Watch> watches, java.util.function.Consumer<Incident> dispatchGuard, Executor sideWrites) {
         this.incidents = incidents;
         this.dispatcher = dispatcher;
         this.escalation = escalation;
@@ -68,7 +68,7 @@ public final class IncidentRaiser {
     public Result raise(Incident incident) {
         // Set as the raise starts, beside the incident's first write: if this function freezes after answering (a
         // Passthru's 302) or dies before marking it dispatched, the timer resumes the dispatch. Joined before any answer.
-        CompletableFuture<Void> guard = CompletableFuture.runAsync(() -> dispatchGuard.watch(incident, java.time.Instant.now()), sideWrites);
+        CompletableFuture<Void> guard = CompletableFuture.runAsync(() -> dispatchGuard.accept(incident), sideWrites);
         IncidentStore.Creation creation = incidents.create(incident);
         IncidentStore.Raised raised = creation.raised();
         join(guard);

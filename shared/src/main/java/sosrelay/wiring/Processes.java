@@ -94,7 +94,7 @@ final class Processes {
                         (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
                                 .filter(job -> settings.triggers().passthruCallCheck())
                                 .ifPresent(job -> base.timers.get().schedule(job))),
-                (incident, now) -> base.timers.get().schedule(DispatchGuard.firstTry(incident, now)),
+                incident -> base.timers.get().schedule(DispatchGuard.firstTry(incident, base.clock.instant())),
                 base.executor.get()));
         // The DISPATCH_CHECK timer's resume, built after the raiser it resumes with.
         this.dispatchGuard = new Lazy<>(() -> new DispatchGuard(base.incidents.get(), raiser.get(), base.timers.get(), base.clock));

@@ -35,10 +35,10 @@ class CallSidVerdictTest {
     }
 
     @Test
-    void aPassthruWithNoReadableCallerIsVerifiedOnTheNumberItWasTo() {
+    void aPassthruWithNoReadableCallerIsLeftUnverifiedNeverSuspect() {
         CallSidVerdict verdict = CallSidVerdict.of(new Lookup.Found(inbound()), false, 0, null, OURS);
 
-        assertThat(verdict.kind()).isEqualTo(Kind.VERIFIED);
+        assertThat(verdict.kind()).isEqualTo(Kind.UNVERIFIED);
         assertThat(verdict.why()).contains("no caller's number to compare");
     }
 

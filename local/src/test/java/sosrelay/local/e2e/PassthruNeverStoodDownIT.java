@@ -47,7 +47,7 @@ class PassthruNeverStoodDownIT {
     @TempDir
     static Path dir;
 
-    private static LocalRelay relay(Map<String, String> environment) {
+    private static LocalRelay relay(Map<String, String> environment, Map<String, String> shell) {
         Path directory = dir.resolve("heart.yaml");
         try {
             Files.writeString(directory, DIRECTORY);
@@ -55,14 +55,14 @@ class PassthruNeverStoodDownIT {
             throw new UncheckedIOException(e);
         }
         return LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
-                .withEnvironmentOverrides(environment), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
+                .withEnvironmentOverrides(environment), shell, new PrintStream(PrintStream.nullOutputStream()));
     }
 
     @Test
     void callDetailsLagging90SecondsStandNothingDown() {
-        try (LocalRelay relay = relay(Map.of())) {
+        // As from a shell: SOS_SANDBOX_CALL_DETAILS_LAG_SECONDS=90.
+        try (LocalRelay relay = relay(Map.of(), Map.of(LocalRelay.SANDBOX_CALL_DETAILS_LAG_VARIABLE, "90"))) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
-            exotel.callDetailsLag(Duration.ofSeconds(90));
             String drRao = relay.directory().people().get("dr-rao").phone();
             exotel.script(drRao, List.of("no-answer", "no-answer", "no-answer"));
 
@@ -71,6 +71,7 @@ class PassthruNeverStoodDownIT {
             LocalHttp.await("the first check to meet Exotel's lag", Duration.ofSeconds(20), () -> exotel.callDetailsNotYet() >= 1);
             LocalHttp.await("the 404 to be noted, with the next ask", Duration.ofSeconds(5),
                     () -> events(relay, incidentId).contains("passthru.not-yet"));
+            assertThat(event(relay, incidentId, "passthru.not-yet")).containsEntry("nextAskIn", "PT55S");
             everyoneIsRungAgainAndEscalated(relay, exotel, drRao);
             assertThat(events(relay, incidentId)).doesNotContain("passthru.suspect", "passthru.verified", "resolved");
             assertThat(status(relay, incidentId)).isIn(IncidentProgress.OPEN, IncidentProgress.UNANSWERED);
@@ -80,7 +81,7 @@ class PassthruNeverStoodDownIT {
     @Test
     void aSuspectCallIsFlaggedAndPagedWhileEveryoneIsRungAgainAndEscalated() {
         // Exotel's details show the sandbox's call to its own ExoPhone, not the one listed here: another call than ours.
-        try (LocalRelay relay = relay(Map.of("EXOTEL_INBOUND_NUMBERS", "+918047999999"))) {
+        try (LocalRelay relay = relay(Map.of("EXOTEL_INBOUND_NUMBERS", "+918047999999"), Map.of())) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
             String drRao = relay.directory().people().get("dr-rao").phone();
             exotel.script(drRao, List.of("no-answer", "no-answer", "no-answer"));

@@ -8,6 +8,7 @@ public final class OperatorSignals {
     public static final String UNROUTED_ALARM = "UnroutedAlarm";
     public static final String FORGED_PASSTHRU = "ForgedPassthru";
     public static final String UNVERIFIED_PASSTHRU = "UnverifiedPassthru";
+    public static final String INIT_FAILED = "InitFailed";
 
     private OperatorSignals() {
     }
@@ -25,5 +26,14 @@ public final class OperatorSignals {
     /** Exotel could not confirm a Passthru's CallSid (its call details kept failing): counted, the emergency stands. */
     public static void unverifiedPassthru(String incidentId) {
         MetricEvent.dimension("Source", "exotel-call").property("incidentId", incidentId).count(UNVERIFIED_PASSTHRU).emit();
+    }
+
+    /**
+     * A function could not start: a setting its path needs is missing or malformed (the error names them, never a
+     * secret's value). Every invocation of it would fail, the emergency's included: the operators are paged.
+     */
+    public static void initFailed(RuntimeException error) {
+        sosrelay.log.Log.error("function.init-failed", "error", error);
+        MetricEvent.dimension("Source", "function-init").count(INIT_FAILED).emit();
     }
 }

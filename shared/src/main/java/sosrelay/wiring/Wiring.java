@@ -71,6 +71,7 @@ import sosrelay.messages.IncidentMessages;
 import sosrelay.messages.MessageTemplate;
 import sosrelay.messages.ReplyRoute;
 import sosrelay.metrics.IncidentMetrics;
+import sosrelay.metrics.OperatorSignals;
 import sosrelay.notices.ReportBack;
 import sosrelay.notices.StandDown;
 import sosrelay.pacing.Pacing;
@@ -182,7 +183,8 @@ public final class Wiring {
         // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
         // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
         this.queueing = new Lazy<>(() -> pool("sos-queue"));
-        this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret(settings.webhookSecret(), SecretValue.KEPT)));
+        // Checked when built (present, 16 characters or more): a function that takes webhooks fails its init without one.
+        this.webhookSecret = new Lazy<>(() -> WebhookSecret.checked(secret(settings.webhookSecret(), SecretValue.KEPT)));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), incidentsTable(), clock, IncidentStore.DISPATCH_LEASE));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
                 settings.timing().directoryCache()));
@@ -229,19 +231,22 @@ public final class Wiring {
                 new ExotelRecordingFetch(http.get(), settings.exotel().apiKey(), secret(settings.exotel().apiToken(), SecretValue.KEPT),
                         settings.exotel().requestTimeout(), settings.recordings().maxBytes()),
                 recordingsBucket.get()));
+        // Each kind's work built with the worker: the timer function's init reads every setting its timers need.
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(timers.get(), Map.of(
-                TimerJob.Kind.RETRY, job -> retries.get().fire(job),
-                TimerJob.Kind.CALL_CHECK, job -> lostCallbacks.get().fire(job),
-                TimerJob.Kind.ESCALATE, job -> escalation.get().fire(job),
-                TimerJob.Kind.RECORDING_FETCH, job -> recordingCopies.get().fire(job),
-                TimerJob.Kind.PASSTHRU_CHECK, job -> passthruChecks.get().fire(job)), clock),
+                TimerJob.Kind.RETRY, retries.get()::fire,
+                TimerJob.Kind.CALL_CHECK, lostCallbacks.get()::fire,
+                TimerJob.Kind.ESCALATE, escalation.get()::fire,
+                TimerJob.Kind.RECORDING_FETCH, recordingCopies.get()::fire,
+                TimerJob.Kind.PASSTHRU_CHECK, passthruChecks.get()::fire), clock),
                 sqs.get(), settings.queues().timer(), executor.get(), settings.timing().retryBackoff()));
-        this.raiser = new Lazy<>(() -> new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(),
-                timeline.get(), List.of(
-                        (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
-                        (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
-                                .filter(job -> settings.triggers().passthruCallCheck()).ifPresent(job -> timers.get().schedule(job))),
-                executor.get()));
+        this.raiser = new Lazy<>(() -> {
+            boolean checkCallSids = settings.triggers().passthruCallCheck();
+            return new IncidentRaiser(incidents.get(), dispatcher.get(), escalation.get(), timeline.get(), List.of(
+                    (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt).ifPresent(job -> timers.get().schedule(job)),
+                    (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
+                            .filter(job -> checkCallSids).ifPresent(job -> timers.get().schedule(job))),
+                    executor.get());
+        });
         this.passthru = new Lazy<>(() -> new PassthruWebhook(webhookSecret(), directory.get(), recordingPolicy(), raiser.get(), clock,
                 new PassthruDeadline(daemonThreads("sos-passthru"), settings.triggers().passthruDeadline())));
         this.alarms = new Lazy<>(() -> new AlarmTrigger(directory.get(), raiser.get(), incidents.get(), clock));
@@ -269,6 +274,20 @@ public final class Wiring {
 
     public static Wiring fromEnvironment() {
         return new Wiring(Env.system());
+    }
+
+    /**
+     * What a handler runs on, built now, in the function's init (before SnapStart's snapshot too), with every setting
+     * its path reads: one that is missing or malformed fails the init (a deployment's version, the local stack's
+     * start) and pages the operators ({@link OperatorSignals#initFailed}), rather than failing the first emergency.
+     */
+    public <T> T init(java.util.function.Function<Wiring, T> path) {
+        try {
+            return path.apply(this);
+        } catch (RuntimeException e) {
+            OperatorSignals.initFailed(e);
+            throw e;
+        }
     }
 
     /** The function's environment as it is: for what no settings group covers (the local stack's test handlers). */

@@ -14,7 +14,7 @@ public final class HeartbeatCheckHandler implements RequestHandler<Map<String, O
     }
 
     public HeartbeatCheckHandler(Wiring wiring) {
-        this.heartbeats = wiring.heartbeats();
+        this.heartbeats = wiring.init(Wiring::heartbeats);
     }
 
     @Override

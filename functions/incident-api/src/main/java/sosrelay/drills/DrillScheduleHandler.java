@@ -14,7 +14,7 @@ public final class DrillScheduleHandler implements RequestHandler<Map<String, Ob
     }
 
     public DrillScheduleHandler(Wiring wiring) {
-        this.drills = wiring.scheduledDrills();
+        this.drills = wiring.init(Wiring::scheduledDrills);
     }
 
     @Override

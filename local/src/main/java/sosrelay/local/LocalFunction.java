@@ -47,6 +47,9 @@ final class LocalFunction {
         } catch (ClassNotFoundException e) {
             return new LocalFunction(definition, environment, null, null,
                     "handler class " + definition.handlerClass() + " is not on the classpath");
+        } catch (InvocationTargetException e) {
+            // The handler's constructor, its init, threw: a setting it needs is missing or malformed (the message names it).
+            throw new IllegalStateException(definition.logicalId() + " cannot start: " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalStateException("cannot load " + definition.logicalId() + " (" + definition.handlerClass() + "): " + e, e);
         }

@@ -119,13 +119,23 @@ public final class LocalStack implements AutoCloseable {
             AccessDenials accessDenials = new AccessDenials();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
+            List<String> cannotStart = new ArrayList<>();
             for (TemplateFunction definition : template.functions()) {
                 FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, processEnvironment);
                 RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), accessDenials);
-                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement.clientOverrides()));
+                try {
+                    functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement.clientOverrides()));
+                } catch (IllegalStateException e) {
+                    // Every function is tried, so one start names every setting to fix, not only the first.
+                    cannotStart.add(e.getMessage());
+                }
                 if (!environment.unresolved().isEmpty()) {
                     unresolved.put(definition.logicalId(), environment.unresolved());
                 }
+            }
+            if (!cannotStart.isEmpty()) {
+                throw new IllegalStateException("the local stack cannot start: " + cannotStart.size() + " function(s) failed their init\n"
+                        + String.join("\n", cannotStart));
             }
 
             ApiGateway api = new ApiGateway(routes(functions), apiKeys(overrides, processEnvironment),

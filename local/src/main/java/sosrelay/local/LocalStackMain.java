@@ -34,8 +34,9 @@ public final class LocalStackMain {
         LocalRelay relay;
         try {
             relay = LocalRelay.start(options, System.getenv(), System.out);
-        } catch (InvalidDirectoryException | IllegalArgumentException e) {
-            // A directory or a sandbox script the user wrote: the message says what to fix.
+        } catch (InvalidDirectoryException | IllegalArgumentException | IllegalStateException e) {
+            // A directory, a sandbox script or a setting the user wrote (every function's init is tried): the message
+            // says what to fix, and "Ready" is never printed.
             System.err.println(e.getMessage());
             System.exit(1);
             return;

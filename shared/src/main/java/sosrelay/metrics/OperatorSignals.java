@@ -10,6 +10,7 @@ public final class OperatorSignals {
     public static final String UNVERIFIED_PASSTHRU = "UnverifiedPassthru";
     public static final String NOBODY_RUNG = "NobodyRung";
     public static final String MAINTENANCE_OPENED = "MaintenanceOpened";
+    public static final String INIT_FAILED = "InitFailed";
 
     private OperatorSignals() {
     }
@@ -40,5 +41,14 @@ public final class OperatorSignals {
     /** An operator opened a maintenance window: the other operators hear of it, as what it silences rings nobody. */
     public static void maintenanceOpened(String windowId) {
         MetricEvent.dimension("Source", "operator-api").property("window", windowId).count(MAINTENANCE_OPENED).emit();
+    }
+
+    /**
+     * A function could not start: a setting its path needs is missing or malformed (the error names them, never a
+     * secret's value). Every invocation of it would fail, the emergency's included: the operators are paged.
+     */
+    public static void initFailed(RuntimeException error) {
+        sosrelay.log.Log.error("function.init-failed", "error", error);
+        MetricEvent.dimension("Source", "function-init").count(INIT_FAILED).emit();
     }
 }

@@ -28,6 +28,13 @@ public final class WebhookSecret {
         this.configured = configured;
     }
 
+    /** {@code configured} read and checked now (set, every value 16 characters or more): a function's init fails without one. */
+    public static WebhookSecret checked(Supplier<String> configured) {
+        WebhookSecret secret = new WebhookSecret(configured);
+        secret.accepted();
+        return secret;
+    }
+
     /** Fixed values (the local stack's, tests'): checked at once. */
     public WebhookSecret(String configured) {
         this(() -> configured);

@@ -20,7 +20,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
 
     protected ApiHandler(Wiring wiring, Function<Wiring, Webhook> webhook) {
         this.wiring = wiring;
-        this.webhook = webhook.apply(wiring);
+        this.webhook = wiring.init(webhook);
     }
 
     /** For the no-argument constructor Lambda uses. */

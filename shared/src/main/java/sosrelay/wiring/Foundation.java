@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ import sosrelay.web.WebhookSecret;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -84,8 +86,9 @@ final class Foundation {
         // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
         // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
         this.queueing = new Lazy<>(() -> pool("sos-queue"));
-        // SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names.
-        this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret(settings.webhookSecret(), SecretValue.KEPT)));
+        // SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names; checked
+        // when built (present, 16 characters or more): a function that takes webhooks fails its init without one.
+        this.webhookSecret = new Lazy<>(() -> WebhookSecret.checked(secret(settings.webhookSecret(), SecretValue.KEPT)));
         String table = settings.tables().incidents();
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), table, clock, IncidentStore.DISPATCH_LEASE));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
@@ -103,6 +106,22 @@ final class Foundation {
         this.dispatcher = new Lazy<>(() -> new Dispatcher(jobQueue.get(), routes.get()));
         this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(new Lazy<>(aws::s3), aws.s3Presigner(),
                 settings.recordings().bucket(), settings.recordings().urlValidity()));
+    }
+
+    /**
+     * Touches the AWS paths a function's requests take, so SnapStart's snapshot holds them rather than a caller's first
+     * request: a DynamoDB read of an incident that can't exist; if the function built its SQS client, an empty batch to
+     * the call queue, which SQS refuses (as empty, or as not allowed): nothing is queued either way.
+     */
+    void warmUpStorage() {
+        incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+        if (sqs.built()) {
+            try {
+                sqs.get().sendMessageBatch(b -> b.queueUrl(settings.queues().call()).entries(List.of()));
+            } catch (SqsException refused) {
+                // The refusal is the expected answer: the request went the whole way and back.
+            }
+        }
     }
 
     String incidentsTable() {

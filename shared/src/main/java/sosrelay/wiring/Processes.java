@@ -87,15 +87,16 @@ final class Processes {
                         base.secret(settings.exotel().apiToken(), SecretValue.KEPT), settings.exotel().requestTimeout(),
                         settings.recordings().maxBytes()),
                 base.recordingsBucket.get()));
-        this.raiser = new Lazy<>(() -> new IncidentRaiser(base.incidents.get(), base.dispatcher.get(), escalation.get(),
-                base.timeline.get(), List.of(
-                        (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt)
-                                .ifPresent(job -> base.timers.get().schedule(job)),
-                        (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
-                                .filter(job -> settings.triggers().passthruCallCheck())
-                                .ifPresent(job -> base.timers.get().schedule(job))),
-                incident -> base.timers.get().schedule(DispatchGuard.firstTry(incident, base.clock.instant())),
-                base.executor.get()));
+        this.raiser = new Lazy<>(() -> {
+            boolean checkCallSids = settings.triggers().passthruCallCheck();
+            return new IncidentRaiser(base.incidents.get(), base.dispatcher.get(), escalation.get(), base.timeline.get(), List.of(
+                    (incident, createdAt) -> RecordingCopies.firstTry(incident, createdAt)
+                            .ifPresent(job -> base.timers.get().schedule(job)),
+                    (incident, createdAt) -> PassthruCallCheck.firstTry(incident, createdAt)
+                            .filter(job -> checkCallSids).ifPresent(job -> base.timers.get().schedule(job))),
+                    incident -> base.timers.get().schedule(DispatchGuard.firstTry(incident, base.clock.instant())),
+                    base.executor.get());
+        });
         // The DISPATCH_CHECK timer's resume, built after the raiser it resumes with.
         this.dispatchGuard = new Lazy<>(() -> new DispatchGuard(base.incidents.get(), raiser.get(), base.timers.get(), base.clock));
     }

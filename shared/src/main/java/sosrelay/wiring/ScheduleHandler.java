@@ -17,7 +17,7 @@ public abstract class ScheduleHandler implements RequestHandler<Map<String, Obje
 
     protected ScheduleHandler(Wiring wiring, Function<Wiring, Supplier<Map<String, Object>>> run) {
         this.wiring = wiring;
-        this.run = run.apply(wiring);
+        this.run = wiring.init(run);
     }
 
     /** For the no-argument constructor Lambda uses. */

@@ -10,16 +10,16 @@ import sosrelay.sqs.BatchWorker;
 
 /**
  * An SQS-triggered function: each handler only names its worker (a channel's sender, the timers). The worker is built
- * on the first batch (or SnapStart priming), not in the constructor, so a stack that hosts every
- * function starts even when one channel's provider is not configured.
+ * in the constructor ({@link Wiring#init}): a channel whose provider or texts are not configured fails the function's
+ * init, loudly, instead of every batch, the emergency's included.
  */
 public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final Wiring wiring;
-    private final Function<Wiring, BatchWorker> worker;
+    private final BatchWorker worker;
 
     protected SqsJobHandler(Wiring wiring, Function<Wiring, BatchWorker> worker) {
         this.wiring = wiring;
-        this.worker = worker;
+        this.worker = wiring.init(worker);
     }
 
     /** For the no-argument constructor Lambda uses: warms the handler up before the SnapStart snapshot. */
@@ -29,7 +29,7 @@ public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public final SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return worker.apply(wiring).process(event);
+        return worker.process(event);
     }
 
     /** The provider's secret is deliberately not fetched here: a secret has no place in a snapshot. */

@@ -1,7 +1,7 @@
 package sosrelay.wiring;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.function.Supplier;
 import sosrelay.ack.KeypressAckWebhook;
@@ -24,11 +24,11 @@ import sosrelay.greeting.GreetingWebhook;
 import sosrelay.heartbeat.Heartbeats;
 import sosrelay.incident.IncidentStore;
 import sosrelay.links.RecordingLinkWebhook;
+import sosrelay.metrics.OperatorSignals;
 import sosrelay.passthru.PassthruWebhook;
 import sosrelay.sqs.BatchWorker;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * The composition root, one per Lambda instance: handlers name one of its methods, and it delegates the building, from
@@ -61,6 +61,20 @@ public final class Wiring {
 
     public static Wiring fromEnvironment() {
         return new Wiring(Env.system());
+    }
+
+    /**
+     * What a handler runs on, built now, in the function's init (before SnapStart's snapshot too), with every setting
+     * its path reads: one that is missing or malformed fails the init and pages the operators
+     * ({@link OperatorSignals#initFailed}), rather than failing the first emergency.
+     */
+    public <T> T init(Function<Wiring, T> path) {
+        try {
+            return path.apply(this);
+        } catch (RuntimeException e) {
+            OperatorSignals.initFailed(e);
+            throw e;
+        }
     }
 
     /** The function's environment as it is: for what no settings group covers (the local stack's test handlers). */
@@ -178,19 +192,8 @@ public final class Wiring {
         return apis.alarmTrigger();
     }
 
-    /**
-     * Touches the AWS paths a function's requests take, so SnapStart's snapshot holds them rather than a caller's first
-     * request: a DynamoDB read of an incident that can't exist; if the function built its SQS client, an empty batch to
-     * the call queue, which SQS refuses (as empty, or as not allowed): nothing is queued either way.
-     */
+    /** Walks the AWS paths a function's requests take, for SnapStart's snapshot ({@link Foundation#warmUpStorage}). */
     public void warmUpStorage() {
-        base.incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
-        if (base.sqs.built()) {
-            try {
-                base.sqs.get().sendMessageBatch(b -> b.queueUrl(base.settings.queues().call()).entries(List.of()));
-            } catch (SqsException refused) {
-                // The refusal is the expected answer: the request went the whole way and back.
-            }
-        }
+        base.warmUpStorage();
     }
 }

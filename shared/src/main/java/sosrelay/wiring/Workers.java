@@ -53,13 +53,14 @@ final class Workers {
                 new GupShupWhatsApp(base.http.get(), gupShupAccount(), whatsAppMessages(),
                         new WhatsAppOptIns(base.dynamo.get(), base.incidentsTable(), base.clock)),
                 (job, id) -> processes.outcomes.get().applyKept(id), Pacing.none(base.clock)));
+        // Each kind's work built with the worker: the timer function's init reads every setting its timers need.
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(base.timers.get(), Map.of(
-                TimerJob.Kind.RETRY, job -> processes.retries.get().fire(job),
-                TimerJob.Kind.CALL_CHECK, job -> processes.lostCallbacks.get().fire(job),
-                TimerJob.Kind.ESCALATE, job -> processes.escalation.get().fire(job),
-                TimerJob.Kind.RECORDING_FETCH, job -> processes.recordingCopies.get().fire(job),
-                TimerJob.Kind.PASSTHRU_CHECK, job -> processes.passthruChecks.get().fire(job),
-                TimerJob.Kind.DISPATCH_CHECK, job -> processes.dispatchGuard.get().fire(job)), base.clock),
+                TimerJob.Kind.RETRY, processes.retries.get()::fire,
+                TimerJob.Kind.CALL_CHECK, processes.lostCallbacks.get()::fire,
+                TimerJob.Kind.ESCALATE, processes.escalation.get()::fire,
+                TimerJob.Kind.RECORDING_FETCH, processes.recordingCopies.get()::fire,
+                TimerJob.Kind.PASSTHRU_CHECK, processes.passthruChecks.get()::fire,
+                TimerJob.Kind.DISPATCH_CHECK, processes.dispatchGuard.get()::fire), base.clock),
                 base.sqs.get(), base.settings.queues().timer(), base.executor.get(), base.settings.timing().retryBackoff()));
     }
 

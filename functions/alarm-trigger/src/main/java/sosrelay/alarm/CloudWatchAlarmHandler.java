@@ -22,7 +22,7 @@ public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, 
 
     public CloudWatchAlarmHandler(Wiring wiring) {
         this.wiring = wiring;
-        this.alarms = wiring.alarmTrigger();
+        this.alarms = wiring.init(Wiring::alarmTrigger);
     }
 
     @Override

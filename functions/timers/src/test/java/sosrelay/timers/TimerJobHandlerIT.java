@@ -34,7 +34,10 @@ class TimerJobHandlerIT {
         stack = LocalTemplate.start();
         wiring = new Wiring(Env.of(stack.environmentOf("TimerFunction", Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret",
                 // The deploy's required account; its Passthrus are made up, and the check of their CallSids is CallSidCheckIT's.
-                "EXOTEL_ACCOUNT_SID", "acme", "PASSTHRU_CALL_CHECK", "off"))));
+                "EXOTEL_ACCOUNT_SID", "acme", "PASSTHRU_CALL_CHECK", "off",
+                // The rest of the account the timers' call-details look-ups and recording fetches use, read at init.
+                "EXOTEL_API_KEY", "acme-key", "EXOTEL_API_TOKEN", "acme-token", "EXOTEL_CALLER_ID", "08047000000",
+                "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926", "SOS_PUBLIC_BASE_URL", "https://sos.example.in"))));
         handler = new TimerJobHandler(wiring);
     }
 

@@ -41,7 +41,9 @@ class ProcessEnvironmentIT {
                 "EXOTEL_API_KEY", "acme-key",
                 "EXOTEL_API_TOKEN", "token-from-the-shell",
                 "EXOTEL_CALLER_ID", "08047000000",
-                "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926");
+                "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
+                "EXOTEL_SMS_FROM", "SOSRLY", "EXOTEL_DLT_ENTITY_ID", "1101000000000000001",
+                "EXOTEL_DLT_TEMPLATE_ID", "1107000000000000001");
         try (LocalRelay relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)),
                 processEnvironment, new PrintStream(PrintStream.nullOutputStream()))) {
             assertThat(relay.sandbox()).isEmpty();

@@ -58,7 +58,10 @@ class VoicePathIT {
                 "EXOTEL_API_TOKEN", "acme-token",
                 "EXOTEL_CALLER_ID", "08047000000",
                 "EXOTEL_FLOW_URL", "http://my.exotel.com/acme/exoml/start_voice/926",
-                "EXOTEL_REQUEST_TIMEOUT_MS", "1000"))), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
+                "EXOTEL_REQUEST_TIMEOUT_MS", "1000",
+                // The SMS worker's settings: without them its function fails its init and the stack does not start.
+                "EXOTEL_SMS_FROM", "SOSRLY", "EXOTEL_DLT_ENTITY_ID", "1101000000000000001",
+                "EXOTEL_DLT_TEMPLATE_ID", "1107000000000000001"))), Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         heart = LocalHttp.firstTier(relay.directory(), "Heart");
     }
 

@@ -71,7 +71,12 @@ public final class IncidentRaiser {
         CompletableFuture<Void> guard = CompletableFuture.runAsync(() -> dispatchGuard.accept(incident), sideWrites);
         IncidentStore.Creation creation = incidents.create(incident);
         IncidentStore.Raised raised = creation.raised();
-        join(guard);
+        try {
+            join(guard);
+        } catch (RuntimeException notSet) {
+            // The guard is a second chance, never a gate: without it the raise still rings everyone.
+            Log.error("dispatch-guard.not-set", "incidentId", incident.id(), "error", notSet);
+        }
         if (!raised.mustDispatch()) {
             Log.info("incident.repeat", "incidentId", creation.incidentId(), "source", incident.trigger().source(),
                     "raised", raised.name());

@@ -230,9 +230,9 @@ class SamTemplateTest {
         assertThat(template.usagePlanQuota()).contains(new UsagePlanQuota(2000, java.time.Duration.ofDays(1)));
 
         assertThat(template.queues().get("CallJobsQueue").redrive())
-                .contains(new TemplateQueue.Redrive("CallJobsDeadLetterQueue", 8));
+                .contains(new TemplateQueue.Redrive("CallJobsDeadLetterQueue", 16));
         assertThat(template.queues().get("UrgentCallJobsQueue").redrive())
-                .contains(new TemplateQueue.Redrive("UrgentCallJobsDeadLetterQueue", 8));
+                .contains(new TemplateQueue.Redrive("UrgentCallJobsDeadLetterQueue", 16));
         assertThat(template.tables()).containsOnlyKeys("IncidentsTable", "DirectoryTable");
         assertThat(template.tables().get("IncidentsTable").timeToLiveAttribute()).contains("expiresAt");
         assertThat(template.parameterDefaults()).containsEntry("ExotelApiTokenParameterName", "sos-relay/exotel-api-token");

@@ -122,7 +122,7 @@ public final class IncidentApi implements Webhook {
             return errors(403, List.of(forKey.refusal()));
         }
         TypeChoice type = forKey.choice();
-        BucketRecordingPolicy.Verdict recording = recordings.check(body.recordingUrl());
+        BucketRecordingPolicy.Verdict recording = ownRecording(recordings.check(body.recordingUrl()), request.apiKeyId());
         String incidentId = body.dedupKey() == null
                 ? IncidentIds.random()
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
@@ -169,7 +169,7 @@ public final class IncidentApi implements Webhook {
             return errors(404, List.of("no incident " + id));
         }
         return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id), progress.decliners(id),
-                deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null))));
+                deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null), isOperator(request))));
     }
 
     private WebResponse resolve(String id, WebRequest request) {
@@ -242,6 +242,16 @@ public final class IncidentApi implements Webhook {
     }
 
     /** Its own incidents for a device key, every incident for an operator key or a signed-in operator. */
+    /** A key of ours names the incident it was written for: another key's (or a Passthru's) recording is not this key's to play. */
+    private BucketRecordingPolicy.Verdict ownRecording(BucketRecordingPolicy.Verdict verdict, String apiKeyId) {
+        if (verdict.key() == null) {
+            return verdict;
+        }
+        String writtenFor = BucketRecordingPolicy.incidentOf(verdict.key());
+        boolean owned = writtenFor != null && incidents.find(writtenFor).map(Incident::raisedBy).filter(apiKeyId::equals).isPresent();
+        return owned ? verdict : recordings.notOwned(verdict.key());
+    }
+
     private boolean mayAccess(WebRequest request, Incident incident) {
         return isOperator(request) || request.apiKeyId().equals(incident.raisedBy());
     }

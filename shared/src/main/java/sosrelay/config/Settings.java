@@ -267,6 +267,19 @@ public final class Settings {
         }
     }
 
+    /**
+     * How long a call we placed can still be on the line: it rings up to {@code EXOTEL_RING_TIMEOUT_SECONDS} and Exotel
+     * ends it at {@code EXOTEL_CALL_TIME_LIMIT_SECONDS} (both as {@link Calls} reads them, which sends them to Exotel), plus
+     * two minutes for Exotel's webhooks to arrive. A press 1 or a greeting request later than that is not from the call.
+     */
+    public record CallWindow(Duration lastsAtMost) {
+        static CallWindow read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("call window", new CallWindow(v.seconds("EXOTEL_RING_TIMEOUT_SECONDS", 30, 1)
+                    .plus(v.seconds("EXOTEL_CALL_TIME_LIMIT_SECONDS", 600, 1)).plus(Duration.ofMinutes(2))));
+        }
+    }
+
     private final Env env;
     /** Each group once it has been read. */
     private final Map<String, Object> groups = new ConcurrentHashMap<>();
@@ -343,6 +356,10 @@ public final class Settings {
 
     public WhatsApp whatsApp() {
         return group("whatsApp", WhatsApp::read);
+    }
+
+    public CallWindow callWindow() {
+        return group("callWindow", CallWindow::read);
     }
 
     public Greeting greeting() {

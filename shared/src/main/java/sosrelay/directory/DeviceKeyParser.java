@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads {@code devices:} ({@code [{keyId, name, types}]}), adding every problem to the caller's list. */
 final class DeviceKeyParser {
     private static final List<String> KEYS = List.of("keyId", "name", "types");
-    /** What {@code ApiGateway.keyId} makes of a key: never the key itself. */
-    private static final Pattern KEY_ID = Pattern.compile("key-[0-9a-f]{12}");
 
     private final List<String> problems;
     private final Set<String> types;
@@ -31,8 +28,8 @@ final class DeviceKeyParser {
         }
         int before = problems.size();
         String keyId = String.valueOf(device.get("keyId"));
-        if (!KEY_ID.matcher(keyId).matches()) {
-            problems.add(where + ": keyId '" + keyId + "' is not a key fingerprint such as key-3f2a9c1e7b04"
+        if (!ApiKeyIds.valid(keyId)) {
+            problems.add(where + ": keyId '" + keyId + "' is not a key fingerprint such as " + ApiKeyIds.EXAMPLE
                     + " (the id incidents show as raisedBy; never the key itself)");
         }
         String name = device.get("name") == null ? keyId : String.valueOf(device.get("name")).strip();

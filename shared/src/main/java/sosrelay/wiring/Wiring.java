@@ -34,6 +34,7 @@ import sosrelay.config.SecretSource;
 import sosrelay.config.Settings;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.delivery.DeliveryStore;
+import sosrelay.delivery.PlacedCalls;
 import sosrelay.delivery.DeliveryWorker;
 import sosrelay.delivery.PendingReports;
 import sosrelay.delivery.Sender;
@@ -57,6 +58,7 @@ import sosrelay.heartbeat.Heartbeats;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.incident.IncidentList;
 import sosrelay.incident.IncidentProgress;
+import sosrelay.quota.Quotas;
 import sosrelay.raise.IncidentRaiser;
 import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.IncidentStore;
@@ -250,7 +252,7 @@ public final class Wiring {
                 new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
                 clock));
         this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), settings.api().operatorKeyIds(), clock));
-        this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), incidents.get(), recordingsBucket.get(),
+        this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), placedCalls(), incidents.get(), recordingsBucket.get(),
                 Language.fromCode(settings.greeting().language())));
         this.callJobs = new Lazy<>(() -> worker(List.of(settings.queues().call(), settings.queues().urgentCall()),
                 new ExotelCalls(http.get(), exotelAccount()),
@@ -317,12 +319,13 @@ public final class Wiring {
 
     /** Test calls and drills: the raise chain, for a signed-in operator; a drill's report reads the incident's items. */
     public DrillApi drillApi() {
-        return new DrillApi(directory.get(), raiser.get(), incidents.get(), progress.get(), deliveries.get(), timeline.get(), clock);
+        return new DrillApi(directory.get(), raiser.get(), incidents.get(), progress.get(), deliveries.get(), timeline.get(),
+                new IncidentList(dynamo.get(), incidentsTable()), quotas(), clock);
     }
 
     /** The directory's scheduled drills, for the once-a-minute check. */
     public ScheduledDrills scheduledDrills() {
-        return new ScheduledDrills(directory.get(), raiser.get(), clock);
+        return new ScheduledDrills(directory.get(), raiser.get(), new IncidentList(dynamo.get(), incidentsTable()), clock);
     }
 
     /** {@code GET|HEAD /r/{token}}: a text's recording link, redirected to a presigned URL of our copy. */
@@ -378,7 +381,15 @@ public final class Wiring {
     }
 
     public KeypressAckWebhook keypressAckWebhook() {
-        return new KeypressAckWebhook(webhookSecret(), deliveries.get(), acknowledgements.get());
+        return new KeypressAckWebhook(webhookSecret(), placedCalls(), acknowledgements.get());
+    }
+
+    private Quotas quotas() {
+        return new Quotas(dynamo.get(), incidentsTable(), clock);
+    }
+
+    private PlacedCalls placedCalls() {
+        return new PlacedCalls(deliveries.get(), settings.callWindow().lastsAtMost(), clock);
     }
 
     public SmsReplyAckWebhook smsReplyAckWebhook() {

@@ -79,24 +79,30 @@ class DirectoryParserTest {
     @Test
     void readsHeartbeatSourcesAndListsEveryProblemWithThem() {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
-        doc.put("heartbeats", List.of(Map.of("source", "panel-7", "expectEvery", "5m", "type", "General")));
+        doc.put("heartbeats", List.of(Map.of("source", "panel-7", "expectEvery", "5m", "type", "General", "keys", List.of("key-3f2a9c1e7b04")),
+                Map.of("source", "panel-8", "expectEvery", "5m", "type", "General")));
         assertThat(DirectoryParser.parse(doc).heartbeats()).containsEntry("panel-7",
-                new HeartbeatWatch("panel-7", java.time.Duration.ofMinutes(5), "General"));
+                new HeartbeatWatch("panel-7", java.time.Duration.ofMinutes(5), "General", java.util.Set.of("key-3f2a9c1e7b04")));
+        assertThat(DirectoryParser.parse(doc).heartbeats().get("panel-8").keys()).as("default deny: no key may beat").isEmpty();
 
         doc.put("heartbeats", List.of(
                 Map.of("source", "panel/7", "expectEvery", "5m", "type", "General"),
                 Map.of("source", "panel-8", "expectEvery", "2s", "type", "General"),
                 Map.of("source", "panel-9", "expectEvery", "often", "type", "Kidney"),
                 Map.of("source", "panel-10", "expectEvery", "1h", "type", "General", "every", "1h"),
-                Map.of("source", "panel-10", "expectEvery", "1h", "type", "General")));
+                Map.of("source", "panel-10", "expectEvery", "1h", "type", "General"),
+                Map.of("source", "panel-11", "expectEvery", "1h", "type", "General", "keys", List.of("local-device-key")),
+                Map.of("source", "panel-12", "expectEvery", "1h", "type", "General", "keys", "key-3f2a9c1e7b04")));
         assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
                 .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems()).containsExactly(
                         "heartbeats[0]: source 'panel/7' must be letters, digits, '.', '_' or '-' (up to 64), such as panel-7",
                         "heartbeats[1]: expectEvery '2s' must be a duration of at least 5s, such as 5m",
                         "heartbeats[2]: expectEvery 'often' must be a duration of at least 5s, such as 5m",
                         "heartbeats[2]: type 'Kidney' is not one of the types " + DirectoryParser.parse(sample()).types().keySet(),
-                        "heartbeats[3]: unknown key 'every' (expected one of [source, expectEvery, type])",
-                        "heartbeats[4]: source panel-10 is listed twice"));
+                        "heartbeats[3]: unknown key 'every' (expected one of [source, expectEvery, type, keys])",
+                        "heartbeats[4]: source panel-10 is listed twice",
+                        "heartbeats[5].keys: 'local-device-key' is not a key id such as key-3f2a9c1e7b04 (never the key itself)",
+                        "heartbeats[6]: keys must be a list of the key ids that may beat for the source, such as [key-3f2a9c1e7b04]"));
     }
 
     @Test

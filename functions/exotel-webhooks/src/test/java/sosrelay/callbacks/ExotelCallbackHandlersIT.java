@@ -130,6 +130,30 @@ class ExotelCallbackHandlersIT {
         assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
     }
 
+    /**
+     * Issue 23: a press 1 is heard during the call; once the call is past its time limit (ring time, Exotel's
+     * TimeLimit and two minutes, 30 + 600 + 120 s by default) a press 1 naming it is a replay and counts nothing.
+     */
+    @ParameterizedTest
+    @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneAfterTheCallsTimeLimitAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
+        DeliveryStore placedLongAgo = new DeliveryStore(passthru.dynamo(), stack.tableName("IncidentsTable"),
+                Clock.fixed(java.time.Instant.now().minus(Duration.ofSeconds(30 + 600 + 120 + 5)), java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(60));
+        placedLongAgo.accepted(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1), "exo-call-fixture-1");
+
+        APIGatewayProxyResponseEvent late = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+
+        assertThat(late.getStatusCode()).isEqualTo(302);
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+        new DeliveryStore(passthru.dynamo(), stack.tableName("IncidentsTable"),
+                Clock.fixed(java.time.Instant.now().minus(Duration.ofSeconds(30 + 600 + 120 - 30)), java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(60)).accepted(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1), "exo-call-fixture-1");
+        assertThat(new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null).getStatusCode())
+                .as("still within the limit").isEqualTo(200);
+        assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
+    }
+
     @ParameterizedTest
     @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
     void aPressOneWithTheSmsProviderIdAcknowledgesNothing(APIGatewayProxyRequestEvent event) {

@@ -153,7 +153,8 @@ class IncidentApiHandlerIT {
         assertThat(view.get("trigger").toString()).contains("panel-7", "Ward 3, second floor", "Smoke detected in the pantry");
         assertThat(view.get("recipients").toString()).contains("+91******0028").doesNotContain("+919800000028");
         assertThat((List<?>) view.get("deliveries")).singleElement().asString()
-                .contains("personId=security-desk", "channel=call", "state=accepted", "providerId=exo-123");
+                .contains("personId=security-desk", "channel=call", "state=accepted").doesNotContain("exo-123");
+        assertThat(response.getBody()).as("a device's view names no CallSid").doesNotContain("providerId", "exo-123");
     }
 
     @ParameterizedTest
@@ -258,18 +259,21 @@ class IncidentApiHandlerIT {
                 .getBody()).as("a repeat of an open incident is still a repeat").contains("\"status\":\"repeat\"");
     }
 
-    /** The directory with {@code panel-7} expected to beat every 5 minutes, standing for a fire. */
-    private static void watchPanel7(List<Map<String, Object>> devices) {
+    /** The directory with {@code panel-7} expected to beat every 5 minutes, standing for a fire, beaten by {@code keys}. */
+    private static void watchPanel7(List<String> keys) {
         Map<String, Object> watched = new java.util.HashMap<>(directory());
-        watched.put("heartbeats", List.of(Map.of("source", "panel-7", "expectEvery", "5m", "type", "Fire")));
-        watched.put("devices", devices);
+        watched.put("heartbeats", List.of(Map.of("source", "panel-7", "expectEvery", "5m", "type", "Fire", "keys", keys)));
         wiring.directory().replace(watched);
+    }
+
+    private static String keyIdOf(APIGatewayProxyRequestEvent event) {
+        return sosrelay.web.ApiGateway.keyId(event.getRequestContext().getIdentity().getApiKey());
     }
 
     @ParameterizedTest
     @Event(value = "events/heartbeat.json", type = APIGatewayProxyRequestEvent.class)
     void aBeatEndsTheSilenceItsSourceRaisedAndStandsEveryoneDown(APIGatewayProxyRequestEvent event) {
-        watchPanel7(List.of());
+        watchPanel7(List.of(keyIdOf(event)));
         new sosrelay.heartbeat.HeartbeatStore(wiring.dynamo(), stack.tableName("IncidentsTable"))
                 .beat("panel-7", java.time.Instant.now().minus(java.time.Duration.ofMinutes(12)));
         List<String> raised = wiring.heartbeats().check();
@@ -287,17 +291,27 @@ class IncidentApiHandlerIT {
 
     @ParameterizedTest
     @Event(value = "events/heartbeat.json", type = APIGatewayProxyRequestEvent.class)
-    void aBeatFromAnUnknownSourceOrAKeyOfAnotherTypeIsRefusedWithTheReason(APIGatewayProxyRequestEvent event) {
+    void aBeatFromAnUnknownSourceOrAKeyNotListedForItIsRefusedWithTheReasonAndChangesNothing(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent unknown = handler.handleRequest(event, null);
 
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(unknown.getBody()).contains("no heartbeat source 'panel-7' in the directory (heartbeats:)");
 
-        watchPanel7(List.of(Map.of("keyId", sosrelay.web.ApiGateway.keyId(event.getRequestContext().getIdentity().getApiKey()),
-                "name", "ward-panels", "types", List.of("General"))));
-        APIGatewayProxyResponseEvent otherType = handler.handleRequest(event, null);
+        watchPanel7(List.of("key-3f2a9c1e7b04"));
+        sosrelay.heartbeat.HeartbeatStore beats = new sosrelay.heartbeat.HeartbeatStore(wiring.dynamo(), stack.tableName("IncidentsTable"));
+        beats.beat("panel-7", java.time.Instant.now().minus(java.time.Duration.ofMinutes(12)));
+        String silence = wiring.heartbeats().check().get(0);
 
-        assertThat(otherType.getStatusCode()).isEqualTo(403);
-        assertThat(otherType.getBody()).contains("device key 'ward-panels' may raise only [General], and panel-7 stands for Fire");
+        APIGatewayProxyResponseEvent foreign = handler.handleRequest(event, null);
+
+        assertThat(foreign.getStatusCode()).isEqualTo(403);
+        assertThat(foreign.getBody()).contains("this API key (" + keyIdOf(event) + ") may not beat for panel-7");
+        assertThat(new sosrelay.incident.IncidentProgress(wiring.dynamo(), stack.tableName("IncidentsTable"), java.time.Clock.systemUTC())
+                .state(silence).orElseThrow().status()).as("the silence stays open").isEqualTo("open");
+        assertThat(beats.silentSince("panel-7", java.time.Instant.now())).as("the beat was not recorded")
+                .isBefore(java.time.Instant.now().minus(java.time.Duration.ofMinutes(11)));
+        watchPanel7(List.of());
+        assertThat(handler.handleRequest(event, null).getStatusCode()).as("no keys listed: nobody may beat").isEqualTo(403);
     }
+
 }

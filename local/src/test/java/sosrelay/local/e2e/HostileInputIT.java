@@ -108,6 +108,34 @@ class HostileInputIT {
         assertThat(operatorView(heart)).containsEntry("status", "open");
     }
 
+    /** Issue 23, item 1: only the keys the directory lists for a source may beat for it (the demo's panel-7: the device key). */
+    @Test
+    void aKeyNotListedForAHeartbeatSourceGets403() {
+        HttpResponse<String> foreign = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/heartbeats/panel-7", OTHER_KEY, "");
+        HttpResponse<String> operator = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/heartbeats/panel-7", LocalRelay.LOCAL_OPERATOR_KEY, "");
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("may not beat for panel-7");
+        assertThat(operator.statusCode()).as("not even an operator key: the list is the only way in").isEqualTo(403);
+        assertThat(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/heartbeats/panel-7", LocalRelay.LOCAL_API_KEY, "").statusCode())
+                .as("the key the demo directory lists").isEqualTo(200);
+    }
+
+    /** Issue 23, item 4: a device's view of its own incident names no CallSid (with one it could speak for the call). */
+    @Test
+    void aDevicesViewOfItsIncidentCarriesNoProviderIds() {
+        String fire = Json.readObject(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                "{\"type\":\"Fire\",\"message\":\"Smoke\",\"dedupKey\":\"hostile-provider-ids\"}").body()).get("incidentId").toString();
+        LocalHttp.await("a call for the fire to be placed", Duration.ofSeconds(30), () -> operatorView(fire).toString().contains("providerId"));
+
+        String deviceView = LocalHttp.getWithKey(keyed.stack().baseUrl(), "/v1/incidents/" + fire, LocalRelay.LOCAL_API_KEY).body();
+
+        assertThat(deviceView).contains("\"deliveries\"").doesNotContain("providerId", "callSid");
+        SandboxExotel exotel = keyed.sandbox().orElseThrow();
+        exotel.calls().stream().filter(c -> c.customField().startsWith(fire + ":"))
+                .forEach(call -> assertThat(deviceView).doesNotContain(call.sid()));
+    }
+
     @Test
     void forgedPressOnesAndCallbacksAcknowledgeAndChangeNothing() {
         String heart = raiseHeart("hostile-forged-ack");

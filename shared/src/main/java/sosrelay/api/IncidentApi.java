@@ -27,6 +27,7 @@ import sosrelay.incident.Timeline;
 import sosrelay.incident.Trigger;
 import sosrelay.json.Json;
 import sosrelay.log.Log;
+import sosrelay.quota.Quotas;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.Webhook;
@@ -56,14 +57,18 @@ public final class IncidentApi implements Webhook {
     private final IncidentList list;
     private final Acknowledgements acknowledgements;
     private final OpenIncidentSlots openSlots;
+    private final Quotas quotas;
+    private final int raisesPerHour;
     private final Set<String> operatorKeyIds;
     private final Clock clock;
 
     public IncidentApi(DirectoryStore directory, BucketRecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
                        DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, AcceptanceTimes acceptanceTimes,
-                       IncidentList list, Acknowledgements acknowledgements, OpenIncidentSlots openSlots, Set<String> operatorKeyIds,
-                       Clock clock) {
+                       IncidentList list, Acknowledgements acknowledgements, OpenIncidentSlots openSlots, Quotas quotas,
+                       int raisesPerHour, Set<String> operatorKeyIds, Clock clock) {
         this.openSlots = openSlots;
+        this.quotas = quotas;
+        this.raisesPerHour = raisesPerHour;
         this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.list = list;
         this.acknowledgements = acknowledgements;
@@ -126,13 +131,23 @@ public final class IncidentApi implements Webhook {
         String incidentId = body.dedupKey() == null
                 ? IncidentIds.random()
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
+        // reportTo hears responders' names: only someone in the directory, or a number it lists for this key.
+        boolean reportToRefused = body.reportTo() != null && !dir.mayReportTo(request.apiKeyId(), body.reportTo());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
-                clock.instant(), body.message(), body.location(), body.reportTo(), request.apiKeyId());
+                clock.instant(), body.message(), body.location(), reportToRefused ? null : body.reportTo(), request.apiKeyId());
         if (!openSlots.take(request.apiKeyId(), incidentId)) {
             Log.warn("incident-api.open-limit", "apiKeyId", request.apiKeyId(), "limit", openSlots.limit());
             return errors(429, List.of("open incident limit reached: this API key already has " + openSlots.limit()
                     + " open incidents (the limit); acknowledge or resolve one, or wait up to "
                     + openSlots.holdFor().toMinutes() + " minutes"));
+        }
+        // Raise, resolve, repeat would stay under the open-incident cap: new incidents are also counted per hour.
+        boolean fresh = body.dedupKey() == null || progress.state(incidentId).isEmpty();
+        if (fresh && !quotas.takeHourly("key:" + request.apiKeyId(), raisesPerHour)) {
+            openSlots.release(request.apiKeyId(), incidentId);
+            Log.warn("incident-api.hourly-limit", "apiKeyId", request.apiKeyId(), "limit", raisesPerHour);
+            return errors(429, List.of("hourly raise limit reached: this API key has raised " + raisesPerHour
+                    + " incidents this hour (the limit); the count starts again at the next full hour (UTC)"));
         }
         Incident incident = Incident.of(incidentId, trigger, type, new Recording(null, null, recording.refusal(), recording.key()), dir, null)
                 .ownedBy(request.apiKeyId());
@@ -153,6 +168,10 @@ public final class IncidentApi implements Webhook {
         Optional.ofNullable(type.note()).ifPresent(note -> answer.put("typeNote", note));
         List<String> warnings = new java.util.ArrayList<>(body.warnings());
         Optional.ofNullable(recording.refusal()).ifPresent(warnings::add);
+        if (reportToRefused) {
+            warnings.add("reportTo " + PhoneNumbers.mask(body.reportTo()) + " refused: it is no one in the directory, nor a number"
+                    + " the directory lists for this key (devices: reportTo); nobody is reported back to");
+        }
         if (!warnings.isEmpty()) {
             answer.put("warnings", warnings);
         }

@@ -150,12 +150,16 @@ public final class Settings {
         }
     }
 
-    /** How many open incidents one device key may hold, and for how long one counts; the API keys that act as operators. */
-    public record Api(int openIncidentLimit, Duration openIncidentWindow, Set<String> operatorKeyIds) {
+    /**
+     * How many open incidents one device key may hold, and for how long one counts; how many incidents it may raise in a
+     * clock hour (raise, resolve, repeat must not become a stream of fan-outs); the API keys that act as operators.
+     */
+    public record Api(int openIncidentLimit, Duration openIncidentWindow, int raisesPerHour, Set<String> operatorKeyIds) {
         static Api read(Env env) {
             Variables v = new Variables(env);
             return v.checked("API", new Api(v.integer("DEVICE_OPEN_INCIDENT_LIMIT", 10, 1),
-                    Duration.ofMinutes(v.number("DEVICE_OPEN_INCIDENT_MINUTES", 60, 1)), v.set("OPERATOR_API_KEY_IDS")));
+                    Duration.ofMinutes(v.number("DEVICE_OPEN_INCIDENT_MINUTES", 60, 1)), v.integer("DEVICE_HOURLY_RAISE_LIMIT", 20, 1),
+                    v.set("OPERATOR_API_KEY_IDS")));
         }
     }
 

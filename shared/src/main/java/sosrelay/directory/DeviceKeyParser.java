@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads {@code devices:} ({@code [{keyId, name, types}]}), adding every problem to the caller's list. */
+/** Reads {@code devices:} ({@code [{keyId, name, types, reportTo}]}), adding every problem to the caller's list. */
 final class DeviceKeyParser {
-    private static final List<String> KEYS = List.of("keyId", "name", "types");
+    private static final List<String> KEYS = List.of("keyId", "name", "types", "reportTo");
 
     private final List<String> problems;
     private final Set<String> types;
@@ -46,6 +46,19 @@ final class DeviceKeyParser {
                 }
             }
         }
-        return problems.size() == before ? new DeviceKey(keyId, name, allowed) : null;
+        Set<String> reportTo = new java.util.LinkedHashSet<>();
+        if (device.get("reportTo") != null && !(device.get("reportTo") instanceof List<?>)) {
+            problems.add(where + ": reportTo must be a list of phone numbers, such as [\"+919800000001\"]");
+        } else if (device.get("reportTo") instanceof List<?> numbers) {
+            for (Object number : numbers) {
+                String e164 = PhoneNumbers.toE164(String.valueOf(number));
+                if (e164 == null) {
+                    problems.add(where + ".reportTo: '" + number + "' is not a phone number (write +919800000001)");
+                } else {
+                    reportTo.add(e164);
+                }
+            }
+        }
+        return problems.size() == before ? new DeviceKey(keyId, name, allowed, reportTo) : null;
     }
 }

@@ -249,8 +249,8 @@ public final class Wiring {
         this.incidentApi = new Lazy<>(() -> new IncidentApi(directory.get(), new BucketRecordingPolicy(settings.recordings().bucket()),
                 raiser.get(), incidents.get(),
                 deliveries.get(), progress.get(), timeline.get(), acceptanceTimes.get(),
-                new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), settings.api().operatorKeyIds(),
-                clock));
+                new IncidentList(dynamo.get(), incidentsTable()), acknowledgements.get(), openSlots.get(), quotas(),
+                settings.api().raisesPerHour(), settings.api().operatorKeyIds(), clock));
         this.operatorApi = new Lazy<>(() -> new OperatorApi(directory.get(), reachedPeople(), settings.api().operatorKeyIds(), clock));
         this.greeting = new Lazy<>(() -> new GreetingWebhook(webhookSecret(), placedCalls(), incidents.get(), recordingsBucket.get(),
                 Language.fromCode(settings.greeting().language())));

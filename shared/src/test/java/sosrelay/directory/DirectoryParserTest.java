@@ -59,7 +59,13 @@ class DirectoryParserTest {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
         doc.put("devices", List.of(Map.of("keyId", "key-3f2a9c1e7b04", "name", "ward-panels", "types", List.of("General"))));
         assertThat(DirectoryParser.parse(doc).devices()).containsEntry("key-3f2a9c1e7b04",
-                new DeviceKey("key-3f2a9c1e7b04", "ward-panels", List.of("General")));
+                new DeviceKey("key-3f2a9c1e7b04", "ward-panels", List.of("General"), java.util.Set.of()));
+        doc.put("devices", List.of(Map.of("keyId", "key-3f2a9c1e7b04", "types", List.of("General"), "reportTo", List.of("09800000077"))));
+        assertThat(DirectoryParser.parse(doc).devices().get("key-3f2a9c1e7b04").reportTo()).containsExactly("+919800000077");
+        doc.put("devices", List.of(Map.of("keyId", "key-3f2a9c1e7b04", "types", List.of("General"), "reportTo", List.of("not a number"))));
+        assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
+                .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems())
+                        .containsExactly("devices[0].reportTo: 'not a number' is not a phone number (write +919800000001)"));
 
         doc.put("devices", List.of(
                 Map.of("keyId", "local-device-key", "types", List.of("General")),

@@ -53,7 +53,10 @@ class IncidentApiHandlerIT {
                         Map.of("id", "duty-manager", "name", "Duty manager", "phone", "9800000026")),
                 "types", Map.of(
                         "Fire", Map.of("tiers", List.of(Map.of("notify", List.of("security-desk", "duty-manager")))),
-                        "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager"))))));
+                        "General", Map.of("tiers", List.of(Map.of("notify", List.of("duty-manager"))))),
+                // The fixtures' key, with a number besides the directory's people that it may report back to.
+                "devices", List.of(Map.of("keyId", sosrelay.web.ApiGateway.keyId("local-device-key"), "name", "panel-7",
+                        "types", List.of("General", "Fire"), "reportTo", List.of("+919800000099"))));
     }
 
     /** The directory's {@code devices:} limits the event's key to {@code type}. */
@@ -107,6 +110,7 @@ class IncidentApiHandlerIT {
     @ParameterizedTest
     @Event(value = "events/device-incident-crash.json", type = APIGatewayProxyRequestEvent.class)
     void aMessageWithoutTypeAlertsTheDefaultTypeAndSaysWhy(APIGatewayProxyRequestEvent event) {
+        wiring.directory().replace(Map.of("defaultType", "General", "people", directory().get("people"), "types", directory().get("types")));
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
@@ -314,4 +318,62 @@ class IncidentApiHandlerIT {
         assertThat(handler.handleRequest(event, null).getStatusCode()).as("no keys listed: nobody may beat").isEqualTo(403);
     }
 
+
+    /** Issue 23: raise, resolve, repeat stays under the open-incident cap; new incidents are counted per hour too. */
+    @ParameterizedTest
+    @Event(value = "events/device-incident.json", type = APIGatewayProxyRequestEvent.class)
+    void aKeyPastItsHourlyRaiseLimitGets429AndRingsNobody(APIGatewayProxyRequestEvent raise) {
+        IncidentApiHandler limited = new IncidentApiHandler(new Wiring(Env.of(stack.environmentOf("IncidentApiFunction",
+                Map.of("DEVICE_HOURLY_RAISE_LIMIT", "3")))));
+        APIGatewayProxyRequestEvent resolve = EventLoader.loadApiGatewayRestEvent("events/incident-resolve.json");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            APIGatewayProxyResponseEvent answer = limited.handleRequest(raise.withBody("{\"type\":\"Fire\",\"message\":\"loop\",\"dedupKey\":\"loop-" + i + "\"}"), null);
+            statuses.add(answer.getStatusCode());
+            limited.handleRequest(resolve.withPathParameters(Map.of("id", Json.readObject(answer.getBody()).get("incidentId").toString())), null);
+        }
+        assertThat(limited.handleRequest(raise.withBody("{\"type\":\"Fire\",\"message\":\"loop\",\"dedupKey\":\"loop-0\"}"), null)
+                .getBody()).as("a repeat is not a new raise").contains("\"status\":\"repeat\"");
+        stack.drainQueue("CallJobsQueue");
+
+        APIGatewayProxyResponseEvent over = limited.handleRequest(raise.withBody("{\"type\":\"Fire\",\"message\":\"loop\",\"dedupKey\":\"loop-3\"}"), null);
+
+        assertThat(statuses).containsExactly(202, 202, 202);
+        assertThat(over.getStatusCode()).isEqualTo(429);
+        assertThat(over.getBody()).contains("hourly raise limit reached", "raised 3 incidents this hour");
+        assertThat(stack.drainQueue("CallJobsQueue")).as("nobody rung").isEmpty();
+    }
+
+    /** Issue 23: a key the directory does not list cannot page a specialist chain; its emergency still rings the default group. */
+    @ParameterizedTest
+    @Event(value = "events/device-incident.json", type = APIGatewayProxyRequestEvent.class)
+    void anUnlistedKeyRaisesOnlyTheDefaultType(APIGatewayProxyRequestEvent raise) {
+        raise.getRequestContext().getIdentity().setApiKey("a-key-nobody-listed");
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(raise, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(Json.readObject(response.getBody())).containsEntry("type", "General");
+        assertThat(response.getBody()).contains("is not in the directory's devices: it raises only the default type General, not Fire");
+    }
+
+    /** Issue 23: reportTo hears responders' names, so only the directory's people or numbers listed for the key. */
+    @ParameterizedTest
+    @Event(value = "events/device-incident.json", type = APIGatewayProxyRequestEvent.class)
+    void reportToIsKeptOnlyForTheDirectorysPeopleOrANumberListedForTheKey(APIGatewayProxyRequestEvent raise) {
+        Map<String, String> reportTo = new java.util.LinkedHashMap<>();
+        for (String number : List.of("+919800000099", "+919800000026", "+919811112222")) {
+            APIGatewayProxyResponseEvent answer = handler.handleRequest(raise.withBody("{\"type\":\"Fire\",\"message\":\"x\",\"dedupKey\":\"r-"
+                    + number.substring(1) + "\",\"reportTo\":\"" + number + "\"}"), null);
+            assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(202);
+            String id = Json.readObject(answer.getBody()).get("incidentId").toString();
+            reportTo.put(number, String.valueOf(wiring.incidents().find(id).orElseThrow().trigger().reportTo()));
+            if (number.endsWith("2222")) {
+                assertThat(answer.getBody()).contains("reportTo +91******2222 refused");
+            }
+        }
+
+        assertThat(reportTo).containsExactly(Map.entry("+919800000099", "+919800000099"), Map.entry("+919800000026", "+919800000026"),
+                Map.entry("+919811112222", "null"));
+    }
 }

@@ -121,6 +121,17 @@ class HostileInputIT {
                 .as("the key the demo directory lists").isEqualTo(200);
     }
 
+    /** Issue 23, item 3: a key the demo directory does not list pages no specialist chain and names no stranger as reportTo. */
+    @Test
+    void anUnlistedKeyRaisesOnlyTheDefaultTypeAndReportsBackToNoStranger() {
+        HttpResponse<String> raised = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", OTHER_KEY,
+                "{\"type\":\"Heart\",\"message\":\"Code Blue\",\"dedupKey\":\"hostile-unlisted\",\"reportTo\":\"+919811112222\"}");
+
+        assertThat(raised.statusCode()).isEqualTo(202);
+        assertThat(Json.readObject(raised.body())).containsEntry("type", "General");
+        assertThat(raised.body()).contains("raises only the default type General, not Heart", "reportTo +91******2222 refused");
+    }
+
     /** Issue 23, item 4: a device's view of its own incident names no CallSid (with one it could speak for the call). */
     @Test
     void aDevicesViewOfItsIncidentCarriesNoProviderIds() {
@@ -212,10 +223,11 @@ class HostileInputIT {
 
     @Test
     void everyHostileRequestGetsAClearAnswerAndNoneWithoutTheSecretOrKeyRaisesAnything() {
-        // The corpus's many valid device bodies must reach the function, not the open-incident cap (tested on its own
-        // above) nor the usage plan's 5 a second (FloodIT's): else most authenticated requests get the gateway's 429.
+        // The corpus's many valid device bodies must reach the function, not the open-incident cap and the hourly raise
+        // limit (tested on their own) nor the usage plan's 5 a second (FloodIT's): else most authenticated requests get the gateway's 429.
         try (LocalRelay stack = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
-                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000", LocalStack.THROTTLE_VARIABLE, "off",
+                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000", "DEVICE_HOURLY_RAISE_LIMIT", "100000",
+                        LocalStack.THROTTLE_VARIABLE, "off",
                         LocalStack.OPERATOR_TOKENS_VARIABLE, HostileRequests.OPERATOR_TOKEN))), Map.of(),
                 new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             relay = stack;

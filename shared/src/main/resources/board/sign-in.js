@@ -1,4 +1,4 @@
-// Signing in: a token in the address (/board?token=…, for the local stack and automation) or Amazon Cognito's
+// Signing in: a token in the address (/board#token=…; /board?token=… on the local stack only) or Amazon Cognito's
 // hosted UI (authorization code with PKCE: the page is a public client). The token lives in this tab only.
 const TOKEN = 'sos-board-token';
 const REFRESH = 'sos-board-refresh';
@@ -60,17 +60,21 @@ export function useToken(value) {
   sessionStorage.setItem(TOKEN, value.trim());
 }
 
-/** Takes ?token= or the hosted UI's ?code= off the address, so neither stays in history or a screenshot. */
+/**
+ * Takes #token= (anywhere: a fragment never reaches a server or a log), ?token= (the local stack only) or the hosted
+ * UI's ?code= off the address, so none stays in history or a screenshot.
+ */
 export async function takeFromAddress() {
   const url = new URL(location.href);
-  const given = url.searchParams.get('token');
+  const fragment = new URLSearchParams(url.hash.slice(1)).get('token');
+  const given = settings().tokens ? url.searchParams.get('token') : null;
   const code = url.searchParams.get('code');
-  if (given) {
-    useToken(given);
+  if (fragment || given) {
+    useToken(fragment || given);
   } else if (code) {
     await exchange(code, url.searchParams.get('state'));
   }
-  if (given || code) {
+  if (fragment || given || code) {
     ['token', 'code', 'state'].forEach(name => url.searchParams.delete(name));
     history.replaceState(null, '', url.pathname + url.search);
   }

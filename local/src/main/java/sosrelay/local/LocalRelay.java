@@ -85,6 +85,10 @@ public final class LocalRelay implements AutoCloseable {
         String operatorToken = OperatorTokens.parse(processEnvironment.getOrDefault(OperatorTokens.VARIABLE,
                         overrides.get(OperatorTokens.VARIABLE))).tokens().stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(OperatorTokens.VARIABLE + " holds no token"));
+        DemoCredentials.refuseWhereExposed(options.host(),
+                processEnvironment.getOrDefault("EXOTEL_API_BASE_URL", overrides.get("EXOTEL_API_BASE_URL")),
+                processEnvironment.getOrDefault("SOS_WEBHOOK_SECRET", overrides.get("SOS_WEBHOOK_SECRET")),
+                processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE)));
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);

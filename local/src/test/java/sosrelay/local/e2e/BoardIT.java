@@ -140,6 +140,20 @@ class BoardIT {
         screenshot("drill.png");
     }
 
+    /** Issue 23: a token in the fragment (how it is given on AWS, where ?token= is refused) never leaves the browser. */
+    @Test
+    void aTokenInTheFragmentSignsInAndIsTakenOffTheAddress() {
+        WebDriver other = chromium();
+        try {
+            other.get(relay.stack().baseUrl() + "/board#token=" + relay.operatorToken());
+            new WebDriverWait(other, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+
+            assertThat(other.getCurrentUrl()).doesNotContain("token");
+        } finally {
+            other.quit();
+        }
+    }
+
     @Test
     void aWrongTokenShowsTheSignInAndNoData() {
         // Its own type and person: the other test's people keep their sandbox scripts.

@@ -2,11 +2,14 @@ package sosrelay.directory;
 
 import java.util.regex.Pattern;
 
-/** How the directory names an API key ({@code devices:}, {@code heartbeats: keys}): by its id, never the key itself. */
+/**
+ * How the directory names an API key ({@code devices:}, {@code heartbeats: keys}): by API Gateway's id for it
+ * ({@code requestContext.identity.apiKeyId}, what {@code aws apigateway get-api-keys} lists as {@code id}), never the
+ * key itself.
+ */
 final class ApiKeyIds {
-    /** What {@code ApiGateway.keyId} makes of a key. */
-    private static final Pattern KEY_ID = Pattern.compile("key-[0-9a-f]{12}");
-    static final String EXAMPLE = "key-3f2a9c1e7b04";
+    private static final Pattern KEY_ID = Pattern.compile("[a-z0-9]{10}");
+    static final String EXAMPLE = "3ayvpqoq1b";
 
     private ApiKeyIds() {
     }

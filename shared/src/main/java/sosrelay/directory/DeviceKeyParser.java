@@ -29,8 +29,8 @@ final class DeviceKeyParser {
         int before = problems.size();
         String keyId = String.valueOf(device.get("keyId"));
         if (!ApiKeyIds.valid(keyId)) {
-            problems.add(where + ": keyId '" + keyId + "' is not a key fingerprint such as " + ApiKeyIds.EXAMPLE
-                    + " (the id incidents show as raisedBy; never the key itself)");
+            problems.add(where + ": keyId '" + keyId + "' is not an API Gateway key id such as " + ApiKeyIds.EXAMPLE
+                    + " (aws apigateway get-api-keys lists it; never the key itself)");
         }
         String name = device.get("name") == null ? keyId : String.valueOf(device.get("name")).strip();
         List<String> allowed = new ArrayList<>();

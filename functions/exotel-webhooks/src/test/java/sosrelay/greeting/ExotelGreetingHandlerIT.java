@@ -1,6 +1,7 @@
 package sosrelay.greeting;
 
 import sosrelay.directory.RetryPolicy;
+import sosrelay.local.backends.junit.ApiEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -76,7 +77,7 @@ class ExotelGreetingHandlerIT {
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(wav));
         wiring.incidents().recordCopy(INCIDENT, "recordings/" + INCIDENT + ".wav");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
@@ -92,9 +93,9 @@ class ExotelGreetingHandlerIT {
     @Event(value = "events/exotel-greeting-head.json", type = APIGatewayProxyRequestEvent.class)
     void headAnswersTheSameHeadersAsGet(APIGatewayProxyRequestEvent headEvent) {
         raise(EXOTEL_RECORDING, null);
-        APIGatewayProxyResponseEvent get = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json"), null);
+        APIGatewayProxyResponseEvent get = handler.handleRequest(ApiEvents.of(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json")), null);
 
-        APIGatewayProxyResponseEvent head = handler.handleRequest(headEvent, null);
+        APIGatewayProxyResponseEvent head = handler.handleRequest(ApiEvents.of(headEvent), null);
 
         assertThat(head.getStatusCode()).isEqualTo(get.getStatusCode());
         assertThat(head.getHeaders()).isEqualTo(get.getHeaders());
@@ -104,7 +105,7 @@ class ExotelGreetingHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-greeting-forged.json", type = APIGatewayProxyRequestEvent.class)
     void anUnknownCustomFieldGetsAGenericSpokenAlertNeverAnErrorOrItsUrl(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
@@ -148,7 +149,7 @@ class ExotelGreetingHandlerIT {
 
         assertThat(greeting().getBody()).as("our call hears the recording").contains("X-Amz-Signature=");
         for (APIGatewayProxyRequestEvent forged : List.of(notOurs, noCallSid, otherPerson)) {
-            APIGatewayProxyResponseEvent response = handler.handleRequest(forged, null);
+            APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(forged), null);
             assertThat(response.getStatusCode()).isEqualTo(200);
             assertThat(response.getBody()).isEqualTo(SpokenText.generic(Language.EN)).doesNotContain("Front desk", "X-Amz");
         }
@@ -162,14 +163,14 @@ class ExotelGreetingHandlerIT {
         event.setPathParameters(Map.of("secret", "guess"));
         raise(EXOTEL_RECORDING, null);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(response.getBody()).doesNotContain("exotelrecordings");
     }
 
     private static APIGatewayProxyResponseEvent greeting() {
-        return handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json"), null);
+        return handler.handleRequest(ApiEvents.of(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json")), null);
     }
 
     /** The call the fixtures' CallSid names, placed to dr-rao for the incident {@code ago}. */

@@ -1,6 +1,7 @@
 package sosrelay.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import sosrelay.local.backends.junit.ApiEvents;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -45,7 +46,7 @@ class DrillApiHandlerIT {
     @ParameterizedTest
     @Event(value = "events/drill-start.json", type = APIGatewayProxyRequestEvent.class)
     void aDrillQueuesTheFirstTierAndItsReportSaysNobodyIsReachedYet(APIGatewayProxyRequestEvent start) {
-        APIGatewayProxyResponseEvent started = handler.handleRequest(start, null);
+        APIGatewayProxyResponseEvent started = handler.handleRequest(ApiEvents.of(start), null);
 
         assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(202);
         Map<String, Object> answer = Json.readObject(started.getBody());
@@ -58,7 +59,7 @@ class DrillApiHandlerIT {
         });
 
         APIGatewayProxyRequestEvent get = start.withHttpMethod("GET").withBody(null).withPathParameters(Map.of("drillId", drillId));
-        Map<String, Object> report = Json.readObject(handler.handleRequest(get, null).getBody());
+        Map<String, Object> report = Json.readObject(handler.handleRequest(ApiEvents.of(get), null).getBody());
         assertThat(report).containsEntry("drillId", drillId).containsEntry("status", "open");
         assertThat((List<?>) report.get("people")).extracting(p -> ((Map<?, ?>) p).get("id"), p -> ((Map<?, ?>) p).get("reached"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("security-desk", false), org.assertj.core.groups.Tuple.tuple("duty-manager", false));
@@ -68,7 +69,7 @@ class DrillApiHandlerIT {
     @ParameterizedTest
     @Event(value = "events/test-call.json", type = APIGatewayProxyRequestEvent.class)
     void aTestCallIsOneCallToOnePersonAndNeedsASignedInOperator(APIGatewayProxyRequestEvent testCall) {
-        APIGatewayProxyResponseEvent started = handler.handleRequest(testCall, null);
+        APIGatewayProxyResponseEvent started = handler.handleRequest(ApiEvents.of(testCall), null);
 
         assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(202);
         String incidentId = (String) Json.readObject(started.getBody()).get("incidentId");
@@ -79,17 +80,17 @@ class DrillApiHandlerIT {
         });
 
         testCall.getRequestContext().setAuthorizer(null);
-        assertThat(handler.handleRequest(testCall, null).getStatusCode()).as("no authorizer ran: no operator").isEqualTo(401);
+        assertThat(handler.handleRequest(ApiEvents.of(testCall), null).getStatusCode()).as("no authorizer ran: no operator").isEqualTo(401);
     }
 
     /** Issue 23: a stolen operator session cannot loop test calls on one doctor. */
     @ParameterizedTest
     @Event(value = "events/test-call.json", type = APIGatewayProxyRequestEvent.class)
     void aSecondTestCallToThePersonWithinTenMinutesGets429AndRingsNobody(APIGatewayProxyRequestEvent testCall) {
-        assertThat(handler.handleRequest(testCall, null).getStatusCode()).isEqualTo(202);
+        assertThat(handler.handleRequest(ApiEvents.of(testCall), null).getStatusCode()).isEqualTo(202);
         assertThat(stack.template().drainQueue("CallJobsQueue")).hasSize(1);
 
-        APIGatewayProxyResponseEvent again = handler.handleRequest(testCall, null);
+        APIGatewayProxyResponseEvent again = handler.handleRequest(ApiEvents.of(testCall), null);
 
         assertThat(again.getStatusCode()).isEqualTo(429);
         assertThat(again.getBody()).contains("less than 10 minutes ago", "one test call per person per 10 minutes");
@@ -111,7 +112,7 @@ class DrillApiHandlerIT {
                 new sosrelay.incident.Recording(null, null, null), List.of(), List.of(), sosrelay.directory.RetryPolicy.DEFAULT, null);
         wiring.incidents().create(real);
 
-        APIGatewayProxyResponseEvent refused = handler.handleRequest(start, null);
+        APIGatewayProxyResponseEvent refused = handler.handleRequest(ApiEvents.of(start), null);
 
         assertThat(refused.getStatusCode()).isEqualTo(409);
         assertThat(refused.getBody()).contains("a real Fire incident is not resolved yet: no Fire drill until it is");
@@ -120,7 +121,7 @@ class DrillApiHandlerIT {
 
         new sosrelay.incident.IncidentProgress(wiring.dynamo(), stack.template().tableName("IncidentsTable"), java.time.Clock.systemUTC())
                 .resolve(real.id());
-        APIGatewayProxyResponseEvent after = handler.handleRequest(start, null);
+        APIGatewayProxyResponseEvent after = handler.handleRequest(ApiEvents.of(start), null);
 
         assertThat(after.getStatusCode()).as(after.getBody()).isEqualTo(202);
         assertThat(wiring.incidents().find((String) Json.readObject(after.getBody()).get("drillId")).orElseThrow().priority())
@@ -135,13 +136,13 @@ class DrillApiHandlerIT {
     void anOperatorPastTheHourlyQuotaGets429(APIGatewayProxyRequestEvent start) {
         List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 0; i <= DrillApi.OPERATOR_HOURLY; i++) {
-            statuses.add(handler.handleRequest(start, null).getStatusCode());
+            statuses.add(handler.handleRequest(ApiEvents.of(start), null).getStatusCode());
         }
         stack.template().drainQueue("CallJobsQueue");
 
         assertThat(statuses).hasSize(DrillApi.OPERATOR_HOURLY + 1).last().isEqualTo(429);
         assertThat(statuses.subList(0, DrillApi.OPERATOR_HOURLY)).containsOnly(202);
-        APIGatewayProxyResponseEvent over = handler.handleRequest(start, null);
+        APIGatewayProxyResponseEvent over = handler.handleRequest(ApiEvents.of(start), null);
         assertThat(over.getBody()).contains("operator quota reached");
         assertThat(stack.template().drainQueue("CallJobsQueue")).isEmpty();
     }

@@ -71,7 +71,7 @@ class BoardIT {
                       - {notify: [nurse-d], escalateAfter: 1h}
                 devices:
                   - {keyId: %s, name: bed-sensors, types: [Ward, Night]}
-                """.formatted(sosrelay.web.ApiGateway.keyId(LocalRelay.LOCAL_API_KEY)));
+                """.formatted(sosrelay.local.backends.LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)));
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         relay.sandbox().orElseThrow().script("+919813000001", List.of("no-answer", "press-1"));

@@ -50,7 +50,7 @@ class HeartbeatIT {
                       - {notify: [duty-manager], escalateAfter: 1h}
                 heartbeats:
                   - {source: panel-7, expectEvery: 6s, type: Fire, keys: [%s]}
-                """.formatted(sosrelay.web.ApiGateway.keyId(LocalRelay.LOCAL_API_KEY)) + """
+                """.formatted(sosrelay.local.backends.LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)) + """
                 """);
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
                         .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0",

@@ -1,5 +1,5 @@
 // The board: signs in, then every few seconds reads the operator routes and redraws.
-import { goToHostedUi, settings, signOut, takeFromAddress, token, useToken } from './sign-in.js';
+import { goToHostedUi, leaveHostedUi, renew, settings, signOut, takeFromAddress, token, useToken } from './sign-in.js';
 import { drillForm, drillReport, el, incidentCard, personRow, rosterCard } from './views.js';
 
 const REFRESH_MS = 3000;
@@ -82,9 +82,13 @@ async function refresh() {
   }
 }
 
-function handle(failure) {
+async function handle(failure) {
   if (failure instanceof SignedOut) {
-    signOut();
+    if (await renew()) {
+      refresh();
+      return;
+    }
+    await signOut();
     showSignIn('That sign-in was not accepted (wrong or expired). Sign in again.');
     return;
   }
@@ -131,9 +135,10 @@ $('token-form').addEventListener('submit', event => {
   event.target.reset();
   refresh();
 });
-$('sign-out').addEventListener('click', () => {
-  signOut();
+$('sign-out').addEventListener('click', async () => {
+  await signOut();
   showSignIn('Signed out.');
+  leaveHostedUi();
 });
 
 await takeFromAddress();

@@ -1,6 +1,7 @@
-// Signing in: a token in the address (/board?token=…, for the local stack and automation) or Amazon Cognito's
+// Signing in: a token in the address (/board#token=…; /board?token=… on the local stack only) or Amazon Cognito's
 // hosted UI (authorization code with PKCE: the page is a public client). The token lives in this tab only.
 const TOKEN = 'sos-board-token';
+const REFRESH = 'sos-board-refresh';
 const PKCE = 'sos-board-pkce';
 
 export function settings() {
@@ -11,25 +12,69 @@ export function token() {
   return sessionStorage.getItem(TOKEN);
 }
 
-export function signOut() {
+/** Forgets the tokens and revokes the refresh token, so a copy of it can mint no new ID token (ID tokens last an hour). */
+export async function signOut() {
+  const refresh = sessionStorage.getItem(REFRESH);
   sessionStorage.removeItem(TOKEN);
+  sessionStorage.removeItem(REFRESH);
+  const { hostedUi, clientId } = settings();
+  if (hostedUi && refresh) {
+    await fetch(hostedUi + '/oauth2/revoke', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refresh, client_id: clientId }),
+    }).catch(() => undefined);
+  }
+}
+
+/** Ends the hosted UI's own session too, so the next sign-in asks for the password and the code again. */
+export function leaveHostedUi() {
+  const { hostedUi, clientId } = settings();
+  if (hostedUi) {
+    const logout = new URL(hostedUi + '/logout');
+    logout.search = new URLSearchParams({ client_id: clientId, logout_uri: boardAddress() }).toString();
+    location.assign(logout.toString());
+  }
+}
+
+/** A fresh ID token from the refresh token, when the hosted UI gave one (ID tokens last an hour); false otherwise. */
+export async function renew() {
+  const { hostedUi, clientId } = settings();
+  const refresh = sessionStorage.getItem(REFRESH);
+  if (!hostedUi || !refresh) {
+    return false;
+  }
+  const answer = await fetch(hostedUi + '/oauth2/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refresh }),
+  }).catch(() => null);
+  if (!answer || !answer.ok) {
+    return false;
+  }
+  useToken((await answer.json()).id_token);
+  return true;
 }
 
 export function useToken(value) {
   sessionStorage.setItem(TOKEN, value.trim());
 }
 
-/** Takes ?token= or the hosted UI's ?code= off the address, so neither stays in history or a screenshot. */
+/**
+ * Takes #token= (anywhere: a fragment never reaches a server or a log), ?token= (the local stack only) or the hosted
+ * UI's ?code= off the address, so none stays in history or a screenshot.
+ */
 export async function takeFromAddress() {
   const url = new URL(location.href);
-  const given = url.searchParams.get('token');
+  const fragment = new URLSearchParams(url.hash.slice(1)).get('token');
+  const given = settings().tokens ? url.searchParams.get('token') : null;
   const code = url.searchParams.get('code');
-  if (given) {
-    useToken(given);
+  if (fragment || given) {
+    useToken(fragment || given);
   } else if (code) {
     await exchange(code, url.searchParams.get('state'));
   }
-  if (given || code) {
+  if (fragment || given || code) {
     ['token', 'code', 'state'].forEach(name => url.searchParams.delete(name));
     history.replaceState(null, '', url.pathname + url.search);
   }
@@ -65,7 +110,11 @@ async function exchange(code, state) {
   });
   if (answer.ok) {
     // The ID token: what the API's Cognito authorizer checks when a route asks for no scopes.
-    useToken((await answer.json()).id_token);
+    const tokens = await answer.json();
+    useToken(tokens.id_token);
+    if (tokens.refresh_token) {
+      sessionStorage.setItem(REFRESH, tokens.refresh_token);
+    }
   }
 }
 

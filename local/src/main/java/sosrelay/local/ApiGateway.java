@@ -1,6 +1,5 @@
 package sosrelay.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -75,7 +74,7 @@ final class ApiGateway {
             HttpExchanges.sendJson(exchange, 429, HttpExchanges.jsonMessage("Limit Exceeded"));
             return;
         }
-        APIGatewayProxyRequestEvent event = ApiRequests.event(exchange, route, match.get().getValue(), body.get(),
+        Map<String, Object> event = ApiRequests.event(exchange, route, match.get().getValue(), body.get(),
                 route.apiKeyRequired() ? apiKey : null, claims.orElse(null));
         APIGatewayProxyResponseEvent response;
         try {

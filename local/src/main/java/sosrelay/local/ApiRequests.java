@@ -16,9 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import sosrelay.local.backends.LocalApiKeys;
 import sosrelay.web.FormEncoding;
 
-/** Builds the REST API (v1) proxy event API Gateway would hand the function for a request. */
+/**
+ * Builds the REST API (v1) proxy event API Gateway would hand the function for a request, as the JSON map Lambda
+ * delivers: with {@code requestContext.identity.apiKeyId}, the key's id ({@link LocalApiKeys}), which the events
+ * library's class cannot hold.
+ */
 final class ApiRequests {
     static final String STAGE = "local";
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
@@ -30,8 +35,8 @@ final class ApiRequests {
      * {@code apiKey}: the key the route required and the caller presented, as API Gateway reports it; else null.
      * {@code claims}: the signed-in operator's, where the route has a Cognito authorizer; else null.
      */
-    static APIGatewayProxyRequestEvent event(HttpExchange exchange, ApiRoute route, Map<String, String> pathParameters, byte[] body,
-                                             String apiKey, Map<String, String> claims) {
+    static Map<String, Object> event(HttpExchange exchange, ApiRoute route, Map<String, String> pathParameters, byte[] body,
+                                     String apiKey, Map<String, String> claims) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
         long now = System.currentTimeMillis();
@@ -69,7 +74,14 @@ final class ApiRequests {
         context.setApiId("local");
         context.setDomainName(exchange.getRequestHeaders().getFirst("Host"));
         event.setRequestContext(context);
-        return event;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) LambdaJson.fromJson(LambdaJson.toJson(event), Map.class);
+        if (apiKey != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) ((Map<String, Object>) json.get("requestContext")).get("identity");
+            fields.put("apiKeyId", LocalApiKeys.idOf(apiKey));
+        }
+        return json;
     }
 
     /** Decoded as API Gateway does: {@code +} is a space; a key without {@code =} has the empty value. */

@@ -18,6 +18,7 @@ import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.directoryimport.DirectoryFile;
+import sosrelay.local.backends.LocalApiKeys;
 import sosrelay.local.sandbox.CallOutcome;
 import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
@@ -81,12 +82,16 @@ public final class LocalRelay implements AutoCloseable {
         Map<String, String> overrides = new HashMap<>(options.environmentOverrides());
         overrides.putIfAbsent("SOS_WEBHOOK_SECRET", secret);
         overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY + "," + LOCAL_OPERATOR_KEY);
-        overrides.putIfAbsent("OPERATOR_API_KEY_IDS", sosrelay.web.ApiGateway.keyId(LOCAL_OPERATOR_KEY));
+        overrides.putIfAbsent("OPERATOR_API_KEY_IDS", LocalApiKeys.idOf(LOCAL_OPERATOR_KEY));
         // The board's sign-in: the operator's own tokens, else one made up now and printed, never a fixed default.
         overrides.putIfAbsent(OperatorTokens.VARIABLE, processEnvironment.getOrDefault(OperatorTokens.VARIABLE, OperatorTokens.generate()));
         String operatorToken = OperatorTokens.parse(processEnvironment.getOrDefault(OperatorTokens.VARIABLE,
                         overrides.get(OperatorTokens.VARIABLE))).tokens().stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(OperatorTokens.VARIABLE + " holds no token"));
+        DemoCredentials.refuseWhereExposed(options.host(),
+                processEnvironment.getOrDefault("EXOTEL_API_BASE_URL", overrides.get("EXOTEL_API_BASE_URL")),
+                processEnvironment.getOrDefault("SOS_WEBHOOK_SECRET", overrides.get("SOS_WEBHOOK_SECRET")),
+                processEnvironment.getOrDefault(LocalStack.API_KEYS_VARIABLE, overrides.get(LocalStack.API_KEYS_VARIABLE)));
         Optional<SandboxExotel> sandbox = Optional.empty();
         if (!overrides.containsKey("EXOTEL_API_BASE_URL") && processEnvironment.get("EXOTEL_API_BASE_URL") == null) {
             Map<String, List<CallOutcome>> scripts = sandboxScripts(processEnvironment);

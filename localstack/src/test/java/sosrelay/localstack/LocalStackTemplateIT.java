@@ -1,6 +1,7 @@
 package sosrelay.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import sosrelay.local.backends.junit.ApiEvents;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
@@ -102,7 +103,7 @@ class LocalStackTemplateIT {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 1 people", "account 000000000000");
 
         ExotelPassthruHandler handler = new ExotelPassthruHandler(new Wiring(Env.of(environment("ExotelPassthruFunction"))));
-        assertThat(handler.handleRequest(passthru, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(ApiEvents.of(passthru), null).getStatusCode()).isEqualTo(200);
 
         assertThat(sqs.receiveMessage(r -> r.queueUrl(resources.requireQueue("CallJobsQueue").url()).waitTimeSeconds(5)).messages())
                 .singleElement().extracting(m -> m.body()).asString().contains("dr-one");

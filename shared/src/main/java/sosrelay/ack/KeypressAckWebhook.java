@@ -3,8 +3,7 @@ package sosrelay.ack;
 import java.util.Map;
 import java.util.Optional;
 import sosrelay.delivery.DeliveryRef;
-import sosrelay.delivery.DeliveryStore;
-import sosrelay.directory.Channel;
+import sosrelay.delivery.PlacedCalls;
 import sosrelay.log.Log;
 import sosrelay.web.CallbackFields;
 import sosrelay.web.WebRequest;
@@ -25,12 +24,12 @@ public final class KeypressAckWebhook implements Webhook {
     private static final String ACKNOWLEDGE = "1";
     private static final String DECLINE = "2";
     private final WebhookSecret secret;
-    private final DeliveryStore deliveries;
+    private final PlacedCalls calls;
     private final Acknowledgements acknowledgements;
 
-    public KeypressAckWebhook(WebhookSecret secret, DeliveryStore deliveries, Acknowledgements acknowledgements) {
+    public KeypressAckWebhook(WebhookSecret secret, PlacedCalls calls, Acknowledgements acknowledgements) {
         this.secret = secret;
-        this.deliveries = deliveries;
+        this.calls = calls;
         this.acknowledgements = acknowledgements;
     }
 
@@ -69,7 +68,7 @@ public final class KeypressAckWebhook implements Webhook {
 
     /**
      * The incident and person, from the call we placed: the CallSid must be one Exotel gave us for a call
-     * (the stored call-delivery mapping), and a CustomField, when Exotel sends one, must name the same
+     * (the stored call-delivery mapping) that can still be on the line (a later press 1 is a replay), and a CustomField, when Exotel sends one, must name the same
      * incident and person. A CustomField alone proves nothing: anyone who saw an SMS knows the incident id.
      */
     private Optional<String[]> whoPressed(Map<String, String> fields) {
@@ -77,7 +76,7 @@ public final class KeypressAckWebhook implements Webhook {
         if (!CallbackFields.isProviderId(callSid)) {
             return Optional.empty();
         }
-        Optional<DeliveryRef> placed = deliveries.byProviderId(callSid).filter(ref -> Channel.CALL.id().equals(ref.channel()));
+        Optional<DeliveryRef> placed = calls.onTheLine(callSid);
         String customField = fields.get("CustomField");
         if (placed.isPresent() && customField != null && !customField.isBlank()
                 && !customField.equals(placed.get().incidentId() + ":" + placed.get().personId())) {

@@ -27,6 +27,7 @@ import sosrelay.incident.Timeline;
 import sosrelay.incident.Trigger;
 import sosrelay.json.Json;
 import sosrelay.log.Log;
+import sosrelay.quota.Quotas;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.Webhook;
@@ -56,14 +57,18 @@ public final class IncidentApi implements Webhook {
     private final IncidentList list;
     private final Acknowledgements acknowledgements;
     private final OpenIncidentSlots openSlots;
+    private final Quotas quotas;
+    private final int raisesPerHour;
     private final Set<String> operatorKeyIds;
     private final Clock clock;
 
     public IncidentApi(DirectoryStore directory, BucketRecordingPolicy recordings, IncidentRaiser raiser, IncidentStore incidents,
                        DeliveryStore deliveries, IncidentProgress progress, Timeline timeline, AcceptanceTimes acceptanceTimes,
-                       IncidentList list, Acknowledgements acknowledgements, OpenIncidentSlots openSlots, Set<String> operatorKeyIds,
-                       Clock clock) {
+                       IncidentList list, Acknowledgements acknowledgements, OpenIncidentSlots openSlots, Quotas quotas,
+                       int raisesPerHour, Set<String> operatorKeyIds, Clock clock) {
         this.openSlots = openSlots;
+        this.quotas = quotas;
+        this.raisesPerHour = raisesPerHour;
         this.operatorKeyIds = Set.copyOf(operatorKeyIds);
         this.list = list;
         this.acknowledgements = acknowledgements;
@@ -122,17 +127,27 @@ public final class IncidentApi implements Webhook {
             return errors(403, List.of(forKey.refusal()));
         }
         TypeChoice type = forKey.choice();
-        BucketRecordingPolicy.Verdict recording = recordings.check(body.recordingUrl());
+        BucketRecordingPolicy.Verdict recording = ownRecording(recordings.check(body.recordingUrl()), request.apiKeyId());
         String incidentId = body.dedupKey() == null
                 ? IncidentIds.random()
                 : IncidentIds.forSource(SOURCE + ":" + request.apiKeyId(), body.dedupKey());
+        // reportTo hears responders' names: only someone in the directory, or a number it lists for this key.
+        boolean reportToRefused = body.reportTo() != null && !dir.mayReportTo(request.apiKeyId(), body.reportTo());
         Trigger trigger = new Trigger(SOURCE, body.dedupKey(), body.source() == null ? "a device" : body.source(),
-                clock.instant(), body.message(), body.location(), body.reportTo(), request.apiKeyId());
+                clock.instant(), body.message(), body.location(), reportToRefused ? null : body.reportTo(), request.apiKeyId());
         if (!openSlots.take(request.apiKeyId(), incidentId)) {
             Log.warn("incident-api.open-limit", "apiKeyId", request.apiKeyId(), "limit", openSlots.limit());
             return errors(429, List.of("open incident limit reached: this API key already has " + openSlots.limit()
                     + " open incidents (the limit); acknowledge or resolve one, or wait up to "
                     + openSlots.holdFor().toMinutes() + " minutes"));
+        }
+        // Raise, resolve, repeat would stay under the open-incident cap: new incidents are also counted per hour.
+        boolean fresh = body.dedupKey() == null || progress.state(incidentId).isEmpty();
+        if (fresh && !quotas.takeHourly("key:" + request.apiKeyId(), raisesPerHour)) {
+            openSlots.release(request.apiKeyId(), incidentId);
+            Log.warn("incident-api.hourly-limit", "apiKeyId", request.apiKeyId(), "limit", raisesPerHour);
+            return errors(429, List.of("hourly raise limit reached: this API key has raised " + raisesPerHour
+                    + " incidents this hour (the limit); the count starts again at the next full hour (UTC)"));
         }
         Incident incident = Incident.of(incidentId, trigger, type, new Recording(null, null, recording.refusal(), recording.key()), dir, null)
                 .ownedBy(request.apiKeyId());
@@ -154,6 +169,10 @@ public final class IncidentApi implements Webhook {
         Optional.ofNullable(type.note()).ifPresent(note -> answer.put("typeNote", note));
         List<String> warnings = new java.util.ArrayList<>(body.warnings());
         Optional.ofNullable(recording.refusal()).ifPresent(warnings::add);
+        if (reportToRefused) {
+            warnings.add("reportTo " + PhoneNumbers.mask(body.reportTo()) + " refused: it is no one in the directory, nor a number"
+                    + " the directory lists for this key (devices: reportTo); nobody is reported back to");
+        }
         if (!warnings.isEmpty()) {
             answer.put("warnings", warnings);
         }
@@ -170,7 +189,7 @@ public final class IncidentApi implements Webhook {
             return errors(404, List.of("no incident " + id));
         }
         return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id), progress.decliners(id),
-                deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null))));
+                deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null), isOperator(request))));
     }
 
     private WebResponse resolve(String id, WebRequest request) {
@@ -243,6 +262,16 @@ public final class IncidentApi implements Webhook {
     }
 
     /** Its own incidents for a device key, every incident for an operator key or a signed-in operator. */
+    /** A key of ours names the incident it was written for: another key's (or a Passthru's) recording is not this key's to play. */
+    private BucketRecordingPolicy.Verdict ownRecording(BucketRecordingPolicy.Verdict verdict, String apiKeyId) {
+        if (verdict.key() == null) {
+            return verdict;
+        }
+        String writtenFor = BucketRecordingPolicy.incidentOf(verdict.key());
+        boolean owned = writtenFor != null && incidents.find(writtenFor).map(Incident::raisedBy).filter(apiKeyId::equals).isPresent();
+        return owned ? verdict : recordings.notOwned(verdict.key());
+    }
+
     private boolean mayAccess(WebRequest request, Incident incident) {
         return isOperator(request) || request.apiKeyId().equals(incident.raisedBy());
     }

@@ -16,15 +16,19 @@ import sosrelay.incident.IncidentProgress;
 /**
  * An incident's whole story, as {@code GET /v1/incidents/{id}} shows it: what raised it, its status
  * and active tier, who acknowledged, where each delivery stands, and the timeline of everything that
- * happened (who was tried, when, on which channel, how it went).
+ * happened (who was tried, when, on which channel, how it went). A device's view carries no provider ids
+ * (CallSids, message ids): with one, a leaked key could speak for a call we placed.
  */
 final class IncidentView {
+    /** Timeline fields that hold a provider's id. */
+    private static final Set<String> PROVIDER_ID_FIELDS = Set.of("callSid", "providerId");
+
     private IncidentView() {
     }
 
     static Map<String, Object> of(Incident incident, IncidentProgress.State state, Set<String> acknowledgedBy, Set<String> declinedBy,
                                   List<DeliveryStatus> deliveries, List<Map<String, String>> timeline,
-                                  AcceptanceTimes.Times acceptances) {
+                                  AcceptanceTimes.Times acceptances, boolean withProviderIds) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("incidentId", incident.id());
         view.put("status", state.status());
@@ -75,18 +79,24 @@ final class IncidentView {
             putIfSet(view, "timeToFirstAcceptanceMillis", millis(acceptances.toFirstAcceptance()));
             putIfSet(view, "timeToLastAcceptanceMillis", millis(acceptances.toLastAcceptance()));
         }
-        view.put("deliveries", deliveries.stream().map(IncidentView::delivery).toList());
-        view.put("timeline", timeline);
+        view.put("deliveries", deliveries.stream().map(d -> delivery(d, withProviderIds)).toList());
+        view.put("timeline", withProviderIds ? timeline : timeline.stream().map(IncidentView::withoutProviderIds).toList());
         return view;
     }
 
-    private static Map<String, Object> delivery(DeliveryStatus d) {
+    private static Map<String, String> withoutProviderIds(Map<String, String> entry) {
+        Map<String, String> kept = new LinkedHashMap<>(entry);
+        kept.keySet().removeAll(PROVIDER_ID_FIELDS);
+        return kept;
+    }
+
+    private static Map<String, Object> delivery(DeliveryStatus d, boolean withProviderId) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("personId", d.personId());
         view.put("channel", d.channel());
         view.put("state", d.state());
         view.put("attempt", d.attempt());
-        putIfSet(view, "providerId", d.providerId());
+        putIfSet(view, "providerId", withProviderId ? d.providerId() : null);
         putIfSet(view, "error", d.error());
         putIfSet(view, "updatedAt", d.updatedAt());
         return view;

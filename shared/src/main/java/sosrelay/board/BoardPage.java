@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
+import sosrelay.json.Json;
 import sosrelay.log.Log;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
@@ -44,7 +45,13 @@ public final class BoardPage implements Webhook {
         String file = request.pathParameter("file");
         if (file == null) {
             try {
-                return page(read("index.html").replace(SIGN_IN_PLACEHOLDER, attribute(signIn.get())), "text/html; charset=utf-8");
+                String settings = signIn.get();
+                if (request.parameters().containsKey("token") && !Json.readObject(settings).containsKey("tokens")) {
+                    // A token in the query lands in browser history, proxies' and WAF's logs: only the local stack takes it.
+                    return WebResponse.text(400, "a token in ?token= is not accepted here: sign in with the hosted UI,"
+                            + " or give it as /board#token=… (a fragment never leaves the browser)");
+                }
+                return page(read("index.html").replace(SIGN_IN_PLACEHOLDER, attribute(settings)), "text/html; charset=utf-8");
             } catch (RuntimeException e) {
                 Log.error("board.sign-in-settings", "error", e);
                 return WebResponse.text(503, "the board's sign-in settings could not be read; try again");
@@ -58,7 +65,7 @@ public final class BoardPage implements Webhook {
         return new WebResponse(200, Map.of(
                 "Content-Type", contentType,
                 "Content-Security-Policy", POLICY,
-                // A /board?token=… address must not travel on to anyone in a Referer.
+                // A /board?token=… (local) or #token=… address must not travel on to anyone in a Referer.
                 "Referrer-Policy", "no-referrer",
                 "X-Content-Type-Options", "nosniff",
                 "Cache-Control", "no-cache"), body);

@@ -48,8 +48,10 @@ public final class GupShupDeliveryReports {
 
     /** Every report the request carries; none when it carries none (an empty or unreadable body). */
     public static List<Report> of(WebRequest request) {
+        // Decoded once: a form of n fields must not be decoded again for each of them.
+        Map<String, List<String>> parameters = request.parameters();
         List<Report> reports = new ArrayList<>();
-        for (Object event : events(request)) {
+        for (Object event : events(request, parameters)) {
             if (event instanceof Map<?, ?> fields && reports.size() < MAX_REPORTS) {
                 Report report = report(fields);
                 if (report != null) {
@@ -58,7 +60,7 @@ public final class GupShupDeliveryReports {
             }
         }
         if (reports.isEmpty()) {
-            Report single = report(flat(request));
+            Report single = report(flat(parameters));
             if (single != null) {
                 reports.add(single);
             }
@@ -72,12 +74,12 @@ public final class GupShupDeliveryReports {
         return STATES.getOrDefault(upper, word.strip().toLowerCase(Locale.ROOT));
     }
 
-    private static List<?> events(WebRequest request) {
+    private static List<?> events(WebRequest request, Map<String, List<String>> parameters) {
         String body = request.bodyText().strip();
         if (body.startsWith("response=")) {
             body = body.substring("response=".length()).strip();
         }
-        String form = WebRequest.first(request.parameters(), "response");
+        String form = WebRequest.first(parameters, "response");
         for (String text : form == null ? List.of(body) : List.of(body, form)) {
             if (text.startsWith("[")) {
                 try {
@@ -98,10 +100,10 @@ public final class GupShupDeliveryReports {
     }
 
     /** The query's (or a form's) single report. */
-    private static Map<String, String> flat(WebRequest request) {
+    private static Map<String, String> flat(Map<String, List<String>> parameters) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
-        request.parameters().forEach((name, values) -> {
-            String value = WebRequest.first(request.parameters(), name);
+        parameters.forEach((name, values) -> {
+            String value = WebRequest.first(parameters, name);
             if (value != null) {
                 fields.put(name, value);
             }

@@ -154,12 +154,16 @@ public final class Settings {
         }
     }
 
-    /** How many open incidents one device key may hold, and for how long one counts; the API keys that act as operators. */
-    public record Api(int openIncidentLimit, Duration openIncidentWindow, Set<String> operatorKeyIds) {
+    /**
+     * How many open incidents one device key may hold, and for how long one counts; how many incidents it may raise in a
+     * clock hour (raise, resolve, repeat must not become a stream of fan-outs); the API keys that act as operators.
+     */
+    public record Api(int openIncidentLimit, Duration openIncidentWindow, int raisesPerHour, Set<String> operatorKeyIds) {
         static Api read(Env env) {
             Variables v = new Variables(env);
             return v.checked("API", new Api(v.integer("DEVICE_OPEN_INCIDENT_LIMIT", 10, 1),
-                    Duration.ofMinutes(v.number("DEVICE_OPEN_INCIDENT_MINUTES", 60, 1)), v.set("OPERATOR_API_KEY_IDS")));
+                    Duration.ofMinutes(v.number("DEVICE_OPEN_INCIDENT_MINUTES", 60, 1)), v.integer("DEVICE_HOURLY_RAISE_LIMIT", 20, 1),
+                    v.set("OPERATOR_API_KEY_IDS")));
         }
     }
 
@@ -297,6 +301,19 @@ public final class Settings {
         }
     }
 
+    /**
+     * How long a call we placed can still be on the line: it rings up to {@code EXOTEL_RING_TIMEOUT_SECONDS} and Exotel
+     * ends it at {@code EXOTEL_CALL_TIME_LIMIT_SECONDS} (both as {@link Calls} reads them, which sends them to Exotel), plus
+     * two minutes for Exotel's webhooks to arrive. A press 1 or a greeting request later than that is not from the call.
+     */
+    public record CallWindow(Duration lastsAtMost) {
+        static CallWindow read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("call window", new CallWindow(v.seconds("EXOTEL_RING_TIMEOUT_SECONDS", 30, 1)
+                    .plus(v.seconds("EXOTEL_CALL_TIME_LIMIT_SECONDS", 600, 1)).plus(Duration.ofMinutes(2))));
+        }
+    }
+
     private final Env env;
     /** Each group once it has been read. */
     private final Map<String, Object> groups = new ConcurrentHashMap<>();
@@ -377,6 +394,10 @@ public final class Settings {
 
     public WhatsApp whatsApp() {
         return group("whatsApp", WhatsApp::read);
+    }
+
+    public CallWindow callWindow() {
+        return group("callWindow", CallWindow::read);
     }
 
     public Greeting greeting() {

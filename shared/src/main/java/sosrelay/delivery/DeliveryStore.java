@@ -150,19 +150,32 @@ public final class DeliveryStore {
                 "personId", AttributeValue.fromS(job.personId()),
                 "channel", AttributeValue.fromS(job.channel().id()),
                 "attempt", number(job.attempt()),
+                "acceptedAt", number(clock.millis()),
                 "expiresAt", number(clock.instant().plus(KEEP_FOR).getEpochSecond())));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     /** The delivery attempt a provider id (an Exotel CallSid or SmsSid) was given to. */
     public java.util.Optional<DeliveryRef> byProviderId(String providerId) {
+        return placed(providerId).map(Placed::ref);
+    }
+
+    /** An attempt a provider took, and when it took it. */
+    public record Placed(DeliveryRef ref, Instant acceptedAt) {
+    }
+
+    /** As {@link #byProviderId}, with when the provider took it (see {@link PlacedCalls}). */
+    public java.util.Optional<Placed> placed(String providerId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(TableKeys.provider(providerId))).item();
         if (item == null || item.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new DeliveryRef(s(item, "incidentId"), s(item, "personId"), s(item, "channel"),
-                Integer.parseInt(item.get("attempt").n())));
+        // Items written before acceptedAt was kept: their expiry was set KEEP_FOR after acceptance (to the second).
+        Instant acceptedAt = item.get("acceptedAt") != null ? Instant.ofEpochMilli(Long.parseLong(item.get("acceptedAt").n()))
+                : Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())).minus(KEEP_FOR);
+        return java.util.Optional.of(new Placed(new DeliveryRef(s(item, "incidentId"), s(item, "personId"), s(item, "channel"),
+                Integer.parseInt(item.get("attempt").n())), acceptedAt));
     }
 
     /** A delivery as it stands: its current attempt, state, and the provider id that attempt was given, if any. */

@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Reads {@code devices:} ({@code [{keyId, name, types}]}), adding every problem to the caller's list. */
+/** Reads {@code devices:} ({@code [{keyId, name, types, reportTo}]}), adding every problem to the caller's list. */
 final class DeviceKeyParser {
-    private static final List<String> KEYS = List.of("keyId", "name", "types");
-    /** What {@code ApiGateway.keyId} makes of a key: never the key itself. */
-    private static final Pattern KEY_ID = Pattern.compile("key-[0-9a-f]{12}");
+    private static final List<String> KEYS = List.of("keyId", "name", "types", "reportTo");
 
     private final List<String> problems;
     private final Set<String> types;
@@ -31,9 +28,9 @@ final class DeviceKeyParser {
         }
         int before = problems.size();
         String keyId = String.valueOf(device.get("keyId"));
-        if (!KEY_ID.matcher(keyId).matches()) {
-            problems.add(where + ": keyId '" + keyId + "' is not a key fingerprint such as key-3f2a9c1e7b04"
-                    + " (the id incidents show as raisedBy; never the key itself)");
+        if (!ApiKeyIds.valid(keyId)) {
+            problems.add(where + ": keyId '" + keyId + "' is not an API Gateway key id such as " + ApiKeyIds.EXAMPLE
+                    + " (aws apigateway get-api-keys lists it; never the key itself)");
         }
         String name = device.get("name") == null ? keyId : String.valueOf(device.get("name")).strip();
         List<String> allowed = new ArrayList<>();
@@ -49,6 +46,19 @@ final class DeviceKeyParser {
                 }
             }
         }
-        return problems.size() == before ? new DeviceKey(keyId, name, allowed) : null;
+        Set<String> reportTo = new java.util.LinkedHashSet<>();
+        if (device.get("reportTo") != null && !(device.get("reportTo") instanceof List<?>)) {
+            problems.add(where + ": reportTo must be a list of phone numbers, such as [\"+919800000001\"]");
+        } else if (device.get("reportTo") instanceof List<?> numbers) {
+            for (Object number : numbers) {
+                String e164 = PhoneNumbers.toE164(String.valueOf(number));
+                if (e164 == null) {
+                    problems.add(where + ".reportTo: '" + number + "' is not a phone number (write +919800000001)");
+                } else {
+                    reportTo.add(e164);
+                }
+            }
+        }
+        return problems.size() == before ? new DeviceKey(keyId, name, allowed, reportTo) : null;
     }
 }

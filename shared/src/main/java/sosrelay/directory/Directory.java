@@ -16,13 +16,16 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
     /**
      * The type a device key raises: as {@link #chooseType}, except that a key the directory limits raises an
      * unknown type as the first type it may raise (never the clinical default it may not), and a known type
-     * outside its list is refused with the reason.
+     * outside its list is refused with the reason; a key it does not list raises the default type, whatever it asked for.
      */
     public DeviceTypeChoice chooseTypeForDevice(String keyId, String requestedName) {
         DeviceKey device = keyId == null ? null : devices.get(keyId);
         TypeChoice choice = chooseType(requestedName, null);
         if (device == null) {
-            return new DeviceTypeChoice(choice, null);
+            // A leaked unlisted key must not page a specialist chain; its emergency still rings the default group.
+            return new DeviceTypeChoice(choice.type().name().equals(defaultType) ? choice : new TypeChoice(types.get(defaultType),
+                    "API key " + keyId + " is not in the directory's devices: it raises only the default type " + defaultType
+                            + ", not " + choice.type().name()), null);
         }
         if (choice.note() != null) {
             String own = device.types().get(0);
@@ -33,6 +36,15 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
                 ? new DeviceTypeChoice(choice, null)
                 : new DeviceTypeChoice(null, "device key '" + device.name() + "' may raise only " + device.types()
                         + ", not " + choice.type().name());
+    }
+
+    /**
+     * Whether {@code keyId} may name {@code number} (E.164) as {@code reportTo}: someone in the directory, or a number
+     * its {@code devices:} entry lists. That number hears responders' names.
+     */
+    public boolean mayReportTo(String keyId, String number) {
+        DeviceKey device = keyId == null ? null : devices.get(keyId);
+        return people.values().stream().anyMatch(p -> number.equals(p.phone())) || device != null && device.reportTo().contains(number);
     }
 
     /** A device's type, or why its key may not raise the type it asked for. */

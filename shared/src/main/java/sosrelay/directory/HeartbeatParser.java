@@ -1,14 +1,15 @@
 package sosrelay.directory;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads {@code heartbeats:} ({@code [{source, expectEvery, type}]}), adding every problem to the caller's list. */
+/** Reads {@code heartbeats:} ({@code [{source, expectEvery, type, keys}]}), adding every problem to the caller's list. */
 final class HeartbeatParser {
-    private static final List<String> KEYS = List.of("source", "expectEvery", "type");
+    private static final List<String> KEYS = List.of("source", "expectEvery", "type", "keys");
     /** It is a path segment of {@code /v1/heartbeats/{source}}: plain characters only. */
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Shorter intervals would page people over a single lost request. */
@@ -23,12 +24,12 @@ final class HeartbeatParser {
     }
 
     Map<String, HeartbeatWatch> parseAll(Object value) {
-        return ListSection.unique(problems, "heartbeats", value, "{source, expectEvery, type}", this::parse, HeartbeatWatch::source,
+        return ListSection.unique(problems, "heartbeats", value, "{source, expectEvery, type, keys}", this::parse, HeartbeatWatch::source,
                 "source");
     }
 
     private HeartbeatWatch parse(String where, Object value) {
-        Map<?, ?> entry = ListSection.mapping(problems, where, value, "source, expectEvery and type", KEYS);
+        Map<?, ?> entry = ListSection.mapping(problems, where, value, "source, expectEvery, type and keys", KEYS);
         if (entry == null) {
             return null;
         }
@@ -45,6 +46,28 @@ final class HeartbeatParser {
         if (!types.contains(type)) {
             problems.add(where + ": type '" + type + "' is not one of the types " + types);
         }
-        return problems.size() == before ? new HeartbeatWatch(source, every, type) : null;
+        Set<String> keys = keys(where, entry.get("keys"));
+        return problems.size() == before ? new HeartbeatWatch(source, every, type, keys) : null;
+    }
+
+    /** The key ids that may beat for the source; none listed, none may (a beat is then refused, the silence still raised). */
+    private Set<String> keys(String where, Object value) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (value == null) {
+            return keys;
+        }
+        if (!(value instanceof List<?> listed)) {
+            problems.add(where + ": keys must be a list of the key ids that may beat for the source, such as [" + ApiKeyIds.EXAMPLE + "]");
+            return keys;
+        }
+        for (Object key : listed) {
+            String keyId = String.valueOf(key);
+            if (ApiKeyIds.valid(keyId)) {
+                keys.add(keyId);
+            } else {
+                problems.add(where + ".keys: '" + keyId + "' is not a key id such as " + ApiKeyIds.EXAMPLE + " (never the key itself)");
+            }
+        }
+        return keys;
     }
 }

@@ -3,6 +3,7 @@ package sosrelay.drills;
 import java.time.Instant;
 import sosrelay.directory.Directory;
 import sosrelay.directory.EmergencyType;
+import sosrelay.directory.Priority;
 import sosrelay.directory.TypeChoice;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentIds;
@@ -13,7 +14,8 @@ import sosrelay.incident.Trigger;
  * A drill as an incident: the type's whole chain as an emergency would have it (rosters, tiers, retries,
  * repeats, priority), but its type reads "DRILL Heart" in every text and metric, the call says it is a drill
  * ({@code SpokenText}), nobody is reported back to (no {@code reportTo}), no maintenance window silences it,
- * and going unanswered pages no operator ({@link Trigger#exercise()}).
+ * going unanswered pages no operator ({@link Trigger#exercise()}), and it is always normal priority: a drill never
+ * takes the voice budget's high-priority reserve, which a real Code Blue may need at that minute.
  */
 final class Drill {
     static final String PREFIX = "DRILL ";
@@ -31,6 +33,6 @@ final class Drill {
         Trigger trigger = new Trigger(Trigger.DRILL, null, by, at, "Drill of the " + type.name() + " chain", null, null, raisedBy);
         Incident emergency = Incident.of(id, trigger, new TypeChoice(type, null), new Recording(null, null, null), directory, null);
         return new Incident(emergency.id(), trigger, PREFIX + type.name(), null, emergency.recording(), emergency.recipients(),
-                emergency.tiers(), emergency.retry(), null, emergency.rosters(), emergency.priority(), emergency.repeat(), null, null);
+                emergency.tiers(), emergency.retry(), null, emergency.rosters(), Priority.NORMAL, emergency.repeat(), null, null);
     }
 }

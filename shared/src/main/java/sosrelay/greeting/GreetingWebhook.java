@@ -1,14 +1,16 @@
 package sosrelay.greeting;
 
 import java.util.Optional;
+import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.Notice;
+import sosrelay.delivery.PlacedCalls;
 import sosrelay.directory.Language;
 import sosrelay.incident.Incident;
 import sosrelay.notices.ReportBack;
-import sosrelay.incident.IncidentIds;
 import sosrelay.incident.IncidentStore;
 import sosrelay.log.Log;
 import sosrelay.recordings.RecordingsBucket;
+import sosrelay.web.CallbackFields;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
 import sosrelay.web.Webhook;
@@ -18,17 +20,21 @@ import sosrelay.web.WebhookSecret;
  * Exotel's Dynamic Greeting: someone has picked up and is listening. Answers {@code text/plain}
  * (exactly that content type, as Exotel requires) with a presigned URL of our copy of the recording,
  * once it is in our bucket, else a text for Exotel to read aloud. Never Exotel's own recording URL: it
- * plays only with the account's credentials. Never an error page: at worst a generic spoken alert.
+ * plays only with the account's credentials. Never an error page: at worst a generic spoken alert. It describes an
+ * incident only to a call we placed ({@code CallSid}, while the call can be on the line, and a CustomField, if any,
+ * naming the same delivery): the secret and an incident's "Ref" alone get the generic text, no recording, no reporter.
  */
 public final class GreetingWebhook implements Webhook {
     private final WebhookSecret secret;
+    private final PlacedCalls calls;
     private final IncidentStore incidents;
     private final RecordingsBucket recordings;
     private final Language language;
 
     /** {@code language}: the outbound flow's Greeting applet's, which its text-to-speech voice speaks. */
-    public GreetingWebhook(WebhookSecret secret, IncidentStore incidents, RecordingsBucket recordings, Language language) {
+    public GreetingWebhook(WebhookSecret secret, PlacedCalls calls, IncidentStore incidents, RecordingsBucket recordings, Language language) {
         this.secret = secret;
+        this.calls = calls;
         this.incidents = incidents;
         this.recordings = recordings;
         this.language = language;
@@ -45,21 +51,26 @@ public final class GreetingWebhook implements Webhook {
         }
         String customField = request.parameter("CustomField");
         try {
-            return WebResponse.text(200, answer(customField));
+            return WebResponse.text(200, answer(request.parameter("CallSid"), customField));
         } catch (RuntimeException e) {
             Log.error("greeting.failed", "customField", customField, "error", e);
             return WebResponse.text(200, SpokenText.generic(language));
         }
     }
 
-    private String answer(String customField) {
-        Optional<Incident> incident = incidentOf(customField).flatMap(incidents::find);
+    private String answer(String callSid, String customField) {
+        Optional<DeliveryRef> call = CallbackFields.isProviderId(callSid) ? calls.onTheLine(callSid) : Optional.empty();
+        if (call.isPresent() && customField != null && !customField.isBlank()
+                && !customField.equals(call.get().incidentId() + ":" + call.get().personId())) {
+            call = Optional.empty();
+        }
+        Optional<Incident> incident = call.flatMap(c -> incidents.find(c.incidentId()));
         if (incident.isEmpty()) {
-            Log.warn("greeting.unknown-incident", "customField", customField == null ? null : customField.substring(0, Math.min(customField.length(), 130)));
+            Log.warn("greeting.not-our-call", "callSid", callSid == null ? null : callSid.substring(0, Math.min(callSid.length(), 130)));
             return SpokenText.generic(language);
         }
         Incident found = incident.get();
-        if (customField.endsWith(":" + Notice.deliveryKey(ReportBack.REPORTER, Notice.Kind.UNANSWERED, null))) {
+        if (call.get().personId().equals(Notice.deliveryKey(ReportBack.REPORTER, Notice.Kind.UNANSWERED, null))) {
             return SpokenText.unanswered(found, language);
         }
         return playableRecording(found).orElseGet(() -> SpokenText.summary(found, language));
@@ -70,15 +81,4 @@ public final class GreetingWebhook implements Webhook {
         String key = incident.recording().copyKey();
         return key == null ? Optional.empty() : Optional.of(recordings.presignedGet(key).toString());
     }
-
-    /** CustomField is {@code <incidentId>:<personId>}; anything else is not ours. */
-    private static Optional<String> incidentOf(String customField) {
-        if (customField == null) {
-            return Optional.empty();
-        }
-        int colon = customField.indexOf(':');
-        String id = colon < 0 ? customField : customField.substring(0, colon);
-        return IncidentIds.isValid(id) ? Optional.of(id) : Optional.empty();
-    }
-
 }

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import sosrelay.directory.DeviceKey;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.directory.HeartbeatWatch;
@@ -27,7 +26,8 @@ import sosrelay.raise.IncidentRaiser;
  * Sources that must say they are alive ({@code heartbeats:} in the directory). A beat is recorded and closes the
  * source's silence incident, if one is open; the scheduled check raises an incident of the source's type for each
  * source silent longer than its interval ("panel-7 silent since 02:14"), once per silence: while it is open the
- * source's group rings nobody again, and the same silence always makes the same incident id.
+ * source's group rings nobody again, and the same silence always makes the same incident id. Only the keys the
+ * directory lists for a source ({@code keys}) may beat for it.
  */
 public final class Heartbeats {
     static final String SOURCE = "heartbeat";
@@ -71,11 +71,10 @@ public final class Heartbeats {
         if (watch == null) {
             return new Beat(404, "no heartbeat source '" + shorten(source) + "' in the directory (heartbeats:)", null);
         }
-        DeviceKey device = keyId == null ? null : dir.devices().get(keyId);
-        if (device != null && !device.mayRaise(watch.type())) {
-            // A leaked key of another department must not be able to keep a silent fire panel looking alive.
-            return new Beat(403, "device key '" + device.name() + "' may raise only " + device.types() + ", and " + source
-                    + " stands for " + watch.type(), null);
+        if (!watch.mayBeat(keyId)) {
+            // Default deny: a leaked key must not keep a dead fire panel looking alive, nor stand its silence down.
+            return new Beat(403, "this API key (" + keyId + ") may not beat for " + source
+                    + "; the directory's heartbeats: lists the key ids that may (keys)", null);
         }
         Instant now = clock.instant();
         beats.beat(source, now);

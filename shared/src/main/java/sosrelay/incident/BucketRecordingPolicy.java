@@ -2,7 +2,8 @@ package sosrelay.incident;
 
 /**
  * Which recording a device may name: only one already in our own recordings bucket, as {@code s3://<bucket>/recordings/…}
- * (an earlier incident's copy, say). A device's URL anywhere else is never fetched nor played: it could point the
+ * (an earlier incident's copy, say), written for an incident the same key raised ({@link #incidentOf}: the caller checks
+ * who raised it), never another incident's. A device's URL anywhere else is never fetched nor played: it could point the
  * account's credentials, or a ward's phones, at anything. The incident is raised all the same, spoken, with the reason.
  */
 public final class BucketRecordingPolicy {
@@ -35,6 +36,17 @@ public final class BucketRecordingPolicy {
             return refuse("not a key under " + prefix + FOLDER);
         }
         return new Verdict(key, null);
+    }
+
+    /** The incident a key of ours was written for: {@code recordings/<incidentId>/…}; null for any other key. */
+    public static String incidentOf(String key) {
+        String[] parts = key.split("/", 3);
+        return parts.length == 3 && (parts[0] + "/").equals(FOLDER) && IncidentIds.isValid(parts[1]) ? parts[1] : null;
+    }
+
+    /** The verdict on a key not written for the requester's own incidents. */
+    public Verdict notOwned(String key) {
+        return refuse(key + " was not written for an incident this API key raised");
     }
 
     private static Verdict refuse(String why) {

@@ -1,6 +1,7 @@
 package sosrelay.incident;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -74,6 +75,33 @@ public final class IncidentList {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (found.size() < limit && start != null);
         return new Page(found, start == null ? null : encode(start));
+    }
+
+    /**
+     * Whether an incident of {@code type} raised since {@code since} is not resolved yet (open, acknowledged or
+     * unanswered): no drill of that type runs beside it. Drills and test calls have types of their own.
+     */
+    public boolean unresolvedOfTypeSince(String type, Instant since) {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamo.query(b -> {
+                b.tableName(table).indexName(INDEX).keyConditionExpression("#pk = :pk AND #c >= :since")
+                        .filterExpression("#t = :t AND #s <> :resolved")
+                        .expressionAttributeNames(Map.of("#pk", IncidentStore.LIST_KEY, "#c", "createdAt", "#t", "type", "#s", "status"))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(IncidentStore.LIST_VALUE),
+                                ":since", AttributeValue.fromS(since.toString()), ":t", AttributeValue.fromS(type),
+                                ":resolved", AttributeValue.fromS(IncidentProgress.RESOLVED)));
+                if (from != null) {
+                    b.exclusiveStartKey(from);
+                }
+            });
+            if (!response.items().isEmpty()) {
+                return true;
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return false;
     }
 
     private static String encode(Map<String, AttributeValue> key) {

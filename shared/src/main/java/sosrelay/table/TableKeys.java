@@ -108,4 +108,14 @@ public final class TableKeys {
     public static Map<String, AttributeValue> optIn(String personId) {
         return key("OPTIN#" + personId, "OPTIN");
     }
+
+    /** How often {@code subject} acted in one hour: {@code QUOTA#<subject>} / {@code HOUR#<yyyy-MM-ddTHH>}. */
+    public static Map<String, AttributeValue> hourlyCount(String subject, String hour) {
+        return key("QUOTA#" + subject, "HOUR#" + hour);
+    }
+
+    /** Until when {@code subject} may not act again: {@code QUIET#<subject>} / {@code QUIET}. */
+    public static Map<String, AttributeValue> quietUntil(String subject) {
+        return key("QUIET#" + subject, "QUIET");
+    }
 }

@@ -13,6 +13,7 @@
  * <li>{@code LINK#<token>} and {@code INC#<id>}/{@code LINK#<person>}: {@code links.RecordingLinks}.
  * <li>{@code ACKCODE#<code>} and {@code INC#<id>}/{@code ACKCODE#<person>}: {@code ack.AckCodes}, 12 hours.
  * <li>{@code KEY#<key id>}/{@code SLOT#<n>}: {@code incident.OpenIncidentSlots}.
+ * <li>{@code QUOTA#<operator or key>}/{@code HOUR#<hour>} and {@code QUIET#test-call:<person>}: {@code quota.Quotas}.
  * <li>{@code REACHED}/{@code PEOPLE}: {@code people.ReachedPeople}. {@code BEAT#<source>}: {@code heartbeat.HeartbeatStore}.
  * {@code OPTIN#<person>}: {@code whatsapp.WhatsAppOptIns}.
  * <li>{@code RATE#exotel-calls}/{@code TOKEN#n} and {@code HOLD}: {@code pacing.SlidingWindowBudget}.

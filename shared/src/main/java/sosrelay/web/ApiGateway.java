@@ -1,62 +1,40 @@
 package sosrelay.web;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Translates API Gateway (REST API, proxy integration) events to and from our web types. */
+/**
+ * Translates API Gateway (REST API, proxy integration) events to and from our web types. The event is read as the
+ * JSON map Lambda hands over, not as the events library's {@code APIGatewayProxyRequestEvent}: that class has no
+ * {@code requestContext.identity.apiKeyId}, and the key's id is how a caller is known.
+ */
 public final class ApiGateway {
     private ApiGateway() {
     }
 
-    public static WebRequest request(APIGatewayProxyRequestEvent event) {
+    public static WebRequest request(Map<String, Object> event) {
+        Map<?, ?> context = map(event.get("requestContext"));
+        Map<?, ?> identity = map(context.get("identity"));
         return new WebRequest(
-                event.getHttpMethod(),
-                event.getPathParameters(),
-                multi(event.getMultiValueQueryStringParameters(), event.getQueryStringParameters()),
-                multi(event.getMultiValueHeaders(), event.getHeaders()),
-                event.getBody(),
-                Boolean.TRUE.equals(event.getIsBase64Encoded()),
-                apiKeyId(event),
-                operator(event));
+                text(event.get("httpMethod")),
+                strings(event.get("pathParameters")),
+                multi(event.get("multiValueQueryStringParameters"), event.get("queryStringParameters")),
+                multi(event.get("multiValueHeaders"), event.get("headers")),
+                text(event.get("body")),
+                Boolean.TRUE.equals(event.get("isBase64Encoded")),
+                blankToNull(text(identity.get("apiKeyId"))),
+                operator(map(context.get("authorizer"))));
     }
 
     /** The user a Cognito authorizer verified ({@code requestContext.authorizer.claims}), or null where none ran. */
-    private static String operator(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
-        Object claims = context == null || context.getAuthorizer() == null ? null : context.getAuthorizer().get("claims");
-        if (!(claims instanceof Map<?, ?> verified)) {
+    private static String operator(Map<?, ?> authorizer) {
+        if (!(authorizer.get("claims") instanceof Map<?, ?> verified)) {
             return null;
         }
         Object username = verified.get("cognito:username");
-        Object subject = username != null ? username : verified.get("sub");
-        return subject == null || subject.toString().isBlank() ? null : subject.toString();
-    }
-
-    /**
-     * A fingerprint of the API key API Gateway (or the local stack) validated for the route, or null:
-     * enough to tell callers apart, never the key itself.
-     */
-    private static String apiKeyId(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
-        String key = context == null || context.getIdentity() == null ? null : context.getIdentity().getApiKey();
-        return key == null || key.isBlank() ? null : keyId(key);
-    }
-
-    /** The id an API key is known by in incidents, logs and {@code OPERATOR_API_KEY_IDS}: a fingerprint, never the key. */
-    public static String keyId(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "key-" + HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return blankToNull(text(username != null ? username : verified.get("sub")));
     }
 
     public static APIGatewayProxyResponseEvent response(WebResponse response) {
@@ -66,14 +44,36 @@ public final class ApiGateway {
                 .withBody(response.body());
     }
 
-    private static Map<String, List<String>> multi(Map<String, List<String>> multi, Map<String, String> single) {
-        if (multi != null && !multi.isEmpty()) {
-            return multi;
-        }
+    private static Map<String, List<String>> multi(Object multi, Object single) {
         Map<String, List<String>> converted = new LinkedHashMap<>();
-        if (single != null) {
-            single.forEach((k, v) -> converted.put(k, List.of(v == null ? "" : v)));
+        if (multi instanceof Map<?, ?> values && !values.isEmpty()) {
+            values.forEach((k, v) -> converted.put(String.valueOf(k), v instanceof List<?> list
+                    ? list.stream().map(item -> item == null ? "" : item.toString()).toList() : List.of(v == null ? "" : v.toString())));
+            return converted;
         }
+        map(single).forEach((k, v) -> converted.put(String.valueOf(k), List.of(v == null ? "" : v.toString())));
         return converted;
+    }
+
+    /** Null when absent, as the path parameters of a route without any. */
+    private static Map<String, String> strings(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> converted = new LinkedHashMap<>();
+        map(value).forEach((k, v) -> converted.put(String.valueOf(k), v == null ? null : v.toString()));
+        return converted;
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

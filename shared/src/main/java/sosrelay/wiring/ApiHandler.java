@@ -2,7 +2,6 @@ package sosrelay.wiring;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,9 +11,10 @@ import sosrelay.web.Webhook;
 /**
  * An API Gateway route's function: each handler only names its webhook. Built once per Lambda
  * instance; SnapStart priming walks the web path with a request that is refused before it does
- * anything, and reads DynamoDB once.
+ * anything, and reads DynamoDB once. The event comes as the JSON map Lambda hands over ({@link ApiGateway#request}):
+ * the events library's request class would drop {@code requestContext.identity.apiKeyId}.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public abstract class ApiHandler implements RequestHandler<Map<String, Object>, APIGatewayProxyResponseEvent> {
     private final Wiring wiring;
     private final Webhook webhook;
 
@@ -29,12 +29,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     }
 
     @Override
-    public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public final APIGatewayProxyResponseEvent handleRequest(Map<String, Object> event, Context context) {
         return ApiGateway.response(webhook.handle(ApiGateway.request(event)));
     }
 
     private void warmUp() {
-        handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPathParameters(Map.of("secret", "priming")), null);
+        handleRequest(Map.of("httpMethod", "GET", "pathParameters", Map.of("secret", "priming")), null);
         wiring.warmUpStorage();
     }
 }

@@ -11,6 +11,7 @@ import sosrelay.drills.ScheduledDrills;
 import sosrelay.heartbeat.Heartbeats;
 import sosrelay.incident.BucketRecordingPolicy;
 import sosrelay.incident.IncidentList;
+import sosrelay.quota.Quotas;
 import sosrelay.secrets.SecretValue;
 
 /** The APIs (devices, operators, the board, drills) and the scheduled and alarm triggers. */
@@ -25,8 +26,8 @@ final class Apis {
         this.incidentApi = new Lazy<>(() -> new IncidentApi(base.directory.get(),
                 new BucketRecordingPolicy(base.settings.recordings().bucket()), processes.raiser.get(), base.incidents.get(),
                 base.deliveries.get(), base.progress.get(), base.timeline.get(), base.acceptanceTimes.get(),
-                new IncidentList(base.dynamo.get(), base.incidentsTable()), processes.acknowledgements.get(), base.openSlots.get(),
-                base.settings.api().operatorKeyIds(), base.clock));
+                incidentList(), processes.acknowledgements.get(), base.openSlots.get(), quotas(),
+                base.settings.api().raisesPerHour(), base.settings.api().operatorKeyIds(), base.clock));
     }
 
     IncidentApi incidentApi() {
@@ -51,16 +52,25 @@ final class Apis {
     /** Test calls and drills: the raise chain, for a signed-in operator; a drill's report reads the incident's items. */
     DrillApi drillApi() {
         return new DrillApi(base.directory.get(), processes.raiser.get(), base.incidents.get(), base.progress.get(),
-                base.deliveries.get(), base.timeline.get(), base.clock);
+                base.deliveries.get(), base.timeline.get(), incidentList(), quotas(), base.clock);
     }
 
     /** The directory's scheduled drills, for the once-a-minute check. */
     ScheduledDrills scheduledDrills() {
-        return new ScheduledDrills(base.directory.get(), processes.raiser.get(), base.clock);
+        return new ScheduledDrills(base.directory.get(), processes.raiser.get(), incidentList(), base.clock);
     }
 
     Heartbeats heartbeats() {
         return processes.heartbeats();
+    }
+
+    /** Per-key and per-operator counters: raises an hour, test calls and drills. */
+    private Quotas quotas() {
+        return new Quotas(base.dynamo.get(), base.incidentsTable(), base.clock);
+    }
+
+    private IncidentList incidentList() {
+        return new IncidentList(base.dynamo.get(), base.incidentsTable());
     }
 
     AlarmTrigger alarmTrigger() {

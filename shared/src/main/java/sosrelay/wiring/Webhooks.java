@@ -5,6 +5,7 @@ import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.ack.WhatsAppReplyWebhook;
 import sosrelay.callbacks.GupShupDeliveryWebhook;
 import sosrelay.callbacks.StatusCallbackWebhook;
+import sosrelay.delivery.PlacedCalls;
 import sosrelay.directory.Language;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.links.RecordingLinkWebhook;
@@ -27,7 +28,7 @@ final class Webhooks {
     }
 
     GreetingWebhook greeting() {
-        return new GreetingWebhook(base.webhookSecret.get(), base.incidents.get(), base.recordingsBucket.get(),
+        return new GreetingWebhook(base.webhookSecret.get(), placedCalls(), base.incidents.get(), base.recordingsBucket.get(),
                 Language.fromCode(base.settings.greeting().language()));
     }
 
@@ -40,7 +41,7 @@ final class Webhooks {
     }
 
     KeypressAckWebhook keypressAck() {
-        return new KeypressAckWebhook(base.webhookSecret.get(), base.deliveries.get(), processes.acknowledgements.get());
+        return new KeypressAckWebhook(base.webhookSecret.get(), placedCalls(), processes.acknowledgements.get());
     }
 
     SmsReplyAckWebhook smsReplyAck() {
@@ -55,6 +56,11 @@ final class Webhooks {
     /** GupShup's delivery reports of WhatsApp messages. */
     GupShupDeliveryWebhook gupShupDelivery() {
         return new GupShupDeliveryWebhook(base.webhookSecret.get(), processes.outcomes.get());
+    }
+
+    /** The calls we placed that can still be on the line: all a greeting or a press 1 may come from. */
+    private PlacedCalls placedCalls() {
+        return new PlacedCalls(base.deliveries.get(), base.settings.callWindow().lastsAtMost(), base.clock);
     }
 
     /** {@code GET|HEAD /r/{token}}: a text's recording link, redirected to a presigned URL of our copy. */

@@ -45,4 +45,16 @@ class BoardPageTest {
 
         assertThat(page.handle(new WebRequest("GET", null, null, null, null, false, null)).status()).isEqualTo(503);
     }
+
+    /** Issue 23: on AWS (hosted UI settings) a ?token= is refused, so nobody gets used to putting tokens in URLs; locally it works. */
+    @Test
+    void aTokenInTheQueryIsRefusedExceptOnTheLocalStack() {
+        WebResponse onAws = PAGE.handle(new WebRequest("GET", null, Map.of("token", java.util.List.of("eyJ.x.y")), null, null, false, null));
+        BoardPage local = new BoardPage(() -> "{\"tokens\":true}");
+
+        assertThat(onAws.status()).isEqualTo(400);
+        assertThat(onAws.body()).contains("#token=").doesNotContain("eyJ");
+        assertThat(local.handle(new WebRequest("GET", null, Map.of("token", java.util.List.of("t")), null, null, false, null)).status())
+                .isEqualTo(200);
+    }
 }

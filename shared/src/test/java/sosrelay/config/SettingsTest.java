@@ -35,7 +35,7 @@ class SettingsTest {
         assertThat(settings.triggers()).as("the Passthru's CallSid checked by default")
                 .isEqualTo(new Settings.Triggers(Duration.ofMillis(6000), true, Set.of()));
         assertThat(settings.recordingSources()).isEqualTo(new Settings.RecordingSources(Settings.EXOTEL_RECORDING_HOSTS, "acme"));
-        assertThat(settings.api()).isEqualTo(new Settings.Api(10, Duration.ofMinutes(60), java.util.Set.of()));
+        assertThat(settings.api()).isEqualTo(new Settings.Api(10, Duration.ofMinutes(60), 20, java.util.Set.of()));
         assertThat(settings.smsTexts()).isEqualTo(new Settings.SmsTexts(new Settings.Texts(Settings.DEFAULT_MESSAGE_TEMPLATE,
                 Settings.DEFAULT_STAND_DOWN_TEMPLATE, Settings.DEFAULT_COMING_TEMPLATE), null, null, null));
         assertThat(settings.aws().region()).isEqualTo("ap-south-1");

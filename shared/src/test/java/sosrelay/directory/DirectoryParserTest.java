@@ -57,46 +57,58 @@ class DirectoryParserTest {
     @Test
     void readsDeviceKeysAndListsEveryProblemWithThem() {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
-        doc.put("devices", List.of(Map.of("keyId", "key-3f2a9c1e7b04", "name", "ward-panels", "types", List.of("General"))));
-        assertThat(DirectoryParser.parse(doc).devices()).containsEntry("key-3f2a9c1e7b04",
-                new DeviceKey("key-3f2a9c1e7b04", "ward-panels", List.of("General")));
+        doc.put("devices", List.of(Map.of("keyId", "3ayvpqoq1b", "name", "ward-panels", "types", List.of("General"))));
+        assertThat(DirectoryParser.parse(doc).devices()).containsEntry("3ayvpqoq1b",
+                new DeviceKey("3ayvpqoq1b", "ward-panels", List.of("General"), java.util.Set.of()));
+        doc.put("devices", List.of(Map.of("keyId", "3ayvpqoq1b", "types", List.of("General"), "reportTo", List.of("09800000077"))));
+        assertThat(DirectoryParser.parse(doc).devices().get("3ayvpqoq1b").reportTo()).containsExactly("+919800000077");
+        doc.put("devices", List.of(Map.of("keyId", "3ayvpqoq1b", "types", List.of("General"), "reportTo", List.of("not a number"))));
+        assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
+                .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems())
+                        .containsExactly("devices[0].reportTo: 'not a number' is not a phone number (write +919800000001)"));
 
         doc.put("devices", List.of(
                 Map.of("keyId", "local-device-key", "types", List.of("General")),
-                Map.of("keyId", "key-3f2a9c1e7b04", "types", List.of("Kidney")),
-                Map.of("keyId", "key-3f2a9c1e7b05", "types", List.of()),
-                Map.of("keyId", "key-3f2a9c1e7b06", "types", List.of("Heart")),
-                Map.of("keyId", "key-3f2a9c1e7b06", "types", List.of("General"))));
+                Map.of("keyId", "3ayvpqoq1b", "types", List.of("Kidney")),
+                Map.of("keyId", "3ayvpqoq1c", "types", List.of()),
+                Map.of("keyId", "3ayvpqoq1d", "types", List.of("Heart")),
+                Map.of("keyId", "3ayvpqoq1d", "types", List.of("General"))));
         assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
                 .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems()).containsExactly(
-                        "devices[0]: keyId 'local-device-key' is not a key fingerprint such as key-3f2a9c1e7b04"
-                                + " (the id incidents show as raisedBy; never the key itself)",
+                        "devices[0]: keyId 'local-device-key' is not an API Gateway key id such as 3ayvpqoq1b"
+                                + " (aws apigateway get-api-keys lists it; never the key itself)",
                         "devices[1].types: 'Kidney' is not one of the types " + DirectoryParser.parse(sample()).types().keySet(),
                         "devices[2]: types must list the emergency types the key may raise",
-                        "devices[4]: key key-3f2a9c1e7b06 is listed twice"));
+                        "devices[4]: key 3ayvpqoq1d is listed twice"));
     }
 
     @Test
     void readsHeartbeatSourcesAndListsEveryProblemWithThem() {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
-        doc.put("heartbeats", List.of(Map.of("source", "panel-7", "expectEvery", "5m", "type", "General")));
+        doc.put("heartbeats", List.of(Map.of("source", "panel-7", "expectEvery", "5m", "type", "General", "keys", List.of("3ayvpqoq1b")),
+                Map.of("source", "panel-8", "expectEvery", "5m", "type", "General")));
         assertThat(DirectoryParser.parse(doc).heartbeats()).containsEntry("panel-7",
-                new HeartbeatWatch("panel-7", java.time.Duration.ofMinutes(5), "General"));
+                new HeartbeatWatch("panel-7", java.time.Duration.ofMinutes(5), "General", java.util.Set.of("3ayvpqoq1b")));
+        assertThat(DirectoryParser.parse(doc).heartbeats().get("panel-8").keys()).as("default deny: no key may beat").isEmpty();
 
         doc.put("heartbeats", List.of(
                 Map.of("source", "panel/7", "expectEvery", "5m", "type", "General"),
                 Map.of("source", "panel-8", "expectEvery", "2s", "type", "General"),
                 Map.of("source", "panel-9", "expectEvery", "often", "type", "Kidney"),
                 Map.of("source", "panel-10", "expectEvery", "1h", "type", "General", "every", "1h"),
-                Map.of("source", "panel-10", "expectEvery", "1h", "type", "General")));
+                Map.of("source", "panel-10", "expectEvery", "1h", "type", "General"),
+                Map.of("source", "panel-11", "expectEvery", "1h", "type", "General", "keys", List.of("local-device-key")),
+                Map.of("source", "panel-12", "expectEvery", "1h", "type", "General", "keys", "3ayvpqoq1b")));
         assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
                 .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems()).containsExactly(
                         "heartbeats[0]: source 'panel/7' must be letters, digits, '.', '_' or '-' (up to 64), such as panel-7",
                         "heartbeats[1]: expectEvery '2s' must be a duration of at least 5s, such as 5m",
                         "heartbeats[2]: expectEvery 'often' must be a duration of at least 5s, such as 5m",
                         "heartbeats[2]: type 'Kidney' is not one of the types " + DirectoryParser.parse(sample()).types().keySet(),
-                        "heartbeats[3]: unknown key 'every' (expected one of [source, expectEvery, type])",
-                        "heartbeats[4]: source panel-10 is listed twice"));
+                        "heartbeats[3]: unknown key 'every' (expected one of [source, expectEvery, type, keys])",
+                        "heartbeats[4]: source panel-10 is listed twice",
+                        "heartbeats[5].keys: 'local-device-key' is not a key id such as 3ayvpqoq1b (never the key itself)",
+                        "heartbeats[6]: keys must be a list of the key ids that may beat for the source, such as [3ayvpqoq1b]"));
     }
 
     @Test

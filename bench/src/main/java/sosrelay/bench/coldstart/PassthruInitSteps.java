@@ -1,6 +1,5 @@
 package sosrelay.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.Map;
 import sosrelay.config.Env;
@@ -38,10 +37,10 @@ public final class PassthruInitSteps {
         step("second request, warm");
     }
 
-    private static APIGatewayProxyRequestEvent passthru(String secret, String callSid) {
-        return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/exotel/" + secret + "/passthru")
-                .withPathParameters(Map.of("secret", secret))
-                .withQueryStringParameters(Map.of("CallSid", callSid, "CallFrom", "0932419xx", "EmergencyType", "Ring1"));
+    /** As Lambda hands API Gateway's event to the function: the JSON map. */
+    private static Map<String, Object> passthru(String secret, String callSid) {
+        return Map.of("httpMethod", "GET", "path", "/exotel/" + secret + "/passthru", "pathParameters", Map.of("secret", secret),
+                "queryStringParameters", Map.of("CallSid", callSid, "CallFrom", "0932419xx", "EmergencyType", "Ring1"));
     }
 
     private static void step(String name) {

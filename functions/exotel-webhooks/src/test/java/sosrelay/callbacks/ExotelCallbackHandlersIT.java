@@ -1,6 +1,7 @@
 package sosrelay.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import sosrelay.local.backends.junit.ApiEvents;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -64,7 +65,7 @@ class ExotelCallbackHandlersIT {
     void anIncidentWithDrRaosCallAndTextPlaced() {
         stack.reset();
         passthru.directory().replace(TestDirectory.heartWithThreePeople());
-        new ExotelPassthruHandler(passthru).handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-passthru.json"), null);
+        new ExotelPassthruHandler(passthru).handleRequest(ApiEvents.of(EventLoader.loadApiGatewayRestEvent("events/exotel-passthru.json")), null);
         place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1), "exo-call-fixture-1");
         place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.SMS, 1), "exo-sms-fixture-1");
     }
@@ -72,7 +73,7 @@ class ExotelCallbackHandlersIT {
     @ParameterizedTest
     @Event(value = "events/exotel-call-status.json", type = APIGatewayProxyRequestEvent.class)
     void exotelsDefaultMultipartCallbackRecordsTheOutcomeAndSchedulesTheRetry(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(delivery(Channel.CALL).state()).isEqualTo("no-answer");
@@ -86,7 +87,7 @@ class ExotelCallbackHandlersIT {
     @ParameterizedTest
     @Event(value = "events/exotel-call-status-json.json", type = APIGatewayProxyRequestEvent.class)
     void aJsonCallbackIsReadToo(APIGatewayProxyRequestEvent event) {
-        new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null);
+        new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(delivery(Channel.CALL).state()).isEqualTo("completed");
     }
@@ -96,15 +97,15 @@ class ExotelCallbackHandlersIT {
     void aFormEncodedCallbackIsReadTooAndARepeatChangesNothing(APIGatewayProxyRequestEvent event) {
         ExotelCallStatusHandler handler = new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction"));
 
-        assertThat(handler.handleRequest(event, null).getBody()).isEqualTo("recorded");
-        assertThat(handler.handleRequest(event, null).getBody()).isEqualTo("nothing to change");
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getBody()).isEqualTo("recorded");
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getBody()).isEqualTo("nothing to change");
         assertThat(delivery(Channel.CALL).state()).isEqualTo("busy");
     }
 
     @ParameterizedTest
     @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
     void pressingOneAcknowledges(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
@@ -113,7 +114,7 @@ class ExotelCallbackHandlersIT {
     @ParameterizedTest
     @Event(value = "events/exotel-ack-forged.json", type = APIGatewayProxyRequestEvent.class)
     void aPressOneFromACallWeNeverPlacedAcknowledgesNothingWhateverItsCustomFieldSays(APIGatewayProxyRequestEvent forged) {
-        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(forged, null);
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(ApiEvents.of(forged), null);
 
         assertThat(response.getStatusCode()).isEqualTo(302);
         assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
@@ -125,10 +126,34 @@ class ExotelCallbackHandlersIT {
         event.getMultiValueQueryStringParameters().put("CustomField", java.util.List.of(INCIDENT + ":dr-iyer"));
         event.getQueryStringParameters().put("CustomField", INCIDENT + ":dr-iyer");
 
-        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(302);
         assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+    }
+
+    /**
+     * Issue 23: a press 1 is heard during the call; once the call is past its time limit (ring time, Exotel's
+     * TimeLimit and two minutes, 30 + 600 + 120 s by default) a press 1 naming it is a replay and counts nothing.
+     */
+    @ParameterizedTest
+    @Event(value = "events/exotel-ack.json", type = APIGatewayProxyRequestEvent.class)
+    void aPressOneAfterTheCallsTimeLimitAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
+        DeliveryStore placedLongAgo = new DeliveryStore(passthru.dynamo(), stack.tableName("IncidentsTable"),
+                Clock.fixed(java.time.Instant.now().minus(Duration.ofSeconds(30 + 600 + 120 + 5)), java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(60));
+        placedLongAgo.accepted(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1), "exo-call-fixture-1");
+
+        APIGatewayProxyResponseEvent late = new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(ApiEvents.of(event), null);
+
+        assertThat(late.getStatusCode()).isEqualTo(302);
+        assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
+        new DeliveryStore(passthru.dynamo(), stack.tableName("IncidentsTable"),
+                Clock.fixed(java.time.Instant.now().minus(Duration.ofSeconds(30 + 600 + 120 - 30)), java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(60)).accepted(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1), "exo-call-fixture-1");
+        assertThat(new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(ApiEvents.of(event), null).getStatusCode())
+                .as("still within the limit").isEqualTo(200);
+        assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
     }
 
     @ParameterizedTest
@@ -137,7 +162,7 @@ class ExotelCallbackHandlersIT {
         event.getMultiValueQueryStringParameters().put("CallSid", java.util.List.of("exo-sms-fixture-1"));
         event.getQueryStringParameters().put("CallSid", "exo-sms-fixture-1");
 
-        new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(event, null);
+        new ExotelAckHandler(wiring("ExotelAckFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
     }
@@ -145,7 +170,7 @@ class ExotelCallbackHandlersIT {
     @ParameterizedTest
     @Event(value = "events/exotel-sms-status.json", type = APIGatewayProxyRequestEvent.class)
     void theSmsStatusIsRecorded(APIGatewayProxyRequestEvent event) {
-        new ExotelSmsStatusHandler(wiring("ExotelSmsStatusFunction")).handleRequest(event, null);
+        new ExotelSmsStatusHandler(wiring("ExotelSmsStatusFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(delivery(Channel.SMS).state()).isEqualTo("sent");
     }
@@ -156,7 +181,7 @@ class ExotelCallbackHandlersIT {
         String code = new sosrelay.ack.AckCodes(passthru.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC()).issue(INCIDENT, "dr-rao");
         event.setBody(event.getBody().replace("865701", code));
 
-        APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getBody()).isEqualTo("Acknowledged. Thank you.");
         assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
@@ -171,7 +196,7 @@ class ExotelCallbackHandlersIT {
         event.setBody("{\"CallSid\": \"exo-call-early-2\", \"Status\": \"busy\", \"EventType\": \"terminal\","
                 + " \"CustomField\": \"" + INCIDENT + ":dr-rao\"}");
 
-        assertThat(new ExotelCallStatusHandler(wiring).handleRequest(event, null).getBody()).isEqualTo("kept until the CallSid is recorded");
+        assertThat(new ExotelCallStatusHandler(wiring).handleRequest(ApiEvents.of(event), null).getBody()).isEqualTo("kept until the CallSid is recorded");
         assertThat(delivery(Channel.CALL).state()).isEqualTo("claimed");
 
         deliveries.accepted(retry, "exo-call-early-2");
@@ -186,7 +211,7 @@ class ExotelCallbackHandlersIT {
     void aCallbackForASidNeverPlacedIsNotKeptEvenWithARealCustomField(APIGatewayProxyRequestEvent event) {
         event.setBody("{\"CallSid\": \"exo-call-forged-1\", \"Status\": \"completed\", \"CustomField\": \"" + INCIDENT + ":dr-rao\"}");
 
-        assertThat(new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null).getBody())
+        assertThat(new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(ApiEvents.of(event), null).getBody())
                 .isEqualTo("nothing to change");
         assertThat(delivery(Channel.CALL).state()).isEqualTo("accepted");
     }
@@ -196,7 +221,7 @@ class ExotelCallbackHandlersIT {
     void aCallAnAnsweringMachineTookCountsAsUnanswered(APIGatewayProxyRequestEvent event) {
         event.setBody(event.getBody().replace("\"OnCallDuration\": 41", "\"OnCallDuration\": 41, \"AnsweredBy\": \"machine_end_beep\""));
 
-        new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(event, null);
+        new ExotelCallStatusHandler(wiring("ExotelCallStatusFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(delivery(Channel.CALL).state()).isEqualTo("no-answer");
     }
@@ -205,7 +230,7 @@ class ExotelCallbackHandlersIT {
     @Event(value = "events/exotel-sms-reply.json", type = APIGatewayProxyRequestEvent.class)
     void anSmsReplyWithTheCodeTheRefUsedToGiveAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
         // 865701 is what the incident id used to derive; codes are random now, and this one was never issued.
-        APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new ExotelSmsReplyHandler(wiring("ExotelSmsReplyFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getBody()).startsWith("No emergency with code 865701");
         assertThat(progress.acknowledgers(INCIDENT)).isEmpty();
@@ -216,7 +241,7 @@ class ExotelCallbackHandlersIT {
     void gupShupsDeliveryReportsTakeTheWhatsAppToRead(APIGatewayProxyRequestEvent event) {
         place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.WHATSAPP, 1), GUPSHUP_ID);
 
-        APIGatewayProxyResponseEvent response = new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(delivery(Channel.WHATSAPP).state()).isEqualTo("read");
@@ -232,7 +257,7 @@ class ExotelCallbackHandlersIT {
         java.util.Collections.reverse(reports);
         event.setBody(sosrelay.json.Json.write(reports));
 
-        assertThat(new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
         assertThat(delivery(Channel.WHATSAPP).state()).isEqualTo("claimed");
 
         deliveries.accepted(whatsApp, GUPSHUP_ID);
@@ -247,7 +272,7 @@ class ExotelCallbackHandlersIT {
         String code = new sosrelay.ack.AckCodes(passthru.dynamo(), stack.tableName("IncidentsTable"), Clock.systemUTC()).issue(INCIDENT, "dr-rao");
         event.setBody(event.getBody().replace("482913", code));
 
-        APIGatewayProxyResponseEvent response = new GupShupInboundHandler(wiring("GupShupInboundFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new GupShupInboundHandler(wiring("GupShupInboundFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(progress.acknowledgers(INCIDENT)).containsExactly("dr-rao");
@@ -256,7 +281,7 @@ class ExotelCallbackHandlersIT {
     @ParameterizedTest
     @Event(value = "events/gupshup-inbound.json", type = APIGatewayProxyRequestEvent.class)
     void aWhatsAppReplyWithACodeNeverIssuedIsAnswered200AndAcknowledgesNothing(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = new GupShupInboundHandler(wiring("GupShupInboundFunction")).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new GupShupInboundHandler(wiring("GupShupInboundFunction")).handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).as("GupShup re-posts anything else").isEqualTo(200);
         assertThat(progress.acknowledgers(INCIDENT)).isEmpty();

@@ -1,6 +1,7 @@
 package sosrelay.greeting;
 
 import sosrelay.directory.RetryPolicy;
+import sosrelay.local.backends.junit.ApiEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -76,7 +77,7 @@ class ExotelGreetingHandlerIT {
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(wav));
         wiring.incidents().recordCopy(INCIDENT, "recordings/" + INCIDENT + ".wav");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
@@ -92,9 +93,9 @@ class ExotelGreetingHandlerIT {
     @Event(value = "events/exotel-greeting-head.json", type = APIGatewayProxyRequestEvent.class)
     void headAnswersTheSameHeadersAsGet(APIGatewayProxyRequestEvent headEvent) {
         raise(EXOTEL_RECORDING, null);
-        APIGatewayProxyResponseEvent get = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json"), null);
+        APIGatewayProxyResponseEvent get = handler.handleRequest(ApiEvents.of(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json")), null);
 
-        APIGatewayProxyResponseEvent head = handler.handleRequest(headEvent, null);
+        APIGatewayProxyResponseEvent head = handler.handleRequest(ApiEvents.of(headEvent), null);
 
         assertThat(head.getStatusCode()).isEqualTo(get.getStatusCode());
         assertThat(head.getHeaders()).isEqualTo(get.getHeaders());
@@ -104,7 +105,7 @@ class ExotelGreetingHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-greeting-forged.json", type = APIGatewayProxyRequestEvent.class)
     void anUnknownCustomFieldGetsAGenericSpokenAlertNeverAnErrorOrItsUrl(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsExactly(Map.entry("Content-Type", "text/plain"));
@@ -131,20 +132,52 @@ class ExotelGreetingHandlerIT {
         assertThat(greeting().getBody()).startsWith("Emergency alert. Heart emergency").doesNotContain("exotelrecordings");
     }
 
+    /** Issue 23: the secret and the "Ref" every text prints are not enough to hear the incident. */
+    @Test
+    void aCallSidWeDidNotPlaceOrOnePastItsTimeLimitGetsTheGenericTextNoRecordingNoReporter() throws Exception {
+        raise(EXOTEL_RECORDING, Instant.parse("2021-07-16T10:17:25Z"));
+        wiring.incidents().recordCopy(INCIDENT, "recordings/" + INCIDENT + ".wav");
+        APIGatewayProxyRequestEvent notOurs = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");
+        notOurs.getQueryStringParameters().put("CallSid", "someone-elses-call");
+        notOurs.getMultiValueQueryStringParameters().put("CallSid", List.of("someone-elses-call"));
+        APIGatewayProxyRequestEvent noCallSid = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");
+        noCallSid.getQueryStringParameters().remove("CallSid");
+        noCallSid.getMultiValueQueryStringParameters().remove("CallSid");
+        APIGatewayProxyRequestEvent otherPerson = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");
+        otherPerson.getQueryStringParameters().put("CustomField", INCIDENT + ":dr-iyer");
+        otherPerson.getMultiValueQueryStringParameters().put("CustomField", List.of(INCIDENT + ":dr-iyer"));
+
+        assertThat(greeting().getBody()).as("our call hears the recording").contains("X-Amz-Signature=");
+        for (APIGatewayProxyRequestEvent forged : List.of(notOurs, noCallSid, otherPerson)) {
+            APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(forged), null);
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getBody()).isEqualTo(SpokenText.generic(Language.EN)).doesNotContain("Front desk", "X-Amz");
+        }
+        placeCall(Duration.ofSeconds(30 + 600 + 120 + 5));
+        assertThat(greeting().getBody()).as("past the call's time limit").isEqualTo(SpokenText.generic(Language.EN));
+    }
+
     @Test
     void aWrongSecretGetsNothing() {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");
         event.setPathParameters(Map.of("secret", "guess"));
         raise(EXOTEL_RECORDING, null);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(response.getBody()).doesNotContain("exotelrecordings");
     }
 
     private static APIGatewayProxyResponseEvent greeting() {
-        return handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json"), null);
+        return handler.handleRequest(ApiEvents.of(EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json")), null);
+    }
+
+    /** The call the fixtures' CallSid names, placed to dr-rao for the incident {@code ago}. */
+    private static void placeCall(Duration ago) {
+        new sosrelay.delivery.DeliveryStore(wiring.dynamo(), stack.tableName("IncidentsTable"),
+                java.time.Clock.fixed(Instant.now().minus(ago), java.time.ZoneOffset.UTC), Duration.ofSeconds(60))
+                .accepted(new sosrelay.delivery.DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1), "a1b2outbound0001");
     }
 
     private static void raise(String recordingUrl, Instant availableAt) {
@@ -152,5 +185,6 @@ class ExotelGreetingHandlerIT {
                 new Trigger("exotel-call", "fd7a090139691d5ed3exxg", "Front desk", Instant.now(), null, null), "Heart", null,
                 new Recording(recordingUrl, availableAt, null),
                 List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), List.of(), RetryPolicy.DEFAULT, null));
+        placeCall(Duration.ofSeconds(20));
     }
 }

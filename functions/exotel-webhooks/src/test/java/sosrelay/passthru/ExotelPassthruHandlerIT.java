@@ -1,6 +1,7 @@
 package sosrelay.passthru;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import sosrelay.local.backends.junit.ApiEvents;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -58,7 +59,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru.json", type = APIGatewayProxyRequestEvent.class)
     void raisesTheIncidentAndQueuesOneCallPerPersonOfTheType(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         String id = IncidentIds.forSource("exotel-call", "fd7a090139691d5ed3exxg");
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -83,7 +84,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru-post.json", type = APIGatewayProxyRequestEvent.class)
     void acceptsTheSameFieldsAsAFormPost(APIGatewayProxyRequestEvent event) {
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
 
         assertThat(wiring.incidents().find(IncidentIds.forSource("exotel-call", "a0posted000000001")).orElseThrow().type())
                 .isEqualTo("Heart");
@@ -93,7 +94,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru-unknown-type.json", type = APIGatewayProxyRequestEvent.class)
     void anUnknownTypeAlertsTheDefaultGroupAndRecordsWhy(APIGatewayProxyRequestEvent event) {
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
 
         Incident incident = wiring.incidents().find(IncidentIds.forSource("exotel-call", "b7c1unknowntype01")).orElseThrow();
         assertThat(incident.type()).isEqualTo("General");
@@ -104,7 +105,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru-ivr-digits.json", type = APIGatewayProxyRequestEvent.class)
     void theQuotedIvrDigitSelectsTheType(APIGatewayProxyRequestEvent event) {
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
 
         assertThat(wiring.incidents().find(IncidentIds.forSource("exotel-call", "c9d2ivrdigits0001")).orElseThrow().type())
                 .isEqualTo("Heart");
@@ -113,7 +114,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru-no-recording.json", type = APIGatewayProxyRequestEvent.class)
     void aCallerWhoHungUpBeforeRecordingStillRaisesTheAlarm(APIGatewayProxyRequestEvent event) {
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
 
         Incident incident = wiring.incidents().find(IncidentIds.forSource("exotel-call", "d4e5hungupearly01")).orElseThrow();
         assertThat(incident.recording().url()).isNull();
@@ -124,7 +125,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru-foreign-recording.json", type = APIGatewayProxyRequestEvent.class)
     void aRecordingOffTheAllowListIsNeverKeptButTheAlarmStillGoesOut(APIGatewayProxyRequestEvent event) {
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
 
         Incident incident = wiring.incidents().find(IncidentIds.forSource("exotel-call", "e6f7foreignrec001")).orElseThrow();
         assertThat(incident.recording().url()).isNull();
@@ -136,7 +137,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru-wrong-secret.json", type = APIGatewayProxyRequestEvent.class)
     void aWrongSecretRaisesNothing(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(302);
         assertThat(response.getBody()).isEqualTo("wrong webhook secret");
@@ -147,7 +148,7 @@ class ExotelPassthruHandlerIT {
     @ParameterizedTest
     @Event(value = "events/exotel-passthru-no-callsid.json", type = APIGatewayProxyRequestEvent.class)
     void aRequestWithoutCallSidIsRefusedByName(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(response.getStatusCode()).isEqualTo(302);
         assertThat(response.getBody()).isEqualTo("CallSid is missing");
@@ -157,10 +158,10 @@ class ExotelPassthruHandlerIT {
     @Test
     void repeatsOfTheSameCallEvenConcurrentOnesRingNobodyAgain() throws Exception {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/exotel-passthru.json");
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
         List<Callable<APIGatewayProxyResponseEvent>> repeats = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            repeats.add(() -> handler.handleRequest(event, null));
+            repeats.add(() -> handler.handleRequest(ApiEvents.of(event), null));
         }
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
@@ -180,7 +181,7 @@ class ExotelPassthruHandlerIT {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/exotel-passthru.json");
         List<Callable<APIGatewayProxyResponseEvent>> copies = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            copies.add(() -> handler.handleRequest(event, null));
+            copies.add(() -> handler.handleRequest(ApiEvents.of(event), null));
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {

@@ -1,6 +1,7 @@
 package sosrelay.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import sosrelay.local.backends.junit.ApiEvents;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -34,7 +35,7 @@ class BoardHandlerIT {
         BoardHandler handler = new BoardHandler(new Wiring(Env.of(stack.environmentOf("BoardFunction", Map.of("OPERATOR_SIGN_IN",
                 "{\"hostedUi\":\"https://sos-relay-123456789012.auth.ap-south-1.amazoncognito.com\",\"clientId\":\"client1\"}")))));
 
-        APIGatewayProxyResponseEvent page = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent page = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(page.getStatusCode()).isEqualTo(200);
         assertThat(page.getBody()).contains("sos-relay-123456789012.auth.ap-south-1.amazoncognito.com", "client1");

@@ -1,6 +1,7 @@
 package sosrelay.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import sosrelay.local.backends.junit.ApiEvents;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -45,7 +46,7 @@ class RecordingLinkHandlerIT {
     @Event(value = "events/recording-link.json", type = APIGatewayProxyRequestEvent.class)
     void aTokenNeverIssuedIsNotFoundAndOneIssuedRedirectsToOurCopy(APIGatewayProxyRequestEvent event) {
         stack.reset();
-        APIGatewayProxyResponseEvent unknown = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent unknown = handler.handleRequest(ApiEvents.of(event), null);
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(unknown.getBody()).isEqualTo(RecordingLinkWebhook.UNKNOWN);
 
@@ -61,7 +62,7 @@ class RecordingLinkHandlerIT {
                 "validUntil", AttributeValue.fromN(Long.toString(until)),
                 "expiresAt", AttributeValue.fromN(Long.toString(until / 1000)))));
 
-        APIGatewayProxyResponseEvent redirect = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent redirect = handler.handleRequest(ApiEvents.of(event), null);
 
         assertThat(redirect.getStatusCode()).isEqualTo(302);
         assertThat(redirect.getHeaders().get("Location")).contains("/recordings/" + INCIDENT + "/8khz-mono.wav?")

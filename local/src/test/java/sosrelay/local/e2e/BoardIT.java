@@ -69,7 +69,9 @@ class BoardIT {
                   Night:
                     tiers:
                       - {notify: [nurse-d], escalateAfter: 1h}
-                """);
+                devices:
+                  - {keyId: %s, name: bed-sensors, types: [Ward, Night]}
+                """.formatted(sosrelay.local.backends.LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)));
         // Our listed ExoPhone is not the sandbox's: every Passthru's call is "to another number", so suspect.
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
                 .withEnvironmentOverrides(Map.of("EXOTEL_INBOUND_NUMBERS", "+918047999999")),
@@ -138,6 +140,20 @@ class BoardIT {
         assertThat(browser.findElement(unreachable).getAttribute("data-reached")).isEqualTo("false");
         assertThat(browser.findElement(By.cssSelector("article[data-drill] li[data-tier='1']")).getText()).contains("of 1 acknowledged");
         screenshot("drill.png");
+    }
+
+    /** Issue 23: a token in the fragment (how it is given on AWS, where ?token= is refused) never leaves the browser. */
+    @Test
+    void aTokenInTheFragmentSignsInAndIsTakenOffTheAddress() {
+        WebDriver other = chromium();
+        try {
+            other.get(relay.stack().baseUrl() + "/board#token=" + relay.operatorToken());
+            new WebDriverWait(other, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+
+            assertThat(other.getCurrentUrl()).doesNotContain("token");
+        } finally {
+            other.quit();
+        }
     }
 
     @Test

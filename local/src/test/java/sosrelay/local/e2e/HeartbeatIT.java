@@ -27,6 +27,8 @@ import sosrelay.local.sandbox.SandboxExotel;
  */
 class HeartbeatIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
+    /** A valid device key the directory does not list for panel-7. */
+    private static final String FOREIGN_KEY = "heartbeat-foreign-key";
     private static Path directory;
     private static LocalRelay relay;
     private static SandboxExotel exotel;
@@ -47,10 +49,13 @@ class HeartbeatIT {
                     tiers:
                       - {notify: [duty-manager], escalateAfter: 1h}
                 heartbeats:
-                  - {source: panel-7, expectEvery: 6s, type: Fire}
+                  - {source: panel-7, expectEvery: 6s, type: Fire, keys: [%s]}
+                """.formatted(sosrelay.local.backends.LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)) + """
                 """);
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
-                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0")),
+                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0",
+                                sosrelay.local.LocalStack.API_KEYS_VARIABLE, String.join(",", LocalRelay.LOCAL_API_KEY, FOREIGN_KEY,
+                                        LocalRelay.LOCAL_OPERATOR_KEY))),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
     }
@@ -73,6 +78,11 @@ class HeartbeatIT {
                 .anyMatch(c -> c.customField().startsWith(id + ":") && c.from().equals("+919811000021")));
         assertThat(view(id)).contains("panel-7 silent since");
         assertThat(relay.stack().accessDenials().all()).as("the template's policies allow all of it").isEmpty();
+
+        HttpResponse<String> foreign = LocalHttp.postJson(relay.stack().baseUrl(), "/v1/heartbeats/panel-7", FOREIGN_KEY, "");
+        assertThat(foreign.statusCode()).as("a key not listed for panel-7").isEqualTo(403);
+        assertThat(foreign.body()).contains("may not beat for panel-7");
+        assertThat(Json.readObject(view(id))).as("the foreign beat stood nobody down").containsEntry("status", "open");
 
         HttpResponse<String> back = beat("panel-7");
 

@@ -108,6 +108,100 @@ class HostileInputIT {
         assertThat(operatorView(heart)).containsEntry("status", "open");
     }
 
+    /** Issue 23, item 1: only the keys the directory lists for a source may beat for it (the demo's panel-7: the device key). */
+    @Test
+    void aKeyNotListedForAHeartbeatSourceGets403() {
+        HttpResponse<String> foreign = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/heartbeats/panel-7", OTHER_KEY, "");
+        HttpResponse<String> operator = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/heartbeats/panel-7", LocalRelay.LOCAL_OPERATOR_KEY, "");
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("may not beat for panel-7");
+        assertThat(operator.statusCode()).as("not even an operator key: the list is the only way in").isEqualTo(403);
+        assertThat(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/heartbeats/panel-7", LocalRelay.LOCAL_API_KEY, "").statusCode())
+                .as("the key the demo directory lists").isEqualTo(200);
+    }
+
+    /** Issue 23, item 3: a key the demo directory does not list pages no specialist chain and names no stranger as reportTo. */
+    @Test
+    void anUnlistedKeyRaisesOnlyTheDefaultTypeAndReportsBackToNoStranger() {
+        HttpResponse<String> raised = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", OTHER_KEY,
+                "{\"type\":\"Heart\",\"message\":\"Code Blue\",\"dedupKey\":\"hostile-unlisted\",\"reportTo\":\"+919811112222\"}");
+
+        assertThat(raised.statusCode()).isEqualTo(202);
+        assertThat(Json.readObject(raised.body())).containsEntry("type", "General");
+        assertThat(raised.body()).contains("raises only the default type General, not Heart", "reportTo +91******2222 refused");
+    }
+
+    /** Issue 23, item 5: a key is known by the gateway's id for it (here the local stack's), not a fingerprint of its value. */
+    @Test
+    void aKeyIsKnownByTheGatewaysIdForIt() {
+        String fire = Json.readObject(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                "{\"type\":\"Fire\",\"message\":\"Smoke\",\"dedupKey\":\"hostile-key-id\"}").body()).get("incidentId").toString();
+
+        assertThat(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents/" + fire + "/resolve", LocalRelay.LOCAL_API_KEY, "").statusCode())
+                .isEqualTo(200);
+        assertThat(operatorView(fire).get("timeline").toString())
+                .contains("by=" + sosrelay.local.backends.LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)).doesNotContain("key-");
+    }
+
+    /** Issue 23, items 4 and 7: the secret and a Ref hear nothing of an incident; another key cannot borrow its recording. */
+    @Test
+    void theGreetingDescribesNothingToACallWeDidNotPlaceAndAnotherKeyCannotBorrowARecording() {
+        String fire = Json.readObject(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                "{\"type\":\"Fire\",\"message\":\"Smoke in the pantry\",\"location\":\"Ward 3\",\"dedupKey\":\"hostile-greeting\"}")
+                .body()).get("incidentId").toString();
+
+        String greeting = LocalHttp.get(keyed.stack().baseUrl(), "/exotel/" + LocalRelay.LOCAL_SECRET + "/greeting",
+                Map.of("CallSid", "not-our-call-1", "CustomField", fire + ":security-desk")).body();
+        HttpResponse<String> borrowed = LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", OTHER_KEY,
+                "{\"type\":\"General\",\"message\":\"x\",\"dedupKey\":\"hostile-borrow\",\"recordingUrl\":\"s3://"
+                        + keyed.stack().resources().bucketName("RecordingsBucket").orElseThrow() + "/recordings/" + fire + "/8khz-mono.wav\"}");
+
+        assertThat(greeting).isEqualTo(sosrelay.greeting.SpokenText.generic(sosrelay.directory.Language.EN)).doesNotContain("Ward 3", "http");
+        assertThat(borrowed.statusCode()).isEqualTo(202);
+        assertThat(borrowed.body()).contains("was not written for an incident this API key raised");
+    }
+
+    /** Issue 23, item 2: a second test call to the same person within 10 minutes is refused and rings nobody. */
+    @Test
+    void aSecondTestCallToOnePersonWithinTenMinutesGets429() {
+        SandboxExotel exotel = keyed.sandbox().orElseThrow();
+        int callsBefore = exotel.calls().size();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(keyed.stack().baseUrl()
+                        + "/v1/people/dr-sen/test-call"))
+                .header("Authorization", "Bearer " + keyed.operatorToken()).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        java.util.function.Supplier<HttpResponse<String>> testCall = () -> {
+            try {
+                return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        assertThat(testCall.get().statusCode()).isEqualTo(202);
+        HttpResponse<String> again = testCall.get();
+
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(again.body()).contains("one test call per person per 10 minutes");
+        LocalHttp.await("the first test call", Duration.ofSeconds(30), () -> exotel.calls().size() > callsBefore);
+        assertThat(exotel.calls().stream().skip(callsBefore).filter(c -> c.customField().endsWith(":dr-sen")).count()).isEqualTo(1);
+    }
+
+    /** Issue 23, item 4: a device's view of its own incident names no CallSid (with one it could speak for the call). */
+    @Test
+    void aDevicesViewOfItsIncidentCarriesNoProviderIds() {
+        String fire = Json.readObject(LocalHttp.postJson(keyed.stack().baseUrl(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                "{\"type\":\"Fire\",\"message\":\"Smoke\",\"dedupKey\":\"hostile-provider-ids\"}").body()).get("incidentId").toString();
+        LocalHttp.await("a call for the fire to be placed", Duration.ofSeconds(30), () -> operatorView(fire).toString().contains("providerId"));
+
+        String deviceView = LocalHttp.getWithKey(keyed.stack().baseUrl(), "/v1/incidents/" + fire, LocalRelay.LOCAL_API_KEY).body();
+
+        assertThat(deviceView).contains("\"deliveries\"").doesNotContain("providerId", "callSid");
+        SandboxExotel exotel = keyed.sandbox().orElseThrow();
+        exotel.calls().stream().filter(c -> c.customField().startsWith(fire + ":"))
+                .forEach(call -> assertThat(deviceView).doesNotContain(call.sid()));
+    }
+
     @Test
     void forgedPressOnesAndCallbacksAcknowledgeAndChangeNothing() {
         String heart = raiseHeart("hostile-forged-ack");
@@ -184,10 +278,11 @@ class HostileInputIT {
 
     @Test
     void everyHostileRequestGetsAClearAnswerAndNoneWithoutTheSecretOrKeyRaisesAnything() {
-        // The corpus's many valid device bodies must reach the function, not the open-incident cap (tested on its own
-        // above) nor the usage plan's 5 a second (FloodIT's): else most authenticated requests get the gateway's 429.
+        // The corpus's many valid device bodies must reach the function, not the open-incident cap and the hourly raise
+        // limit (tested on their own) nor the usage plan's 5 a second (FloodIT's): else most authenticated requests get the gateway's 429.
         try (LocalRelay stack = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
-                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000", LocalStack.THROTTLE_VARIABLE, "off",
+                .withEnvironmentOverrides(Map.of("DEVICE_OPEN_INCIDENT_LIMIT", "1000", "DEVICE_HOURLY_RAISE_LIMIT", "100000",
+                        LocalStack.THROTTLE_VARIABLE, "off",
                         LocalStack.OPERATOR_TOKENS_VARIABLE, HostileRequests.OPERATOR_TOKEN))), Map.of(),
                 new java.io.PrintStream(java.io.PrintStream.nullOutputStream()))) {
             relay = stack;

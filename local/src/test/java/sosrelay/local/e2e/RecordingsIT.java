@@ -58,9 +58,7 @@ class RecordingsIT {
             assertThat(relay.stack().backends().s3().getObjectAsBytes(g -> g.bucket(bucket(relay)).key(copyKey(relay, incidentId)))
                     .asByteArray()).isEqualTo(AUDIO);
 
-            HttpResponse<String> greeting = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting",
-                    Map.of("CallSid", "later", "From", "+919800000001", "To", "08047000000", "CustomField", incidentId + ":dr-rao"));
-            String playUrl = greeting.body().strip();
+            String playUrl = greetingFor(relay, incidentId, "dr-rao", heard -> heard.contains("X-Amz-Signature="));
             assertThat(playUrl).startsWith(relay.stack().backends().s3Endpoint().toString()).contains("X-Amz-Signature=")
                     .doesNotContain("exotelrecordings");
             HttpResponse<byte[]> played = HTTP.send(HttpRequest.newBuilder(URI.create(playUrl)).GET().build(),
@@ -87,10 +85,9 @@ class RecordingsIT {
             String exotelUrl = relay.sandbox().orElseThrow().recordingUrl("rec-not-yet.mp3");
             String incidentId = passthru(relay, "rec-not-yet", exotelUrl);
 
-            HttpResponse<String> greeting = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting",
-                    Map.of("CallSid", "early", "From", "+919800000001", "To", "08047000000", "CustomField", incidentId + ":dr-rao"));
+            String greeting = greetingFor(relay, incidentId, "dr-rao", heard -> heard.startsWith("Emergency alert."));
 
-            assertThat(greeting.body()).startsWith("Emergency alert. Heart emergency").doesNotContain("exotelrecordings", "http");
+            assertThat(greeting).startsWith("Emergency alert. Heart emergency").doesNotContain("exotelrecordings", "http");
             Thread.sleep(3000);
             assertThat(copyKey(relay, incidentId)).as("Exotel answered 404: not there yet, tried again later").isNull();
         }
@@ -104,23 +101,35 @@ class RecordingsIT {
             String exotelUrl = exotel.recordingUrl("rec-device.mp3");
 
             String refused = deviceIncident(relay, "dev-rec-1", exotelUrl);
-            String ours = deviceIncident(relay, "dev-rec-2", "s3://" + bucket(relay) + "/recordings/inc-earlier/8khz-mono.wav");
+            String earlier = deviceIncident(relay, "dev-rec-0", "s3://" + bucket(relay) + "/recordings/inc-aaaaaaaaaaaaaaaaaaaa/8khz-mono.wav");
+            String earlierCopy = "recordings/" + earlier + "/8khz-mono.wav";
+            String ours = deviceIncident(relay, "dev-rec-2", "s3://" + bucket(relay) + "/" + earlierCopy);
+            // Issue 23, item 7: another key (here the operator's) cannot borrow that copy, nor anyone a Passthru's.
+            String borrowed = deviceIncident(relay, LocalRelay.LOCAL_OPERATOR_KEY, "dev-rec-3", "s3://" + bucket(relay) + "/" + earlierCopy);
 
             assertThat(incidentItem(relay, refused)).doesNotContainKeys("recordingUrl", "recordingCopyKey");
             assertThat(incidentItem(relay, refused).get("recordingNote").s()).isEqualTo("recording URL refused: a device's recording "
                     + "plays only from our recordings bucket, as s3://" + bucket(relay) + "/recordings/…");
-            assertThat(copyKey(relay, ours)).isEqualTo("recordings/inc-earlier/8khz-mono.wav");
-            HttpResponse<String> greeting = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting",
-                    Map.of("CallSid", "dev", "From", "+919800000001", "To", "08047000000", "CustomField", ours + ":dr-rao"));
-            assertThat(greeting.body().strip()).contains("/" + bucket(relay) + "/recordings/inc-earlier/8khz-mono.wav?")
-                    .contains("X-Amz-Signature=");
+            assertThat(copyKey(relay, earlier)).as("no incident raised inc-aaaa… with this key").isNull();
+            assertThat(copyKey(relay, ours)).isEqualTo(earlierCopy);
+            assertThat(copyKey(relay, borrowed)).isNull();
+            assertThat(incidentItem(relay, borrowed).get("recordingNote").s()).isEqualTo("recording URL refused: " + earlierCopy
+                    + " was not written for an incident this API key raised");
+            LocalHttp.await("a call for the device's incident to hear its greeting", Duration.ofSeconds(30),
+                    () -> exotel.calls().stream().anyMatch(c -> c.customField().startsWith(ours + ":") && c.heard() != null));
+            assertThat(exotel.calls().stream().filter(c -> c.customField().startsWith(ours + ":") && c.heard() != null).findFirst()
+                    .orElseThrow().heard()).contains("/" + bucket(relay) + "/" + earlierCopy + "?").contains("X-Amz-Signature=");
             Thread.sleep(2000);
             assertThat(copyKey(relay, refused)).as("a refused URL is never fetched").isNull();
         }
     }
 
     private static String deviceIncident(LocalRelay relay, String dedupKey, String recordingUrl) {
-        HttpResponse<String> response = LocalHttp.postJson(relay.stack().baseUrl(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+        return deviceIncident(relay, LocalRelay.LOCAL_API_KEY, dedupKey, recordingUrl);
+    }
+
+    private static String deviceIncident(LocalRelay relay, String apiKey, String dedupKey, String recordingUrl) {
+        HttpResponse<String> response = LocalHttp.postJson(relay.stack().baseUrl(), "/v1/incidents", apiKey,
                 sosrelay.json.Json.write(Map.of("type", "Heart", "message", "Code Blue", "dedupKey", dedupKey, "recordingUrl", recordingUrl)));
         assertThat(response.statusCode()).isEqualTo(202);
         return String.valueOf(sosrelay.json.Json.readObject(response.body()).get("incidentId"));
@@ -243,6 +252,24 @@ class RecordingsIT {
         HttpResponse<String> response = LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/passthru", query);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().substring("OK ".length());
+    }
+
+    /**
+     * The greeting as Exotel asks it during {@code personId}'s call (the greeting answers only a CallSid we placed),
+     * once it says what {@code expected} wants: our CallSid mapping is written just after Exotel takes the call.
+     */
+    private static String greetingFor(LocalRelay relay, String incidentId, String personId, java.util.function.Predicate<String> expected) {
+        SandboxExotel exotel = relay.sandbox().orElseThrow();
+        String[] heard = new String[1];
+        LocalHttp.await(personId + "'s call to be placed and its greeting to answer", Duration.ofSeconds(30), () -> {
+            String callSid = exotel.calls().stream().filter(c -> c.customField().equals(incidentId + ":" + personId))
+                    .map(SandboxExotel.PlacedCall::sid).findFirst().orElse(null);
+            heard[0] = callSid == null ? null : LocalHttp.get(relay.stack().baseUrl(), "/exotel/local-webhook-secret/greeting",
+                    Map.of("CallSid", callSid, "From", "+919800000001", "To", "08047000000", "CustomField", incidentId + ":" + personId))
+                    .body().strip();
+            return heard[0] != null && expected.test(heard[0]);
+        });
+        return heard[0];
     }
 
     private static String copyKey(LocalRelay relay, String incidentId) {

@@ -108,7 +108,9 @@ class RostersIT {
                   General:
                     tiers:
                       - {notify: [duty-manager], escalateAfter: 1h}
-                """.formatted(shiftStart, hours));
+                devices:
+                  - {keyId: %s, name: operator-desk, types: [Server, Drill, General], reportTo: ["+919811000098"]}
+                """.formatted(shiftStart, hours, sosrelay.local.backends.LocalApiKeys.idOf(LocalRelay.LOCAL_OPERATOR_KEY)));
         Map<String, String> environment = new HashMap<>();
         // Every function reads the directory afresh: an override takes effect at once instead of within 30 s.
         environment.put("DIRECTORY_CACHE_SECONDS", "0");

@@ -16,6 +16,7 @@ import sosrelay.local.iam.AccessDenials;
 import sosrelay.local.iam.FunctionRoles;
 import sosrelay.local.iam.LocalArns;
 import sosrelay.local.iam.RoleEnforcement;
+import sosrelay.local.iam.ServerSideEncryption;
 import sosrelay.local.iam.RolePolicy;
 
 import java.io.IOException;
@@ -114,15 +115,16 @@ public final class LocalStack implements AutoCloseable {
             overrides.put(BOARD_SIGN_IN_VARIABLE, "{\"tokens\":true}");
             overrides.putAll(options.environmentOverrides());
             FunctionEnvironment environments = FunctionEnvironment.of(template, resources, backends);
-            Map<String, RolePolicy> roles = FunctionRoles.of(template, environments,
-                    new LocalArns(LocalBackends.REGION.id(), LocalBackends.ACCOUNT_ID));
+            LocalArns arns = new LocalArns(LocalBackends.REGION.id(), LocalBackends.ACCOUNT_ID);
+            Map<String, RolePolicy> roles = FunctionRoles.of(template, environments, arns);
+            ServerSideEncryption encryption = ServerSideEncryption.of(template, environments, arns);
             AccessDenials accessDenials = new AccessDenials();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
             for (TemplateFunction definition : template.functions()) {
                 FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, processEnvironment);
-                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), accessDenials);
-                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement.clientOverrides()));
+                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), encryption, accessDenials);
+                functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement));
                 if (!environment.unresolved().isEmpty()) {
                     unresolved.put(definition.logicalId(), environment.unresolved());
                 }

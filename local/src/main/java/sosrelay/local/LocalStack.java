@@ -15,6 +15,7 @@ import sosrelay.local.backends.TemplateResources;
 import sosrelay.local.iam.AccessDenials;
 import sosrelay.local.iam.FunctionRoles;
 import sosrelay.local.iam.LocalArns;
+import sosrelay.local.iam.GrantedRequests;
 import sosrelay.local.iam.RoleEnforcement;
 import sosrelay.local.iam.ServerSideEncryption;
 import sosrelay.local.iam.RolePolicy;
@@ -63,6 +64,8 @@ public final class LocalStack implements AutoCloseable {
     private final ApiGateway api;
     private final AsyncInvocations asyncInvocations;
     private final AccessDenials accessDenials;
+    private final GrantedRequests grantedRequests;
+    private final Map<String, RolePolicy> roles;
     private final java.util.Optional<java.time.Duration> scheduleEvery;
     private SqsEventSourceMappings sqsMappings;
     private ScheduledInvocations schedules;
@@ -70,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
                        Map<String, List<String>> unresolvedVariables, ApiGateway api, AsyncInvocations asyncInvocations,
-                       AccessDenials accessDenials, java.util.Optional<java.time.Duration> scheduleEvery) {
+                       AccessDenials accessDenials, GrantedRequests grantedRequests, Map<String, RolePolicy> roles,
+                       java.util.Optional<java.time.Duration> scheduleEvery) {
         this.scheduleEvery = scheduleEvery;
         this.options = options;
         this.template = template;
@@ -83,6 +87,8 @@ public final class LocalStack implements AutoCloseable {
         this.api = api;
         this.asyncInvocations = asyncInvocations;
         this.accessDenials = accessDenials;
+        this.grantedRequests = grantedRequests;
+        this.roles = roles;
     }
 
     /** A stack configured by this process's environment, already serving. */
@@ -119,11 +125,12 @@ public final class LocalStack implements AutoCloseable {
             Map<String, RolePolicy> roles = FunctionRoles.of(template, environments, arns);
             ServerSideEncryption encryption = ServerSideEncryption.of(template, environments, arns);
             AccessDenials accessDenials = new AccessDenials();
+            GrantedRequests grantedRequests = new GrantedRequests();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
             for (TemplateFunction definition : template.functions()) {
                 FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, processEnvironment);
-                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), encryption, accessDenials);
+                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), encryption, accessDenials, grantedRequests);
                 functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement));
                 if (!environment.unresolved().isEmpty()) {
                     unresolved.put(definition.logicalId(), environment.unresolved());
@@ -144,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
             server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
             server.setExecutor(workers);
             return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
-                    asyncInvocations, accessDenials, ScheduledInvocations.override(processEnvironment.getOrDefault(
+                    asyncInvocations, accessDenials, grantedRequests, roles, ScheduledInvocations.override(processEnvironment.getOrDefault(
                             ScheduledInvocations.EVERY_VARIABLE, overrides.get(ScheduledInvocations.EVERY_VARIABLE))));
         } catch (RuntimeException | Error e) {
             server.stop(0);
@@ -220,6 +227,16 @@ public final class LocalStack implements AutoCloseable {
     /** The requests the functions' IAM roles (their template Policies) refused so far. */
     public AccessDenials accessDenials() {
         return accessDenials;
+    }
+
+    /** What the functions' roles were asked for and allowed: what tests exercised of each role. */
+    public GrantedRequests grantedRequests() {
+        return grantedRequests;
+    }
+
+    /** Each function's role as SAM would generate it, by logical id. */
+    public Map<String, RolePolicy> roles() {
+        return roles;
     }
 
     /** Where everything is; callers may print more after it. */

@@ -29,11 +29,13 @@ public final class RoleEnforcement implements ExecutionInterceptor {
     private final RolePolicy role;
     private final ServerSideEncryption encryption;
     private final AccessDenials denials;
+    private final GrantedRequests granted;
 
-    public RoleEnforcement(RolePolicy role, ServerSideEncryption encryption, AccessDenials denials) {
+    public RoleEnforcement(RolePolicy role, ServerSideEncryption encryption, AccessDenials denials, GrantedRequests granted) {
         this.role = role;
         this.encryption = encryption;
         this.denials = denials;
+        this.granted = granted;
     }
 
     /** The override configuration that puts this check into a function's SDK clients. */
@@ -64,6 +66,7 @@ public final class RoleEnforcement implements ExecutionInterceptor {
                             "resource", denial.resource(), "message", denial.message());
                     throw exception(request, service, denial.message());
                 }
+                granted.add(new GrantedRequests.Granted(role.functionLogicalId(), check.action(), check.resource()));
             }
         }
     }

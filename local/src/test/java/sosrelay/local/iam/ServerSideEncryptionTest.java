@@ -75,7 +75,7 @@ class ServerSideEncryptionTest {
         SamTemplate template = SamTemplate.parse(TEMPLATE + keyStatement);
         FunctionEnvironment environment = new FunctionEnvironment(template, RESOURCES, URI.create("http://d"), URI.create("http://q"), URI.create("http://s"));
         return new RoleEnforcement(FunctionRoles.of(template, environment, ARNS).get("Fn"),
-                ServerSideEncryption.of(template, environment, ARNS), denials);
+                ServerSideEncryption.of(template, environment, ARNS), denials, new GrantedRequests());
     }
 
     private static final String DECRYPT_ONLY = """

@@ -70,7 +70,7 @@ class PermissionCoverageIT {
                 rosters:
                   night-cover:
                     rotations:
-                      - {people: [p3], shift: 1d, start: "2026-11-01T00:00:00+05:30", hours: "%02d:00-%02d:00"}
+                      - {people: [p3], shift: 1d, start: "2026-11-01T00:00:00+05:30", hours: "%1$02d:00-%2$02d:00"}
                 types:
                   General:
                     retry: {attempts: 1, after: 1s}
@@ -80,17 +80,26 @@ class PermissionCoverageIT {
                   Empty:
                     tiers:
                       - {notify: [night-cover], escalateAfter: 1h}
+                      - {notify: [p1]}
+                  Urgent:
+                    priority: high
+                    tiers:
+                      - {notify: [night-cover], escalateAfter: 1h}
                       - {notify: [p3]}
                 alarms:
                   - {match: "sos-relay-*", type: Empty}
+                  - {match: "billing-*", type: Urgent}
                 heartbeats:
                   - {source: panel-9, expectEvery: 5s, type: Empty}
+                  - {source: panel-10, expectEvery: 5s, type: Urgent}
                 drills:
-                  - {type: Empty, schedule: "cron(%d %d ? * * *)"}
+                  - {type: Empty, schedule: "cron(%3$d %4$d ? * * *)"}
+                  - {type: Urgent, schedule: "cron(%3$d %4$d ? * * *)"}
                 """.formatted(from, (from + 1) % 24, now.withOffsetSameInstant(ZoneOffset.UTC).getMinute(),
                 now.withOffsetSameInstant(ZoneOffset.UTC).getHour()));
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
-                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0")),
+                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0",
+                                "EXOTEL_SMS_REPLY_NUMBER", "08047000001", "GUPSHUP_INBOUND", "on")),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
         gupShup = relay.sandboxGupShup().orElseThrow();
@@ -105,23 +114,29 @@ class PermissionCoverageIT {
     @Test
     @Order(1)
     void aHeartbeatSourceFallsSilentWithNobodyOnDutyInTier1(TestInfo test) {
-        assertThat(LocalHttp.postJson(base(), "/v1/heartbeats/panel-9", LocalRelay.LOCAL_API_KEY, "").statusCode()).isEqualTo(200);
-        LocalHttp.await("panel-9's silence to ring tier 2", WAIT, () -> rung("+919814000003", "heartbeat"));
+        Map<String, Long> before = callsTo();
+        for (String source : List.of("panel-9", "panel-10")) {
+            assertThat(LocalHttp.postJson(base(), "/v1/heartbeats/" + source, LocalRelay.LOCAL_API_KEY, "").statusCode()).isEqualTo(200);
+        }
+        LocalHttp.await("the silences to ring both tier 2s", WAIT, () -> rungAgain(before, "+919814000001", "+919814000003"));
         record(test);
     }
 
     @Test
     @Order(2)
     void aDrillScheduleComesDueWithNobodyOnDutyInTier1(TestInfo test) {
-        LocalHttp.await("the scheduled drill to ring tier 2", WAIT, () -> rung("+919814000003", "drill"));
+        LocalHttp.await("both scheduled drills", WAIT, () -> exotel.calls().stream().filter(c -> c.heard() != null && c.heard().contains("drill"))
+                .map(SandboxExotel.PlacedCall::from).distinct().count() >= 2);
         record(test);
     }
 
     @Test
     @Order(3)
     void anAlarmRaisesWithNobodyOnDutyInTier1(TestInfo test) {
+        Map<String, Long> before = callsTo();
         assertThat(LocalHttp.invoke(base(), "AlarmFunction", event("alarm-direct.json")).statusCode()).isEqualTo(200);
-        LocalHttp.await("the alarm to ring tier 2", WAIT, () -> rung("+919814000003", "alarm"));
+        assertThat(LocalHttp.invoke(base(), "AlarmFunction", event("alarm-direct-unrouted.json")).statusCode()).isEqualTo(200);
+        LocalHttp.await("the alarms to ring both tier 2s", WAIT, () -> rungAgain(before, "+919814000001", "+919814000003"));
         assertThat(LocalHttp.invoke(base(), "AlarmFunction", event("alarm-direct-ok.json")).statusCode()).isEqualTo(200);
         record(test);
     }
@@ -135,13 +150,19 @@ class PermissionCoverageIT {
         Map<String, Object> call = LocalHttp.inboundCall(relay, "09812345678", "General");
         assertThat(((Number) call.get("passthruStatus")).intValue()).isEqualTo(200);
         String incident = ((String) call.get("passthruBody")).substring("OK ".length());
-        LocalHttp.await("calls, texts and WhatsApp", WAIT, () -> exotel.smsMessages().size() >= 2 && !gupShup.messages().isEmpty()
+        LocalHttp.await("calls, texts and WhatsApp", WAIT, () -> exotel.smsMessages().stream().anyMatch(m -> m.to().equals("+919814000002")
+                && m.body().contains(incident)) && gupShup.messages().stream().anyMatch(m -> m.sendTo().equals("919814000001") && m.msg().contains(incident))
                 && exotel.calls().stream().filter(c -> c.customField().startsWith(incident + ":")).count() >= 2);
-        String sms = exotel.smsMessages().stream().filter(s -> s.to().equals("+919814000002")).findFirst().orElseThrow().body();
+        String sms = exotel.smsMessages().stream().filter(s -> s.to().equals("+919814000002") && s.body().contains(incident))
+                .findFirst().orElseThrow().body();
         String code = sms.replaceAll(".*Reply ([0-9]{6}) to .*", "$1");
-        assertThat(LocalHttp.get(base(), "/exotel/local-webhook-secret/sms-reply", Map.of("From", "09814000002", "Body", code)).statusCode())
-                .isEqualTo(200);
-        gupShup.reply("+919814000001", "hello");
+        assertThat(LocalHttp.get(base(), "/exotel/local-webhook-secret/sms-reply", Map.of("From", "09814000002", "Body", code)).body())
+                .isEqualTo("Acknowledged. Thank you.");
+        String whatsApp = gupShup.messages().stream().filter(m -> m.sendTo().equals("919814000001") && m.msg().contains(incident))
+                .findFirst().orElseThrow().msg();
+        assertThat(gupShup.reply("+919814000001", whatsApp.replaceAll(".*Reply ([0-9]{6}) to this message.*", "$1"))).isEqualTo(200);
+        Map<String, Object> urgent = LocalHttp.inboundCall(relay, "09812345679", "Urgent");
+        assertThat(((Number) urgent.get("passthruStatus")).intValue()).isEqualTo(200);
         record(test);
     }
 
@@ -153,6 +174,8 @@ class PermissionCoverageIT {
         assertThat(raised.statusCode()).as(raised.body()).isIn(200, 201, 202);
         String id = (String) Json.readObject(raised.body()).get("incidentId");
         assertThat(LocalHttp.getWithKey(base(), "/v1/incidents/" + id, LocalRelay.LOCAL_API_KEY).statusCode()).isEqualTo(200);
+        assertThat(LocalHttp.postJson(base(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                "{\"type\":\"Urgent\",\"summary\":\"Coverage\",\"source\":\"monitor-2\"}").statusCode()).isIn(200, 201, 202);
         assertThat(send("POST", "/v1/incidents/" + id + "/resolve", LocalRelay.LOCAL_API_KEY, null, "{}").statusCode()).isEqualTo(200);
         assertThat(LocalHttp.getWithKey(base(), "/v1/incidents?type=General", LocalRelay.LOCAL_OPERATOR_KEY).statusCode()).isEqualTo(200);
         assertThat(LocalHttp.getWithKey(base(), "/v1/rosters/night-cover/on-duty", LocalRelay.LOCAL_OPERATOR_KEY).statusCode()).isEqualTo(200);
@@ -170,6 +193,7 @@ class PermissionCoverageIT {
         assertThat(drill.statusCode()).as(drill.body()).isIn(200, 202);
         String drillId = (String) Json.readObject(drill.body()).get("drillId");
         assertThat(send("GET", "/v1/drills/" + drillId, null, relay.operatorToken(), null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/v1/drills", null, relay.operatorToken(), "{\"type\":\"Urgent\"}").statusCode()).isIn(200, 202);
         record(test);
     }
 
@@ -201,24 +225,11 @@ class PermissionCoverageIT {
      */
     private static final List<String> KNOWN_GAPS = List.of(
             "ExotelPassthruFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "ExotelPassthruFunction dynamodb:Query arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "ExotelPassthruFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
             "ExotelGreetingFunction s3:GetObject arn:aws:s3:::recordingsbucket/*",
             "ExotelGreetingFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",
-            "AlarmFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
-            "AlarmFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:SmsJobsQueue",
-            "AlarmFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:WhatsAppJobsQueue",
-            "HeartbeatCheckFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
-            "HeartbeatCheckFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:SmsJobsQueue",
-            "HeartbeatCheckFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:WhatsAppJobsQueue",
-            "IncidentApiFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
             "OperatorApiFunction dynamodb:UpdateItem arn:aws:dynamodb:ap-south-1:000000000000:table/DirectoryTable",
             "OperatorApiFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "DrillApiFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
             "DrillScheduleFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "DrillScheduleFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
-            "DrillScheduleFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:SmsJobsQueue",
-            "DrillScheduleFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:WhatsAppJobsQueue",
             "RecordingLinkFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "RecordingLinkFunction s3:GetObject arn:aws:s3:::recordingsbucket/*",
             "RecordingLinkFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",
@@ -238,22 +249,12 @@ class PermissionCoverageIT {
             "ExotelAckFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
             "ExotelAckFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:TimersQueue",
             "ExotelSmsReplyFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/DirectoryTable",
-            "ExotelSmsReplyFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "ExotelSmsReplyFunction dynamodb:PutItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "ExotelSmsReplyFunction dynamodb:UpdateItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "ExotelSmsReplyFunction dynamodb:Query arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "ExotelSmsReplyFunction kms:GenerateDataKey arn:aws:kms:ap-south-1:000000000000:key/DataKey",
-            "ExotelSmsReplyFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",
             "ExotelSmsReplyFunction dynamodb:DeleteItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "ExotelSmsReplyFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:CallJobsQueue",
             "ExotelSmsReplyFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
-            "ExotelSmsReplyFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:SmsJobsQueue",
             "ExotelSmsReplyFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:WhatsAppJobsQueue",
             "ExotelSmsReplyFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:TimersQueue",
             "GupShupInboundFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/DirectoryTable",
-            "GupShupInboundFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "GupShupInboundFunction dynamodb:PutItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
-            "GupShupInboundFunction dynamodb:UpdateItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "GupShupInboundFunction dynamodb:DeleteItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "GupShupInboundFunction dynamodb:Query arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "GupShupInboundFunction kms:GenerateDataKey arn:aws:kms:ap-south-1:000000000000:key/DataKey",
@@ -263,7 +264,6 @@ class PermissionCoverageIT {
             "GupShupInboundFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:SmsJobsQueue",
             "GupShupInboundFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:WhatsAppJobsQueue",
             "GupShupInboundFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:TimersQueue",
-            "GupShupDeliveryFunction dynamodb:DeleteItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "GupShupDeliveryFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
             "TimerFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/DirectoryTable",
             "TimerFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:TimersQueue",
@@ -319,12 +319,15 @@ class PermissionCoverageIT {
         granted.forEach(request -> COVERED.putIfAbsent(request, test.getTestMethod().orElseThrow().getName()));
     }
 
-    private static boolean rung(String phone, String what) {
-        return exotel.calls().stream().anyMatch(c -> c.from().equals(phone) && !c.customField().isEmpty()
-                && COVERED_CALLS.add(c.sid() + what));
+    private static Map<String, Long> callsTo() {
+        return exotel.calls().stream().collect(java.util.stream.Collectors.groupingBy(SandboxExotel.PlacedCall::from,
+                java.util.stream.Collectors.counting()));
     }
 
-    private static final Set<String> COVERED_CALLS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static boolean rungAgain(Map<String, Long> before, String... phones) {
+        Map<String, Long> now = callsTo();
+        return java.util.Arrays.stream(phones).allMatch(phone -> now.getOrDefault(phone, 0L) > before.getOrDefault(phone, 0L));
+    }
 
     private static URI base() {
         return relay.stack().baseUrl();

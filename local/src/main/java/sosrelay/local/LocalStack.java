@@ -148,7 +148,8 @@ public final class LocalStack implements AutoCloseable {
                             overrides.get(AsyncInvocations.RETRY_DELAYS_VARIABLE))));
             InvokeApi invokeApi = new InvokeApi(functions, asyncInvocations);
             RedriveApi redriveApi = new RedriveApi(new DeadLetterRedrive(backends.sqs(), template, resources));
-            server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
+            WebAclRateRules webAcl = WebAclRateRules.of(template, java.time.Clock.systemUTC());
+            server.createContext("/", exchange -> dispatch(exchange, webAcl, api, invokeApi, redriveApi));
             server.setExecutor(workers);
             return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
                     asyncInvocations, accessDenials, grantedRequests, roles, ScheduledInvocations.override(processEnvironment.getOrDefault(
@@ -263,13 +264,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void dispatch(HttpExchange exchange, ApiGateway api, InvokeApi invokeApi, RedriveApi redriveApi)
-            throws IOException {
+    private static void dispatch(HttpExchange exchange, WebAclRateRules webAcl, ApiGateway api, InvokeApi invokeApi,
+                                 RedriveApi redriveApi) throws IOException {
         try (exchange) {
             if (InvokeApi.handles(exchange.getRequestURI().getPath())) {
                 invokeApi.handle(exchange);
             } else if (RedriveApi.handles(exchange.getRequestURI().getPath())) {
                 redriveApi.handle(exchange);
+            } else if (!webAcl.admit(exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestURI().getPath())) {
+                // AWS WAF's default block, before API Gateway: the function is never invoked.
+                HttpExchanges.sendJson(exchange, 403, HttpExchanges.jsonMessage("Forbidden"));
             } else {
                 api.handle(exchange);
             }

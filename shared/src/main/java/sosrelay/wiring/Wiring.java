@@ -512,7 +512,7 @@ public final class Wiring {
         Settings.Exotel exotel = settings.exotel();
         Settings.Calls calls = settings.calls();
         return new ExotelAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(), secret(exotel.apiToken(), SecretValue.KEPT),
-                calls.callerId(), secret(calls.flowUrl(), ExotelAccount.FLOW_URL_KEPT), callbackUrl(calls.publicBaseUrl(), "call-status"),
+                calls.callerId(), secret(calls.flowUrl(), ExotelAccount.FLOW_URL_KEPT), () -> callbackUrl(calls.publicBaseUrl(), "call-status"),
                 (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), exotel.requestTimeout());
     }
 
@@ -520,7 +520,7 @@ public final class Wiring {
         Settings.Exotel exotel = settings.exotel();
         Settings.Sms sms = settings.sms();
         return new ExotelSmsAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(), secret(exotel.apiToken(), SecretValue.KEPT),
-                sms.from(), sms.dltEntityId(), sms.english().alert(), callbackUrl(sms.publicBaseUrl(), "sms-status"), exotel.requestTimeout());
+                sms.from(), sms.dltEntityId(), sms.english().alert(), () -> callbackUrl(sms.publicBaseUrl(), "sms-status"), exotel.requestTimeout());
     }
 
     private GupShupAccount gupShupAccount() {

@@ -148,6 +148,7 @@ public final class Wiring {
     private final Lazy<Pacer> voicePacer;
     private final Lazy<OpenIncidentSlots> openSlots;
     private final Lazy<WebhookSecret> webhookSecret;
+    private final Lazy<WebhookSecret> gupShupWebhookSecret;
     private final Lazy<ReportBack> reportBack;
     private final Lazy<OperatorApi> operatorApi;
     private final Lazy<RecordingsBucket> recordingsBucket;
@@ -182,6 +183,7 @@ public final class Wiring {
         // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
         this.queueing = new Lazy<>(() -> pool("sos-queue"));
         this.webhookSecret = new Lazy<>(() -> new WebhookSecret(secret(settings.webhookSecret(), SecretValue.KEPT)));
+        this.gupShupWebhookSecret = new Lazy<>(() -> new WebhookSecret(secret(settings.gupShupWebhookSecret(), SecretValue.KEPT)));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), incidentsTable(), clock, IncidentStore.DISPATCH_LEASE));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
                 settings.timing().directoryCache()));
@@ -387,12 +389,12 @@ public final class Wiring {
 
     /** GupShup's inbound messages: a WhatsApp reply with the code acknowledges as an SMS reply does. */
     public WhatsAppReplyWebhook whatsAppReplyWebhook() {
-        return new WhatsAppReplyWebhook(webhookSecret(), codeReplies());
+        return new WhatsAppReplyWebhook(gupShupWebhookSecret.get(), codeReplies());
     }
 
     /** GupShup's delivery reports of WhatsApp messages. */
     public GupShupDeliveryWebhook gupShupDeliveryWebhook() {
-        return new GupShupDeliveryWebhook(webhookSecret(), outcomes.get());
+        return new GupShupDeliveryWebhook(gupShupWebhookSecret.get(), outcomes.get());
     }
 
     private CodeReplies codeReplies() {

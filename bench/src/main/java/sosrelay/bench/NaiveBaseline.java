@@ -20,7 +20,7 @@ public final class NaiveBaseline {
         this.exotel = exotel;
         this.calls = new ExotelCalls(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                 new ExotelAccount(exotel.baseUrl(), SlowExotel.ACCOUNT_SID, SlowExotel.API_KEY, () -> SlowExotel.API_TOKEN,
-                        "08047000000", () -> "http://my.exotel.com/bench/exoml/start_voice/1", "http://127.0.0.1:9/unused",
+                        "08047000000", () -> "http://my.exotel.com/bench/exoml/start_voice/1", () -> "http://127.0.0.1:9/unused",
                         30, 600, Duration.ofSeconds(8)));
     }
 

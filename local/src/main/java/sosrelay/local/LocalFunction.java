@@ -1,7 +1,7 @@
 package sosrelay.local;
 
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import sosrelay.local.backends.TemplateFunction;
+import sosrelay.local.iam.RoleEnforcement;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,14 +19,16 @@ import java.util.Optional;
 final class LocalFunction {
     private final TemplateFunction definition;
     private final Map<String, String> environment;
+    private final RoleEnforcement role;
     private final ExecutionEnvironments environments;
     private final Method method;
     private final String loadError;
 
-    private LocalFunction(TemplateFunction definition, Map<String, String> environment, ExecutionEnvironments environments,
-                          Method method, String loadError) {
+    private LocalFunction(TemplateFunction definition, Map<String, String> environment, RoleEnforcement role,
+                          ExecutionEnvironments environments, Method method, String loadError) {
         this.definition = definition;
         this.environment = environment;
+        this.role = role;
         this.environments = environments;
         this.method = method;
         this.loadError = loadError;
@@ -36,16 +38,16 @@ final class LocalFunction {
      * A function whose class is not on the classpath (the function modules not built yet) still
      * gets its routes; invoking it fails with the reason.
      */
-    static LocalFunction load(TemplateFunction definition, Map<String, String> environment, ClientOverrideConfiguration clientOverrides) {
+    static LocalFunction load(TemplateFunction definition, Map<String, String> environment, RoleEnforcement role) {
         try {
             Class<?> handlerClass = Class.forName(definition.handlerClass(), true, LocalFunction.class.getClassLoader());
             Method method = handlerMethod(handlerClass, definition.handlerMethod());
             method.setAccessible(true);
             ExecutionEnvironments environments = new ExecutionEnvironments(
-                    () -> HandlerInstances.create(handlerClass, environment, clientOverrides));
-            return new LocalFunction(definition, environment, environments, method, null);
+                    () -> HandlerInstances.create(handlerClass, environment, role.clientOverrides()));
+            return new LocalFunction(definition, environment, role, environments, method, null);
         } catch (ClassNotFoundException e) {
-            return new LocalFunction(definition, environment, null, null,
+            return new LocalFunction(definition, environment, role, null, null,
                     "handler class " + definition.handlerClass() + " is not on the classpath");
         } catch (InvocationTargetException e) {
             // The handler's constructor, its init, threw: a setting it needs is missing or malformed (the message names it).
@@ -73,6 +75,11 @@ final class LocalFunction {
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** The function's role, also checked for what Lambda does with it on the function's behalf. */
+    RoleEnforcement role() {
+        return role;
     }
 
     Optional<String> loadError() {

@@ -34,6 +34,8 @@ import sosrelay.sms.DltTemplate;
 public final class LocalRelay implements AutoCloseable {
     /** The webhook secret the local stack uses unless SOS_WEBHOOK_SECRET says otherwise. */
     public static final String LOCAL_SECRET = "local-webhook-secret";
+    /** GupShup's webhook secret on the local stack unless SOS_GUPSHUP_WEBHOOK_SECRET says otherwise. */
+    public static final String LOCAL_GUPSHUP_SECRET = "local-gupshup-secret";
     /** The device API key the local stack accepts unless SOS_API_KEYS says otherwise. */
     public static final String LOCAL_API_KEY = "local-device-key";
     /** The operator API key the local stack accepts: it reads and resolves every incident, not only its own. */
@@ -81,6 +83,8 @@ public final class LocalRelay implements AutoCloseable {
         String secret = processEnvironment.getOrDefault("SOS_WEBHOOK_SECRET", LOCAL_SECRET);
         Map<String, String> overrides = new HashMap<>(options.environmentOverrides());
         overrides.putIfAbsent("SOS_WEBHOOK_SECRET", secret);
+        // GupShup's own secret, as on AWS (one per provider): a GupShup URL with Exotel's secret is refused.
+        overrides.putIfAbsent("SOS_GUPSHUP_WEBHOOK_SECRET", processEnvironment.getOrDefault("SOS_GUPSHUP_WEBHOOK_SECRET", LOCAL_GUPSHUP_SECRET));
         overrides.putIfAbsent(LocalStack.API_KEYS_VARIABLE, LOCAL_API_KEY + "," + LOCAL_OPERATOR_KEY);
         overrides.putIfAbsent("OPERATOR_API_KEY_IDS", LocalApiKeys.idOf(LOCAL_OPERATOR_KEY));
         // The board's sign-in: the operator's own tokens, else one made up now and printed, never a fixed default.
@@ -147,10 +151,11 @@ public final class LocalRelay implements AutoCloseable {
         }
         String currentSecret = stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
         String webhooks = stack.baseUrl() + "/exotel/" + currentSecret;
+        String gupShupSecret = stack.environment("GupShupDeliveryFunction").get("SOS_GUPSHUP_WEBHOOK_SECRET").split(",")[0].trim();
         // As an operator sets them in GupShup's console (docs/providers-setup.md).
         sandboxGupShup.ifPresent(gupShup -> {
-            gupShup.deliveryReportsTo(stack.baseUrl() + "/gupshup/" + currentSecret + "/delivery");
-            gupShup.inboundMessagesTo(stack.baseUrl() + "/gupshup/" + currentSecret + "/inbound");
+            gupShup.deliveryReportsTo(stack.baseUrl() + "/gupshup/" + gupShupSecret + "/delivery");
+            gupShup.inboundMessagesTo(stack.baseUrl() + "/gupshup/" + gupShupSecret + "/inbound");
         });
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");

@@ -15,7 +15,9 @@ import sosrelay.local.backends.TemplateResources;
 import sosrelay.local.iam.AccessDenials;
 import sosrelay.local.iam.FunctionRoles;
 import sosrelay.local.iam.LocalArns;
+import sosrelay.local.iam.GrantedRequests;
 import sosrelay.local.iam.RoleEnforcement;
+import sosrelay.local.iam.ServerSideEncryption;
 import sosrelay.local.iam.RolePolicy;
 
 import java.io.IOException;
@@ -62,6 +64,8 @@ public final class LocalStack implements AutoCloseable {
     private final ApiGateway api;
     private final AsyncInvocations asyncInvocations;
     private final AccessDenials accessDenials;
+    private final GrantedRequests grantedRequests;
+    private final Map<String, RolePolicy> roles;
     private final java.util.Optional<java.time.Duration> scheduleEvery;
     private SqsEventSourceMappings sqsMappings;
     private ScheduledInvocations schedules;
@@ -69,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
                        Map<String, List<String>> unresolvedVariables, ApiGateway api, AsyncInvocations asyncInvocations,
-                       AccessDenials accessDenials, java.util.Optional<java.time.Duration> scheduleEvery) {
+                       AccessDenials accessDenials, GrantedRequests grantedRequests, Map<String, RolePolicy> roles,
+                       java.util.Optional<java.time.Duration> scheduleEvery) {
         this.scheduleEvery = scheduleEvery;
         this.options = options;
         this.template = template;
@@ -82,6 +87,8 @@ public final class LocalStack implements AutoCloseable {
         this.api = api;
         this.asyncInvocations = asyncInvocations;
         this.accessDenials = accessDenials;
+        this.grantedRequests = grantedRequests;
+        this.roles = roles;
     }
 
     /** A stack configured by this process's environment, already serving. */
@@ -114,17 +121,19 @@ public final class LocalStack implements AutoCloseable {
             overrides.put(BOARD_SIGN_IN_VARIABLE, "{\"tokens\":true}");
             overrides.putAll(options.environmentOverrides());
             FunctionEnvironment environments = FunctionEnvironment.of(template, resources, backends);
-            Map<String, RolePolicy> roles = FunctionRoles.of(template, environments,
-                    new LocalArns(LocalBackends.REGION.id(), LocalBackends.ACCOUNT_ID));
+            LocalArns arns = new LocalArns(LocalBackends.REGION.id(), LocalBackends.ACCOUNT_ID);
+            Map<String, RolePolicy> roles = FunctionRoles.of(template, environments, arns);
+            ServerSideEncryption encryption = ServerSideEncryption.of(template, environments, arns);
             AccessDenials accessDenials = new AccessDenials();
+            GrantedRequests grantedRequests = new GrantedRequests();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
             List<String> cannotStart = new ArrayList<>();
             for (TemplateFunction definition : template.functions()) {
                 FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, processEnvironment);
-                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), accessDenials);
+                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), encryption, accessDenials, grantedRequests);
                 try {
-                    functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement.clientOverrides()));
+                    functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement));
                 } catch (IllegalStateException e) {
                     // Every function is tried, so one start names every setting to fix, not only the first.
                     cannotStart.add(e.getMessage());
@@ -149,10 +158,11 @@ public final class LocalStack implements AutoCloseable {
                             overrides.get(AsyncInvocations.RETRY_DELAYS_VARIABLE))));
             InvokeApi invokeApi = new InvokeApi(functions, asyncInvocations);
             RedriveApi redriveApi = new RedriveApi(new DeadLetterRedrive(backends.sqs(), template, resources));
-            server.createContext("/", exchange -> dispatch(exchange, api, invokeApi, redriveApi));
+            WebAclRateRules webAcl = WebAclRateRules.of(template, java.time.Clock.systemUTC());
+            server.createContext("/", exchange -> dispatch(exchange, webAcl, api, invokeApi, redriveApi));
             server.setExecutor(workers);
             return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
-                    asyncInvocations, accessDenials, ScheduledInvocations.override(processEnvironment.getOrDefault(
+                    asyncInvocations, accessDenials, grantedRequests, roles, ScheduledInvocations.override(processEnvironment.getOrDefault(
                             ScheduledInvocations.EVERY_VARIABLE, overrides.get(ScheduledInvocations.EVERY_VARIABLE))));
         } catch (RuntimeException | Error e) {
             server.stop(0);
@@ -230,6 +240,16 @@ public final class LocalStack implements AutoCloseable {
         return accessDenials;
     }
 
+    /** What the functions' roles were asked for and allowed: what tests exercised of each role. */
+    public GrantedRequests grantedRequests() {
+        return grantedRequests;
+    }
+
+    /** Each function's role as SAM would generate it, by logical id. */
+    public Map<String, RolePolicy> roles() {
+        return roles;
+    }
+
     /** Where everything is; callers may print more after it. */
     public void printBanner(PrintStream out) {
         new Banner(this, api.routes(), functions.values(), unresolvedVariables,
@@ -254,13 +274,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void dispatch(HttpExchange exchange, ApiGateway api, InvokeApi invokeApi, RedriveApi redriveApi)
-            throws IOException {
+    private static void dispatch(HttpExchange exchange, WebAclRateRules webAcl, ApiGateway api, InvokeApi invokeApi,
+                                 RedriveApi redriveApi) throws IOException {
         try (exchange) {
             if (InvokeApi.handles(exchange.getRequestURI().getPath())) {
                 invokeApi.handle(exchange);
             } else if (RedriveApi.handles(exchange.getRequestURI().getPath())) {
                 redriveApi.handle(exchange);
+            } else if (!webAcl.admit(exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestURI().getPath())) {
+                // AWS WAF's default block, before API Gateway: the function is never invoked.
+                HttpExchanges.sendJson(exchange, 403, HttpExchanges.jsonMessage("Forbidden"));
             } else {
                 api.handle(exchange);
             }

@@ -2,6 +2,7 @@ package sosrelay.local;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import sosrelay.local.backends.LocalResources;
 import sosrelay.local.backends.SqsBatches;
 import sosrelay.local.backends.SqsEventSource;
@@ -57,6 +58,8 @@ final class SqsPoller implements Runnable {
     private List<Message> collectBatch() {
         List<Message> batch = new ArrayList<>();
         long windowEnds = System.currentTimeMillis() + source.maximumBatchingWindowSeconds() * 1000L;
+        // The mapping receives with the function's role: an encrypted queue needs kms:Decrypt in it, or nothing arrives.
+        function.role().check("Sqs", "ReceiveMessage", ReceiveMessageRequest.builder().queueUrl(queue.url()).build());
         do {
             batch.addAll(SqsBatches.receive(sqs, queue.url(), source.batchSize() - batch.size(), LONG_POLL_SECONDS));
             // A zero window invokes as soon as anything arrived, as Lambda does.

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * @param apiToken          read when needed, so a rotated token takes effect without a redeploy
  * @param callerId          the ExoPhone people see calling
  * @param flowUrl           the outbound flow with the Dynamic Greeting; read when needed, as it is set after deploying
- * @param statusCallbackUrl where Exotel reports how each call ended
+ * @param statusCallbackUrl where Exotel reports how each call ended; built when needed, as it holds the webhook secret
+ *                          (rotatable, and never in a SnapStart snapshot)
  */
 public record ExotelAccount(
         String apiBaseUrl,
@@ -19,7 +20,7 @@ public record ExotelAccount(
         Supplier<String> apiToken,
         String callerId,
         Supplier<String> flowUrl,
-        String statusCallbackUrl,
+        Supplier<String> statusCallbackUrl,
         int ringTimeoutSeconds,
         int timeLimitSeconds,
         Duration requestTimeout) {

@@ -39,7 +39,7 @@ public final class ExotelCalls implements Sender {
         form.put("TimeOut", Integer.toString(account.ringTimeoutSeconds()));
         form.put("TimeLimit", Integer.toString(account.timeLimitSeconds()));
         form.put("CustomField", job.customField());
-        form.put("StatusCallback", account.statusCallbackUrl());
+        form.put("StatusCallback", account.statusCallbackUrl().get());
         // The terminal event carries CustomField and the legs as well: enough to place the callback
         // even if the CallSid were unknown to us.
         form.put("StatusCallbackEvents[0]", "terminal");

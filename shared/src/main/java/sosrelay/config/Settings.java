@@ -368,6 +368,11 @@ public final class Settings {
         return group("webhook", Settings::readWebhookSecret);
     }
 
+    /** GupShup's own webhook secret (one per provider, each rotatable): SOS_GUPSHUP_WEBHOOK_SECRET (local only), else its SSM parameter. */
+    public SecretSource gupShupWebhookSecret() {
+        return group("gupshup-webhook", Settings::readGupShupWebhookSecret);
+    }
+
     public Exotel exotel() {
         return group("exotel", Exotel::read);
     }
@@ -421,6 +426,11 @@ public final class Settings {
     private static SecretSource readWebhookSecret(Env env) {
         Variables v = new Variables(env);
         return v.checked("webhook", v.secret("SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER"));
+    }
+
+    private static SecretSource readGupShupWebhookSecret(Env env) {
+        Variables v = new Variables(env);
+        return v.checked("gupshup-webhook", v.secret("SOS_GUPSHUP_WEBHOOK_SECRET", "SOS_GUPSHUP_WEBHOOK_SECRET_PARAMETER"));
     }
 
     /**

@@ -67,7 +67,7 @@ public final class ExotelSms implements Sender {
         form.put("DltEntityId", account.dltEntityId());
         form.put("DltTemplateId", dltTemplates.apply(job, text.language()));
         form.put("SmsType", "transactional");
-        form.put("StatusCallback", account.statusCallbackUrl());
+        form.put("StatusCallback", account.statusCallbackUrl().get());
         form.put("CustomField", job.customField());
         return exotel.post(endpoint, ProviderHttp.basicAuth(account.apiKey(), account.apiToken().get()), form,
                 response -> ExotelAnswers.classify(response, "SMSMessage"));

@@ -20,6 +20,6 @@ public record ExotelSmsAccount(
         String senderId,
         String dltEntityId,
         String dltTemplateId,
-        String statusCallbackUrl,
+        Supplier<String> statusCallbackUrl,
         Duration requestTimeout) {
 }

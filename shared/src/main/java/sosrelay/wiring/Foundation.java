@@ -54,6 +54,7 @@ final class Foundation {
     final Lazy<ExecutorService> executor;
     final Lazy<ExecutorService> queueing;
     final Lazy<WebhookSecret> webhookSecret;
+    final Lazy<WebhookSecret> gupShupWebhookSecret;
     final Lazy<IncidentStore> incidents;
     final Lazy<DirectoryStore> directory;
     final Lazy<DeliveryStore> deliveries;
@@ -86,9 +87,11 @@ final class Foundation {
         // Its own pool: the tasks on the executor wait for the queueing (a timer's dispatch), so were it queued on
         // the same pool, a full batch of such tasks would wait for ever on work queued behind themselves.
         this.queueing = new Lazy<>(() -> pool("sos-queue"));
-        // SOS_WEBHOOK_SECRET itself (local only), else the SSM SecureString SOS_WEBHOOK_SECRET_PARAMETER names; checked
-        // when built (present, 16 characters or more): a function that takes webhooks fails its init without one.
-        this.webhookSecret = new Lazy<>(() -> WebhookSecret.checked(secret(settings.webhookSecret(), SecretValue.KEPT)));
+        // Exotel's and GupShup's path secrets: each SOS_*_SECRET itself (local only), else the SSM SecureString its
+        // *_PARAMETER names. A value given in the environment is checked at init (16 characters or more); one in SSM is
+        // read after SnapStart's restore, never into the snapshot, and checked when first read.
+        this.webhookSecret = new Lazy<>(() -> webhookSecret(settings.webhookSecret()));
+        this.gupShupWebhookSecret = new Lazy<>(() -> webhookSecret(settings.gupShupWebhookSecret()));
         String table = settings.tables().incidents();
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), table, clock, IncidentStore.DISPATCH_LEASE));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
@@ -146,6 +149,11 @@ final class Foundation {
     /** The secret itself (local only), else its SSM parameter, read when first needed and again after {@code kept}. */
     Supplier<String> secret(SecretSource source, Duration kept) {
         return source.isPlain() ? source::value : new SecretValue(ssm, source.parameterName(), clock, kept);
+    }
+
+    private WebhookSecret webhookSecret(SecretSource source) {
+        Supplier<String> value = secret(source, SecretValue.KEPT);
+        return source.isPlain() ? WebhookSecret.checked(value) : new WebhookSecret(value);
     }
 
     String callbackUrl(String publicBaseUrl, String name) {

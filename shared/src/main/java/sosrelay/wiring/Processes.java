@@ -121,7 +121,7 @@ final class Processes {
         Settings.Calls calls = base.settings.calls();
         return new ExotelAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(),
                 base.secret(exotel.apiToken(), SecretValue.KEPT), calls.callerId(),
-                base.secret(calls.flowUrl(), ExotelAccount.FLOW_URL_KEPT), base.callbackUrl(calls.publicBaseUrl(), "call-status"),
+                base.secret(calls.flowUrl(), ExotelAccount.FLOW_URL_KEPT), () -> base.callbackUrl(calls.publicBaseUrl(), "call-status"),
                 (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), exotel.requestTimeout());
     }
 

@@ -33,7 +33,8 @@ public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     /** The provider's secret is deliberately not fetched here: a secret has no place in a snapshot. */
-    private void warmUp() {
+    // Package-private: SnapStartSecretsIT runs it as SnapStart would.
+    void warmUp() {
         SQSEvent empty = new SQSEvent();
         empty.setRecords(List.of());
         handleRequest(empty, null);

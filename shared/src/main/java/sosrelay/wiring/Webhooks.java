@@ -50,12 +50,12 @@ final class Webhooks {
 
     /** GupShup's inbound messages: a WhatsApp reply with the code acknowledges as an SMS reply does. */
     WhatsAppReplyWebhook whatsAppReply() {
-        return new WhatsAppReplyWebhook(base.webhookSecret.get(), processes.codeReplies());
+        return new WhatsAppReplyWebhook(base.gupShupWebhookSecret.get(), processes.codeReplies());
     }
 
     /** GupShup's delivery reports of WhatsApp messages. */
     GupShupDeliveryWebhook gupShupDelivery() {
-        return new GupShupDeliveryWebhook(base.webhookSecret.get(), processes.outcomes.get());
+        return new GupShupDeliveryWebhook(base.gupShupWebhookSecret.get(), processes.outcomes.get());
     }
 
     /** The calls we placed that can still be on the line: all a greeting or a press 1 may come from. */

@@ -86,7 +86,7 @@ final class Workers {
         Settings.Sms sms = base.settings.sms();
         return new ExotelSmsAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(),
                 base.secret(exotel.apiToken(), SecretValue.KEPT), sms.from(), sms.dltEntityId(), sms.english().alert(),
-                base.callbackUrl(sms.publicBaseUrl(), "sms-status"), exotel.requestTimeout());
+                () -> base.callbackUrl(sms.publicBaseUrl(), "sms-status"), exotel.requestTimeout());
     }
 
     private GupShupAccount gupShupAccount() {

@@ -25,7 +25,7 @@ class ExotelCallDetailsTest {
     void setUp() {
         details = new ExotelCallDetails(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl(), "acme", "key",
                 () -> "token", "08047000000", () -> "http://my.exotel.com/acme/exoml/start_voice/926",
-                "https://sos.example/exotel/s3cret/call-status", 30, 600, Duration.ofMillis(2000)));
+                () -> "https://sos.example/exotel/s3cret/call-status", 30, 600, Duration.ofMillis(2000)));
     }
 
     @Test

@@ -37,7 +37,7 @@ class ExotelCallsTest {
     void setUp() {
         calls = new ExotelCalls(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl() + "/", "acme", "key",
                 () -> "token", "08047000000", () -> "http://my.exotel.com/acme/exoml/start_voice/926",
-                "https://sos.example/exotel/s3cret/call-status", 30, 600, Duration.ofMillis(5000)));
+                () -> "https://sos.example/exotel/s3cret/call-status", 30, 600, Duration.ofMillis(5000)));
     }
 
     @Test

@@ -31,7 +31,7 @@ class ExotelSmsTest {
     @BeforeEach
     void setUp() {
         sms = new ExotelSms(HttpClient.newHttpClient(), new ExotelSmsAccount(exotel.baseUrl() + "/", "acme", "key", () -> "token",
-                "SOSRLY", "1101000000000000001", "1107000000000000001", "https://sos.example/exotel/s3cret/sms-status",
+                "SOSRLY", "1101000000000000001", "1107000000000000001", () -> "https://sos.example/exotel/s3cret/sms-status",
                 Duration.ofMillis(5000)), j -> Text.english("Heart emergency, ref " + j.incidentId()));
     }
 

@@ -61,7 +61,7 @@ class MidBatchCrashIT {
         exotel.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200)
                 .withBody("{\"Call\":{\"Sid\":\"call-{{randomValue length=10 type='ALPHANUMERIC'}}\"}}")));
         ExotelCalls exotelCalls = new ExotelCalls(HttpClient.newHttpClient(), new ExotelAccount(exotel.baseUrl(), "acme", "key",
-                () -> "token", "08047000000", () -> "http://my.exotel.com/acme/exoml/start_voice/926", "https://sos.example/cb",
+                () -> "token", "08047000000", () -> "http://my.exotel.com/acme/exoml/start_voice/926", () -> "https://sos.example/cb",
                 30, 600, Duration.ofSeconds(10)));
         AtomicBoolean dies = new AtomicBoolean(true);
         Sender diesOnP4Once = job -> {

@@ -39,7 +39,8 @@ class ExotelCallbackHandlersIT {
     /** The externalId of events/gupshup-delivery.json: the id GupShup's SendMessage answered. */
     private static final String GUPSHUP_ID = "4937213891437419583-123456789012345678";
     /** The secret the fixtures' paths carry; the account the deploy's required ExotelAccountSid names. */
-    private static final Map<String, String> SECRET = Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret", "EXOTEL_ACCOUNT_SID", "acme");
+    private static final Map<String, String> SECRET = Map.of("SOS_WEBHOOK_SECRET", "local-webhook-secret",
+            "SOS_GUPSHUP_WEBHOOK_SECRET", "local-gupshup-secret", "EXOTEL_ACCOUNT_SID", "acme");
     private static LocalTemplate stack;
     private static Wiring passthru;
     private static DeliveryStore deliveries;
@@ -245,6 +246,17 @@ class ExotelCallbackHandlersIT {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(delivery(Channel.WHATSAPP).state()).isEqualTo("read");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/gupshup-delivery.json", type = APIGatewayProxyRequestEvent.class)
+    void gupShupsWebhooksTakeGupShupsOwnSecretAndNotExotels(APIGatewayProxyRequestEvent event) {
+        place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.WHATSAPP, 1), GUPSHUP_ID);
+        event.setPathParameters(Map.of("secret", "local-webhook-secret"));
+
+        assertThat(new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(event, null).getStatusCode())
+                .as("one secret per provider: Exotel's opens no GupShup route").isEqualTo(403);
+        assertThat(delivery(Channel.WHATSAPP).state()).isNotEqualTo("read");
     }
 
     @ParameterizedTest

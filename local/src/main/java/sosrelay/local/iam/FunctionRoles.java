@@ -51,10 +51,12 @@ public final class FunctionRoles {
         Map<String, Object> properties = map(template.rawResource(id).get("Properties"));
         List<PolicyStatement> statements = new ArrayList<>();
         statements.add(BASIC_EXECUTION);
+        List<PolicyStatement> fromPolicies = new ArrayList<>();
         Object policies = properties.get("Policies");
         for (Object policy : policies instanceof List<?> list ? list : policies == null ? List.of() : List.of(policies)) {
-            statements.addAll(policy(id, policy));
+            fromPolicies.addAll(policy(id, policy));
         }
+        statements.addAll(fromPolicies);
         if (!function.sqsEvents().isEmpty()) {
             statements.add(SQS_EXECUTION);
         }
@@ -72,7 +74,7 @@ public final class FunctionRoles {
                         values.require(destination.get("Destination"), where + ".Destination")));
             }
         }
-        return new RolePolicy(id, arns, statements);
+        return new RolePolicy(id, arns, statements, fromPolicies);
     }
 
     /** A policy template ({@code {DynamoDBReadPolicy: {TableName: ...}}}) or an inline document ({@code {Statement: [...]}}). */

@@ -24,7 +24,7 @@ public record PolicyStatement(boolean allow, List<String> actions, List<String> 
         return allow(actions, List.of(resource));
     }
 
-    boolean covers(String action, String resource) {
+    public boolean covers(String action, String resource) {
         return actions.stream().anyMatch(pattern -> matches(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT)))
                 && resources.stream().anyMatch(pattern -> matches(pattern, resource));
     }

@@ -28,6 +28,10 @@ final class PolicyValues {
         this.arns = arns;
     }
 
+    LocalArns arns() {
+        return arns;
+    }
+
     /** The value, or an error naming where it was used. */
     String require(Object value, String where) {
         return resolve(value).orElseThrow(() -> new IllegalArgumentException(

@@ -11,6 +11,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import sosrelay.log.Log;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,11 +27,15 @@ public final class RoleEnforcement implements ExecutionInterceptor {
     private static final Map<String, Integer> STATUS_CODES = Map.of("DynamoDb", 400);
 
     private final RolePolicy role;
+    private final ServerSideEncryption encryption;
     private final AccessDenials denials;
+    private final GrantedRequests granted;
 
-    public RoleEnforcement(RolePolicy role, AccessDenials denials) {
+    public RoleEnforcement(RolePolicy role, ServerSideEncryption encryption, AccessDenials denials, GrantedRequests granted) {
         this.role = role;
+        this.encryption = encryption;
         this.denials = denials;
+        this.granted = granted;
     }
 
     /** The override configuration that puts this check into a function's SDK clients. */
@@ -39,15 +45,28 @@ public final class RoleEnforcement implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        for (IamRequests.Check check : IamRequests.checks(service, operation, context.request(), role.arns())) {
-            if (!role.allows(check.action(), check.resource())) {
-                AccessDenial denial = new AccessDenial(role.functionLogicalId(), role.principal(), check.action(), check.resource());
-                denials.add(denial);
-                Log.error("local.iam.access-denied", "function", denial.function(), "action", denial.action(),
-                        "resource", denial.resource(), "message", denial.message());
-                throw exception(context.request(), service, denial.message());
+        check(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                context.request());
+    }
+
+    /**
+     * Refuses a request the role does not allow, the key permissions of an encrypted resource included. Also called
+     * for what Lambda does with the role on the function's behalf (an SQS event source mapping's receive).
+     */
+    public void check(String service, String operation, SdkRequest request) {
+        for (IamRequests.Check serviceCheck : IamRequests.checks(service, operation, request, role.arns())) {
+            List<IamRequests.Check> checks = new ArrayList<>();
+            checks.add(serviceCheck);
+            checks.addAll(encryption.keyChecks(serviceCheck));
+            for (IamRequests.Check check : checks) {
+                if (!role.allows(check.action(), check.resource())) {
+                    AccessDenial denial = new AccessDenial(role.functionLogicalId(), role.principal(), check.action(), check.resource());
+                    denials.add(denial);
+                    Log.error("local.iam.access-denied", "function", denial.function(), "action", denial.action(),
+                            "resource", denial.resource(), "message", denial.message());
+                    throw exception(request, service, denial.message());
+                }
+                granted.add(new GrantedRequests.Granted(role.functionLogicalId(), check.action(), check.resource()));
             }
         }
     }

@@ -6,10 +6,12 @@ import java.util.List;
  * What a function's execution role may do: the statements SAM would put on {@code <Function>Role}.
  * IAM's rule: an explicit Deny wins, else some Allow must cover the action on the resource.
  */
-public record RolePolicy(String functionLogicalId, LocalArns arns, List<PolicyStatement> statements) {
+public record RolePolicy(String functionLogicalId, LocalArns arns, List<PolicyStatement> statements, List<PolicyStatement> fromPolicies) {
 
+    /** {@code fromPolicies}: the statements of the function's own {@code Policies}, what its code asked for. */
     public RolePolicy {
         statements = List.copyOf(statements);
+        fromPolicies = List.copyOf(fromPolicies);
     }
 
     public boolean allows(String action, String resource) {

@@ -281,7 +281,7 @@ class SandboxExotelCallsIT {
         placeCall(Map.of("From", "+919800000002"));
         String second = placeCall(Map.of());
         ExotelCallDetails lookup = new ExotelCallDetails(HTTP, new ExotelAccount(sandbox.baseUrl(), SandboxExotel.ACCOUNT_SID,
-                SandboxExotel.API_KEY, () -> SandboxExotel.API_TOKEN, CALLER_ID, () -> "http://flow", "http://status", 30, 600,
+                SandboxExotel.API_KEY, () -> SandboxExotel.API_TOKEN, CALLER_ID, () -> "http://flow", () -> "http://status", 30, 600,
                 Duration.ofSeconds(5)));
 
         assertThat(lookup.placedSince(NUMBER, before)).containsExactlyInAnyOrder(first, second);
@@ -301,7 +301,7 @@ class SandboxExotelCallsIT {
         try (SandboxExotel again = SandboxExotel.start(new PrintStream(PrintStream.nullOutputStream()), PICK_UP_AFTER,
                 java.util.Optional.of(history))) {
             ExotelCallDetails lookup = new ExotelCallDetails(HTTP, new ExotelAccount(again.baseUrl(), SandboxExotel.ACCOUNT_SID,
-                    SandboxExotel.API_KEY, () -> SandboxExotel.API_TOKEN, CALLER_ID, () -> "http://flow", "http://status", 30, 600,
+                    SandboxExotel.API_KEY, () -> SandboxExotel.API_TOKEN, CALLER_ID, () -> "http://flow", () -> "http://status", 30, 600,
                     Duration.ofSeconds(5)));
 
             assertThat(lookup.placedSince(NUMBER, before)).containsExactly(sid);

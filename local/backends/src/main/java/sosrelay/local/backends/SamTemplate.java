@@ -172,6 +172,11 @@ public final class SamTemplate {
         return TemplateValues.map(resources.get(logicalId));
     }
 
+    /** Every resource's logical id, in the template's order. */
+    public java.util.Set<String> rawResourceIds() {
+        return java.util.Collections.unmodifiableSet(resources.keySet());
+    }
+
     /** {@code Globals.Function} as the template writes it. */
     public Map<String, Object> rawFunctionGlobals() {
         return globals;

@@ -25,6 +25,8 @@ import sosrelay.local.backends.LocalTemplate;
  */
 public final class TemplateStack implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     public static final String WEBHOOK_SECRET = "local-webhook-secret";
+    /** GupShup's own (one secret per provider). */
+    public static final String GUPSHUP_WEBHOOK_SECRET = "local-gupshup-secret";
     public static final String PUBLIC_BASE_URL = "https://sos.example";
     public static final String EXOTEL_ACCOUNT_SID = "acme";
     /** Where Exotel places calls, on the stand-in. */
@@ -113,6 +115,7 @@ public final class TemplateStack implements BeforeAllCallback, AfterAllCallback,
     private Map<String, String> accounts() {
         return Map.ofEntries(
                 Map.entry("SOS_WEBHOOK_SECRET", WEBHOOK_SECRET),
+                Map.entry("SOS_GUPSHUP_WEBHOOK_SECRET", GUPSHUP_WEBHOOK_SECRET),
                 Map.entry("SOS_PUBLIC_BASE_URL", PUBLIC_BASE_URL),
                 Map.entry("EXOTEL_API_BASE_URL", provider.baseUrl()),
                 Map.entry("EXOTEL_ACCOUNT_SID", EXOTEL_ACCOUNT_SID),

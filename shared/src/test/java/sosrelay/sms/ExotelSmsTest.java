@@ -57,7 +57,7 @@ class ExotelSmsTest {
     @Test
     void aNoticeWithoutItsTemplateIsOffTheAlertNever() {
         ExotelSms alertOnly = new ExotelSms(HttpClient.newHttpClient(), new ExotelSmsAccount(exotel.baseUrl() + "/", "acme", "key",
-                () -> "token", "SOSRLY", "1101000000000000001", "1107000000000000001", "https://sos.example/exotel/s3cret/sms-status",
+                () -> "token", "SOSRLY", "1101000000000000001", "1107000000000000001", () -> "https://sos.example/exotel/s3cret/sms-status",
                 Duration.ofMillis(5000)), j -> Text.english("text"), (j, language) -> "1107000000000000001",
                 java.util.Map.of("stand-down", "EXOTEL_DLT_STAND_DOWN_TEMPLATE_ID is not set"));
         DeliveryJob standDown = new DeliveryJob(job.incidentId(), "dr-rao~stand-down", job.phone(), Channel.SMS, 1, null,

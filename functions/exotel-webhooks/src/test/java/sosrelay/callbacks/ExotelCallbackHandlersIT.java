@@ -254,7 +254,7 @@ class ExotelCallbackHandlersIT {
         place(new DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.WHATSAPP, 1), GUPSHUP_ID);
         event.setPathParameters(Map.of("secret", "local-webhook-secret"));
 
-        assertThat(new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(event, null).getStatusCode())
+        assertThat(new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(ApiEvents.of(event), null).getStatusCode())
                 .as("one secret per provider: Exotel's opens no GupShup route").isEqualTo(403);
         assertThat(delivery(Channel.WHATSAPP).state()).isNotEqualTo("read");
     }

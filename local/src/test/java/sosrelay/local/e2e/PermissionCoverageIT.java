@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import sosrelay.json.Json;
 import sosrelay.local.LocalRelay;
 import sosrelay.local.LocalStackOptions;
+import sosrelay.local.backends.LocalApiKeys;
 import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.iam.GrantedRequests;
 import sosrelay.local.iam.PolicyStatement;
@@ -90,13 +91,13 @@ class PermissionCoverageIT {
                   - {match: "sos-relay-*", type: Empty}
                   - {match: "billing-*", type: Urgent}
                 heartbeats:
-                  - {source: panel-9, expectEvery: 5s, type: Empty}
-                  - {source: panel-10, expectEvery: 5s, type: Urgent}
+                  - {source: panel-9, expectEvery: 5s, type: Empty, keys: [%5$s]}
+                  - {source: panel-10, expectEvery: 5s, type: Urgent, keys: [%5$s]}
                 drills:
                   - {type: Empty, schedule: "cron(%3$d %4$d ? * * *)"}
                   - {type: Urgent, schedule: "cron(%3$d %4$d ? * * *)"}
                 """.formatted(from, (from + 1) % 24, now.withOffsetSameInstant(ZoneOffset.UTC).getMinute(),
-                now.withOffsetSameInstant(ZoneOffset.UTC).getHour()));
+                now.withOffsetSameInstant(ZoneOffset.UTC).getHour(), LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)));
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
                         .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0",
                                 "EXOTEL_SMS_REPLY_NUMBER", "08047000001", "GUPSHUP_INBOUND", "on")),
@@ -187,6 +188,9 @@ class PermissionCoverageIT {
     @Test
     @Order(6)
     void anOperatorPlacesATestCallAndRunsADrill(TestInfo test) {
+        // No drill of a type while a real incident of it is unresolved: the earlier scenarios' General and Urgent ones end.
+        resolveOpen("General");
+        resolveOpen("Urgent");
         HttpResponse<String> testCall = send("POST", "/v1/people/p3/test-call", null, relay.operatorToken(), "{}");
         assertThat(testCall.statusCode()).as(testCall.body()).isIn(200, 202);
         HttpResponse<String> drill = send("POST", "/v1/drills", null, relay.operatorToken(), "{\"type\":\"General\"}");
@@ -345,6 +349,17 @@ class PermissionCoverageIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void resolveOpen(String type) {
+        String listed = LocalHttp.getWithKey(base(), "/v1/incidents?type=" + type, LocalRelay.LOCAL_OPERATOR_KEY).body();
+        for (Map<String, Object> incident : (List<Map<String, Object>>) Json.readObject(listed).get("incidents")) {
+            if (!"resolved".equals(incident.get("status"))) {
+                assertThat(send("POST", "/v1/incidents/" + incident.get("incidentId") + "/resolve", LocalRelay.LOCAL_OPERATOR_KEY, null, "{}")
+                        .statusCode()).isEqualTo(200);
+            }
         }
     }
 

@@ -92,16 +92,15 @@ final class Foundation {
         // read after SnapStart's restore, never into the snapshot, and checked when first read.
         this.webhookSecret = new Lazy<>(() -> webhookSecret(settings.webhookSecret()));
         this.gupShupWebhookSecret = new Lazy<>(() -> webhookSecret(settings.gupShupWebhookSecret()));
-        String table = settings.tables().incidents();
-        this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), table, clock, IncidentStore.DISPATCH_LEASE));
+        this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), incidentsTable(), clock, IncidentStore.DISPATCH_LEASE));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
                 settings.timing().directoryCache()));
-        this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), table, clock, settings.timing().deliveryClaim()));
+        this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), incidentsTable(), clock, settings.timing().deliveryClaim()));
         this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), table));
-        this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), table, clock));
-        this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), table, clock));
-        this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), table, clock));
-        this.openSlots = new Lazy<>(() -> new OpenIncidentSlots(dynamo.get(), table, clock,
+        this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), incidentsTable(), clock));
+        this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), incidentsTable(), clock));
+        this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), incidentsTable(), clock));
+        this.openSlots = new Lazy<>(() -> new OpenIncidentSlots(dynamo.get(), incidentsTable(), clock,
                 settings.api().openIncidentLimit(), settings.api().openIncidentWindow()));
         this.timers = new Lazy<>(() -> new Timers(sqs.get(), settings.queues().timer(), clock));
         this.jobQueue = new Lazy<>(() -> new JobQueue(sqs.get(), queueing.get()));

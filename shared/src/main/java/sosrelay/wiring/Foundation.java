@@ -96,7 +96,7 @@ final class Foundation {
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
                 settings.timing().directoryCache()));
         this.deliveries = new Lazy<>(() -> new DeliveryStore(dynamo.get(), incidentsTable(), clock, settings.timing().deliveryClaim()));
-        this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), table));
+        this.acceptanceTimes = new Lazy<>(() -> new AcceptanceTimes(dynamo.get(), incidentsTable()));
         this.progress = new Lazy<>(() -> new IncidentProgress(dynamo.get(), incidentsTable(), clock));
         this.timeline = new Lazy<>(() -> new Timeline(dynamo.get(), incidentsTable(), clock));
         this.ackCodes = new Lazy<>(() -> new AckCodes(dynamo.get(), incidentsTable(), clock));

@@ -90,6 +90,8 @@ class PermissionCoverageIT {
                 alarms:
                   - {match: "sos-relay-*", type: Empty}
                   - {match: "billing-*", type: Urgent}
+                devices:
+                  - {keyId: %5$s, name: coverage-panel, types: [General, Empty, Urgent]}
                 heartbeats:
                   - {source: panel-9, expectEvery: 5s, type: Empty, keys: [%5$s]}
                   - {source: panel-10, expectEvery: 5s, type: Urgent, keys: [%5$s]}
@@ -228,6 +230,8 @@ class PermissionCoverageIT {
      * Some depend on timing (which of a race's sides a run takes); a row outside this list fails the test.
      */
     private static final List<String> KNOWN_GAPS = List.of(
+            // A report kept by the GupShup delivery function and taken by it in the same race (which side wins is timing).
+            "GupShupDeliveryFunction dynamodb:DeleteItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "ExotelPassthruFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "ExotelGreetingFunction s3:GetObject arn:aws:s3:::recordingsbucket/*",
             "ExotelGreetingFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",

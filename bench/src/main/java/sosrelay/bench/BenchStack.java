@@ -51,6 +51,10 @@ public final class BenchStack implements AutoCloseable {
         environment.put("EXOTEL_CALLBACK_GRACE_SECONDS", "3600");
         // Nor the Passthru's CallSid check (its CallSids are made up): one call-details request per Passthru, a run's pacing unchanged.
         environment.put("PASSTHRU_CALL_CHECK", "off");
+        // The SMS worker's settings (its people are call only): without them its function fails its init and no stack starts.
+        environment.put("EXOTEL_SMS_FROM", "SOSRLY");
+        environment.put("EXOTEL_DLT_ENTITY_ID", "1101000000000000001");
+        environment.put("EXOTEL_DLT_TEMPLATE_ID", "1107000000000000001");
         LocalRelay relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate())
                         .withContactsFile(directoryFile).withEnvironmentOverrides(environment),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));

@@ -7,14 +7,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sosrelay.incident.IncidentProgress;
-import sosrelay.incident.Timeline;
 import sosrelay.local.LocalRelay;
 import sosrelay.local.LocalStackOptions;
 import sosrelay.local.backends.LocalTemplate;
@@ -66,12 +64,12 @@ class CallSidCheckIT {
         try (LocalRelay relay = relay()) {
             SandboxExotel exotel = relay.sandbox().orElseThrow();
 
-            String incidentId = raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
+            String incidentId = IncidentItems.raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
 
             LocalHttp.await("the Heart people to be rung", Duration.ofSeconds(30), () -> exotel.calls().size() == FIRST_WAVE);
-            LocalHttp.await("the CallSid to be verified", Duration.ofSeconds(30), () -> events(relay, incidentId).contains("passthru.verified"));
-            assertThat(events(relay, incidentId)).doesNotContain("passthru.forged", "passthru.unverified");
-            assertThat(status(relay, incidentId)).isEqualTo(IncidentProgress.OPEN);
+            LocalHttp.await("the CallSid to be verified", Duration.ofSeconds(30), () -> IncidentItems.events(relay, incidentId).contains("passthru.verified"));
+            assertThat(IncidentItems.events(relay, incidentId)).doesNotContain("passthru.forged", "passthru.unverified");
+            assertThat(IncidentItems.status(relay, incidentId)).isEqualTo(IncidentProgress.OPEN);
         }
     }
 
@@ -83,46 +81,21 @@ class CallSidCheckIT {
             exotel.script(drRao, List.of("no-answer", "answer"));
             exotel.callDetailsDown(true);
 
-            String incidentId = raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
+            String incidentId = IncidentItems.raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
 
             // The first check (+5 s) gets 503: nothing is cancelled, the incident stays open and unjudged.
             LocalHttp.await("the first check to meet Exotel down", Duration.ofSeconds(30), () -> exotel.callDetailsRefused() >= 1);
             LocalHttp.await("the first wave to be rung", Duration.ofSeconds(20), () -> exotel.calls().size() == FIRST_WAVE);
-            assertThat(events(relay, incidentId)).doesNotContain("passthru.forged", "passthru.verified");
-            assertThat(status(relay, incidentId)).isEqualTo(IncidentProgress.OPEN);
+            assertThat(IncidentItems.events(relay, incidentId)).doesNotContain("passthru.forged", "passthru.verified");
+            assertThat(IncidentItems.status(relay, incidentId)).isEqualTo(IncidentProgress.OPEN);
 
             // The next check (+20 s) finds the call; dr-rao's retry (+25 s) still rings.
             exotel.callDetailsDown(false);
             LocalHttp.await("the CallSid to be verified once Exotel answers", Duration.ofSeconds(60),
-                    () -> events(relay, incidentId).contains("passthru.verified"));
+                    () -> IncidentItems.events(relay, incidentId).contains("passthru.verified"));
             LocalHttp.await("dr-rao's retry", Duration.ofSeconds(30),
                     () -> exotel.calls().stream().filter(c -> c.from().equals(drRao)).count() == 2);
-            assertThat(events(relay, incidentId)).doesNotContain("passthru.forged");
+            assertThat(IncidentItems.events(relay, incidentId)).doesNotContain("passthru.forged");
         }
-    }
-
-    private static String raised(Map<String, Object> call) {
-        assertThat(((Number) call.get("passthruStatus")).intValue()).isEqualTo(200);
-        return ((String) call.get("passthruBody")).substring("OK ".length());
-    }
-
-    private static List<String> events(LocalRelay relay, String incidentId) {
-        return timeline(relay).read(incidentId).stream().map(e -> e.get("event")).toList();
-    }
-
-    private static Map<String, String> event(LocalRelay relay, String incidentId, String name) {
-        return timeline(relay).read(incidentId).stream().filter(e -> name.equals(e.get("event"))).findFirst().orElseThrow();
-    }
-
-    private static Timeline timeline(LocalRelay relay) {
-        return new Timeline(relay.stack().dynamoDb(), table(relay), Clock.systemUTC());
-    }
-
-    private static String status(LocalRelay relay, String incidentId) {
-        return new IncidentProgress(relay.stack().dynamoDb(), table(relay), Clock.systemUTC()).state(incidentId).orElseThrow().status();
-    }
-
-    private static String table(LocalRelay relay) {
-        return relay.stack().resources().tableName("IncidentsTable").orElseThrow();
     }
 }

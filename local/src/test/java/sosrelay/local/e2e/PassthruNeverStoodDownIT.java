@@ -7,14 +7,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sosrelay.incident.IncidentProgress;
-import sosrelay.incident.Timeline;
 import sosrelay.json.Json;
 import sosrelay.local.LocalRelay;
 import sosrelay.local.LocalStackOptions;
@@ -66,15 +64,15 @@ class PassthruNeverStoodDownIT {
             String drRao = relay.directory().people().get("dr-rao").phone();
             exotel.script(drRao, List.of("no-answer", "no-answer", "no-answer"));
 
-            String incidentId = raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
+            String incidentId = IncidentItems.raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
 
             LocalHttp.await("the first check to meet Exotel's lag", Duration.ofSeconds(20), () -> exotel.callDetailsNotYet() >= 1);
             LocalHttp.await("the 404 to be noted, with the next ask", Duration.ofSeconds(5),
-                    () -> events(relay, incidentId).contains("passthru.not-yet"));
-            assertThat(event(relay, incidentId, "passthru.not-yet")).containsEntry("nextAskIn", "PT55S");
+                    () -> IncidentItems.events(relay, incidentId).contains("passthru.not-yet"));
+            assertThat(IncidentItems.event(relay, incidentId, "passthru.not-yet")).containsEntry("nextAskIn", "PT55S");
             everyoneIsRungAgainAndEscalated(relay, exotel, drRao);
-            assertThat(events(relay, incidentId)).doesNotContain("passthru.suspect", "passthru.verified", "resolved");
-            assertThat(status(relay, incidentId)).isIn(IncidentProgress.OPEN, IncidentProgress.UNANSWERED);
+            assertThat(IncidentItems.events(relay, incidentId)).doesNotContain("passthru.suspect", "passthru.verified", "resolved");
+            assertThat(IncidentItems.status(relay, incidentId)).isIn(IncidentProgress.OPEN, IncidentProgress.UNANSWERED);
         }
     }
 
@@ -86,18 +84,18 @@ class PassthruNeverStoodDownIT {
             String drRao = relay.directory().people().get("dr-rao").phone();
             exotel.script(drRao, List.of("no-answer", "no-answer", "no-answer"));
 
-            String incidentId = raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
+            String incidentId = IncidentItems.raised(LocalHttp.inboundCall(relay, CALLER, "Heart"));
 
             LocalHttp.await("the CallSid to be found suspect", Duration.ofSeconds(20),
-                    () -> events(relay, incidentId).contains("passthru.suspect"));
-            assertThat(event(relay, incidentId, "passthru.suspect")).containsEntry("paged", "operators")
+                    () -> IncidentItems.events(relay, incidentId).contains("passthru.suspect"));
+            assertThat(IncidentItems.event(relay, incidentId, "passthru.suspect")).containsEntry("paged", "operators")
                     .hasEntrySatisfying("why", why -> assertThat(why).contains("not to our number"));
             Map<String, Object> view = Json.readObject(LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/" + incidentId,
                     LocalRelay.LOCAL_OPERATOR_KEY).body());
             assertThat(view).containsKey("suspect");
             everyoneIsRungAgainAndEscalated(relay, exotel, drRao);
-            assertThat(events(relay, incidentId)).doesNotContain("resolved");
-            assertThat(status(relay, incidentId)).isIn(IncidentProgress.OPEN, IncidentProgress.UNANSWERED);
+            assertThat(IncidentItems.events(relay, incidentId)).doesNotContain("resolved");
+            assertThat(IncidentItems.status(relay, incidentId)).isIn(IncidentProgress.OPEN, IncidentProgress.UNANSWERED);
         }
     }
 
@@ -112,30 +110,5 @@ class PassthruNeverStoodDownIT {
 
     private static long rung(SandboxExotel exotel, String phone) {
         return exotel.calls().stream().filter(c -> c.from().equals(phone)).count();
-    }
-
-    private static String raised(Map<String, Object> call) {
-        assertThat(((Number) call.get("passthruStatus")).intValue()).isEqualTo(200);
-        return ((String) call.get("passthruBody")).substring("OK ".length());
-    }
-
-    private static List<String> events(LocalRelay relay, String incidentId) {
-        return timeline(relay).read(incidentId).stream().map(e -> e.get("event")).toList();
-    }
-
-    private static Map<String, String> event(LocalRelay relay, String incidentId, String name) {
-        return timeline(relay).read(incidentId).stream().filter(e -> name.equals(e.get("event"))).findFirst().orElseThrow();
-    }
-
-    private static Timeline timeline(LocalRelay relay) {
-        return new Timeline(relay.stack().dynamoDb(), table(relay), Clock.systemUTC());
-    }
-
-    private static String status(LocalRelay relay, String incidentId) {
-        return new IncidentProgress(relay.stack().dynamoDb(), table(relay), Clock.systemUTC()).state(incidentId).orElseThrow().status();
-    }
-
-    private static String table(LocalRelay relay) {
-        return relay.stack().resources().tableName("IncidentsTable").orElseThrow();
     }
 }

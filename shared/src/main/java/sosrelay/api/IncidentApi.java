@@ -27,6 +27,7 @@ import sosrelay.incident.Timeline;
 import sosrelay.incident.Trigger;
 import sosrelay.json.Json;
 import sosrelay.log.Log;
+import sosrelay.metrics.OperatorSignals;
 import sosrelay.quota.Quotas;
 import sosrelay.web.WebRequest;
 import sosrelay.web.WebResponse;
@@ -137,6 +138,7 @@ public final class IncidentApi implements Webhook {
                 clock.instant(), body.message(), body.location(), reportToRefused ? null : body.reportTo(), request.apiKeyId());
         if (!openSlots.take(request.apiKeyId(), incidentId)) {
             Log.warn("incident-api.open-limit", "apiKeyId", request.apiKeyId(), "limit", openSlots.limit());
+            OperatorSignals.raiseRefused(request.apiKeyId(), "open-incident-limit");
             return errors(429, List.of("open incident limit reached: this API key already has " + openSlots.limit()
                     + " open incidents (the limit); acknowledge or resolve one, or wait up to "
                     + openSlots.holdFor().toMinutes() + " minutes"));
@@ -146,6 +148,7 @@ public final class IncidentApi implements Webhook {
         if (fresh && !quotas.takeHourly("key:" + request.apiKeyId(), raisesPerHour)) {
             openSlots.release(request.apiKeyId(), incidentId);
             Log.warn("incident-api.hourly-limit", "apiKeyId", request.apiKeyId(), "limit", raisesPerHour);
+            OperatorSignals.raiseRefused(request.apiKeyId(), "hourly-raise-limit");
             return errors(429, List.of("hourly raise limit reached: this API key has raised " + raisesPerHour
                     + " incidents this hour (the limit); the count starts again at the next full hour (UTC)"));
         }

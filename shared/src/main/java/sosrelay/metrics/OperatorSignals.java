@@ -38,6 +38,15 @@ public final class OperatorSignals {
         MetricEvent.dimension("Source", "raise").property("source", source).property("incidentId", incidentId).count(NOBODY_RUNG).emit();
     }
 
+    /**
+     * A device's raise refused by a limit (its open incidents, its raises this hour): it rang nobody, so, like a raise
+     * that found nobody on duty, it pages the operators, who decide whether it was a flood or a real emergency.
+     */
+    public static void raiseRefused(String apiKeyId, String limit) {
+        MetricEvent.dimension("Source", "raise").property("source", "device-api").property("apiKeyId", apiKeyId)
+                .property("refusedBy", limit).count(NOBODY_RUNG).emit();
+    }
+
     /** An operator opened a maintenance window: the other operators hear of it, as what it silences rings nobody. */
     public static void maintenanceOpened(String windowId) {
         MetricEvent.dimension("Source", "operator-api").property("window", windowId).count(MAINTENANCE_OPENED).emit();

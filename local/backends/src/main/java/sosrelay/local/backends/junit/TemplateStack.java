@@ -3,6 +3,12 @@ package sosrelay.local.backends.junit;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -136,11 +142,29 @@ public final class TemplateStack implements BeforeAllCallback, AfterAllCallback,
     private void start() {
         provider = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
         provider.start();
+        warmUp(provider);
         try {
             template = LocalTemplate.start();
         } catch (RuntimeException e) {
             provider.stop();
             throw e;
+        }
+    }
+
+    /**
+     * One request before any test: a cold Jetty and a cold HTTP client on a loaded two-core machine (modules build
+     * side by side) can take longer than the function's provider timeout for the first call, which a test would then
+     * read as the provider not answering. Exotel and GupShup are never cold that way.
+     */
+    private static void warmUp(WireMockServer provider) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(provider.baseUrl() + "/__admin/health")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stand-in provider did not answer its warm-up request", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted warming up the stand-in provider", e);
         }
     }
 

@@ -2,10 +2,12 @@ package sosrelay.local.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,8 @@ import sosrelay.web.FormEncoding;
  */
 class VoicePathIT {
     private static final String CONNECT = "/v1/Accounts/acme/Calls/connect.json";
+    /** Exotel's bulk call details, which the worker asks about a request it is unsure of. */
+    private static final String CALLS = "/v1/Accounts/acme/Calls.json";
     private static final String SECRET = LocalRelay.LOCAL_SECRET;
     private static WireMockServer exotel;
     private static LocalRelay relay;
@@ -49,7 +53,8 @@ class VoicePathIT {
 
     @BeforeAll
     static void start() {
-        exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        exotel = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new AcceptedCallsListing(() -> exotel)));
         exotel.start();
         relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withEnvironmentOverrides(Map.of(
                 "EXOTEL_API_BASE_URL", exotel.baseUrl(),
@@ -74,6 +79,7 @@ class VoicePathIT {
     @BeforeEach
     void resetExotel() {
         exotel.resetAll();
+        exotel.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withTransformers(AcceptedCallsListing.NAME)));
     }
 
     @Test
@@ -177,7 +183,7 @@ class VoicePathIT {
 
     private static Map<String, Long> acceptedCallsByPhone() {
         return exotel.getAllServeEvents().stream()
-                .filter(e -> e.getResponse().getStatus() == 200)
+                .filter(e -> e.getRequest().getUrl().equals(CONNECT) && e.getResponse().getStatus() == 200)
                 .collect(Collectors.groupingBy(VoicePathIT::from, Collectors.counting()));
     }
 

@@ -192,6 +192,20 @@ public final class Settings {
         }
     }
 
+    /** The voice providers an adapter exists for, as {@code VOICE_PROVIDERS} may name them. */
+    public static final Set<String> VOICE_PROVIDER_NAMES = Set.of("exotel");
+
+    /**
+     * The voice providers calls go out through, in order of preference ({@code VOICE_PROVIDERS}, e.g. {@code exotel,plivo}):
+     * the first is the primary. The default, {@code exotel} alone, places every call through Exotel as before.
+     */
+    public record Voice(List<String> providers) {
+        static Voice read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("voice", new Voice(v.orderedChoices("VOICE_PROVIDERS", List.of("exotel"), VOICE_PROVIDER_NAMES)));
+        }
+    }
+
     /**
      * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda instance,
      * takes its sends from one shared budget of {@code callLimit} (190, room for a send that arrives a little late)
@@ -379,6 +393,10 @@ public final class Settings {
 
     public Calls calls() {
         return group("calls", Calls::read);
+    }
+
+    public Voice voice() {
+        return group("voice", Voice::read);
     }
 
     public Pacing pacing() {

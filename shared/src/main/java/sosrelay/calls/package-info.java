@@ -11,5 +11,9 @@
  * request place a call after all?). {@code LostCallbackCheck} puts a {@code CALL_CHECK} timer at ring time + 90 s on each
  * placed call and, when no final status came, applies what the provider that placed it says (again each minute, up to 12 times).
  * {@code VoiceApiTurns} gives these look-ups a turn in the voice budget.
+ * <p>{@code PlivoCalls} is Plivo's adapter: {@code POST /v1/Account/{auth_id}/Call/} (JSON only, Basic auth, 201 with a
+ * {@code request_uuid}, kept as {@code plivo-<request_uuid>}), answer and hangup URLs naming the delivery
+ * ({@code ?ref=<incident>:<person>}, signed by Plivo as part of the URL); its look-ups are the live calls and the call
+ * records by {@code to_number} (records carry a {@code call_uuid}, never the {@code request_uuid}).
  */
 package sosrelay.calls;

@@ -193,7 +193,23 @@ public final class Settings {
     }
 
     /** The voice providers an adapter exists for, as {@code VOICE_PROVIDERS} may name them. */
-    public static final Set<String> VOICE_PROVIDER_NAMES = Set.of("exotel");
+    public static final Set<String> VOICE_PROVIDER_NAMES = Set.of("exotel", "plivo");
+    /** Plivo's API. */
+    public static final String PLIVO_API_BASE_URL = "https://api.plivo.com";
+
+    /**
+     * The Plivo account, read only where {@code VOICE_PROVIDERS} lists {@code plivo} (and by Plivo's webhooks, which check
+     * its signatures with the token): the auth id, the auth token (also what Plivo signs callbacks with; {@code new,old}
+     * while rotating), the caller ID (a number the account rents, written as Plivo does: {@code 91…}, no {@code +}).
+     */
+    public record Plivo(String apiBaseUrl, String authId, SecretSource authToken, String callerId, Duration requestTimeout) {
+        static Plivo read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("Plivo", new Plivo(v.url("PLIVO_API_BASE_URL", PLIVO_API_BASE_URL), v.required("PLIVO_AUTH_ID"),
+                    v.secret("PLIVO_AUTH_TOKEN", "PLIVO_AUTH_TOKEN_PARAMETER"), v.required("PLIVO_CALLER_ID"),
+                    v.millis("PLIVO_REQUEST_TIMEOUT_MS", 8000, 1)));
+        }
+    }
 
     /**
      * The voice providers calls go out through, in order of preference ({@code VOICE_PROVIDERS}, e.g. {@code exotel,plivo}):
@@ -393,6 +409,10 @@ public final class Settings {
 
     public Calls calls() {
         return group("calls", Calls::read);
+    }
+
+    public Plivo plivo() {
+        return group("plivo", Plivo::read);
     }
 
     public Voice voice() {

@@ -212,6 +212,19 @@ public final class Settings {
     }
 
     /**
+     * What a Plivo webhook needs to check Plivo's {@code X-Plivo-Signature-V3}: the auth token it is signed with, and the
+     * public base URL (no trailing slash) the signed URLs were built on; null: the API's own, {@code https://<Host>/<stage>}.
+     */
+    public record PlivoSignatures(SecretSource authToken, String publicBaseUrl, String stage) {
+        static PlivoSignatures read(Env env) {
+            Variables v = new Variables(env);
+            java.net.URI base = v.optionalUrl("SOS_PUBLIC_BASE_URL");
+            return v.checked("Plivo webhook", new PlivoSignatures(v.secret("PLIVO_AUTH_TOKEN", "PLIVO_AUTH_TOKEN_PARAMETER"),
+                    base == null ? null : base.toString().replaceAll("/+$", ""), v.text("API_STAGE_NAME", "Prod").trim()));
+        }
+    }
+
+    /**
      * The voice providers calls go out through, in order of preference ({@code VOICE_PROVIDERS}, e.g. {@code exotel,plivo}):
      * the first is the primary. The default, {@code exotel} alone, places every call through Exotel as before.
      */
@@ -409,6 +422,11 @@ public final class Settings {
 
     public Calls calls() {
         return group("calls", Calls::read);
+    }
+
+    /** What Plivo's webhooks check a signature with: the auth token ({@code new,old} while rotating) and the URL Plivo was given. */
+    public PlivoSignatures plivoSignatures() {
+        return group("plivoSignatures", PlivoSignatures::read);
     }
 
     public Plivo plivo() {

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
+import sosrelay.calls.FailoverCalls;
 import sosrelay.calls.PlivoAccount;
 import sosrelay.calls.PlivoCalls;
+import sosrelay.calls.ProviderHealth;
 import sosrelay.calls.VoiceProvider;
 import sosrelay.calls.VoiceProviders;
 import sosrelay.config.Settings;
+import sosrelay.delivery.Sender;
 import sosrelay.secrets.SecretValue;
 
 /** The voice providers of {@code VOICE_PROVIDERS}, each behind the {@link VoiceProvider} port, in order of preference. */
@@ -27,6 +30,11 @@ final class Voices {
             });
         }
         return new VoiceProviders(providers);
+    }
+
+    /** The call worker's sender: the one provider as it is, or several with failover between them ({@link FailoverCalls}). */
+    static Sender sender(Foundation base, VoiceProviders providers) {
+        return providers.inOrder().size() == 1 ? providers.primary() : new FailoverCalls(providers, new ProviderHealth(base.clock));
     }
 
     /**

@@ -40,7 +40,7 @@ final class Workers {
         this.base = base;
         this.processes = processes;
         this.callJobs = new Lazy<>(() -> worker(List.of(base.settings.queues().call(), base.settings.queues().urgentCall()),
-                processes.voiceProviders.get().primary(),
+                Voices.sender(base, processes.voiceProviders.get()),
                 (job, callSid) -> {
                     processes.lostCallbacks.get().watch(job, callSid);
                     processes.outcomes.get().applyKept(callSid);

@@ -51,6 +51,8 @@ class PlivoFailoverIT {
                 .as("each of the 20 people rung exactly once").hasSize(20).allSatisfy((number, calls) -> assertThat(calls).isEqualTo(1));
         assertThat(exotel.calls()).as("nobody rung through Exotel, which was down").isEmpty();
         assertThat(plivo.calls()).as("every answer URL's XML as Plivo takes it").allSatisfy(call -> assertThat(call.problems()).isEmpty());
+        assertThat(LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/" + incidentId, LocalRelay.LOCAL_API_KEY).body())
+                .as("the incident view shows each call's provider").contains("\"provider\":\"plivo\"").doesNotContain("\"provider\":\"exotel\"");
         assertThat(stack.output()).contains("[sandbox exotel] outage: POST Calls/connect answered 503")
                 .contains("pressed 1 and hears: Thank you. The team knows you are coming.");
     }

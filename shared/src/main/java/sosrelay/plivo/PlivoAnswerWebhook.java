@@ -44,8 +44,7 @@ public final class PlivoAnswerWebhook implements Webhook {
         }
     }
 
-    /** Also the input webhook's answer to a key that is neither 1 nor 2: the same again. */
-    String answer(WebRequest request, Map<String, String> fields) {
+    private String answer(WebRequest request, Map<String, String> fields) {
         String requestUuid = fields.get("RequestUUID");
         String ref = fields.get("ref");
         WhatTheyHear.Heard what = CallbackFields.isProviderId(requestUuid)
@@ -53,12 +52,17 @@ public final class PlivoAnswerWebhook implements Webhook {
         if (what.equals(heard.generic())) {
             return PlivoXml.say(what.text(), heard.language());
         }
+        return PlivoXml.askForAKey(what, heard.language(), inputUrl(callbacks, request, requestUuid, ref));
+    }
+
+    /** The GetInput's action: our input webhook, naming the call and the delivery (Plivo signs them with the URL). */
+    static String inputUrl(PlivoCallbacks callbacks, WebRequest request, String requestUuid, String ref) {
         Map<String, String> action = new LinkedHashMap<>();
         action.put("call", requestUuid);
         if (ref != null) {
             action.put("ref", ref);
         }
-        return PlivoXml.askForAKey(what, heard.language(), callbacks.url(request, "input", action));
+        return callbacks.url(request, "input", action);
     }
 
     static WebResponse xml(String body) {

@@ -19,21 +19,18 @@ import sosrelay.web.Webhook;
  * {@code POST /plivo/{secret}/input}: the {@code <GetInput>}'s action, with the key pressed ({@code Digits}). 1
  * acknowledges, 2 declines, by the same rules as Exotel's press 1: only a call we placed counts ({@code RequestUUID}, or the
  * {@code call} our action URL names, while the call can be on the line, and its {@code ref} naming the same delivery). Any
- * other key hears the greeting again. An unsigned request changes nothing.
+ * other key hears the question again. An unsigned request changes nothing.
  */
 public final class PlivoInputWebhook implements Webhook {
     private final PlivoCallbacks callbacks;
     private final PlacedCalls calls;
     private final Acknowledgements acknowledgements;
-    private final PlivoAnswerWebhook again;
     private final Language language;
 
-    public PlivoInputWebhook(PlivoCallbacks callbacks, PlacedCalls calls, Acknowledgements acknowledgements, PlivoAnswerWebhook again,
-                             Language language) {
+    public PlivoInputWebhook(PlivoCallbacks callbacks, PlacedCalls calls, Acknowledgements acknowledgements, Language language) {
         this.callbacks = callbacks;
         this.calls = calls;
         this.acknowledgements = acknowledgements;
-        this.again = again;
         this.language = language;
     }
 
@@ -51,8 +48,8 @@ public final class PlivoInputWebhook implements Webhook {
         String requestUuid = fields.getOrDefault("RequestUUID", fields.get("call"));
         try {
             if (!digits.equals("1") && !digits.equals("2")) {
-                fields.put("RequestUUID", requestUuid);
-                return PlivoAnswerWebhook.xml(again.answer(request, fields));
+                return PlivoAnswerWebhook.xml(PlivoXml.askAgain(language,
+                        PlivoAnswerWebhook.inputUrl(callbacks, request, requestUuid, fields.get("ref"))));
             }
             Optional<DeliveryRef> who = whoPressed(requestUuid, fields.get("ref"));
             if (who.isEmpty()) {

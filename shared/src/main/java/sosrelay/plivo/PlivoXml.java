@@ -11,10 +11,11 @@ final class PlivoXml {
     private PlivoXml() {
     }
 
-    /** What they hear, then "press 1, or 2", gathered as one DTMF digit posted to {@code action}; then a word if no key came. */
+    /** What they hear (null: nothing), then "press 1, or 2", gathered as one DTMF digit posted to {@code action}; then a word if no key came. */
     static String askForAKey(WhatTheyHear.Heard heard, Language language, String action) {
         boolean hindi = language == Language.HI;
-        String what = heard.recordingUrl() != null ? "<Play>" + escape(heard.recordingUrl()) + "</Play>" : speak(heard.text(), language);
+        String what = heard == null ? "" : heard.recordingUrl() != null ? "<Play>" + escape(heard.recordingUrl()) + "</Play>"
+                : speak(heard.text(), language);
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
                 + "<GetInput action=\"" + escape(action) + "\" method=\"POST\" inputType=\"dtmf\" numDigits=\"1\""
                 + " digitEndTimeout=\"5\" executionTimeout=\"15\" redirect=\"true\">"
@@ -24,6 +25,11 @@ final class PlivoXml {
                 + "</GetInput>"
                 + speak(hindi ? "कोई बटन नहीं दबाया गया. अलविदा." : "No key was pressed. Goodbye.", language)
                 + "</Response>";
+    }
+
+    /** A key that was neither 1 nor 2: only the question again, gathered as before. */
+    static String askAgain(Language language, String action) {
+        return askForAKey(null, language, action);
     }
 
     /** Words only, and the call ends. */

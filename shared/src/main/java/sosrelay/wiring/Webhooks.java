@@ -76,10 +76,9 @@ final class Webhooks {
             return new PlivoHangupWebhook(callbacks, processes.outcomes.get());
         }
         Language language = Language.fromCode(base.settings.greeting().language());
-        PlivoAnswerWebhook answer = new PlivoAnswerWebhook(callbacks,
-                new WhatTheyHear(placedCalls(), base.incidents.get(), base.recordingsBucket.get(), language));
-        return route == PlivoRoute.ANSWER ? answer
-                : new PlivoInputWebhook(callbacks, placedCalls(), processes.acknowledgements.get(), answer, language);
+        return route == PlivoRoute.ANSWER
+                ? new PlivoAnswerWebhook(callbacks, new WhatTheyHear(placedCalls(), base.incidents.get(), base.recordingsBucket.get(), language))
+                : new PlivoInputWebhook(callbacks, placedCalls(), processes.acknowledgements.get(), language);
     }
 
     /** The calls we placed that can still be on the line: all a greeting or a press 1 may come from. */

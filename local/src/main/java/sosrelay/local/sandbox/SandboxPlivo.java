@@ -52,6 +52,7 @@ public final class SandboxPlivo implements AutoCloseable {
     public static final String CALLER_ID = "918047100000";
     static final int CALLS_PER_SECOND = 2;
     static final int MAX_LIVE = 50;
+    private static final Duration RINGS_FOR = Duration.ofSeconds(1);
     private static final Pattern CALLS = Pattern.compile("/v1/Account/([^/]+)/Call/(?:([^/]+)/)?");
     private static final Set<String> SPEAKABLE = Set.of("Speak", "Play");
 
@@ -196,6 +197,11 @@ public final class SandboxPlivo implements AutoCloseable {
         call.states().add("ringing");
         CallOutcome outcome = script.next("+" + call.to());
         console.println("[sandbox plivo] ringing " + masked + " (request " + call.requestUuid().substring(0, 8) + ")");
+        // A phone rings a while before anyone picks up (a busy or unreachable line ends at once), as on Plivo.
+        timeline.schedule(() -> ring(call, outcome, masked), outcome.endsAtOnce() ? 0 : RINGS_FOR.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ring(PlacedCall call, CallOutcome outcome, String masked) {
         if (!outcome.picksUp()) {
             call.states().add(outcome.finalStatus());
             console.println("[sandbox plivo] " + masked + " " + outcome.missed());

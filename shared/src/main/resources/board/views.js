@@ -28,7 +28,10 @@ export function channelState(incident, personId, channel) {
   }
   const [kind, text] = STATES[delivery.state] || ['queued', delivery.state];
   const attempt = delivery.attempt > 1 ? ` (attempt ${delivery.attempt})` : '';
-  return { kind, text: text + (kind === 'failed' && delivery.error ? ': ' + delivery.error : '') + attempt };
+  // With two voice providers, which one placed the call matters to whoever reads the board during an outage.
+  const via = channel === 'call' && delivery.provider ? ` via ${delivery.provider}` : '';
+  return { kind, provider: delivery.provider || '',
+    text: text + via + (kind === 'failed' && delivery.error ? ': ' + delivery.error : '') + attempt };
 }
 
 export function age(isoTime, now = Date.now()) {
@@ -92,7 +95,8 @@ function people(incident) {
             return el('td', { class: 'quiet' }, '-');
           }
           const state = channelState(incident, person.id, channel);
-          return el('td', { class: `state state-${state.kind}`, 'data-channel': channel, 'data-state': state.kind }, state.text);
+          return el('td', { class: `state state-${state.kind}`, 'data-channel': channel, 'data-state': state.kind,
+            'data-provider': state.provider }, state.text);
         }));
     })));
 }

@@ -24,6 +24,7 @@ import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
 import sosrelay.local.sandbox.SandboxOutage;
+import sosrelay.local.sandbox.SandboxPlivo;
 import sosrelay.sms.DltTemplate;
 
 /**
@@ -62,13 +63,15 @@ public final class LocalRelay implements AutoCloseable {
     private final LocalStack stack;
     private final Optional<SandboxExotel> sandbox;
     private final Optional<SandboxGupShup> sandboxGupShup;
+    private final Optional<SandboxPlivo> sandboxPlivo;
     private final Directory directory;
     private final String secret;
     private final String apiKey;
     private final String operatorToken;
 
     private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Optional<SandboxGupShup> sandboxGupShup,
-                       Directory directory, String secret, String apiKey, String operatorToken) {
+                       Optional<SandboxPlivo> sandboxPlivo, Directory directory, String secret, String apiKey, String operatorToken) {
+        this.sandboxPlivo = sandboxPlivo;
         this.operatorToken = operatorToken;
         this.stack = stack;
         this.sandbox = sandbox;
@@ -132,7 +135,17 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("GUPSHUP_USER_ID", SandboxGupShup.USER_ID);
             overrides.put("GUPSHUP_PASSWORD", SandboxGupShup.PASSWORD);
         }
-        Runnable closeSandboxes = closer(sandbox, sandboxGupShup);
+        // With plivo in VOICE_PROVIDERS and no PLIVO_API_BASE_URL, a sandbox Plivo: never a real account by default.
+        Optional<SandboxPlivo> sandboxPlivo = Optional.empty();
+        if (processEnvironment.getOrDefault("VOICE_PROVIDERS", overrides.getOrDefault("VOICE_PROVIDERS", "")).contains("plivo")
+                && !overrides.containsKey("PLIVO_API_BASE_URL") && processEnvironment.get("PLIVO_API_BASE_URL") == null) {
+            sandboxPlivo = Optional.of(startSandboxPlivo(console, sandboxScripts(processEnvironment)));
+            overrides.put("PLIVO_API_BASE_URL", sandboxPlivo.get().baseUrl());
+            overrides.put("PLIVO_AUTH_ID", SandboxPlivo.AUTH_ID);
+            overrides.put("PLIVO_AUTH_TOKEN", SandboxPlivo.AUTH_TOKEN);
+            overrides.put("PLIVO_CALLER_ID", SandboxPlivo.CALLER_ID);
+        }
+        Runnable closeSandboxes = closer(sandbox, sandboxGupShup, sandboxPlivo);
         SandboxOutage outage;
         try {
             outage = SandboxOutage.parse(processEnvironment.get(SANDBOX_OUTAGE_VARIABLE));
@@ -142,6 +155,7 @@ public final class LocalRelay implements AutoCloseable {
         }
         sandbox.ifPresent(exotel -> exotel.followOutage(outage));
         sandboxGupShup.ifPresent(gupShup -> gupShup.followOutage(outage));
+        sandboxPlivo.ifPresent(plivo -> plivo.followOutage(outage));
         LocalStack stack;
         try {
             stack = LocalStack.create(options.withEnvironmentOverrides(overrides), processEnvironment);
@@ -180,7 +194,7 @@ public final class LocalRelay implements AutoCloseable {
             stack.serve();
             // From now, as a user reads SOS_SANDBOX_OUTAGE: however long the start-up took.
             outage.begin();
-            return new LocalRelay(stack, sandbox, sandboxGupShup, directory, secret, apiKey, operatorToken);
+            return new LocalRelay(stack, sandbox, sandboxGupShup, sandboxPlivo, directory, secret, apiKey, operatorToken);
         } catch (RuntimeException e) {
             stack.close();
             closeSandboxes.run();
@@ -199,11 +213,22 @@ public final class LocalRelay implements AutoCloseable {
         }
     }
 
-    private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup) {
+    private static Runnable closer(Optional<SandboxExotel> exotel, Optional<SandboxGupShup> gupShup, Optional<SandboxPlivo> plivo) {
         return () -> {
             exotel.ifPresent(SandboxExotel::close);
             gupShup.ifPresent(SandboxGupShup::close);
+            plivo.ifPresent(SandboxPlivo::close);
         };
+    }
+
+    private static SandboxPlivo startSandboxPlivo(PrintStream console, Map<String, List<CallOutcome>> scripts) {
+        try {
+            SandboxPlivo plivo = SandboxPlivo.start(console);
+            plivo.scriptAll(scripts);
+            return plivo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code --contacts} replaces the directory; without it a data dir keeps its own, and a fresh stack gets the demo. */
@@ -271,6 +296,11 @@ public final class LocalRelay implements AutoCloseable {
         return sandboxGupShup;
     }
 
+    /** The sandbox Plivo, started when {@code VOICE_PROVIDERS} lists plivo and no {@code PLIVO_API_BASE_URL} is set. */
+    public Optional<SandboxPlivo> sandboxPlivo() {
+        return sandboxPlivo;
+    }
+
     public Directory directory() {
         return directory;
     }
@@ -289,6 +319,7 @@ public final class LocalRelay implements AutoCloseable {
         out.println(sandbox.map(s -> "Exotel: sandbox at " + s.baseUrl() + " (set EXOTEL_API_BASE_URL and friends for a real account)")
                 .orElse("Exotel: the account in EXOTEL_API_BASE_URL"));
         sandbox.ifPresent(s -> out.println(describeScripts(s.scripts())));
+        sandboxPlivo.ifPresent(s -> out.println("Plivo: sandbox at " + s.baseUrl() + " (set PLIVO_API_BASE_URL and friends for a real account)"));
         out.println(sandboxGupShup.map(s -> "GupShup: sandbox at " + s.baseUrl() + " (set GUPSHUP_API_BASE_URL and friends for a real account)")
                 .orElse("GupShup: the account in GUPSHUP_API_BASE_URL"));
         out.println();
@@ -334,7 +365,7 @@ public final class LocalRelay implements AutoCloseable {
         try {
             stack.close();
         } finally {
-            closer(sandbox, sandboxGupShup).run();
+            closer(sandbox, sandboxGupShup, sandboxPlivo).run();
         }
     }
 

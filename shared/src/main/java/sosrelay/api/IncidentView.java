@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sosrelay.calls.VoiceProviders;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.directory.Channel;
 import sosrelay.directory.PhoneNumbers;
@@ -96,10 +97,27 @@ final class IncidentView {
         view.put("channel", d.channel());
         view.put("state", d.state());
         view.put("attempt", d.attempt());
+        putIfSet(view, "provider", provider(d.channel(), d.providerId()));
         putIfSet(view, "providerId", withProviderId ? d.providerId() : null);
         putIfSet(view, "error", d.error());
         putIfSet(view, "updatedAt", d.updatedAt());
         return view;
+    }
+
+    /**
+     * Which provider a delivery went through: a call's is told by its id ({@link VoiceProviders#nameOf}), null until one
+     * took it; texts have one provider each. A provider's name is no id: every view shows it.
+     */
+    static String provider(String channel, String providerId) {
+        if (providerId == null || providerId.isBlank()) {
+            return null;
+        }
+        return switch (channel) {
+            case "call" -> VoiceProviders.nameOf(providerId);
+            case "sms" -> "exotel";
+            case "whatsapp" -> "gupshup";
+            default -> null;
+        };
     }
 
     private static String text(Instant instant) {

@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Map;
 import sosrelay.delivery.ProviderHttp;
 import sosrelay.delivery.SendResult;
-import sosrelay.delivery.Sender;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.exotel.ExotelAnswers;
 
 /**
  * Exotel's "connect a number to a call flow" API: rings {@code From} and, when they pick up, runs
- * the outbound flow, whose Dynamic Greeting asks us what to play.
+ * the outbound flow, whose Dynamic Greeting asks us what to play. The {@link VoiceProvider} named {@code exotel}.
  */
-public final class ExotelCalls implements Sender {
+public final class ExotelCalls implements VoiceProvider {
     private final ProviderHttp exotel;
     private final ExotelAccount account;
     private final URI endpoint;
@@ -27,6 +26,11 @@ public final class ExotelCalls implements Sender {
         this.details = new ExotelCallDetails(http, account);
         this.account = account;
         this.endpoint = ProviderHttp.endpoint(account.apiBaseUrl(), "/v1/Accounts/" + account.accountSid() + "/Calls/connect.json");
+    }
+
+    @Override
+    public String name() {
+        return VoiceProviders.EXOTEL;
     }
 
     @Override
@@ -50,5 +54,10 @@ public final class ExotelCalls implements Sender {
     @Override
     public List<String> sentSince(DeliveryJob job, Instant since) {
         return details.placedSince(job.phone(), since);
+    }
+
+    @Override
+    public String status(String providerId) {
+        return details.status(providerId);
     }
 }

@@ -14,8 +14,8 @@ import sosrelay.timers.Timers;
 
 /**
  * Exotel says status callbacks can be lost. Every placed call gets a deadline; if no final status has
- * arrived by then, Exotel's call details API is asked, and its answer goes through the same path a
- * callback would. A call still going is asked again a minute later, a few times.
+ * arrived by then, the provider that placed it is asked (Exotel's call details API, {@link VoiceProvider#status}), and
+ * its answer goes through the same path a callback would. A call still going is asked again a minute later, a few times.
  *
  * <p>Each question takes its turn in Exotel's voice budget ({@link VoiceApiTurns}).
  */
@@ -24,7 +24,7 @@ public final class LostCallbackCheck {
     private static final int MAX_ROUNDS = 12;
 
     private final DeliveryStore deliveries;
-    private final ExotelCallDetails details;
+    private final VoiceProviders providers;
     private final DeliveryOutcomes outcomes;
     private final Timers timers;
     private final Duration deadline;
@@ -35,10 +35,10 @@ public final class LostCallbackCheck {
      * {@code deadline}: after the call is placed, when a callback should have come (ring time and some);
      * {@code voiceApi}: turns in the budget Calls/connect uses.
      */
-    public LostCallbackCheck(DeliveryStore deliveries, ExotelCallDetails details, DeliveryOutcomes outcomes, Timers timers,
+    public LostCallbackCheck(DeliveryStore deliveries, VoiceProviders providers, DeliveryOutcomes outcomes, Timers timers,
                              Duration deadline, VoiceApiTurns voiceApi, Clock clock) {
         this.deliveries = deliveries;
-        this.details = details;
+        this.providers = providers;
         this.outcomes = outcomes;
         this.timers = timers;
         this.deadline = deadline;
@@ -65,7 +65,7 @@ public final class LostCallbackCheck {
         }
         String status = null;
         try {
-            status = details.status(job.providerId());
+            status = providers.status(job.providerId());
         } catch (IllegalStateException e) {
             Log.warn("call-check.details-unavailable", "incidentId", job.incidentId(), "callSid", job.providerId(), "error", e);
         }

@@ -192,6 +192,49 @@ public final class Settings {
         }
     }
 
+    /** The voice providers an adapter exists for, as {@code VOICE_PROVIDERS} may name them. */
+    public static final Set<String> VOICE_PROVIDER_NAMES = Set.of("exotel", "plivo");
+    /** Plivo's API. */
+    public static final String PLIVO_API_BASE_URL = "https://api.plivo.com";
+
+    /**
+     * The Plivo account, read only where {@code VOICE_PROVIDERS} lists {@code plivo} (and by Plivo's webhooks, which check
+     * its signatures with the token): the auth id, the auth token (also what Plivo signs callbacks with; {@code new,old}
+     * while rotating), the caller ID (a number the account rents, written as Plivo does: {@code 91…}, no {@code +}).
+     */
+    public record Plivo(String apiBaseUrl, String authId, SecretSource authToken, String callerId, Duration requestTimeout) {
+        static Plivo read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("Plivo", new Plivo(v.url("PLIVO_API_BASE_URL", PLIVO_API_BASE_URL), v.required("PLIVO_AUTH_ID"),
+                    v.secret("PLIVO_AUTH_TOKEN", "PLIVO_AUTH_TOKEN_PARAMETER"), v.required("PLIVO_CALLER_ID"),
+                    v.millis("PLIVO_REQUEST_TIMEOUT_MS", 8000, 1)));
+        }
+    }
+
+    /**
+     * What a Plivo webhook needs to check Plivo's {@code X-Plivo-Signature-V3}: the auth token it is signed with, and the
+     * public base URL (no trailing slash) the signed URLs were built on; null: the API's own, {@code https://<Host>/<stage>}.
+     */
+    public record PlivoSignatures(SecretSource authToken, String publicBaseUrl, String stage) {
+        static PlivoSignatures read(Env env) {
+            Variables v = new Variables(env);
+            java.net.URI base = v.optionalUrl("SOS_PUBLIC_BASE_URL");
+            return v.checked("Plivo webhook", new PlivoSignatures(v.secret("PLIVO_AUTH_TOKEN", "PLIVO_AUTH_TOKEN_PARAMETER"),
+                    base == null ? null : base.toString().replaceAll("/+$", ""), v.text("API_STAGE_NAME", "Prod").trim()));
+        }
+    }
+
+    /**
+     * The voice providers calls go out through, in order of preference ({@code VOICE_PROVIDERS}, e.g. {@code exotel,plivo}):
+     * the first is the primary. The default, {@code exotel} alone, places every call through Exotel as before.
+     */
+    public record Voice(List<String> providers) {
+        static Voice read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("voice", new Voice(v.orderedChoices("VOICE_PROVIDERS", List.of("exotel"), VOICE_PROVIDER_NAMES)));
+        }
+    }
+
     /**
      * Exotel's voice API allows 200 requests a minute per account: every call worker, in every Lambda instance,
      * takes its sends from one shared budget of {@code callLimit} (190, room for a send that arrives a little late)
@@ -379,6 +422,19 @@ public final class Settings {
 
     public Calls calls() {
         return group("calls", Calls::read);
+    }
+
+    /** What Plivo's webhooks check a signature with: the auth token ({@code new,old} while rotating) and the URL Plivo was given. */
+    public PlivoSignatures plivoSignatures() {
+        return group("plivoSignatures", PlivoSignatures::read);
+    }
+
+    public Plivo plivo() {
+        return group("plivo", Plivo::read);
+    }
+
+    public Voice voice() {
+        return group("voice", Voice::read);
     }
 
     public Pacing pacing() {

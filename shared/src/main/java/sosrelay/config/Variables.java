@@ -126,6 +126,31 @@ final class Variables {
     }
 
     /**
+     * Comma-separated names, each one of {@code allowed} and none twice, in the order given (an order of preference);
+     * {@code fallback} when unset or blank.
+     */
+    List<String> orderedChoices(String name, List<String> fallback, Set<String> allowed) {
+        String value = optional(name);
+        if (value == null) {
+            return fallback;
+        }
+        List<String> names = Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        int before = problems.size();
+        for (String item : names) {
+            if (!allowed.contains(item)) {
+                problems.add(name + " names '" + item + "', which is not one of " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+        if (names.stream().distinct().count() < names.size()) {
+            problems.add(name + " '" + value + "' names a provider twice");
+        }
+        if (names.isEmpty()) {
+            problems.add(name + " '" + value + "' names nothing");
+        }
+        return problems.size() > before ? fallback : names;
+    }
+
+    /**
      * Whether {@code TEXT_LANGUAGES} (comma-separated, default {@code en}) has Hindi: texts go out in a language only once
      * its templates are registered with DLT and approved by WhatsApp, so Hindi is switched on by the operator.
      */

@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
+import sosrelay.json.Json;
 import sosrelay.web.FormEncoding;
 
 /**
- * The one way every sender talks to its provider: a form-encoded POST whose answer the provider's
+ * The one way every sender talks to its provider: a form-encoded (or JSON) POST whose answer the provider's
  * own rules classify. A request that never reached the provider is worth another try; one that reached it
  * and got no answer is {@link SendResult.Unknown}: the provider may have acted on it. Failure reasons name
  * the provider and the kind of failure only, never the request, so no credential reaches a log.
@@ -37,11 +38,22 @@ public final class ProviderHttp {
     /** {@code authorization} may be null (credentials in the body). */
     public SendResult post(URI endpoint, String authorization, Map<String, String> form,
                            Function<HttpResponse<String>, SendResult> classify) {
+        return post(endpoint, authorization, "application/x-www-form-urlencoded", FormEncoding.encode(form), classify);
+    }
+
+    /** As {@link #post}, with a JSON body (Plivo takes nothing else). */
+    public SendResult postJson(URI endpoint, String authorization, Map<String, ?> body,
+                               Function<HttpResponse<String>, SendResult> classify) {
+        return post(endpoint, authorization, "application/json", Json.write(body), classify);
+    }
+
+    private SendResult post(URI endpoint, String authorization, String contentType, String body,
+                            Function<HttpResponse<String>, SendResult> classify) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

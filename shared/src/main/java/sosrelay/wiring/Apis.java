@@ -1,5 +1,7 @@
 package sosrelay.wiring;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import sosrelay.alarm.AlarmTrigger;
 import sosrelay.api.DeviceApi;
 import sosrelay.api.HeartbeatApi;
@@ -55,9 +57,16 @@ final class Apis {
                 base.deliveries.get(), base.timeline.get(), incidentList(), quotas(), base.clock);
     }
 
-    /** The directory's scheduled drills, for the once-a-minute check. */
-    ScheduledDrills scheduledDrills() {
-        return new ScheduledDrills(base.directory.get(), processes.raiser.get(), incidentList(), base.clock);
+    /** The directory's scheduled drills that are due, for the once-a-minute check. */
+    Supplier<Map<String, Object>> drillSchedule() {
+        ScheduledDrills drills = new ScheduledDrills(base.directory.get(), processes.raiser.get(), incidentList(), base.clock);
+        return () -> Map.of("started", drills.run());
+    }
+
+    /** An incident for each source silent past its interval, for the once-a-minute check. */
+    Supplier<Map<String, Object>> heartbeatCheck() {
+        Heartbeats heartbeats = heartbeats();
+        return () -> Map.of("raised", heartbeats.check());
     }
 
     Heartbeats heartbeats() {

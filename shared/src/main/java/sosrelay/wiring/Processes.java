@@ -10,6 +10,7 @@ import sosrelay.ack.CodeReplies;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCallDetails;
 import sosrelay.calls.LostCallbackCheck;
+import sosrelay.calls.VoiceProviders;
 import sosrelay.calls.VoiceApiTurns;
 import sosrelay.config.Settings;
 import sosrelay.delivery.DeliveryOutcomes;
@@ -45,6 +46,7 @@ final class Processes {
     final Lazy<DeliveryOutcomes> outcomes;
     final Lazy<Acknowledgements> acknowledgements;
     final Lazy<Pacer> voicePacer;
+    final Lazy<VoiceProviders> voiceProviders;
     final Lazy<LostCallbackCheck> lostCallbacks;
     final Lazy<PassthruCallCheck> passthruChecks;
     final Lazy<RecordingCopies> recordingCopies;
@@ -74,8 +76,8 @@ final class Processes {
                         .filter(id -> !id.contains("~")).collect(Collectors.toSet()), base.openSlots.get(), base.reachedPeople(),
                 base.clock));
         this.voicePacer = new Lazy<>(this::newVoicePacer);
-        this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(base.deliveries.get(),
-                new ExotelCallDetails(base.http.get(), exotelAccount()), outcomes.get(), base.timers.get(),
+        this.voiceProviders = new Lazy<>(() -> Voices.providers(base, exotelAccount()));
+        this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(base.deliveries.get(), voiceProviders.get(), outcomes.get(), base.timers.get(),
                 settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voiceApiTurns(), base.clock));
         this.passthruChecks = new Lazy<>(() -> new PassthruCallCheck(base.incidents.get(), base.timeline.get(),
                 base.timers.get(), new ExotelCallDetails(base.http.get(), exotelAccount()), voiceApiTurns(), inboundNumbers(),

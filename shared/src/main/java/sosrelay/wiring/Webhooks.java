@@ -5,12 +5,21 @@ import sosrelay.ack.SmsReplyAckWebhook;
 import sosrelay.ack.WhatsAppReplyWebhook;
 import sosrelay.callbacks.GupShupDeliveryWebhook;
 import sosrelay.callbacks.StatusCallbackWebhook;
+import sosrelay.config.Settings;
 import sosrelay.delivery.PlacedCalls;
 import sosrelay.directory.Language;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.links.RecordingLinkWebhook;
 import sosrelay.passthru.PassthruDeadline;
 import sosrelay.passthru.PassthruWebhook;
+import sosrelay.plivo.PlivoAnswerWebhook;
+import sosrelay.plivo.PlivoCallbacks;
+import sosrelay.plivo.PlivoHangupWebhook;
+import sosrelay.plivo.PlivoInputWebhook;
+import sosrelay.plivo.PlivoRoute;
+import sosrelay.greeting.WhatTheyHear;
+import sosrelay.secrets.SecretValue;
+import sosrelay.web.Webhook;
 
 /** The providers' webhooks (Exotel's and GupShup's, behind the path secret) and the texts' recording links. */
 final class Webhooks {
@@ -56,6 +65,20 @@ final class Webhooks {
     /** GupShup's delivery reports of WhatsApp messages. */
     GupShupDeliveryWebhook gupShupDelivery() {
         return new GupShupDeliveryWebhook(base.gupShupWebhookSecret.get(), processes.outcomes.get());
+    }
+
+    /** Plivo's webhooks: behind the path secret and Plivo's signature, each reading only what its path needs. */
+    Webhook plivo(PlivoRoute route) {
+        Settings.PlivoSignatures signatures = base.settings.plivoSignatures();
+        PlivoCallbacks callbacks = new PlivoCallbacks(base.webhookSecret.get(), base.secret(signatures.authToken(), SecretValue.KEPT),
+                signatures.publicBaseUrl(), signatures.stage());
+        if (route == PlivoRoute.HANGUP) {
+            return new PlivoHangupWebhook(callbacks, processes.outcomes.get());
+        }
+        Language language = Language.fromCode(base.settings.greeting().language());
+        return route == PlivoRoute.ANSWER
+                ? new PlivoAnswerWebhook(callbacks, new WhatTheyHear(placedCalls(), base.incidents.get(), base.recordingsBucket.get(), language))
+                : new PlivoInputWebhook(callbacks, placedCalls(), processes.acknowledgements.get(), language);
     }
 
     /** The calls we placed that can still be on the line: all a greeting or a press 1 may come from. */

@@ -19,13 +19,13 @@ import sosrelay.config.Settings;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.directory.DirectoryStore;
 import sosrelay.drills.DrillApi;
-import sosrelay.drills.ScheduledDrills;
 import sosrelay.greeting.GreetingWebhook;
 import sosrelay.heartbeat.Heartbeats;
 import sosrelay.incident.IncidentStore;
 import sosrelay.links.RecordingLinkWebhook;
 import sosrelay.metrics.OperatorSignals;
 import sosrelay.passthru.PassthruWebhook;
+import sosrelay.plivo.PlivoRoute;
 import sosrelay.sqs.BatchWorker;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -64,9 +64,8 @@ public final class Wiring {
     }
 
     /**
-     * What a handler runs on, built now, in the function's init (before SnapStart's snapshot too), with every setting
-     * its path reads: one that is missing or malformed fails the init and pages the operators
-     * ({@link OperatorSignals#initFailed}), rather than failing the first emergency.
+     * What a handler runs on, built in the function's init (before SnapStart's snapshot too) with every setting its path reads:
+     * one missing or malformed fails the init and pages the operators ({@link OperatorSignals#initFailed}), not the first emergency.
      */
     public <T> T init(Function<Wiring, T> path) {
         try {
@@ -126,6 +125,11 @@ public final class Wiring {
         return webhooks.gupShupDelivery();
     }
 
+    /** Plivo's webhooks: answer, input (the key pressed), hangup. */
+    public sosrelay.web.Webhook plivoWebhook(PlivoRoute route) {
+        return webhooks.plivo(route);
+    }
+
     public RecordingLinkWebhook recordingLinkWebhook() {
         return webhooks.recordingLink();
     }
@@ -171,16 +175,13 @@ public final class Wiring {
         return apis.drillApi();
     }
 
-    /** The once-a-minute drill schedule's run: the directory's drills that are due. */
+    /** The once-a-minute runs: the directory's drills that are due ({@code started}); heartbeats missed ({@code raised}). */
     public Supplier<Map<String, Object>> drillSchedule() {
-        ScheduledDrills drills = apis.scheduledDrills();
-        return () -> Map.of("started", drills.run());
+        return apis.drillSchedule();
     }
 
-    /** The once-a-minute heartbeat check's run: an incident for each source silent past its interval. */
     public Supplier<Map<String, Object>> heartbeatCheck() {
-        Heartbeats heartbeats = apis.heartbeats();
-        return () -> Map.of("raised", heartbeats.check());
+        return apis.heartbeatCheck();
     }
 
     /** Beats and the silence check, for tests that drive a check themselves. */

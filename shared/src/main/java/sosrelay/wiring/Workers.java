@@ -3,7 +3,6 @@ package sosrelay.wiring;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import sosrelay.calls.ExotelCalls;
 import sosrelay.config.Settings;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.delivery.DeliveryMetrics;
@@ -41,7 +40,7 @@ final class Workers {
         this.base = base;
         this.processes = processes;
         this.callJobs = new Lazy<>(() -> worker(List.of(base.settings.queues().call(), base.settings.queues().urgentCall()),
-                new ExotelCalls(base.http.get(), processes.exotelAccount()),
+                Voices.sender(base, processes.voiceProviders.get()),
                 (job, callSid) -> {
                     processes.lostCallbacks.get().watch(job, callSid);
                     processes.outcomes.get().applyKept(callSid);

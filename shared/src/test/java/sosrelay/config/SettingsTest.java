@@ -201,6 +201,16 @@ class SettingsTest {
     }
 
     @Test
+    void voiceProvidersDefaultToExotelAloneAndANameOutsideTheAdaptersOrTwiceIsNamed() {
+        assertThat(new Settings(Env.of(Map.of("VOICE_PROVIDERS", " "))).voice()).isEqualTo(new Settings.Voice(List.of("exotel")));
+        assertThat(new Settings(Env.of(Map.of("VOICE_PROVIDERS", " exotel , "))).voice().providers()).containsExactly("exotel");
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("VOICE_PROVIDERS", "exotel,twilio,exotel"))).voice())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("VOICE_PROVIDERS names 'twilio', which is not one of")
+                .hasMessageContaining("names a provider twice");
+    }
+
+    @Test
     void operatorKeyIdsAreAListWithBlanksLeftOut() {
         assertThat(new Settings(Env.of(Map.of("OPERATOR_API_KEY_IDS", " key-a, ,key-b,"))).api().operatorKeyIds())
                 .containsExactlyInAnyOrder("key-a", "key-b");

@@ -18,7 +18,7 @@ import sosrelay.directory.Durations;
 public final class SandboxOutage {
     /** The providers an outage can take down. */
     public enum Provider {
-        EXOTEL, GUPSHUP
+        EXOTEL, GUPSHUP, PLIVO
     }
 
     private record Window(Provider provider, Instant from, Instant until) {
@@ -61,7 +61,7 @@ public final class SandboxOutage {
             Matcher m = ONE.matcher(part.toLowerCase(Locale.ROOT));
             Provider provider = m.matches() ? provider(m.group(1)) : null;
             if (provider == null) {
-                throw new IllegalArgumentException("'" + part.strip() + "' is not <exotel|gupshup>@<start>+<length>, e.g. exotel@20s+60s");
+                throw new IllegalArgumentException("'" + part.strip() + "' is not <exotel|gupshup|plivo>@<start>+<length>, e.g. exotel@20s+60s");
             }
             outage.plan.add(new Planned(provider, Durations.parse(m.group(2)), Durations.parse(m.group(3))));
         }
@@ -72,6 +72,7 @@ public final class SandboxOutage {
         return switch (name) {
             case "exotel" -> Provider.EXOTEL;
             case "gupshup" -> Provider.GUPSHUP;
+            case "plivo" -> Provider.PLIVO;
             default -> null;
         };
     }

@@ -36,6 +36,8 @@ import sosrelay.local.iam.PolicyStatement;
 import sosrelay.local.iam.RolePolicy;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
+import sosrelay.local.sandbox.SandboxOutage;
+import sosrelay.local.sandbox.SandboxPlivo;
 
 /**
  * Every operation a function's own Policies grant (what its code reaches: the template grants each table, queue,
@@ -102,7 +104,7 @@ class PermissionCoverageIT {
                 now.withOffsetSameInstant(ZoneOffset.UTC).getHour(), LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)));
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
                         .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0",
-                                "EXOTEL_SMS_REPLY_NUMBER", "08047000001", "GUPSHUP_INBOUND", "on")),
+                                "EXOTEL_SMS_REPLY_NUMBER", "08047000001", "GUPSHUP_INBOUND", "on", "VOICE_PROVIDERS", "exotel,plivo")),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
         gupShup = relay.sandboxGupShup().orElseThrow();
@@ -203,6 +205,28 @@ class PermissionCoverageIT {
         record(test);
     }
 
+    /** Issue 22: with Exotel down, a device's call goes through the sandbox Plivo: its answer, keypress and hangup webhooks. */
+    @Test
+    @Order(7)
+    void withExotelDownTheCallsGoThroughPlivoWithAKeypressAndAnUnansweredCall(TestInfo test) {
+        SandboxPlivo plivo = relay.sandboxPlivo().orElseThrow();
+        plivo.script("+919814000001", List.of("press-1"));
+        plivo.script("+919814000002", List.of("no-answer"));
+        SandboxOutage outage = new SandboxOutage();
+        outage.schedule(SandboxOutage.Provider.EXOTEL, Duration.ZERO, Duration.ofSeconds(15));
+        exotel.followOutage(outage);
+        HttpResponse<String> raised = LocalHttp.postJson(base(), "/v1/incidents", LocalRelay.LOCAL_API_KEY,
+                "{\"type\":\"General\",\"message\":\"through Plivo\",\"source\":\"coverage-plivo\",\"dedupKey\":\"coverage-plivo-1\"}");
+        assertThat(raised.statusCode()).isEqualTo(202);
+        String incident = raised.body().replaceAll(".*\"incidentId\":\"([^\"]+)\".*", "$1");
+        LocalHttp.await("a keypress and an unanswered call through Plivo", WAIT, () -> {
+            List<String> events = IncidentItems.events(relay, incident);
+            return events.contains("delivery.completed") && events.contains("delivery.no-answer");
+        });
+        exotel.followOutage(new SandboxOutage());
+        record(test);
+    }
+
     @Test
     @Order(100)
     void everyOperationTheRolesGrantRanUnderEnforcementAndNoneWasRefused() {
@@ -241,6 +265,17 @@ class PermissionCoverageIT {
             "RecordingLinkFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "RecordingLinkFunction s3:GetObject arn:aws:s3:::recordingsbucket/*",
             "RecordingLinkFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",
+            // Plivo's webhooks (issue 22) have the same gaps as Exotel's greeting, press 1 and status callback beside them.
+            "PlivoAnswerFunction s3:GetObject arn:aws:s3:::recordingsbucket/*",
+            "PlivoAnswerFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",
+            "PlivoInputFunction dynamodb:GetItem arn:aws:dynamodb:ap-south-1:000000000000:table/DirectoryTable",
+            "PlivoInputFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:CallJobsQueue",
+            "PlivoInputFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:UrgentCallJobsQueue",
+            "PlivoInputFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:TimersQueue",
+            "PlivoHangupFunction dynamodb:DeleteItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
+            "PlivoHangupFunction kms:GenerateDataKey arn:aws:kms:ap-south-1:000000000000:key/DataKey",
+            "PlivoHangupFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",
+            "PlivoHangupFunction sqs:SendMessage arn:aws:sqs:ap-south-1:000000000000:TimersQueue",
             "ExotelCallStatusFunction dynamodb:DeleteItem arn:aws:dynamodb:ap-south-1:000000000000:table/IncidentsTable",
             "ExotelCallStatusFunction kms:GenerateDataKey arn:aws:kms:ap-south-1:000000000000:key/DataKey",
             "ExotelCallStatusFunction kms:Decrypt arn:aws:kms:ap-south-1:000000000000:key/DataKey",

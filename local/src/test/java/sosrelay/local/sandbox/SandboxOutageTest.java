@@ -27,7 +27,7 @@ class SandboxOutageTest {
     @Test
     void aSpecItCannotReadIsNamed() {
         assertThatThrownBy(() -> SandboxOutage.parse("exotel@20s+60s,twilio@0s+1m"))
-                .hasMessage("'twilio@0s+1m' is not <exotel|gupshup>@<start>+<length>, e.g. exotel@20s+60s");
+                .hasMessage("'twilio@0s+1m' is not <exotel|gupshup|plivo>@<start>+<length>, e.g. exotel@20s+60s");
         assertThatThrownBy(() -> SandboxOutage.parse("exotel@soon")).hasMessageContaining("'exotel@soon'");
     }
 }

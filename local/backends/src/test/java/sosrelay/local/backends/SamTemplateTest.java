@@ -182,10 +182,10 @@ class SamTemplateTest {
                         org.assertj.core.groups.Tuple.tuple("/v1/operator/rosters/{id}/overrides", "post", false));
         assertThat(template.functions()).flatExtracting(TemplateFunction::apiEvents)
                 .as("a route takes a device's API key or an operator's sign-in, never neither but the providers' webhooks'"
-                        + " (behind the webhook secret), the board page's and a text's recording link (its unguessable token is the credential)")
+                        + " (behind the webhook secret; Plivo's also signed), the board page's and a text's recording link (its unguessable token is the credential)")
                 .allSatisfy(event -> assertThat(event.apiKeyRequired() || event.cognitoAuthorizer() != null
                         || event.path().startsWith("/exotel/{secret}/") || event.path().startsWith("/gupshup/{secret}/")
-                        || event.path().startsWith("/board") || event.path().equals("/r/{token}")).as(event.path()).isTrue())
+                        || event.path().startsWith("/plivo/{secret}/") || event.path().startsWith("/board") || event.path().equals("/r/{token}")).as(event.path()).isTrue())
                 .filteredOn(event -> event.path().startsWith("/v1/operator/") || event.path().equals("/v1/desk"))
                 .isNotEmpty()
                 .allSatisfy(event -> assertThat(event.cognitoAuthorizer()).isEqualTo("OperatorSignIn"));

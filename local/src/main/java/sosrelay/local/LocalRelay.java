@@ -142,16 +142,37 @@ public final class LocalRelay implements AutoCloseable {
         }
         sandbox.ifPresent(exotel -> exotel.followOutage(outage));
         sandboxGupShup.ifPresent(gupShup -> gupShup.followOutage(outage));
+        // With SOS_LOCAL_SSM=on the secrets go into the local Parameter Store, as the deploy steps put them, and no function
+        // gets them as plain variables: each reads its *_PARAMETER through its SsmClient, as on AWS.
+        boolean ssm = LocalParameters.asked(overrides, processEnvironment);
+        Map<String, String> secrets = Map.of();
+        Map<String, String> stackEnvironment = processEnvironment;
+        if (ssm) {
+            secrets = new HashMap<>(LocalParameters.takeSecrets(overrides, processEnvironment));
+            secrets.putIfAbsent(LocalStack.BOARD_SIGN_IN_VARIABLE, LocalStack.BOARD_SIGN_IN_TOKENS);
+            stackEnvironment = LocalParameters.withoutPlainSecrets(processEnvironment);
+        }
         LocalStack stack;
         try {
-            stack = LocalStack.create(options.withEnvironmentOverrides(overrides), processEnvironment);
+            stack = LocalStack.create(options.withEnvironmentOverrides(overrides), stackEnvironment);
         } catch (RuntimeException e) {
             closeSandboxes.run();
             throw e;
         }
-        String currentSecret = stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
+        if (ssm) {
+            try {
+                LocalParameters.put(stack.backends().ssm(), secrets, stack);
+            } catch (RuntimeException e) {
+                stack.close();
+                closeSandboxes.run();
+                throw e;
+            }
+        }
+        String currentSecret = (ssm ? secrets.get("SOS_WEBHOOK_SECRET") : stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET"))
+                .split(",")[0].trim();
         String webhooks = stack.baseUrl() + "/exotel/" + currentSecret;
-        String gupShupSecret = stack.environment("GupShupDeliveryFunction").get("SOS_GUPSHUP_WEBHOOK_SECRET").split(",")[0].trim();
+        String gupShupSecret = (ssm ? secrets.get("SOS_GUPSHUP_WEBHOOK_SECRET")
+                : stack.environment("GupShupDeliveryFunction").get("SOS_GUPSHUP_WEBHOOK_SECRET")).split(",")[0].trim();
         // As an operator sets them in GupShup's console (docs/providers-setup.md).
         sandboxGupShup.ifPresent(gupShup -> {
             gupShup.deliveryReportsTo(stack.baseUrl() + "/gupshup/" + gupShupSecret + "/delivery");

@@ -122,6 +122,7 @@ public final class FunctionEnvironment {
         return switch (name) {
             case "AWS::Region" -> Optional.of(LocalBackends.REGION.id());
             case "AWS::AccountId" -> Optional.of(LocalBackends.ACCOUNT_ID);
+            case "AWS::StackName" -> Optional.of(LocalBackends.STACK_NAME);
             case "AWS::Partition" -> Optional.of("aws");
             default -> Optional.ofNullable(template.parameterDefaults().get(name));
         };

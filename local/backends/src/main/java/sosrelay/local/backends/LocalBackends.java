@@ -29,6 +29,8 @@ public final class LocalBackends implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "local";
     public static final String SECRET_ACCESS_KEY = "local";
     public static final String ACCOUNT_ID = ElasticMqServer.ACCOUNT_ID;
+    /** The stack's name here, where the template scopes a name to its stack ({@code AWS::StackName}). */
+    public static final String STACK_NAME = "sos-relay-local";
 
     private final DynamoDbLocalServer dynamo;
     private final ElasticMqServer elasticMq;

@@ -244,6 +244,17 @@ public final class LocalStack implements AutoCloseable {
         return function.environmentsStarted();
     }
 
+    /**
+     * The template's outputs as this stack has them, where they can be known here (the execute-api URLs cannot): what
+     * {@code describe-stacks} answers on AWS.
+     */
+    public Map<String, String> outputs() {
+        FunctionEnvironment environment = FunctionEnvironment.of(template, resources, backends);
+        Map<String, String> outputs = new LinkedHashMap<>();
+        template.rawOutputValues().forEach((name, value) -> environment.localValue(value).ifPresent(v -> outputs.put(name, v)));
+        return outputs;
+    }
+
     /** The requests the functions' IAM roles (their template Policies) refused so far. */
     public AccessDenials accessDenials() {
         return accessDenials;

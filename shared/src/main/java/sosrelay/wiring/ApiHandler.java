@@ -31,7 +31,7 @@ public abstract class ApiHandler implements RequestHandler<Map<String, Object>, 
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(Map<String, Object> event, Context context) {
         if (SettingsCheck.asked(event)) {
-            return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(sosrelay.json.Json.write(wiring.settingsCheck()));
+            return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(sosrelay.json.Json.write(SettingsCheck.answer(wiring)));
         }
         return ApiGateway.response(webhook.handle(ApiGateway.request(event)));
     }

@@ -28,7 +28,6 @@ import sosrelay.incident.Timeline;
 import sosrelay.links.RecordingLinks;
 import sosrelay.people.ReachedPeople;
 import sosrelay.recordings.RecordingsBucket;
-import sosrelay.secrets.SecretValue;
 import sosrelay.timers.Timers;
 import sosrelay.web.WebhookSecret;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -90,8 +89,8 @@ final class Foundation {
         // Exotel's and GupShup's path secrets: each SOS_*_SECRET itself (local only), else the SSM SecureString its
         // *_PARAMETER names. A value given in the environment is checked at init (16 characters or more); one in SSM is
         // read after SnapStart's restore, never into the snapshot, and checked when first read.
-        this.webhookSecret = new Lazy<>(() -> webhookSecret(settings.webhookSecret()));
-        this.gupShupWebhookSecret = new Lazy<>(() -> webhookSecret(settings.gupShupWebhookSecret()));
+        this.webhookSecret = new Lazy<>(() -> SecretReads.webhookSecret(this, settings.webhookSecret()));
+        this.gupShupWebhookSecret = new Lazy<>(() -> SecretReads.webhookSecret(this, settings.gupShupWebhookSecret()));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), incidentsTable(), clock, IncidentStore.DISPATCH_LEASE));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
                 settings.timing().directoryCache()));
@@ -145,77 +144,9 @@ final class Foundation {
         return RecordingPolicy.forAccount(settings.recordingSources().hosts(), settings.recordingSources().accountSid());
     }
 
-    /**
-     * The secret itself (local only), else its SSM parameter, read when first needed and again after {@code kept}
-     * ({@code SECRET_CACHE_SECONDS} at most).
-     */
+    /** The secret itself (local only), else its SSM parameter, kept {@code kept} at most ({@link SecretReads#secret}). */
     Supplier<String> secret(SecretSource source, Duration kept) {
-        return source.isPlain() ? source::value : new SecretValue(ssm, source.parameterName(), clock, kept(kept));
-    }
-
-    private Duration kept(Duration kept) {
-        Duration most = settings.secrets().kept();
-        return kept.compareTo(most) < 0 ? kept : most;
-    }
-
-    /** From SSM, the parameter's previous version stays accepted for the rotation window after an overwrite. */
-    private WebhookSecret webhookSecret(SecretSource source) {
-        if (source.isPlain()) {
-            return WebhookSecret.checked(source::value);
-        }
-        SecretValue value = new SecretValue(ssm, source.parameterName(), clock, kept(SecretValue.KEPT), settings.secrets().rotationWindow());
-        return new WebhookSecret(value::versions, clock);
-    }
-
-    /**
-     * Reads each secret the function's environment names, now (a fresh read, with the function's own SDK client and so
-     * its role), and checks it as its user will: a webhook secret's length, the flow URL's form, the sign-in's JSON.
-     * The problems name variables and parameters, never a value.
-     */
-    List<String> secretProblems() {
-        List<String> problems = new java.util.ArrayList<>();
-        settings.secretSources().forEach((variable, source) -> {
-            String where = source.isPlain() ? variable : variable + "_PARAMETER " + source.parameterName();
-            try {
-                String value = source.isPlain() ? source.value() : new SecretValue(ssm, source.parameterName(), clock, Duration.ZERO).get();
-                String wrong = wrongValue(variable, value);
-                if (wrong != null) {
-                    problems.add(where + ": " + wrong);
-                }
-            } catch (RuntimeException e) {
-                problems.add(where + ": " + e.getMessage());
-            }
-        });
-        return problems;
-    }
-
-    private static String wrongValue(String variable, String value) {
-        if (value == null || value.isBlank()) {
-            return "empty";
-        }
-        switch (variable) {
-            case "SOS_WEBHOOK_SECRET", "SOS_GUPSHUP_WEBHOOK_SECRET" -> {
-                try {
-                    WebhookSecret.checked(() -> value);
-                } catch (IllegalStateException e) {
-                    return e.getMessage();
-                }
-            }
-            case "EXOTEL_FLOW_URL" -> {
-                if (!value.startsWith("http://") && !value.startsWith("https://")) {
-                    return "not an http(s) URL (the outbound flow's http://my.exotel.com/<sid>/exoml/start_voice/<app id>)";
-                }
-            }
-            case "OPERATOR_SIGN_IN" -> {
-                if (!value.trim().startsWith("{")) {
-                    return "not the JSON the stack writes ({\"hostedUi\":...,\"clientId\":...})";
-                }
-            }
-            default -> {
-                // the provider's token or password: any value; a wrong one shows at the provider (tools/doctor asks Exotel)
-            }
-        }
-        return null;
+        return SecretReads.secret(this, source, kept);
     }
 
     String callbackUrl(String publicBaseUrl, String name) {

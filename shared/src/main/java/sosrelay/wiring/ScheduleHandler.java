@@ -27,7 +27,7 @@ public abstract class ScheduleHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return SettingsCheck.asked(event) ? wiring.settingsCheck() : run.get();
+        return SettingsCheck.asked(event) ? SettingsCheck.answer(wiring) : run.get();
     }
 
     @Override

@@ -19,9 +19,22 @@ public final class SettingsCheck {
     private SettingsCheck() {
     }
 
-    static boolean asked(Map<String, Object> event) {
+    /** Whether {@code event} is the doctor's question rather than a real event. */
+    public static boolean asked(Map<String, Object> event) {
         return event != null && event.get("Records") instanceof List<?> records && records.size() == 1
                 && records.get(0) instanceof Map<?, ?> record && EVENT_SOURCE.equals(record.get("eventSource"));
+    }
+
+    /**
+     * The function's answer: every secret it names, read now with its role and checked, listed; or an
+     * {@link IllegalStateException} naming every problem (never a value), which Lambda reports as the invoke's error.
+     */
+    public static Map<String, Object> answer(Wiring wiring) {
+        List<String> problems = SecretReads.problems(wiring.base);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("settings check: " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
+        }
+        return Map.of("settingsCheck", "ok", "secrets", List.copyOf(wiring.base.settings.secretSources().keySet()));
     }
 
     static boolean asked(SQSEvent event) {

@@ -30,7 +30,7 @@ public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatch
     @Override
     public final SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         if (SettingsCheck.asked(event)) {
-            wiring.settingsCheck();
+            SettingsCheck.answer(wiring);
             return new SQSBatchResponse(List.of());
         }
         return worker.process(event);

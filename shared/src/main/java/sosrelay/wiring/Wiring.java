@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@link Workers}, {@link Apis}. It reads no variable itself; the local stack builds one per function as Lambda would.
  */
 public final class Wiring {
-    private final Foundation base;
+    final Foundation base;
     private final Processes processes;
     private final Webhooks webhooks;
     private final Workers workers;
@@ -190,23 +190,6 @@ public final class Wiring {
 
     public AlarmTrigger alarmTrigger() {
         return apis.alarmTrigger();
-    }
-
-    /** Whether {@code event} is tools/doctor's settings check ({@link SettingsCheck}) rather than a real event. */
-    public boolean isSettingsCheck(Map<String, Object> event) {
-        return SettingsCheck.asked(event);
-    }
-
-    /**
-     * tools/doctor's settings check: every secret this function names, read now from SSM with its role and checked; the
-     * answer lists them, or an {@link IllegalStateException} names every problem (never a value).
-     */
-    public Map<String, Object> settingsCheck() {
-        java.util.List<String> problems = base.secretProblems();
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("settings check: " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
-        }
-        return Map.of("settingsCheck", "ok", "secrets", java.util.List.copyOf(base.settings.secretSources().keySet()));
     }
 
     /** Walks the AWS paths a function's requests take, for SnapStart's snapshot ({@link Foundation#warmUpStorage}). */

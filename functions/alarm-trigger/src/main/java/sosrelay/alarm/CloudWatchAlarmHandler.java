@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.List;
 import java.util.Map;
+import sosrelay.wiring.SettingsCheck;
 import sosrelay.wiring.SnapStartPriming;
 import sosrelay.wiring.Wiring;
 
@@ -27,7 +28,7 @@ public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return wiring.isSettingsCheck(event) ? wiring.settingsCheck() : Map.of("alarms", alarms.handle(event));
+        return SettingsCheck.asked(event) ? SettingsCheck.answer(wiring) : Map.of("alarms", alarms.handle(event));
     }
 
     /** An INSUFFICIENT_DATA change is parsed and ignored: the parsing path without raising anything. */

@@ -40,8 +40,11 @@ public final class MotoServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
+    /** The first Python here whose moto has its server: $SOS_LOCAL_PYTHON, python3 on the PATH, then pyenv's. */
+    private static volatile String python;
+
     public static MotoServer start() {
-        String python = System.getenv().getOrDefault(PYTHON_VARIABLE, "python3");
+        String python = python();
         int port = freePort();
         Path log;
         try {
@@ -72,6 +75,46 @@ public final class MotoServer implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    private static String python() {
+        String known = python;
+        if (known != null) {
+            return known;
+        }
+        List<String> candidates = new java.util.ArrayList<>();
+        String chosen = System.getenv(PYTHON_VARIABLE);
+        if (chosen != null && !chosen.isBlank()) {
+            candidates.add(chosen);
+        }
+        candidates.add("python3");
+        candidates.add(System.getProperty("user.home") + "/.pyenv/shims/python3");
+        candidates.add("/usr/local/bin/python3");
+        for (String candidate : candidates) {
+            if (hasMoto(candidate)) {
+                python = candidate;
+                return candidate;
+            }
+        }
+        // None has it: the first, whose failure to start names what to install.
+        return candidates.get(0);
+    }
+
+    private static boolean hasMoto(String candidate) {
+        try {
+            Process probe = new ProcessBuilder(candidate, "-c", "import moto.server, flask, flask_cors")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!probe.waitFor(60, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                return false;
+            }
+            return probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void awaitReady() {

@@ -43,6 +43,8 @@ public final class LocalRelay implements AutoCloseable {
     public static final String LOCAL_OPERATOR_KEY = "local-operator-key";
     /** What the sandbox Exotel's people do, e.g. {@code +919800000001=no-answer,press-1;+919800000002=busy}. */
     public static final String SANDBOX_SCRIPT_VARIABLE = "SOS_SANDBOX_SCRIPT";
+    /** Where the stack writes its outputs for tools/doctor ({@link #writeOutputs}), as describe-stacks gives them on AWS. */
+    public static final String OUTPUTS_VARIABLE = "SOS_LOCAL_OUTPUTS";
     /** A scripted provider outage, e.g. {@code exotel@20s+60s} (see {@link SandboxOutage}). */
     public static final String SANDBOX_OUTAGE_VARIABLE = "SOS_SANDBOX_OUTAGE";
     /** Seconds after an inbound call ends before the sandbox's call details list it (404 before), as Exotel's lag. */
@@ -156,16 +158,37 @@ public final class LocalRelay implements AutoCloseable {
         sandbox.ifPresent(exotel -> exotel.followOutage(outage));
         sandboxGupShup.ifPresent(gupShup -> gupShup.followOutage(outage));
         sandboxPlivo.ifPresent(plivo -> plivo.followOutage(outage));
+        // With SOS_LOCAL_SSM=on the secrets go into the local Parameter Store, as the deploy steps put them, and no function
+        // gets them as plain variables: each reads its *_PARAMETER through its SsmClient, as on AWS.
+        boolean ssm = LocalParameters.asked(overrides, processEnvironment);
+        Map<String, String> secrets = Map.of();
+        Map<String, String> stackEnvironment = processEnvironment;
+        if (ssm) {
+            secrets = new HashMap<>(LocalParameters.takeSecrets(overrides, processEnvironment));
+            secrets.putIfAbsent(LocalStack.BOARD_SIGN_IN_VARIABLE, LocalStack.BOARD_SIGN_IN_TOKENS);
+            stackEnvironment = LocalParameters.withoutPlainSecrets(processEnvironment);
+        }
         LocalStack stack;
         try {
-            stack = LocalStack.create(options.withEnvironmentOverrides(overrides), processEnvironment);
+            stack = LocalStack.create(options.withEnvironmentOverrides(overrides), stackEnvironment);
         } catch (RuntimeException e) {
             closeSandboxes.run();
             throw e;
         }
-        String currentSecret = stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET").split(",")[0].trim();
+        if (ssm) {
+            try {
+                LocalParameters.put(stack.backends().ssm(), secrets, stack);
+            } catch (RuntimeException e) {
+                stack.close();
+                closeSandboxes.run();
+                throw e;
+            }
+        }
+        String currentSecret = (ssm ? secrets.get("SOS_WEBHOOK_SECRET") : stack.environment("ExotelGreetingFunction").get("SOS_WEBHOOK_SECRET"))
+                .split(",")[0].trim();
         String webhooks = stack.baseUrl() + "/exotel/" + currentSecret;
-        String gupShupSecret = stack.environment("GupShupDeliveryFunction").get("SOS_GUPSHUP_WEBHOOK_SECRET").split(",")[0].trim();
+        String gupShupSecret = (ssm ? secrets.get("SOS_GUPSHUP_WEBHOOK_SECRET")
+                : stack.environment("GupShupDeliveryFunction").get("SOS_GUPSHUP_WEBHOOK_SECRET")).split(",")[0].trim();
         // As an operator sets them in GupShup's console (docs/providers-setup.md).
         sandboxGupShup.ifPresent(gupShup -> {
             gupShup.deliveryReportsTo(stack.baseUrl() + "/gupshup/" + gupShupSecret + "/delivery");
@@ -194,11 +217,49 @@ public final class LocalRelay implements AutoCloseable {
             stack.serve();
             // From now, as a user reads SOS_SANDBOX_OUTAGE: however long the start-up took.
             outage.begin();
-            return new LocalRelay(stack, sandbox, sandboxGupShup, sandboxPlivo, directory, secret, apiKey, operatorToken);
+            LocalRelay relay = new LocalRelay(stack, sandbox, sandboxGupShup, sandboxPlivo, directory, secret, apiKey, operatorToken);
+            String outputs = processEnvironment.get(OUTPUTS_VARIABLE);
+            if (outputs != null && !outputs.isBlank()) {
+                relay.writeOutputs(java.nio.file.Path.of(outputs));
+            }
+            return relay;
         } catch (RuntimeException e) {
             stack.close();
             closeSandboxes.run();
             throw e;
+        }
+    }
+
+    /**
+     * What tools/doctor reads of a deployed stack, for this one ({@code --outputs FILE}): its name and region, the
+     * template's parameters as this stack has them (the defaults, and the Exotel account the functions are given), its
+     * outputs, its functions, and where its Lambda Invoke API and SSM answer, with the local credentials.
+     */
+    public void writeOutputs(java.nio.file.Path file) {
+        Map<String, String> exotel = stack.environment("CallJobFunction");
+        Map<String, String> parameters = new java.util.TreeMap<>(stack.template().parameterDefaults());
+        parameters.put("ExotelAccountSid", exotel.getOrDefault("EXOTEL_ACCOUNT_SID", ""));
+        parameters.put("ExotelApiKey", exotel.getOrDefault("EXOTEL_API_KEY", ""));
+        parameters.put("ExotelApiBaseUrl", exotel.getOrDefault("EXOTEL_API_BASE_URL", ""));
+        parameters.put("VoiceProviders", exotel.getOrDefault("VOICE_PROVIDERS", ""));
+        Map<String, String> functions = new java.util.TreeMap<>();
+        stack.template().functions().forEach(function -> functions.put(function.logicalId(), function.logicalId()));
+        Map<String, String> endpoints = new java.util.TreeMap<>();
+        endpoints.put("lambda", stack.baseUrl().toString());
+        stack.backends().ssmEndpoint().ifPresent(ssm -> endpoints.put("ssm", ssm.toString()));
+        Map<String, Object> description = new java.util.LinkedHashMap<>();
+        description.put("StackName", sosrelay.local.backends.LocalBackends.STACK_NAME);
+        description.put("Region", sosrelay.local.backends.LocalBackends.REGION.id());
+        description.put("Parameters", parameters);
+        description.put("Outputs", stack.outputs());
+        description.put("Functions", functions);
+        description.put("Endpoints", endpoints);
+        description.put("Credentials", Map.of("AccessKeyId", sosrelay.local.backends.LocalBackends.ACCESS_KEY_ID,
+                "SecretAccessKey", sosrelay.local.backends.LocalBackends.SECRET_ACCESS_KEY));
+        try {
+            java.nio.file.Files.writeString(file, sosrelay.json.Json.write(description));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the stack's outputs to " + file, e);
         }
     }
 

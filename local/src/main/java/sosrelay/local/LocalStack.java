@@ -52,6 +52,10 @@ public final class LocalStack implements AutoCloseable {
     public static final String OPERATOR_TOKENS_VARIABLE = OperatorTokens.VARIABLE;
     /** The board's sign-in settings, which on AWS come from the SSM parameter the template writes. */
     static final String BOARD_SIGN_IN_VARIABLE = "OPERATOR_SIGN_IN";
+    /** The board's sign-in here: the tokens this gateway accepts for Cognito's authorizer. */
+    static final String BOARD_SIGN_IN_TOKENS = "{\"tokens\":true}";
+    /** {@code on}: the local Parameter Store runs and the secrets live there ({@link LocalParameters}). */
+    public static final String SSM_VARIABLE = LocalParameters.VARIABLE;
 
     private final LocalStackOptions options;
     private final SamTemplate template;
@@ -111,14 +115,19 @@ public final class LocalStack implements AutoCloseable {
         ExecutorService workers = workerThreads();
         LocalBackends backends = null;
         try {
-            backends = LocalBackends.start(options.dataDir());
+            // The local Parameter Store (a Python process) only when asked for: the README's stack needs none.
+            boolean ssm = LocalParameters.asked(options.environmentOverrides(), processEnvironment);
+            backends = LocalBackends.start(options.dataDir(), ssm);
             LocalResources resources = TemplateResources.create(template, backends);
             URI baseUrl = baseUrl(options.host(), server.getAddress().getPort());
 
             Map<String, String> overrides = new HashMap<>();
             overrides.put(PUBLIC_BASE_URL_VARIABLE, baseUrl.toString());
-            // The board signs in with the tokens this gateway plays Cognito's authorizer with, not a hosted UI.
-            overrides.put(BOARD_SIGN_IN_VARIABLE, "{\"tokens\":true}");
+            if (!ssm) {
+                // The board signs in with the tokens this gateway plays Cognito's authorizer with, not a hosted UI (with
+                // SSM, that setting is in the parameter the template names, as the stack writes it on AWS).
+                overrides.put(BOARD_SIGN_IN_VARIABLE, BOARD_SIGN_IN_TOKENS);
+            }
             overrides.putAll(options.environmentOverrides());
             FunctionEnvironment environments = FunctionEnvironment.of(template, resources, backends);
             LocalArns arns = new LocalArns(LocalBackends.REGION.id(), LocalBackends.ACCOUNT_ID);
@@ -233,6 +242,17 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("no function " + functionLogicalId + " in the template");
         }
         return function.environmentsStarted();
+    }
+
+    /**
+     * The template's outputs as this stack has them, where they can be known here (the execute-api URLs cannot): what
+     * {@code describe-stacks} answers on AWS.
+     */
+    public Map<String, String> outputs() {
+        FunctionEnvironment environment = FunctionEnvironment.of(template, resources, backends);
+        Map<String, String> outputs = new LinkedHashMap<>();
+        template.rawOutputValues().forEach((name, value) -> environment.localValue(value).ifPresent(v -> outputs.put(name, v)));
+        return outputs;
     }
 
     /** The requests the functions' IAM roles (their template Policies) refused so far. */

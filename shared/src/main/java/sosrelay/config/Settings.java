@@ -357,6 +357,25 @@ public final class Settings {
         }
     }
 
+    /**
+     * Secrets read from SSM: how long one is kept before it is read again ({@code SECRET_CACHE_SECONDS}, 900: a rotation
+     * reaches every instance within it) and how long after an overwrite a webhook secret's previous value is still
+     * accepted ({@code SECRET_ROTATION_WINDOW_SECONDS}, 3600; at least the cache time: docs/security.md). Shorter only to
+     * compress time in tests.
+     */
+    public record Secrets(Duration kept, Duration rotationWindow) {
+        static Secrets read(Env env) {
+            Variables v = new Variables(env);
+            Duration kept = v.seconds("SECRET_CACHE_SECONDS", 900, 1);
+            Duration window = v.seconds("SECRET_ROTATION_WINDOW_SECONDS", 3600, 0);
+            if (window.compareTo(kept) < 0) {
+                v.problem("SECRET_ROTATION_WINDOW_SECONDS (" + window.toSeconds() + ") is shorter than SECRET_CACHE_SECONDS ("
+                        + kept.toSeconds() + "): a value handed out before a rotation would be refused while instances still hand it out");
+            }
+            return v.checked("secret", new Secrets(kept, window));
+        }
+    }
+
     private final Env env;
     /** Each group once it has been read. */
     private final Map<String, Object> groups = new ConcurrentHashMap<>();
@@ -463,6 +482,34 @@ public final class Settings {
 
     public Greeting greeting() {
         return group("greeting", Greeting::read);
+    }
+
+    public Secrets secrets() {
+        return group("secrets", Secrets::read);
+    }
+
+    /** Each secret's plain variable (local only) and the variable that names its SSM parameter. */
+    public static final Map<String, String> SECRET_VARIABLES = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
+            "SOS_WEBHOOK_SECRET", "SOS_WEBHOOK_SECRET_PARAMETER",
+            "SOS_GUPSHUP_WEBHOOK_SECRET", "SOS_GUPSHUP_WEBHOOK_SECRET_PARAMETER",
+            "EXOTEL_API_TOKEN", "EXOTEL_API_TOKEN_PARAMETER",
+            "EXOTEL_FLOW_URL", "EXOTEL_FLOW_URL_PARAMETER",
+            "GUPSHUP_PASSWORD", "GUPSHUP_PASSWORD_PARAMETER",
+            "OPERATOR_SIGN_IN", "OPERATOR_SIGN_IN_PARAMETER")));
+
+    /** The secrets this function's environment names, by plain variable, each as its value (local) or its parameter. */
+    public Map<String, SecretSource> secretSources() {
+        Map<String, SecretSource> sources = new java.util.TreeMap<>();
+        SECRET_VARIABLES.forEach((plain, parameter) -> {
+            if (env.get(plain) != null || env.get(parameter) != null) {
+                Variables v = new Variables(env);
+                SecretSource source = v.secret(plain, parameter);
+                if (source != null) {
+                    sources.put(plain, source);
+                }
+            }
+        });
+        return sources;
     }
 
     /**

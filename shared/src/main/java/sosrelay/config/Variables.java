@@ -184,6 +184,11 @@ final class Variables {
         return SecretSource.parameter(parameter.trim());
     }
 
+    /** A problem no single variable shows (two that disagree). */
+    void problem(String text) {
+        problems.add(text);
+    }
+
     /** {@code value} when every variable read was fine; else one exception naming each problem. */
     <T> T checked(String what, T value) {
         if (!problems.isEmpty()) {

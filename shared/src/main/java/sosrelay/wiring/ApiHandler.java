@@ -14,7 +14,7 @@ import sosrelay.web.Webhook;
  * anything, and reads DynamoDB once. The event comes as the JSON map Lambda hands over ({@link ApiGateway#request}):
  * the events library's request class would drop {@code requestContext.identity.apiKeyId}.
  */
-public abstract class ApiHandler implements RequestHandler<Map<String, Object>, APIGatewayProxyResponseEvent> {
+public abstract class ApiHandler implements RequestHandler<Map<String, Object>, APIGatewayProxyResponseEvent>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final Webhook webhook;
 
@@ -30,11 +30,15 @@ public abstract class ApiHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(Map<String, Object> event, Context context) {
+        if (SettingsCheck.asked(event)) {
+            return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(sosrelay.json.Json.write(SettingsCheck.answer(wiring)));
+        }
         return ApiGateway.response(webhook.handle(ApiGateway.request(event)));
     }
 
-    // Package-private: SnapStartSecretsIT runs it as SnapStart would. No secret segment: priming reads no secret.
-    void warmUp() {
+    // SnapStartSecretsIT runs it as SnapStart would. No secret segment: priming reads no secret.
+    @Override
+    public void warmUp() {
         handleRequest(Map.of("httpMethod", "GET", "pathParameters", Map.of()), null);
         wiring.warmUpStorage();
     }

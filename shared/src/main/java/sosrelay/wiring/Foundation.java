@@ -28,7 +28,6 @@ import sosrelay.incident.Timeline;
 import sosrelay.links.RecordingLinks;
 import sosrelay.people.ReachedPeople;
 import sosrelay.recordings.RecordingsBucket;
-import sosrelay.secrets.SecretValue;
 import sosrelay.timers.Timers;
 import sosrelay.web.WebhookSecret;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -90,8 +89,8 @@ final class Foundation {
         // Exotel's and GupShup's path secrets: each SOS_*_SECRET itself (local only), else the SSM SecureString its
         // *_PARAMETER names. A value given in the environment is checked at init (16 characters or more); one in SSM is
         // read after SnapStart's restore, never into the snapshot, and checked when first read.
-        this.webhookSecret = new Lazy<>(() -> webhookSecret(settings.webhookSecret()));
-        this.gupShupWebhookSecret = new Lazy<>(() -> webhookSecret(settings.gupShupWebhookSecret()));
+        this.webhookSecret = new Lazy<>(() -> SecretReads.webhookSecret(this, settings.webhookSecret()));
+        this.gupShupWebhookSecret = new Lazy<>(() -> SecretReads.webhookSecret(this, settings.gupShupWebhookSecret()));
         this.incidents = new Lazy<>(() -> new IncidentStore(dynamo.get(), incidentsTable(), clock, IncidentStore.DISPATCH_LEASE));
         this.directory = new Lazy<>(() -> new DirectoryStore(dynamo.get(), settings.tables().directory(), clock,
                 settings.timing().directoryCache()));
@@ -145,14 +144,9 @@ final class Foundation {
         return RecordingPolicy.forAccount(settings.recordingSources().hosts(), settings.recordingSources().accountSid());
     }
 
-    /** The secret itself (local only), else its SSM parameter, read when first needed and again after {@code kept}. */
+    /** The secret itself (local only), else its SSM parameter, kept {@code kept} at most ({@link SecretReads#secret}). */
     Supplier<String> secret(SecretSource source, Duration kept) {
-        return source.isPlain() ? source::value : new SecretValue(ssm, source.parameterName(), clock, kept);
-    }
-
-    private WebhookSecret webhookSecret(SecretSource source) {
-        Supplier<String> value = secret(source, SecretValue.KEPT);
-        return source.isPlain() ? WebhookSecret.checked(value) : new WebhookSecret(value);
+        return SecretReads.secret(this, source, kept);
     }
 
     String callbackUrl(String publicBaseUrl, String name) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * names its run. SnapStart priming reads the directory and walks the storage path, and runs nothing, since a run may
  * raise an incident.
  */
-public abstract class ScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public abstract class ScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final Supplier<Map<String, Object>> run;
 
@@ -27,10 +27,11 @@ public abstract class ScheduleHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return run.get();
+        return SettingsCheck.asked(event) ? SettingsCheck.answer(wiring) : run.get();
     }
 
-    private void warmUp() {
+    @Override
+    public void warmUp() {
         wiring.warmUpStorage();
         wiring.directory().current();
     }

@@ -12,6 +12,14 @@ import sosrelay.log.Log;
  * clients' first-request work are already in the snapshot instead of in a live caller's wait.
  */
 public final class SnapStartPriming implements Resource {
+    /**
+     * A handler with a warm-up: what its no-argument constructor registers for SnapStart, and what the local stack runs
+     * on each new execution environment with {@code SOS_LOCAL_SNAPSTART=on} (primed, then invoked, as a restored one).
+     */
+    public interface Primed {
+        void warmUp();
+    }
+
     /** CRaC may hold resources weakly; this keeps them alive until the checkpoint. */
     private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
@@ -25,6 +33,11 @@ public final class SnapStartPriming implements Resource {
         SnapStartPriming priming = new SnapStartPriming(warmUp);
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
+    }
+
+    /** Runs one handler's warm-up now, as {@link #beforeCheckpoint} does (a failure only logged): the local stack's priming. */
+    public static void prime(Primed handler) {
+        new SnapStartPriming(handler::warmUp).beforeCheckpoint(null);
     }
 
     /**

@@ -13,7 +13,7 @@ import sosrelay.sqs.BatchWorker;
  * in the constructor ({@link Wiring#init}): a channel whose provider or texts are not configured fails the function's
  * init, loudly, instead of every batch, the emergency's included.
  */
-public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final BatchWorker worker;
 
@@ -29,12 +29,17 @@ public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public final SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        if (SettingsCheck.asked(event)) {
+            SettingsCheck.answer(wiring);
+            return new SQSBatchResponse(List.of());
+        }
         return worker.process(event);
     }
 
     /** The provider's secret is deliberately not fetched here: a secret has no place in a snapshot. */
-    // Package-private: SnapStartSecretsIT runs it as SnapStart would.
-    void warmUp() {
+    // SnapStartSecretsIT runs it as SnapStart would.
+    @Override
+    public void warmUp() {
         SQSEvent empty = new SQSEvent();
         empty.setRecords(List.of());
         handleRequest(empty, null);

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@link Workers}, {@link Apis}. It reads no variable itself; the local stack builds one per function as Lambda would.
  */
 public final class Wiring {
-    private final Foundation base;
+    final Foundation base;
     private final Processes processes;
     private final Webhooks webhooks;
     private final Workers workers;

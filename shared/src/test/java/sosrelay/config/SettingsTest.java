@@ -215,4 +215,22 @@ class SettingsTest {
         assertThat(new Settings(Env.of(Map.of("OPERATOR_API_KEY_IDS", " key-a, ,key-b,"))).api().operatorKeyIds())
                 .containsExactlyInAnyOrder("key-a", "key-b");
     }
+
+    @Test
+    void secretsAreKeptFifteenMinutesAndARotationWindowShorterThanThatIsNamed() {
+        assertThat(new Settings(Env.of(Map.of())).secrets())
+                .isEqualTo(new Settings.Secrets(java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(1)));
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("SECRET_CACHE_SECONDS", "60", "SECRET_ROTATION_WINDOW_SECONDS", "30"))).secrets())
+                .hasMessageContaining("SECRET_ROTATION_WINDOW_SECONDS (30) is shorter than SECRET_CACHE_SECONDS (60)");
+    }
+
+    @Test
+    void theSecretsAFunctionNamesAreItsPlainValuesOrItsParameters() {
+        Map<String, sosrelay.config.SecretSource> sources = new Settings(Env.of(Map.of("SOS_WEBHOOK_SECRET_PARAMETER", "/sos-relay/webhook-secret",
+                "EXOTEL_API_TOKEN", "token", "INCIDENTS_TABLE", "t"))).secretSources();
+
+        assertThat(sources).containsOnlyKeys("SOS_WEBHOOK_SECRET", "EXOTEL_API_TOKEN");
+        assertThat(sources.get("SOS_WEBHOOK_SECRET").parameterName()).isEqualTo("/sos-relay/webhook-secret");
+        assertThat(sources.get("EXOTEL_API_TOKEN").isPlain()).isTrue();
+    }
 }

@@ -3,8 +3,12 @@ package sosrelay.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import sosrelay.secrets.SecretVersions;
 
 class WebhookSecretTest {
 
@@ -33,6 +37,58 @@ class WebhookSecretTest {
         parameter.set("new-secret-9876543210");
         assertThat(secret.matches("old-secret-0123456789")).isFalse();
         assertThat(secret.matches("new-secret-9876543210,old-secret-0123456789")).as("the list itself is no secret").isFalse();
+    }
+
+    @Test
+    void afterAnOverwriteThePreviousVersionIsAcceptedAndHandedOutUntilEveryInstanceCanHaveReadTheNewOne() {
+        Instant overwrite = Instant.parse("2026-12-07T10:00:00Z");
+        Instant handOver = overwrite.plusSeconds(900);
+        AtomicReference<Instant> now = new AtomicReference<>(overwrite.plusSeconds(60));
+        AtomicReference<SecretVersions> parameter = new AtomicReference<>(
+                new SecretVersions("new-secret-9876543210", "old-secret-0123456789", handOver));
+        WebhookSecret secret = new WebhookSecret(parameter::get, clock(now));
+
+        assertThat(secret.current()).as("an instance still on the old value would refuse the new one").isEqualTo("old-secret-0123456789");
+        assertThat(secret.matches("new-secret-9876543210")).isTrue();
+        assertThat(secret.matches("old-secret-0123456789")).isTrue();
+
+        now.set(handOver.plusSeconds(1));
+        assertThat(secret.current()).isEqualTo("new-secret-9876543210");
+        assertThat(secret.matches("old-secret-0123456789")).as("within the rotation window").isTrue();
+
+        // Past the window SecretValue gives no previous value: only the new one opens a route.
+        parameter.set(new SecretVersions("new-secret-9876543210", null, handOver));
+        assertThat(secret.matches("old-secret-0123456789")).isFalse();
+        assertThat(secret.current()).isEqualTo("new-secret-9876543210");
+    }
+
+    @Test
+    void aPreviousVersionHoldingTheNewValueFirstHandsOutTheNewValue() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T10:00:00Z"));
+        WebhookSecret secret = new WebhookSecret(() -> new SecretVersions("new-secret-9876543210",
+                "new-secret-9876543210,old-secret-0123456789", now.get().plusSeconds(900)), clock(now));
+
+        assertThat(secret.current()).isEqualTo("new-secret-9876543210");
+        assertThat(secret.matches("old-secret-0123456789")).isTrue();
+    }
+
+    private static Clock clock(AtomicReference<Instant> now) {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
     }
 
     @Test

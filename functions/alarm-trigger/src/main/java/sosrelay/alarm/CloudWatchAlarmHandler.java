@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.List;
 import java.util.Map;
+import sosrelay.wiring.SettingsCheck;
 import sosrelay.wiring.SnapStartPriming;
 import sosrelay.wiring.Wiring;
 
@@ -11,7 +12,7 @@ import sosrelay.wiring.Wiring;
  * A CloudWatch alarm, by SNS or as the alarm's own Lambda action (two event shapes, so the input is
  * a plain map). Invoked asynchronously: an exception makes Lambda retry, then the dead-letter queue.
  */
-public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final AlarmTrigger alarms;
 
@@ -27,11 +28,12 @@ public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return Map.of("alarms", alarms.handle(event));
+        return SettingsCheck.asked(event) ? SettingsCheck.answer(wiring) : Map.of("alarms", alarms.handle(event));
     }
 
     /** An INSUFFICIENT_DATA change is parsed and ignored: the parsing path without raising anything. */
-    private void warmUp() {
+    @Override
+    public void warmUp() {
         alarms.handle(Map.of("source", "aws.cloudwatch", "alarmData",
                 Map.of("alarmName", "priming", "state", Map.of("value", "INSUFFICIENT_DATA"))));
         wiring.warmUpStorage();

@@ -43,6 +43,6 @@ class BoardHandlerIT {
 
     @Test
     void theTemplateTellsItWhereItsSignInSettingsAre() {
-        assertThat(stack.environmentOf("BoardFunction", Map.of())).containsEntry("OPERATOR_SIGN_IN_PARAMETER", "/sos-relay/operator-sign-in");
+        assertThat(stack.environmentOf("BoardFunction", Map.of())).containsEntry("OPERATOR_SIGN_IN_PARAMETER", "/sos-relay-local/operator-sign-in");
     }
 }

@@ -76,7 +76,20 @@ final class IamRequests {
         if (names.isPresent()) {
             return ((List<?>) names.get()).stream().map(name -> new Check(action, arns.parameter(String.valueOf(name)))).toList();
         }
-        return List.of(new Check(action, string(request, "Name").or(() -> string(request, "Path")).map(arns::parameter).orElse("*")));
+        return List.of(new Check(action, string(request, "Name").map(IamRequests::withoutSelector)
+                .or(() -> string(request, "Path")).map(arns::parameter).orElse("*")));
+    }
+
+    /**
+     * {@code name:3} (a version) or {@code name:label} is authorized as the parameter itself: the selector is no part of
+     * its ARN. A name cannot hold a colon; an ARN keeps its own.
+     */
+    static String withoutSelector(String name) {
+        if (name.startsWith("arn:")) {
+            return name;
+        }
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(0, colon);
     }
 
     private static String s3Resource(String operation, SdkPojo request, LocalArns arns) {

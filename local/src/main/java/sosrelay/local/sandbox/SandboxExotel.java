@@ -37,6 +37,8 @@ public final class SandboxExotel implements AutoCloseable {
     /** Group 2: the API; group 3: the CallSid when it is the call details API. */
     private static final Pattern API = Pattern.compile("/v1/Accounts/([^/]+)/(Calls/connect|Sms/send|Calls/([^/.]+)|Calls)(\\.json)?");
     private static final Pattern NUMBER_SCRIPT = Pattern.compile("/sandbox/numbers/([^/]+)");
+    /** Exotel's account details, {@code GET /v1/Accounts/{sid}}: what tools/doctor reads to try the key and token. */
+    private static final Pattern ACCOUNT = Pattern.compile("/v1/Accounts/([^/.]+)(\\.json)?");
     private static final Set<String> IN_PROGRESS = Set.of("queued", "ringing", "in-progress");
 
     /**
@@ -290,12 +292,17 @@ public final class SandboxExotel implements AutoCloseable {
                 recordings.serve(exchange, path.substring(SandboxRecordings.PATH.length()));
                 return;
             }
+            Matcher account = ACCOUNT.matcher(path);
+            if (account.matches() && "GET".equals(method)) {
+                account(exchange, account.group(1));
+                return;
+            }
             Matcher api = API.matcher(path);
             String callSid = api.matches() ? api.group(3) : null;
             boolean bulk = api.matches() && api.group(2).equals("Calls");
             if (!api.matches() || !method.equals(callSid == null && !bulk ? "POST" : "GET")) {
                 SandboxHttp.exotelError(exchange, 404, "sandbox knows only POST Calls/connect, POST Sms/send, "
-                        + "GET Calls/{CallSid}, GET Calls (bulk details), GET " + SandboxRecordings.PATH + "{name}, PUT /sandbox/numbers/{number} "
+                        + "GET Calls/{CallSid}, GET Calls (bulk details), GET /v1/Accounts/{sid}, GET " + SandboxRecordings.PATH + "{name}, PUT /sandbox/numbers/{number} "
                         + "and POST " + SandboxInboundCalls.PATH);
                 return;
             }
@@ -327,6 +334,18 @@ public final class SandboxExotel implements AutoCloseable {
             } else {
                 calls.place(exchange, SandboxHttp.body(exchange));
             }
+        }
+    }
+
+    /** The account's details with the right key and token (Basic auth), 401 otherwise, as Exotel answers them. */
+    private void account(HttpExchange exchange, String sid) throws IOException {
+        if (outage.isDown(SandboxOutage.Provider.EXOTEL, Instant.now())) {
+            SandboxHttp.exotelError(exchange, 503, "Service unavailable");
+        } else if (!ACCOUNT_SID.equals(sid) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {
+            SandboxHttp.exotelError(exchange, 401, "Authentication is required to view this page.");
+        } else {
+            SandboxHttp.reply(exchange, 200, Json.write(Map.of("Account", Map.of("Sid", sid, "FriendlyName", "SOS Relay sandbox",
+                    "Status", "active", "Type", "Full"))));
         }
     }
 

@@ -55,4 +55,12 @@ class IamRequestsTest {
                 .containsExactly(new IamRequests.Check("ssm:GetParameters", "arn:aws:ssm:ap-south-1:000000000000:parameter/a"),
                         new IamRequests.Check("ssm:GetParameters", "arn:aws:ssm:ap-south-1:000000000000:parameter/b"));
     }
+
+    @Test
+    void aVersionSelectorIsAuthorizedAsTheParameterItself() {
+        assertThat(IamRequests.checks("Ssm", "GetParameter", GetParameterRequest.builder().name("/sos-relay/webhook-secret:3").build(), ARNS))
+                .containsExactly(new IamRequests.Check("ssm:GetParameter", "arn:aws:ssm:ap-south-1:000000000000:parameter/sos-relay/webhook-secret"));
+        assertThat(IamRequests.withoutSelector("/a/b:label")).isEqualTo("/a/b");
+        assertThat(IamRequests.withoutSelector("arn:aws:ssm:ap-south-1:000000000000:parameter/a")).startsWith("arn:aws:ssm:");
+    }
 }

@@ -26,17 +26,26 @@ public final class FunctionEnvironment {
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
     private final URI s3Endpoint;
+    private final Optional<URI> ssmEndpoint;
 
     public FunctionEnvironment(SamTemplate template, LocalResources resources, URI dynamoEndpoint, URI sqsEndpoint, URI s3Endpoint) {
+        this(template, resources, dynamoEndpoint, sqsEndpoint, s3Endpoint, Optional.empty());
+    }
+
+    /** With {@code ssmEndpoint} (the local Parameter Store), the functions read their *_PARAMETER secrets there. */
+    public FunctionEnvironment(SamTemplate template, LocalResources resources, URI dynamoEndpoint, URI sqsEndpoint, URI s3Endpoint,
+                               Optional<URI> ssmEndpoint) {
         this.template = template;
         this.resources = resources;
         this.dynamoEndpoint = dynamoEndpoint;
         this.sqsEndpoint = sqsEndpoint;
         this.s3Endpoint = s3Endpoint;
+        this.ssmEndpoint = ssmEndpoint;
     }
 
     public static FunctionEnvironment of(SamTemplate template, LocalResources resources, LocalBackends backends) {
-        return new FunctionEnvironment(template, resources, backends.dynamoEndpoint(), backends.sqsEndpoint(), backends.s3Endpoint());
+        return new FunctionEnvironment(template, resources, backends.dynamoEndpoint(), backends.sqsEndpoint(), backends.s3Endpoint(),
+                backends.ssmEndpoint());
     }
 
     /** The variables, and the names the template sets to something unresolvable locally that nobody overrode. */
@@ -72,6 +81,7 @@ public final class FunctionEnvironment {
         variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         variables.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         variables.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        ssmEndpoint.ifPresent(endpoint -> variables.put("AWS_ENDPOINT_URL_SSM", endpoint.toString()));
         variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
         return new Resolved(variables, unresolved);
@@ -112,6 +122,7 @@ public final class FunctionEnvironment {
         return switch (name) {
             case "AWS::Region" -> Optional.of(LocalBackends.REGION.id());
             case "AWS::AccountId" -> Optional.of(LocalBackends.ACCOUNT_ID);
+            case "AWS::StackName" -> Optional.of(LocalBackends.STACK_NAME);
             case "AWS::Partition" -> Optional.of("aws");
             default -> Optional.ofNullable(template.parameterDefaults().get(name));
         };

@@ -32,8 +32,10 @@ public final class SamTemplate {
     private final Optional<UsagePlanThrottle> usagePlanThrottle;
     private final Map<String, Object> resources;
     private final Map<String, Object> globals;
+    private final Map<String, Object> outputs;
 
     private SamTemplate(Map<String, Object> root) {
+        this.outputs = TemplateValues.map(root.get("Outputs"));
         this.parameters = TemplateValues.map(root.get("Parameters"));
         this.parameterDefaults = defaults(parameters);
         Map<String, Object> resources = TemplateValues.map(root.get("Resources"));
@@ -175,6 +177,13 @@ public final class SamTemplate {
     /** Every resource's logical id, in the template's order. */
     public java.util.Set<String> rawResourceIds() {
         return java.util.Collections.unmodifiableSet(resources.keySet());
+    }
+
+    /** Each output's {@code Value} as the template writes it, by name, in the template's order. */
+    public Map<String, Object> rawOutputValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        outputs.forEach((name, output) -> values.put(name, TemplateValues.map(output).get("Value")));
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** {@code Globals.Function} as the template writes it. */

@@ -14,7 +14,7 @@ import sosrelay.web.Webhook;
  * anything, and reads DynamoDB once. The event comes as the JSON map Lambda hands over ({@link ApiGateway#request}):
  * the events library's request class would drop {@code requestContext.identity.apiKeyId}.
  */
-public abstract class ApiHandler implements RequestHandler<Map<String, Object>, APIGatewayProxyResponseEvent> {
+public abstract class ApiHandler implements RequestHandler<Map<String, Object>, APIGatewayProxyResponseEvent>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final Webhook webhook;
 
@@ -33,8 +33,9 @@ public abstract class ApiHandler implements RequestHandler<Map<String, Object>, 
         return ApiGateway.response(webhook.handle(ApiGateway.request(event)));
     }
 
-    // Package-private: SnapStartSecretsIT runs it as SnapStart would. No secret segment: priming reads no secret.
-    void warmUp() {
+    // SnapStartSecretsIT runs it as SnapStart would. No secret segment: priming reads no secret.
+    @Override
+    public final void warmUp() {
         handleRequest(Map.of("httpMethod", "GET", "pathParameters", Map.of()), null);
         wiring.warmUpStorage();
     }

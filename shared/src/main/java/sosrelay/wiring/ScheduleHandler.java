@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * names its run. SnapStart priming reads the directory and walks the storage path, and runs nothing, since a run may
  * raise an incident.
  */
-public abstract class ScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public abstract class ScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final Supplier<Map<String, Object>> run;
 
@@ -30,7 +30,8 @@ public abstract class ScheduleHandler implements RequestHandler<Map<String, Obje
         return run.get();
     }
 
-    private void warmUp() {
+    @Override
+    public final void warmUp() {
         wiring.warmUpStorage();
         wiring.directory().current();
     }

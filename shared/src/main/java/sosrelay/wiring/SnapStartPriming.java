@@ -12,6 +12,14 @@ import sosrelay.log.Log;
  * clients' first-request work are already in the snapshot instead of in a live caller's wait.
  */
 public final class SnapStartPriming implements Resource {
+    /**
+     * A handler with a warm-up: its no-argument constructor (Lambda's) registers it; the local stack runs it under the
+     * function's role when asked to prime, as Lambda does when it publishes a version.
+     */
+    public interface Primed {
+        void warmUp();
+    }
+
     /** CRaC may hold resources weakly; this keeps them alive until the checkpoint. */
     private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
@@ -37,6 +45,15 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        run(warmUp);
+    }
+
+    /** Runs a handler's warm-up as SnapStart would before its snapshot. */
+    public static void warmUp(Primed handler) {
+        run(handler::warmUp);
+    }
+
+    private static void run(Runnable warmUp) {
         try {
             warmUp.run();
         } catch (RuntimeException e) {

@@ -13,7 +13,7 @@ import sosrelay.sqs.BatchWorker;
  * in the constructor ({@link Wiring#init}): a channel whose provider or texts are not configured fails the function's
  * init, loudly, instead of every batch, the emergency's included.
  */
-public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final BatchWorker worker;
 
@@ -33,8 +33,9 @@ public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     /** The provider's secret is deliberately not fetched here: a secret has no place in a snapshot. */
-    // Package-private: SnapStartSecretsIT runs it as SnapStart would.
-    void warmUp() {
+    // SnapStartSecretsIT runs it as SnapStart would.
+    @Override
+    public final void warmUp() {
         SQSEvent empty = new SQSEvent();
         empty.setRecords(List.of());
         handleRequest(empty, null);

@@ -11,7 +11,7 @@ import sosrelay.wiring.Wiring;
  * A CloudWatch alarm, by SNS or as the alarm's own Lambda action (two event shapes, so the input is
  * a plain map). Invoked asynchronously: an exception makes Lambda retry, then the dead-letter queue.
  */
-public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, SnapStartPriming.Primed {
     private final Wiring wiring;
     private final AlarmTrigger alarms;
 
@@ -31,7 +31,8 @@ public final class CloudWatchAlarmHandler implements RequestHandler<Map<String, 
     }
 
     /** An INSUFFICIENT_DATA change is parsed and ignored: the parsing path without raising anything. */
-    private void warmUp() {
+    @Override
+    public void warmUp() {
         alarms.handle(Map.of("source", "aws.cloudwatch", "alarmData",
                 Map.of("alarmName", "priming", "state", Map.of("value", "INSUFFICIENT_DATA"))));
         wiring.warmUpStorage();

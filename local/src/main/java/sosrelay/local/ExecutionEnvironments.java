@@ -41,6 +41,15 @@ final class ExecutionEnvironments {
         }
     }
 
+    /** A new environment's handler, whatever is idle: a snapshot is primed right after its init, before any invocation. */
+    Object acquireNew() {
+        try {
+            return create();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start another execution environment: " + e, e);
+        }
+    }
+
     void release(Object handler) {
         idle.push(handler);
     }

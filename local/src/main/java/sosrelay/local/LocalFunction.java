@@ -2,6 +2,7 @@ package sosrelay.local;
 
 import sosrelay.local.backends.TemplateFunction;
 import sosrelay.local.iam.RoleEnforcement;
+import sosrelay.wiring.SnapStartPriming;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -101,6 +102,25 @@ final class LocalFunction {
             return method.getParameterCount() == 2 ? method.invoke(handler, input, context) : method.invoke(handler, input);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        } finally {
+            environments.release(handler);
+        }
+    }
+
+    /**
+     * Runs the handler's SnapStart warm-up ({@link SnapStartPriming.Primed}) in a new execution environment, right
+     * after its init, as Lambda does before the snapshot; false when the handler has none. A warm-up that fails is
+     * logged and ignored, as {@link SnapStartPriming} does: it only costs the first caller some time.
+     */
+    boolean primeSnapStart() {
+        requireLoaded();
+        Object handler = environments.acquireNew();
+        try {
+            if (!(handler instanceof SnapStartPriming.Primed primed)) {
+                return false;
+            }
+            SnapStartPriming.warmUp(primed);
+            return true;
         } finally {
             environments.release(handler);
         }

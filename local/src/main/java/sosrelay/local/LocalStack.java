@@ -16,6 +16,7 @@ import sosrelay.local.iam.AccessDenials;
 import sosrelay.local.iam.FunctionRoles;
 import sosrelay.local.iam.LocalArns;
 import sosrelay.local.iam.GrantedRequests;
+import sosrelay.local.iam.RequestHooks;
 import sosrelay.local.iam.RoleEnforcement;
 import sosrelay.local.iam.ServerSideEncryption;
 import sosrelay.local.iam.RolePolicy;
@@ -69,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
     private final AsyncInvocations asyncInvocations;
     private final AccessDenials accessDenials;
     private final GrantedRequests grantedRequests;
+    private final RequestHooks requestHooks;
     private final Map<String, RolePolicy> roles;
     private final java.util.Optional<java.time.Duration> scheduleEvery;
     private SqsEventSourceMappings sqsMappings;
@@ -77,8 +79,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(LocalStackOptions options, SamTemplate template, HttpServer server, ExecutorService workers,
                        LocalBackends backends, LocalResources resources, Map<String, LocalFunction> functions,
                        Map<String, List<String>> unresolvedVariables, ApiGateway api, AsyncInvocations asyncInvocations,
-                       AccessDenials accessDenials, GrantedRequests grantedRequests, Map<String, RolePolicy> roles,
-                       java.util.Optional<java.time.Duration> scheduleEvery) {
+                       AccessDenials accessDenials, GrantedRequests grantedRequests, RequestHooks requestHooks,
+                       Map<String, RolePolicy> roles, java.util.Optional<java.time.Duration> scheduleEvery) {
         this.scheduleEvery = scheduleEvery;
         this.options = options;
         this.template = template;
@@ -92,6 +94,7 @@ public final class LocalStack implements AutoCloseable {
         this.asyncInvocations = asyncInvocations;
         this.accessDenials = accessDenials;
         this.grantedRequests = grantedRequests;
+        this.requestHooks = requestHooks;
         this.roles = roles;
     }
 
@@ -135,12 +138,14 @@ public final class LocalStack implements AutoCloseable {
             ServerSideEncryption encryption = ServerSideEncryption.of(template, environments, arns);
             AccessDenials accessDenials = new AccessDenials();
             GrantedRequests grantedRequests = new GrantedRequests();
+            RequestHooks requestHooks = new RequestHooks();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, List<String>> unresolved = new LinkedHashMap<>();
             List<String> cannotStart = new ArrayList<>();
             for (TemplateFunction definition : template.functions()) {
                 FunctionEnvironment.Resolved environment = environments.resolve(definition, overrides, processEnvironment);
-                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), encryption, accessDenials, grantedRequests);
+                RoleEnforcement enforcement = new RoleEnforcement(roles.get(definition.logicalId()), encryption, accessDenials, grantedRequests,
+                        requestHooks);
                 try {
                     functions.put(definition.logicalId(), LocalFunction.load(definition, environment.variables(), enforcement));
                 } catch (IllegalStateException e) {
@@ -171,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
             server.createContext("/", exchange -> dispatch(exchange, webAcl, api, invokeApi, redriveApi));
             server.setExecutor(workers);
             return new LocalStack(options, template, server, workers, backends, resources, functions, unresolved, api,
-                    asyncInvocations, accessDenials, grantedRequests, roles, ScheduledInvocations.override(processEnvironment.getOrDefault(
+                    asyncInvocations, accessDenials, grantedRequests, requestHooks, roles, ScheduledInvocations.override(processEnvironment.getOrDefault(
                             ScheduledInvocations.EVERY_VARIABLE, overrides.get(ScheduledInvocations.EVERY_VARIABLE))));
         } catch (RuntimeException | Error e) {
             server.stop(0);
@@ -263,6 +268,38 @@ public final class LocalStack implements AutoCloseable {
     /** What the functions' roles were asked for and allowed: what tests exercised of each role. */
     public GrantedRequests grantedRequests() {
         return grantedRequests;
+    }
+
+    /** What tests run just before a function's allowed SDK request is sent: one side of a race, driven on purpose. */
+    public RequestHooks requestHooks() {
+        return requestHooks;
+    }
+
+    /**
+     * Runs the SnapStart warm-up of every function that has SnapStart (its own or Globals' {@code ApplyOn:
+     * PublishedVersions}) once, in one of its execution environments and under its role, as Lambda does when it
+     * publishes a version: the requests the warm-up makes before the snapshot are the role's too. The stack does
+     * not do it by itself (a warm-up's requests would be in every test's logs and access denials); returns the
+     * functions it primed.
+     */
+    public List<String> primeSnapStart() {
+        List<String> primed = new ArrayList<>();
+        for (LocalFunction function : functions.values()) {
+            if (function.loadError().isEmpty() && snapStart(function.logicalId()) && function.primeSnapStart()) {
+                primed.add(function.logicalId());
+            }
+        }
+        return primed;
+    }
+
+    private boolean snapStart(String functionLogicalId) {
+        Object own = mapOf(template.rawResource(functionLogicalId).get("Properties")).get("SnapStart");
+        Object snapStart = own != null ? own : template.rawFunctionGlobals().get("SnapStart");
+        return "PublishedVersions".equals(mapOf(snapStart).get("ApplyOn"));
+    }
+
+    private static Map<?, ?> mapOf(Object value) {
+        return value instanceof Map<?, ?> map ? map : Map.of();
     }
 
     /** Each function's role as SAM would generate it, by logical id. */

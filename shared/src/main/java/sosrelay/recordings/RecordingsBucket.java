@@ -2,9 +2,11 @@ package sosrelay.recordings;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -16,13 +18,24 @@ public final class RecordingsBucket {
     private final S3Presigner presigner;
     private final String bucket;
     private final Duration urlValidity;
+    private final Consumer<GetObjectRequest> signing;
 
     /** {@code s3} is asked for only to write: the greeting, which only presigns, never builds a client. */
     public RecordingsBucket(Supplier<S3Client> s3, S3Presigner presigner, String bucket, Duration urlValidity) {
+        this(s3, presigner, bucket, urlValidity, request -> { });
+    }
+
+    /**
+     * {@code signing} is shown each GET before it is signed: a presigned URL reads with the signer's rights when it
+     * is used, so the local stack checks the function's role for it there (on Lambda nothing is checked here).
+     */
+    public RecordingsBucket(Supplier<S3Client> s3, S3Presigner presigner, String bucket, Duration urlValidity,
+                            Consumer<GetObjectRequest> signing) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
         this.urlValidity = urlValidity;
+        this.signing = signing;
     }
 
     /** {@code recordings/<incident>/original.<ext>}: one recording per incident, so a repeat overwrites the same object. */
@@ -41,8 +54,9 @@ public final class RecordingsBucket {
 
     /** A GET of the object that works without credentials for {@code urlValidity}. */
     public URL presignedGet(String key) {
-        return presigner.presignGetObject(p -> p.signatureDuration(urlValidity)
-                .getObjectRequest(g -> g.bucket(bucket).key(key))).url();
+        GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key).build();
+        signing.accept(get);
+        return presigner.presignGetObject(p -> p.signatureDuration(urlValidity).getObjectRequest(get)).url();
     }
 
     static boolean isMp3(String contentType) {

@@ -38,7 +38,7 @@ public abstract class ApiHandler implements RequestHandler<Map<String, Object>, 
 
     // SnapStartSecretsIT runs it as SnapStart would. No secret segment: priming reads no secret.
     @Override
-    public void warmUp() {
+    public final void warmUp() {
         handleRequest(Map.of("httpMethod", "GET", "pathParameters", Map.of()), null);
         wiring.warmUpStorage();
     }

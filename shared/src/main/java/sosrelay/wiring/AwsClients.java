@@ -8,7 +8,11 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -86,6 +90,20 @@ final class AwsClients {
             builder.endpointOverride(endpoint).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
         return builder.build();
+    }
+
+    /**
+     * A request about to be presigned: the URL does it later with this function's rights, so the checks the function's
+     * clients carry (the local stack's IAM role, in the overrides) see it now as one of the function's own requests,
+     * {@code operation} of {@code service} (the SDK's names). On Lambda there are none: nothing happens.
+     */
+    void signing(String service, String operation, SdkRequest request) {
+        for (ExecutionInterceptor interceptor : overrides.executionInterceptors()) {
+            ExecutionAttributes attributes = new ExecutionAttributes()
+                    .putAttribute(SdkExecutionAttribute.SERVICE_NAME, service)
+                    .putAttribute(SdkExecutionAttribute.OPERATION_NAME, operation);
+            interceptor.beforeExecution(() -> request, attributes);
+        }
     }
 
     /**

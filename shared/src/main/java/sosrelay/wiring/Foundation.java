@@ -106,16 +106,19 @@ final class Foundation {
         this.routes = new Lazy<>(this::queueRoutes);
         this.dispatcher = new Lazy<>(() -> new Dispatcher(jobQueue.get(), routes.get()));
         this.recordingsBucket = new Lazy<>(() -> new RecordingsBucket(new Lazy<>(aws::s3), aws.s3Presigner(),
-                settings.recordings().bucket(), settings.recordings().urlValidity()));
+                settings.recordings().bucket(), settings.recordings().urlValidity(), get -> aws.signing("S3", "GetObject", get)));
     }
 
     /**
      * Touches the AWS paths a function's requests take, so SnapStart's snapshot holds them rather than a caller's first
-     * request: a DynamoDB read of an incident that can't exist; if the function built its SQS client, an empty batch to
-     * the call queue, which SQS refuses (as empty, or as not allowed): nothing is queued either way.
+     * request: if the function built its DynamoDB client, a read of an incident that can't exist; if it built its SQS
+     * client, an empty batch to the call queue, which SQS refuses (as empty, or as not allowed): nothing is queued either
+     * way. A function that uses neither (the board) asks nothing: its role allows neither.
      */
     void warmUpStorage() {
-        incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+        if (dynamo.built()) {
+            incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
+        }
         if (sqs.built()) {
             try {
                 sqs.get().sendMessageBatch(b -> b.queueUrl(settings.queues().call()).entries(List.of()));

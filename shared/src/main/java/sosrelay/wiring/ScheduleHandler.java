@@ -31,7 +31,7 @@ public abstract class ScheduleHandler implements RequestHandler<Map<String, Obje
     }
 
     @Override
-    public void warmUp() {
+    public final void warmUp() {
         wiring.warmUpStorage();
         wiring.directory().current();
     }

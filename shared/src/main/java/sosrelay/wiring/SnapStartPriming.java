@@ -13,8 +13,9 @@ import sosrelay.log.Log;
  */
 public final class SnapStartPriming implements Resource {
     /**
-     * A handler with a warm-up: what its no-argument constructor registers for SnapStart, and what the local stack runs
-     * on each new execution environment with {@code SOS_LOCAL_SNAPSTART=on} (primed, then invoked, as a restored one).
+     * A handler with a warm-up: its no-argument constructor (Lambda's) registers it; the local stack runs it under the
+     * function's role when asked to prime, as Lambda does when it publishes a version, and on each new execution
+     * environment with {@code SOS_LOCAL_SNAPSTART=on} (primed, then invoked, as a restored one).
      */
     public interface Primed {
         void warmUp();
@@ -50,6 +51,15 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        run(warmUp);
+    }
+
+    /** Runs a handler's warm-up as SnapStart would before its snapshot. */
+    public static void warmUp(Primed handler) {
+        run(handler::warmUp);
+    }
+
+    private static void run(Runnable warmUp) {
         try {
             warmUp.run();
         } catch (RuntimeException e) {

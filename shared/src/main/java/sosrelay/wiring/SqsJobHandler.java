@@ -39,7 +39,7 @@ public abstract class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatch
     /** The provider's secret is deliberately not fetched here: a secret has no place in a snapshot. */
     // SnapStartSecretsIT runs it as SnapStart would.
     @Override
-    public void warmUp() {
+    public final void warmUp() {
         SQSEvent empty = new SQSEvent();
         empty.setRecords(List.of());
         handleRequest(empty, null);

@@ -47,6 +47,19 @@ class SnapStartPrimingIT {
         }
     }
 
+    @Test
+    void aFunctionWithoutADynamoDbClientAsksNothing() {
+        try (LocalTemplate stack = LocalTemplate.start()) {
+            List<String> requests = new CopyOnWriteArrayList<>();
+            Wiring wiring = wiring(stack, "BoardFunction", requests);
+            wiring.boardPage();
+
+            wiring.warmUpStorage();
+
+            assertThat(requests).as("the board's role allows no table: a read would be refused at every publish").isEmpty();
+        }
+    }
+
     /** The function's template environment; every SDK request it makes is recorded by its class name. */
     private static Wiring wiring(LocalTemplate stack, String function, List<String> requests) {
         ExecutionInterceptor recorder = new ExecutionInterceptor() {

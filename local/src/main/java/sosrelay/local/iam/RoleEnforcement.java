@@ -30,12 +30,20 @@ public final class RoleEnforcement implements ExecutionInterceptor {
     private final ServerSideEncryption encryption;
     private final AccessDenials denials;
     private final GrantedRequests granted;
+    private final RequestHooks hooks;
 
     public RoleEnforcement(RolePolicy role, ServerSideEncryption encryption, AccessDenials denials, GrantedRequests granted) {
+        this(role, encryption, denials, granted, new RequestHooks());
+    }
+
+    /** {@code hooks}: what tests run just before an allowed request is sent. */
+    public RoleEnforcement(RolePolicy role, ServerSideEncryption encryption, AccessDenials denials, GrantedRequests granted,
+                           RequestHooks hooks) {
         this.role = role;
         this.encryption = encryption;
         this.denials = denials;
         this.granted = granted;
+        this.hooks = hooks;
     }
 
     /** The override configuration that puts this check into a function's SDK clients. */
@@ -45,8 +53,10 @@ public final class RoleEnforcement implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        check(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                context.request());
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        check(service, operation, context.request());
+        hooks.before(new RequestHooks.Request(role.functionLogicalId(), service, operation, context.request()));
     }
 
     /**

@@ -1,11 +1,14 @@
 package sosrelay.greeting;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.Notice;
 import sosrelay.delivery.PlacedCalls;
 import sosrelay.directory.Language;
 import sosrelay.incident.Incident;
+import sosrelay.incident.IncidentIds;
 import sosrelay.notices.ReportBack;
 import sosrelay.incident.IncidentStore;
 import sosrelay.log.Log;
@@ -23,6 +26,8 @@ import sosrelay.web.WebhookSecret;
  * plays only with the account's credentials. Never an error page: at worst a generic spoken alert. It describes an
  * incident only to a call we placed ({@code CallSid}, while the call can be on the line, and a CustomField, if any,
  * naming the same delivery): the secret and an incident's "Ref" alone get the generic text, no recording, no reporter.
+ * With a CustomField the incident it names is read beside the CallSid's look-up (the listener waits one round trip,
+ * not two), and used only when the CallSid's delivery is that one.
  */
 public final class GreetingWebhook implements Webhook {
     private final WebhookSecret secret;
@@ -30,14 +35,20 @@ public final class GreetingWebhook implements Webhook {
     private final IncidentStore incidents;
     private final RecordingsBucket recordings;
     private final Language language;
+    private final Executor reads;
 
-    /** {@code language}: the outbound flow's Greeting applet's, which its text-to-speech voice speaks. */
-    public GreetingWebhook(WebhookSecret secret, PlacedCalls calls, IncidentStore incidents, RecordingsBucket recordings, Language language) {
+    /**
+     * {@code language}: the outbound flow's Greeting applet's, which its text-to-speech voice speaks; {@code reads}: where
+     * the incident is read beside the CallSid's look-up.
+     */
+    public GreetingWebhook(WebhookSecret secret, PlacedCalls calls, IncidentStore incidents, RecordingsBucket recordings, Language language,
+                           Executor reads) {
         this.secret = secret;
         this.calls = calls;
         this.incidents = incidents;
         this.recordings = recordings;
         this.language = language;
+        this.reads = reads;
     }
 
     @Override
@@ -59,12 +70,17 @@ public final class GreetingWebhook implements Webhook {
     }
 
     private String answer(String callSid, String customField) {
-        Optional<DeliveryRef> call = CallbackFields.isProviderId(callSid) ? calls.onTheLine(callSid) : Optional.empty();
+        boolean ours = CallbackFields.isProviderId(callSid);
+        String named = ours ? namedIncident(customField) : null;
+        CompletableFuture<Optional<Incident>> early = named == null ? null
+                : CompletableFuture.supplyAsync(() -> incidents.find(named), reads);
+        Optional<DeliveryRef> call = ours ? calls.onTheLine(callSid) : Optional.empty();
         if (call.isPresent() && customField != null && !customField.isBlank()
                 && !customField.equals(call.get().incidentId() + ":" + call.get().personId())) {
             call = Optional.empty();
         }
-        Optional<Incident> incident = call.flatMap(c -> incidents.find(c.incidentId()));
+        Optional<Incident> incident = call.isEmpty() ? Optional.empty()
+                : early != null && call.get().incidentId().equals(named) ? early.join() : incidents.find(call.get().incidentId());
         if (incident.isEmpty()) {
             Log.warn("greeting.not-our-call", "callSid", callSid == null ? null : callSid.substring(0, Math.min(callSid.length(), 130)));
             return SpokenText.generic(language);
@@ -74,6 +90,13 @@ public final class GreetingWebhook implements Webhook {
             return SpokenText.unanswered(found, language);
         }
         return playableRecording(found).orElseGet(() -> SpokenText.summary(found, language));
+    }
+
+    /** The incident a CustomField ({@code <incidentId>:<personId>}) names, when it is one; else null. */
+    private static String namedIncident(String customField) {
+        int colon = customField == null ? -1 : customField.indexOf(':');
+        String id = colon <= 0 ? null : customField.substring(0, colon);
+        return id != null && IncidentIds.isValid(id) ? id : null;
     }
 
     /** Our copy, for a few minutes to whoever has the URL (Exotel's player, which has no credentials). */

@@ -29,7 +29,7 @@ final class Webhooks {
 
     GreetingWebhook greeting() {
         return new GreetingWebhook(base.webhookSecret.get(), placedCalls(), base.incidents.get(), base.recordingsBucket.get(),
-                Language.fromCode(base.settings.greeting().language()));
+                Language.fromCode(base.settings.greeting().language()), base.executor.get());
     }
 
     StatusCallbackWebhook callStatus() {

@@ -28,7 +28,20 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
         }
     }
 
+    /**
+     * Where in a delivery worker's job a request was made: {@code BEFORE} the provider request (the incident's state, the
+     * budget, the claim), {@code AFTER} it (recording the acceptance: {@code DeliveryWorker.accepted} is on the stack);
+     * {@code NONE} outside the worker (the Passthru, the poller, timers).
+     */
+    public enum Phase { BEFORE, AFTER, NONE }
+
+    /** One line of the phase count: a worker's requests to {@code service} in {@code phase}. */
+    public record PhaseKey(Phase phase, String service) {
+    }
+
     private static final Map<Key, LongAdder> COUNTS = new ConcurrentHashMap<>();
+    private static final Map<PhaseKey, LongAdder> PHASES = new ConcurrentHashMap<>();
+    private static final String WORKER = "sosrelay.delivery.DeliveryWorker";
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     /** The SDK makes one per client; the counts are shared. */
@@ -37,6 +50,13 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
 
     public static void reset() {
         COUNTS.clear();
+        PHASES.clear();
+    }
+
+    public static Map<PhaseKey, Long> phases() {
+        Map<PhaseKey, Long> copy = new java.util.HashMap<>();
+        PHASES.forEach((key, count) -> copy.put(key, count.sum()));
+        return copy;
     }
 
     public static Map<Key, Long> snapshot() {
@@ -60,5 +80,21 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
                 className.substring(className.lastIndexOf('.') + 1) + "." + madeBy.get().getMethodName());
         COUNTS.computeIfAbsent(key, k -> new LongAdder()).increment();
+        PHASES.computeIfAbsent(new PhaseKey(phase(), key.service()), k -> new LongAdder()).increment();
+    }
+
+    private static Phase phase() {
+        return WALKER.walk(frames -> {
+            Phase phase = Phase.NONE;
+            for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                if (frame.getClassName().startsWith(WORKER)) {
+                    if (frame.getMethodName().equals("accepted")) {
+                        return Phase.AFTER;
+                    }
+                    phase = Phase.BEFORE;
+                }
+            }
+            return phase;
+        });
     }
 }

@@ -2,6 +2,7 @@ package sosrelay.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What to run. Rows whose single run takes over half a minute (the naive baseline and the paced
@@ -13,11 +14,15 @@ import java.util.List;
  * @param pacedThousand  also run 1,000 people at the real pacer (about six minutes a run)
  * @param coldStart      run the fresh-JVM cold start rows
  * @param coldStartOnly  run nothing else (about a minute at five runs)
+ * @param only           the sections to run ({@link #SECTIONS}); empty: all
  */
 public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean pacedThousand, boolean coldStart,
-                           boolean coldStartOnly) {
+                           boolean coldStartOnly, Set<String> only) {
     public static final String USAGE = "java -jar bench/target/sos-bench.jar [--sizes 1,20,200,1000] [--runs 5] [--long-runs 1]"
-            + " [--paced-1000] [--no-cold-start] [--cold-start-only] [--quick]";
+            + " [--paced-1000] [--no-cold-start] [--cold-start-only] [--quick] [--only dispatch,latency,cold,aws,staggered,limit]";
+    /** The table's sections, as {@code --only} names them. */
+    public static final Set<String> SECTIONS = Set.of("dispatch", "latency", "cold", "aws", "staggered", "limit");
+
     /** A paced row at or above this many people takes over half a minute a run. */
     static final int LONG_ROW_PEOPLE = 200;
 
@@ -28,6 +33,7 @@ public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean 
         boolean pacedThousand = false;
         boolean coldStart = true;
         boolean coldStartOnly = false;
+        Set<String> only = Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = parseSizes(value(args, ++i));
@@ -36,6 +42,7 @@ public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean 
                 case "--paced-1000" -> pacedThousand = true;
                 case "--no-cold-start" -> coldStart = false;
                 case "--cold-start-only" -> coldStartOnly = true;
+                case "--only" -> only = parseSections(value(args, ++i));
                 // The smoke test's run: every section, one person, once.
                 case "--quick" -> {
                     sizes = List.of(1);
@@ -50,7 +57,22 @@ public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean 
         if (coldStartOnly && !coldStart) {
             throw new IllegalArgumentException("--cold-start-only and --no-cold-start exclude each other");
         }
-        return new BenchOptions(sizes, runs, longRuns, pacedThousand, coldStart, coldStartOnly);
+        return new BenchOptions(sizes, runs, longRuns, pacedThousand, coldStart, coldStartOnly, only);
+    }
+
+    /** Whether {@code section} (one of {@link #SECTIONS}) is to run. */
+    public boolean runs(String section) {
+        return only.isEmpty() || only.contains(section);
+    }
+
+    private static Set<String> parseSections(String text) {
+        Set<String> sections = java.util.Arrays.stream(text.split(",")).map(String::trim).collect(java.util.stream.Collectors.toSet());
+        for (String section : sections) {
+            if (!SECTIONS.contains(section)) {
+                throw new IllegalArgumentException("unknown section " + section + "; usage: " + USAGE);
+            }
+        }
+        return Set.copyOf(sections);
     }
 
     /** Runs for a row of {@code people}; {@code long} for the naive baseline and paced rows that take minutes. */

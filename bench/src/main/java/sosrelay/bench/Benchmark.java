@@ -14,7 +14,7 @@ import sosrelay.local.backends.LocalTemplate;
 public final class Benchmark {
     static final String DISPATCH = "Time to last dispatch: trigger -> last recipient's request at a 200 ms provider";
     static final String LATENCY = "Webhook latency: 50 concurrent Passthru requests (distinct CallSids, 20 recipients each)";
-    static final String AWS = "AWS requests per incident: 20 recipients, call only, raise -> all calls placed (callbacks not included)";
+    static final String AWS = "AWS requests per incident: 20 recipients, call only, the real budget, raise -> all calls placed (callbacks not included)";
     static final String COLD = "Cold start: fresh JVM -> first response (no SnapStart)";
     static final String STAGGERED = "Three 20-person incidents raised 5 s apart, the real budget (190 in any 60 s): trigger -> each one's last request";
     static final String LIMIT = "1,000 people at the real limit (190 in any window), time-compressed 10x: the window is 6 s instead of 60 s";
@@ -47,27 +47,43 @@ public final class Benchmark {
                 }
                 return table;
             }
-            Map<Integer, Samples> naive = naiveBaseline(exotel);
+            Map<Integer, Samples> naive = options.runs("dispatch") ? naiveBaseline(exotel) : Map.of();
             // (a) Unthrottled: the provider's limit is out of the picture, every job may go at once.
-            try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel, Map.of("EXOTEL_CALL_LIMIT", "0"))) {
-                dispatchRows(new TimeToLastDispatch(stack, exotel, Duration.ZERO), "unthrottled", naive, false);
-                latencyRows(stack);
-                awsRows(stack, exotel);
-                if (options.coldStart()) {
-                    coldStartRows(stack);
+            if (options.runs("dispatch") || options.runs("latency") || options.runs("cold") && options.coldStart()) {
+                try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel, Map.of("EXOTEL_CALL_LIMIT", "0"))) {
+                    if (options.runs("dispatch")) {
+                        dispatchRows(new TimeToLastDispatch(stack, exotel, Duration.ZERO), "unthrottled", naive, false);
+                    }
+                    if (options.runs("latency")) {
+                        latencyRows(stack);
+                    }
+                    if (options.runs("cold") && options.coldStart()) {
+                        coldStartRows(stack);
+                    }
                 }
             }
             // (b) The real budget's defaults; each run waits until the window has room for a ward's worth again.
-            try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel, Map.of())) {
-                staggeredRows(stack, exotel);
-                Duration rest = Duration.ofMillis(60_000L * AWS_PEOPLE / PACED_LIMIT + 1000);
-                dispatchRows(new TimeToLastDispatch(stack, exotel, rest), "paced 190 in any 60 s", naive, true);
+            if (options.runs("aws") || options.runs("staggered") || options.runs("dispatch")) {
+                try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel, Map.of())) {
+                    if (options.runs("aws")) {
+                        awsRows(stack, exotel);
+                    }
+                    if (options.runs("staggered")) {
+                        staggeredRows(stack, exotel);
+                    }
+                    if (options.runs("dispatch")) {
+                        Duration rest = Duration.ofMillis(60_000L * AWS_PEOPLE / PACED_LIMIT + 1000);
+                        dispatchRows(new TimeToLastDispatch(stack, exotel, rest), "paced 190 in any 60 s", naive, true);
+                    }
+                }
             }
             // (c) The whole limit, time-compressed.
-            int most = options.sizes().stream().mapToInt(Integer::intValue).max().orElseThrow();
-            try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel,
-                    Map.of("EXOTEL_CALL_LIMIT_WINDOW_MS", Long.toString(COMPRESSED_WINDOW.toMillis())))) {
-                limitRows(new AtTheLimit(stack, exotel, COMPRESSED_WINDOW), most);
+            if (options.runs("limit")) {
+                int most = options.sizes().stream().mapToInt(Integer::intValue).max().orElseThrow();
+                try (BenchStack stack = BenchStack.start(options.directoryGroups(), exotel,
+                        Map.of("EXOTEL_CALL_LIMIT_WINDOW_MS", Long.toString(COMPRESSED_WINDOW.toMillis())))) {
+                    limitRows(new AtTheLimit(stack, exotel, COMPRESSED_WINDOW), most);
+                }
             }
         }
         return table;
@@ -151,14 +167,30 @@ public final class Benchmark {
 
     private void awsRows(BenchStack stack, SlowExotel exotel) {
         log.println("AWS requests per incident...");
-        Map<AwsRequestCounter.Key, Long> counts = new AwsRequestsPerIncident(stack, exotel).count(AWS_PEOPLE);
+        AwsRequestsPerIncident.Counted counted = new AwsRequestsPerIncident(stack, exotel).count(AWS_PEOPLE);
         Map<String, Long> byService = new LinkedHashMap<>();
-        counts.forEach((key, count) -> {
-            String who = key.caller() == AwsRequestCounter.Caller.POLLER ? "SQS poller" : "function";
-            table.add(AWS, who + ": " + key.service() + " " + key.operation() + " (" + key.madeBy() + ")", perRecipient(count));
+        counted.requests().forEach((key, count) -> {
+            table.add(AWS, label(key), perRecipient(count));
             byService.merge(key.service(), count, Long::sum);
         });
         byService.forEach((service, count) -> table.add(AWS, "total " + service, perRecipient(count)));
+        for (AwsRequestCounter.Phase phase : List.of(AwsRequestCounter.Phase.BEFORE, AwsRequestCounter.Phase.AFTER)) {
+            long dynamo = counted.phases().getOrDefault(new AwsRequestCounter.PhaseKey(phase, "DynamoDb"), 0L);
+            table.add(AWS, "call worker, DynamoDb " + (phase == AwsRequestCounter.Phase.BEFORE ? "before" : "after")
+                    + " the provider request", perRecipient(dynamo) + (phase == AwsRequestCounter.Phase.BEFORE ? " (goal: at most 3)"
+                    : " (goal: at most 1)"));
+        }
+        long redelivered = counted.redelivered().entrySet().stream().filter(e -> e.getKey().service().equals("DynamoDb"))
+                .mapToLong(Map.Entry::getValue).sum();
+        table.add(AWS, "a job of it delivered again, its call placed", redelivered + " DynamoDb requests ("
+                + counted.redelivered().keySet().stream().filter(k -> k.service().equals("DynamoDb")).map(AwsRequestCounter.Key::madeBy)
+                .distinct().collect(java.util.stream.Collectors.joining(", ")) + "), " + counted.redeliveredSends()
+                + " sends of the budget spent, " + counted.redeliveredConnects() + " calls placed");
+    }
+
+    private static String label(AwsRequestCounter.Key key) {
+        String who = key.caller() == AwsRequestCounter.Caller.POLLER ? "SQS poller" : "function";
+        return who + ": " + key.service() + " " + key.operation() + " (" + key.madeBy() + ")";
     }
 
     private static String perRecipient(long count) {

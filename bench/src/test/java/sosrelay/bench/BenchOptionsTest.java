@@ -23,6 +23,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void onlyTheSectionsNamedRunAndAnUnknownOneIsRefused() {
+        BenchOptions options = BenchOptions.parse("--only", "aws,staggered");
+
+        assertThat(options.runs("aws")).isTrue();
+        assertThat(options.runs("dispatch")).isFalse();
+        assertThat(BenchOptions.parse().runs("limit")).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse("--only", "awz")).hasMessageContaining("unknown section awz");
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithTheUsage() {
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("usage: " + BenchOptions.USAGE);
     }

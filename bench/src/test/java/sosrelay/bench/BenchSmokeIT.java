@@ -37,6 +37,24 @@ class BenchSmokeIT {
         assertThat(table.labels()).containsExactly("N=1 unthrottled");
     }
 
+    /**
+     * The request count on the real budget, on one person: at most 3 DynamoDB requests before the provider request (the
+     * incident's state, the budget's view, the send with the claim) and 1 after it; the job delivered again once its call
+     * was placed spends no send and rings nobody. Counts, not timings: these hold on any machine.
+     */
+    @Test
+    void onePersonsCallCostsAtMostThreeRequestsBeforeItAndOneAfterAndARedeliveryNothing() {
+        try (SlowExotel exotel = SlowExotel.start(Duration.ofMillis(200));
+             BenchStack stack = BenchStack.start(List.of(1), exotel, Map.of())) {
+            AwsRequestsPerIncident.Counted counted = new AwsRequestsPerIncident(stack, exotel).count(1);
+
+            assertThat(counted.phases().get(new AwsRequestCounter.PhaseKey(AwsRequestCounter.Phase.BEFORE, "DynamoDb"))).isBetween(2L, 3L);
+            assertThat(counted.phases().get(new AwsRequestCounter.PhaseKey(AwsRequestCounter.Phase.AFTER, "DynamoDb"))).isEqualTo(1L);
+            assertThat(counted.redeliveredSends()).isZero();
+            assertThat(counted.redeliveredConnects()).isZero();
+        }
+    }
+
     /** The cold-start rows' machinery: fresh JVMs answer from the zip as Lambda loads it, the SDK-only handler with less. */
     @Test
     void freshJvmsAnswerFromTheZip() {

@@ -1,12 +1,15 @@
 package sosrelay.api;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import sosrelay.ack.Acknowledgements;
+import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
 import sosrelay.directory.Directory;
 import sosrelay.directory.DirectoryStore;
@@ -191,8 +194,13 @@ public final class IncidentApi implements Webhook {
         if (incident.isEmpty() || state.isEmpty()) {
             return errors(404, List.of("no incident " + id));
         }
+        List<DeliveryStatus> delivered = deliveries.forIncident(id);
+        AcceptanceTimes.Times acceptances = acceptanceTimes.read(id).map(times -> times.including(
+                delivered.stream().map(DeliveryStatus::firstAcceptedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null),
+                delivered.stream().map(DeliveryStatus::lastAcceptedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null)))
+                .orElse(null);
         return WebResponse.json(200, Json.write(IncidentView.of(incident.get(), state.get(), progress.acknowledgers(id), progress.decliners(id),
-                deliveries.forIncident(id), timeline.read(id), acceptanceTimes.read(id).orElse(null), isOperator(request))));
+                delivered, timeline.read(id), acceptances, isOperator(request))));
     }
 
     private WebResponse resolve(String id, WebRequest request) {

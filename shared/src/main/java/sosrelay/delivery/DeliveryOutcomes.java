@@ -12,7 +12,7 @@ import sosrelay.log.Log;
  * DND) is counted as failed and handed on to be tried by another channel. A report that comes before its provider id is
  * recorded is kept and applied when it is ({@link PendingReports}).
  */
-public final class DeliveryOutcomes {
+public final class DeliveryOutcomes implements DeliveryWorker.EarlyReports {
 
     /** What became of a report. */
     public enum Applied {
@@ -95,7 +95,14 @@ public final class DeliveryOutcomes {
         return Applied.KEPT;
     }
 
+    /** For the worker's write of the provider id: the condition that no report is kept for it ({@link PendingReports#noneKept}). */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.TransactWriteItem noneKept(String providerId) {
+        return pending.noneKept(providerId);
+    }
+
     /** For the worker, once it recorded the provider id: applies a report that came before, if one did. */
+    @Override
     public void applyKept(String providerId) {
         pending.take(providerId).ifPresent(kept -> apply(providerId, kept.providerState(), kept.via() + " (arrived before the id was recorded)"));
     }

@@ -3,9 +3,11 @@ package sosrelay.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import sosrelay.incident.IncidentStore;
 import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * One item per incident, person and channel ({@code sk = DEL#<person>#<channel>}) that records
@@ -29,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class DeliveryStore {
     private static final Duration KEEP_FOR = Duration.ofDays(180);
+    /** When the provider first took any attempt of the delivery, and took its latest (epoch millis). */
+    private static final String FIRST_ACCEPTED = "firstAcceptedAt";
+    private static final String LAST_ACCEPTED = "acceptedAt";
 
     /** What a claim found. */
     public sealed interface Claim {
@@ -64,8 +73,63 @@ public final class DeliveryStore {
         return TableKeys.delivery(personId, channel);
     }
 
+    private static final String CLAIM = "SET #state = :claimed, stateRank = :zero, claimUntil = :until, claimedAt = :now, attempt = :attempt,"
+            + " incidentId = :incident, personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires"
+            + " REMOVE unsureSince, unansweredLookups";
+    /** A new attempt, or this one given back cleanly: no earlier request of it can have reached the provider. */
+    private static final String CLEAN = "attribute_not_exists(pk) OR attempt < :attempt"
+            + " OR (attempt = :attempt AND #state = :claimed AND claimUntil = :zero AND attribute_not_exists(unsureSince))";
+
+    /**
+     * Claims the attempt on its own (one UpdateItem), and says whether an earlier request of it may have reached the
+     * provider; see {@link #claimWithSend} for the usual way.
+     */
     public Claim claim(DeliveryJob job) {
         Instant now = clock.instant();
+        try {
+            Map<String, AttributeValue> before = dynamo.updateItem(b -> b.tableName(table).key(key(job))
+                    .updateExpression(CLAIM)
+                    .conditionExpression("attribute_not_exists(pk) OR attempt < :attempt"
+                            + " OR (attempt = :attempt AND #state = :claimed AND claimUntil < :now)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(claimValues(job, now))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            Instant unsureSince = unsureSince(before, job);
+            return new Claim.Granted(unsureSince, unsureSince == null || !before.containsKey("unansweredLookups") ? 0
+                    : Integer.parseInt(before.get("unansweredLookups").n()));
+        } catch (ConditionalCheckFailedException taken) {
+            return whyNot(job, now, null);
+        }
+    }
+
+    /**
+     * The claim as a write to go in one transaction with the provider budget's send ({@code Pacing.admit}): granted
+     * only for a clean attempt (new, or given back with no request unanswered), so that the transaction, which returns
+     * nothing on success, needs to tell nothing more. Anything else fails its condition and is told by {@link #refused}.
+     */
+    public TransactWriteItem claimWithSend(DeliveryJob job) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(job))
+                .updateExpression(CLAIM).conditionExpression(CLEAN)
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(claimValues(job, clock.instant()))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    /**
+     * Why {@link #claimWithSend} was refused, from the item it found ({@code found}; read again when empty): the attempt
+     * is done, or held by a live claim; or empty when it is for {@link #claim} alone to take (a claim that ran out, a
+     * request left unanswered: whoever takes it must know since when a call may exist).
+     */
+    public Optional<Claim> refused(DeliveryJob job, Map<String, AttributeValue> found) {
+        Instant now = clock.instant();
+        Claim why = whyNot(job, now, found == null || found.isEmpty() ? null : found);
+        if (why instanceof Claim.HeldElsewhere held && held.remaining().isZero()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(why);
+    }
+
+    private Map<String, AttributeValue> claimValues(DeliveryJob job, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED));
         values.put(":zero", number(0));
@@ -77,22 +141,7 @@ public final class DeliveryStore {
         values.put(":channel", AttributeValue.fromS(job.channel().id()));
         values.put(":at", AttributeValue.fromS(now.toString()));
         values.put(":expires", number(now.plus(KEEP_FOR).getEpochSecond()));
-        try {
-            Map<String, AttributeValue> before = dynamo.updateItem(b -> b.tableName(table).key(key(job))
-                    .updateExpression("SET #state = :claimed, stateRank = :zero, claimUntil = :until, claimedAt = :now, attempt = :attempt,"
-                            + " incidentId = :incident, personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires"
-                            + " REMOVE unsureSince, unansweredLookups")
-                    .conditionExpression("attribute_not_exists(pk) OR attempt < :attempt"
-                            + " OR (attempt = :attempt AND #state = :claimed AND claimUntil < :now)")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-            Instant unsureSince = unsureSince(before, job);
-            return new Claim.Granted(unsureSince, unsureSince == null || !before.containsKey("unansweredLookups") ? 0
-                    : Integer.parseInt(before.get("unansweredLookups").n()));
-        } catch (ConditionalCheckFailedException taken) {
-            return whyNot(job, now);
-        }
+        return values;
     }
 
     /** When this attempt's earliest request that may have reached the provider began, or null when none may have. */
@@ -109,15 +158,24 @@ public final class DeliveryStore {
         return releasedCleanly || !before.containsKey("claimedAt") ? null : Instant.ofEpochMilli(Long.parseLong(before.get("claimedAt").n()));
     }
 
-    private Claim whyNot(DeliveryJob job, Instant now) {
-        GetItemResponse current = dynamo.getItem(b -> b.tableName(table).key(key(job)).consistentRead(true));
-        Map<String, AttributeValue> item = current.item();
+    /**
+     * Why a claim failed, from {@code item} (read consistently when null): done, or held by a live claim (zero remaining:
+     * one that has run out, or an unsure attempt given back). Null when there is no item at all.
+     */
+    private Claim whyNot(DeliveryJob job, Instant now, Map<String, AttributeValue> item) {
+        if (item == null) {
+            GetItemResponse current = dynamo.getItem(b -> b.tableName(table).key(key(job)).consistentRead(true));
+            item = current.item();
+            if (item == null || item.isEmpty()) {
+                return null;
+            }
+        }
         String state = item.get("state").s();
         long attempt = Long.parseLong(item.get("attempt").n());
         if (attempt > job.attempt() || !DeliveryStates.CLAIMED.equals(state)) {
             return new Claim.AlreadyDone(state);
         }
-        long until = Long.parseLong(item.get("claimUntil").n());
+        long until = item.containsKey("claimUntil") ? Long.parseLong(item.get("claimUntil").n()) : 0;
         return new Claim.HeldElsewhere(Duration.ofMillis(Math.max(0, until - now.toEpochMilli())));
     }
 
@@ -129,8 +187,13 @@ public final class DeliveryStore {
                                 ":deliveries", AttributeValue.fromS(TableKeys.DELIVERIES))))
                 .items().stream()
                 .map(item -> new DeliveryStatus(s(item, "personId"), s(item, "channel"), s(item, "state"),
-                        Integer.parseInt(item.get("attempt").n()), s(item, "providerId"), s(item, "error"), s(item, "updatedAt")))
+                        Integer.parseInt(item.get("attempt").n()), s(item, "providerId"), s(item, "error"), s(item, "updatedAt"),
+                        millis(item.get(FIRST_ACCEPTED)), millis(item.get(LAST_ACCEPTED))))
                 .toList();
+    }
+
+    private static Instant millis(AttributeValue value) {
+        return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value.n()));
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {
@@ -139,20 +202,54 @@ public final class DeliveryStore {
     }
 
     /**
-     * The provider took the attempt: recorded on the delivery, and under the provider's id, so that its
-     * status callbacks, which may carry nothing else, find their way back.
+     * The provider took the attempt: recorded on the delivery, with when ({@code firstAcceptedAt} kept from its first
+     * acceptance, {@code acceptedAt} this one's: an incident's first and last acceptance are read from its deliveries), and
+     * under the provider's id, so that its status callbacks, which may carry nothing else, find their way back.
      */
     public void accepted(DeliveryJob job, String providerId) {
-        settle(job, DeliveryStates.ACCEPTED, "providerId", providerId);
-        Map<String, AttributeValue> item = new HashMap<>(TableKeys.provider(providerId));
-        item.putAll(Map.of(
+        accepted(job, providerId, clock.instant(), null);
+    }
+
+    /**
+     * As {@link #accepted(DeliveryJob, String)}, taken {@code at}, in one {@code TransactWriteItems} with {@code noReportKept} (a
+     * {@link PendingReports#noneKept} check), so that the provider id is recorded at the moment no early report is kept
+     * for it. False when none was: a report that comes later finds the id. True when one may be: apply it.
+     */
+    public boolean accepted(DeliveryJob job, String providerId, Instant acceptedAt, TransactWriteItem noReportKept) {
+        long at = acceptedAt.toEpochMilli();
+        Update settle = settleUpdate(job, DeliveryStates.ACCEPTED, "providerId", providerId,
+                ", " + FIRST_ACCEPTED + " = if_not_exists(" + FIRST_ACCEPTED + ", :accepted), " + LAST_ACCEPTED + " = :accepted",
+                Map.of(":accepted", number(at)));
+        Map<String, AttributeValue> placed = new HashMap<>(TableKeys.provider(providerId));
+        placed.putAll(Map.of(
                 "incidentId", AttributeValue.fromS(job.incidentId()),
                 "personId", AttributeValue.fromS(job.personId()),
                 "channel", AttributeValue.fromS(job.channel().id()),
                 "attempt", number(job.attempt()),
-                "acceptedAt", number(clock.millis()),
+                "acceptedAt", number(at),
                 "expiresAt", number(clock.instant().plus(KEEP_FOR).getEpochSecond())));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        List<TransactWriteItem> items = new ArrayList<>(List.of(TransactWriteItem.builder().update(settle).build(),
+                TransactWriteItem.builder().put(b -> b.tableName(table).item(placed)).build()));
+        if (noReportKept != null) {
+            items.add(noReportKept);
+        }
+        for (int tries = 0; tries < 3; tries++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                return noReportKept == null;
+            } catch (TransactionCanceledException cancelled) {
+                boolean conflict = cancelled.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                boolean conditionFailed = cancelled.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+                if (conditionFailed || !conflict) {
+                    break;
+                }
+            }
+        }
+        // A report is kept for the id, or a later attempt owns the delivery, or the items stayed busy: written one by one,
+        // as before the transaction, and the caller looks for a kept report.
+        update(settle);
+        dynamo.putItem(b -> b.tableName(table).item(placed));
+        return true;
     }
 
     /** The delivery attempt a provider id (an Exotel CallSid or SmsSid) was given to. */
@@ -264,20 +361,38 @@ public final class DeliveryStore {
     }
 
     private void settle(DeliveryJob job, String state, String attribute, String value) {
-        update(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at REMOVE claimUntil, unsureSince, unansweredLookups",
-                "attempt = :attempt", Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value),
-                        ":rank", number(DeliveryStates.rank(state))),
-                Map.of("#state", "state", "#attr", attribute));
+        update(settleUpdate(job, state, attribute, value, "", Map.of()));
+    }
+
+    private Update settleUpdate(DeliveryJob job, String state, String attribute, String value, String moreSet,
+                                Map<String, AttributeValue> moreValues) {
+        Map<String, AttributeValue> values = new HashMap<>(moreValues);
+        values.putAll(Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value),
+                ":rank", number(DeliveryStates.rank(state))));
+        return updateOf(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at" + moreSet
+                        + " REMOVE claimUntil, unsureSince, unansweredLookups",
+                "attempt = :attempt", values, Map.of("#state", "state", "#attr", attribute));
     }
 
     private void update(DeliveryJob job, String expression, String condition, Map<String, AttributeValue> extraValues,
                         Map<String, String> names) {
+        update(updateOf(job, expression, condition, extraValues, names));
+    }
+
+    private Update updateOf(DeliveryJob job, String expression, String condition, Map<String, AttributeValue> extraValues,
+                            Map<String, String> names) {
         Map<String, AttributeValue> values = new HashMap<>(extraValues);
         values.put(":attempt", number(job.attempt()));
         values.put(":at", AttributeValue.fromS(clock.instant().toString()));
+        return Update.builder().tableName(table).key(key(job)).updateExpression(expression).conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private void update(Update update) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(job)).updateExpression(expression)
-                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values));
+            dynamo.updateItem(b -> b.tableName(update.tableName()).key(update.key()).updateExpression(update.updateExpression())
+                    .conditionExpression(update.conditionExpression()).expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues()));
         } catch (ConditionalCheckFailedException newerAttempt) {
             // A later attempt owns the item now; this attempt's outcome is history, not state.
         }

@@ -3,11 +3,17 @@ package sosrelay.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import sosrelay.directory.PhoneNumbers;
 import sosrelay.log.Log;
 import sosrelay.pacing.Pacing;
 import sosrelay.sqs.MessageProcessor;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Claim, send, record: one job through one provider, exactly once per attempt. A request that got no answer
@@ -16,6 +22,11 @@ import sosrelay.sqs.MessageProcessor;
  * attempt's, and nothing is sent. Every attempt goes out
  * only while it is still wanted (see {@link StillWanted}): a resolved incident's queued jobs, a flood's
  * backlog included, are dropped when their turn comes instead of spending the provider's rate.
+ *
+ * <p>The DynamoDB requests of a first attempt: before the provider request, the incident's state once per incident
+ * and batch ({@link #forBatch}), and the budget's send and the claim in one transaction (a claim that fails spends no
+ * send); after it, one transaction recording the acceptance, its time and the provider's id, which also tells whether a
+ * status report came first ({@link EarlyReports}).
  */
 public final class DeliveryWorker implements MessageProcessor {
 
@@ -23,12 +34,50 @@ public final class DeliveryWorker implements MessageProcessor {
     @FunctionalInterface
     public interface StillWanted {
         boolean test(DeliveryJob job);
+
+        /**
+         * For a batch, asked once per incident (and whether its first wave): whether the incident's first attempts are
+         * wanted, and whether {@code batch} reports its first ring (TimeToFirstRing). By default {@link #test} on the first
+         * job asked about, and no first ring.
+         */
+        default FirstAttempts firstAttempts(DeliveryJob job, String batch) {
+            return new FirstAttempts(test(job), false);
+        }
+
+        /** The batch that was to report the incident's first ring placed none of its calls: another batch may. */
+        default void firstRingNotReported(String incidentId, String batch) {
+        }
+    }
+
+    /** What a batch learnt of an incident's first attempts: {@code wanted}, and whether it reports the first ring. */
+    public record FirstAttempts(boolean wanted, boolean reportsFirstRing) {
     }
 
     /** Told of every attempt the provider accepted (a call's sender uses it to watch for a lost callback). */
     @FunctionalInterface
     public interface OnAccepted {
         void accepted(DeliveryJob job, String providerId);
+    }
+
+    /** Status reports that may arrive before the worker records the provider's id ({@link PendingReports}). */
+    public interface EarlyReports {
+        /** A condition written with the id: that no report is kept for it; null to check nothing. */
+        TransactWriteItem noneKept(String providerId);
+
+        /** Applies the report kept for the id, if one is. */
+        void applyKept(String providerId);
+
+        EarlyReports NONE = new EarlyReports() {
+            @Override
+            public TransactWriteItem noneKept(String providerId) {
+                return null;
+            }
+
+            @Override
+            public void applyKept(String providerId) {
+                // none kept
+            }
+        };
     }
 
     /** How far the provider's clock may be behind ours when we ask what it sent since a moment. */
@@ -46,24 +95,105 @@ public final class DeliveryWorker implements MessageProcessor {
     private final Sender sender;
     private final StillWanted stillWanted;
     private final OnAccepted onAccepted;
+    private final EarlyReports reports;
     private final Pacing pacing;
     private final Clock clock;
 
     public DeliveryWorker(DeliveryStore deliveries, Sender sender, StillWanted stillWanted, OnAccepted onAccepted, Pacing pacing,
                           Clock clock) {
+        this(deliveries, sender, stillWanted, onAccepted, EarlyReports.NONE, pacing, clock);
+    }
+
+    public DeliveryWorker(DeliveryStore deliveries, Sender sender, StillWanted stillWanted, OnAccepted onAccepted,
+                          EarlyReports reports, Pacing pacing, Clock clock) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.stillWanted = stillWanted;
         this.onAccepted = onAccepted;
+        this.reports = reports;
         this.pacing = pacing;
         this.clock = clock;
     }
 
-    /** Returns null when the job is done (or queued again for its slot), or a {@link Retry} whose {@code after} may be null. */
+    /** One job on its own, as a batch of one. */
     @Override
     public Retry process(String body) {
-        DeliveryJob job = DeliveryJob.fromJson(body);
-        if (!stillWanted.test(job)) {
+        Batch batch = new Batch();
+        try {
+            return batch.process(body);
+        } finally {
+            batch.batchDone();
+        }
+    }
+
+    /**
+     * The jobs of one batch: what they share is asked once. The incident's state for its first attempts is read once
+     * per incident (the jobs of a batch go side by side: each would have read it at the same moment), and one batch
+     * per incident reports its first ring.
+     */
+    @Override
+    public Batch forBatch() {
+        return new Batch();
+    }
+
+    /** See {@link #forBatch}. */
+    public final class Batch implements MessageProcessor {
+        private final String id = UUID.randomUUID().toString();
+        private final Map<String, CompletableFuture<FirstAttempts>> firstAttempts = new ConcurrentHashMap<>();
+        private final Set<String> firstRings = ConcurrentHashMap.newKeySet();
+
+        private Batch() {
+        }
+
+        @Override
+        public Retry process(String body) {
+            return DeliveryWorker.this.process(DeliveryJob.fromJson(body), this);
+        }
+
+        @Override
+        public void batchDone() {
+            firstAttempts.forEach((key, asked) -> {
+                FirstAttempts found = asked.getNow(null);
+                String incidentId = key.substring(key.indexOf(':') + 1);
+                if (found != null && found.reportsFirstRing() && !firstRings.contains(incidentId)) {
+                    try {
+                        stillWanted.firstRingNotReported(incidentId, id);
+                    } catch (RuntimeException e) {
+                        Log.warn("time-to-ring.first-ring-not-handed-on", "incidentId", incidentId, "error", e);
+                    }
+                }
+            });
+        }
+
+        boolean wanted(DeliveryJob job) {
+            if (job.attempt() > 1) {
+                return stillWanted.test(job);
+            }
+            String key = (job.incidentCreatedAt() != null ? "wave:" : "first:") + job.incidentId();
+            CompletableFuture<FirstAttempts> asked = new CompletableFuture<>();
+            CompletableFuture<FirstAttempts> earlier = firstAttempts.putIfAbsent(key, asked);
+            if (earlier != null) {
+                return earlier.join().wanted();
+            }
+            try {
+                asked.complete(stillWanted.firstAttempts(job, id));
+            } catch (RuntimeException e) {
+                asked.completeExceptionally(e);
+                firstAttempts.remove(key, asked);
+            }
+            return asked.join().wanted();
+        }
+
+        /** True for the batch's first acceptance of a first-wave job of an incident whose first ring this batch reports. */
+        boolean firstRing(DeliveryJob job) {
+            CompletableFuture<FirstAttempts> asked = firstAttempts.get("wave:" + job.incidentId());
+            FirstAttempts found = asked == null ? null : asked.getNow(null);
+            return found != null && found.reportsFirstRing() && firstRings.add(job.incidentId());
+        }
+    }
+
+    private Retry process(DeliveryJob job, Batch batch) {
+        if (!batch.wanted(job)) {
             Log.info("delivery.not-needed", "incidentId", job.incidentId(), "personId", job.personId(),
                     "channel", job.channel().id(), "attempt", job.attempt());
             return null;
@@ -75,11 +205,28 @@ public final class DeliveryWorker implements MessageProcessor {
                     "why", off);
             return null;
         }
-        return pacing.admit(job) ? send(job) : null;
+        return send(job, batch);
     }
 
-    private Retry send(DeliveryJob job) {
-        DeliveryStore.Claim claim = deliveries.claim(job);
+    /**
+     * The claim and the budget's send: together in one transaction, when the budget writes one and the attempt is
+     * clean (new, or given back with no request unanswered); a claim that fails so spends no send. An attempt that is
+     * not clean is claimed alone, and takes its send before it goes out.
+     */
+    private Retry send(DeliveryJob job, Batch batch) {
+        Pacing.Admitted admitted = pacing.admit(job, () -> deliveries.claimWithSend(job));
+        if (admitted instanceof Pacing.Admitted.Requeued) {
+            return null;
+        }
+        boolean sendTaken = !(admitted instanceof Pacing.Admitted.Refused);
+        DeliveryStore.Claim claim;
+        if (admitted instanceof Pacing.Admitted.Go go && go.withWritten()) {
+            claim = new DeliveryStore.Claim.Granted(null, 0);
+        } else if (admitted instanceof Pacing.Admitted.Refused refused) {
+            claim = deliveries.refused(job, refused.found()).orElseGet(() -> deliveries.claim(job));
+        } else {
+            claim = deliveries.claim(job);
+        }
         if (claim instanceof DeliveryStore.Claim.AlreadyDone done) {
             Log.info("delivery.skip-duplicate", "incidentId", job.incidentId(), "personId", job.personId(),
                     "channel", job.channel().id(), "attempt", job.attempt(), "state", done.state());
@@ -105,7 +252,7 @@ public final class DeliveryWorker implements MessageProcessor {
             try {
                 Optional<String> earlier = sentEarlier(job, unsureSince);
                 if (earlier.isPresent()) {
-                    accepted(job, earlier.get(), to, "delivery.found-sent");
+                    accepted(job, earlier.get(), to, "delivery.found-sent", batch);
                     return null;
                 }
             } catch (IllegalStateException cannotSay) {
@@ -120,10 +267,19 @@ public final class DeliveryWorker implements MessageProcessor {
                 }
             }
         }
+        if (!sendTaken && !pacing.admit(job)) {
+            String why = "queued again for a slot to send";
+            if (unsureSince != null) {
+                deliveries.unsure(job, why, unsureSince, granted.unansweredLookups());
+            } else {
+                deliveries.release(job, why);
+            }
+            return null;
+        }
         Instant sentAt = clock.instant();
         SendResult result = sender.send(job);
         if (result instanceof SendResult.Accepted accepted) {
-            accepted(job, accepted.providerId(), to, "delivery.accepted");
+            accepted(job, accepted.providerId(), to, "delivery.accepted", batch);
             return null;
         }
         if (result instanceof SendResult.Unknown unknown) {
@@ -158,10 +314,23 @@ public final class DeliveryWorker implements MessageProcessor {
         return new Retry(failure.retryAfter());
     }
 
-    private void accepted(DeliveryJob job, String providerId, String to, String event) {
-        deliveries.accepted(job, providerId);
+    /**
+     * After the provider took the attempt: one transaction records it, its time and the id (and finds whether a status
+     * report came first, which is then applied); the watchers are told, and time-to-ring is published for a first-wave
+     * job (TimeToFirstRing too for the incident's first ring, by the batch that reports it). Never throws past the
+     * record: the call is placed.
+     */
+    private void accepted(DeliveryJob job, String providerId, String to, String event, Batch batch) {
+        Instant at = clock.instant();
+        boolean reportKept = deliveries.accepted(job, providerId, at, reports.noneKept(providerId));
         onAccepted.accepted(job, providerId);
+        if (reportKept) {
+            reports.applyKept(providerId);
+        }
         DeliveryMetrics.accepted(job);
+        if (job.incidentCreatedAt() != null) {
+            DeliveryMetrics.rung(job, Duration.between(job.incidentCreatedAt(), at), batch.firstRing(job));
+        }
         Log.info(event, "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                 "channel", job.channel().id(), "attempt", job.attempt(), "providerId", providerId);
     }

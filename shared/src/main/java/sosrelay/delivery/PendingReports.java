@@ -9,13 +9,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Status reports that arrived before their provider id was recorded ({@code pk = PENDING#<id>}): a
  * busy line's callback can beat the worker's own write of the CallSid. Kept for a delivery whose send
  * is under way (or, for GupShup, whose reports name nothing of ours, for any id not recorded yet), and
- * applied by the worker once it records the id; a report for an id we never record is never applied,
- * and expires. Of several reports for one id the furthest along is kept: a late "sent" never hides a "read".
+ * applied by the worker once it records the id: its write of the id fails on a kept report
+ * ({@link #noneKept}), so it looks for one only when there is one. A report for an id we never record is
+ * never applied, and expires. Of several reports for one id the furthest along is kept: a late "sent" never hides a "read".
  */
 public final class PendingReports {
     private static final Duration KEEP_FOR = Duration.ofDays(1);
@@ -53,6 +55,16 @@ public final class PendingReports {
         } catch (ConditionalCheckFailedException furtherKept) {
             // A report further along is kept already: it is the one to apply.
         }
+    }
+
+    /**
+     * A condition for the worker's write of the id ({@link DeliveryStore#accepted(DeliveryJob, String, java.time.Instant, TransactWriteItem)}):
+     * that no report is kept for it. Written in one transaction with the id, it leaves no gap: a report kept before
+     * fails it (the worker then takes the report), and one kept after finds the id when it looks again.
+     */
+    public TransactWriteItem noneKept(String providerId) {
+        return TransactWriteItem.builder().conditionCheck(b -> b.tableName(table).key(TableKeys.pendingReport(providerId))
+                .conditionExpression("attribute_not_exists(pk)")).build();
     }
 
     /** Removes and returns the report kept for the id, if any. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
+import sosrelay.delivery.DeliveryWorker;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Person;
 import sosrelay.directory.Roster;
@@ -110,6 +111,27 @@ public final class Retries {
             return progress.state(job.incidentId()).map(state -> !IncidentProgress.RESOLVED.equals(state.status())).orElse(true);
         }
         return wanted(job.incidentId(), job.personId());
+    }
+
+    /**
+     * {@link #stillWanted} for a worker's batch, asked once per incident for its first attempts: a first-wave job
+     * ({@code incidentCreatedAt} set) also learns, in the same request, whether {@code batch} reports the incident's
+     * first ring ({@link IncidentProgress#firstWave}).
+     */
+    public DeliveryWorker.FirstAttempts firstAttempts(DeliveryJob job, String batch) {
+        if (job.attempt() > 1) {
+            return new DeliveryWorker.FirstAttempts(stillWanted(job), false);
+        }
+        if (job.incidentCreatedAt() == null) {
+            return new DeliveryWorker.FirstAttempts(stillWanted(job), false);
+        }
+        IncidentProgress.FirstWave wave = progress.firstWave(job.incidentId(), batch);
+        return new DeliveryWorker.FirstAttempts(!wave.resolved(), wave.reportsFirstRing());
+    }
+
+    /** See {@link IncidentProgress#firstRingNotReported}. */
+    public void firstRingNotReported(String incidentId, String batch) {
+        progress.firstRingNotReported(incidentId, batch);
     }
 
     private boolean wanted(String incidentId, String personId) {

@@ -1,5 +1,6 @@
 package sosrelay.greeting;
 
+import java.util.concurrent.Executor;
 import sosrelay.delivery.PlacedCalls;
 import sosrelay.directory.Language;
 import sosrelay.incident.IncidentStore;
@@ -22,10 +23,14 @@ public final class GreetingWebhook implements Webhook {
     private final WebhookSecret secret;
     private final WhatTheyHear heard;
 
-    /** {@code language}: the outbound flow's Greeting applet's, which its text-to-speech voice speaks. */
-    public GreetingWebhook(WebhookSecret secret, PlacedCalls calls, IncidentStore incidents, RecordingsBucket recordings, Language language) {
+    /**
+     * {@code language}: the outbound flow's Greeting applet's, which its text-to-speech voice speaks; {@code reads}: where
+     * the incident a CustomField names is read beside the CallSid's look-up.
+     */
+    public GreetingWebhook(WebhookSecret secret, PlacedCalls calls, IncidentStore incidents, RecordingsBucket recordings, Language language,
+                           Executor reads) {
         this.secret = secret;
-        this.heard = new WhatTheyHear(calls, incidents, recordings, language);
+        this.heard = new WhatTheyHear(calls, incidents, recordings, language, reads);
     }
 
     @Override

@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * When a provider first and last took one of an incident's deliveries, on the incident item:
- * {@code firstAcceptedAt} is written once, {@code lastAcceptedAt} only ever moves forward, so
- * workers racing each other and redelivered jobs can't move either back. Both are epoch millis
- * (numbers) because the condition compares them; ISO text of varying precision does not sort.
+ * When a provider first and last took one of an incident's deliveries. Each delivery item carries its own (its first
+ * acceptance, and its latest), written with the acceptance itself; the incident's are the earliest and the latest of
+ * them, so workers racing each other and redelivered jobs can't move either back, and no worker writes the incident
+ * item for it. Incidents from before that carry theirs on the incident item ({@code firstAcceptedAt},
+ * {@code lastAcceptedAt}, epoch millis), which are still counted.
  */
 public final class AcceptanceTimes {
 
@@ -27,8 +26,21 @@ public final class AcceptanceTimes {
             return since(lastAcceptedAt);
         }
 
+        /** These times with the deliveries' own: the earlier first, the later last (either may be null). */
+        public Times including(Instant first, Instant last) {
+            return new Times(createdAt, earlier(firstAcceptedAt, first), later(lastAcceptedAt, last));
+        }
+
         private Duration since(Instant accepted) {
             return createdAt == null || accepted == null ? null : Duration.between(createdAt, accepted);
+        }
+
+        private static Instant earlier(Instant a, Instant b) {
+            return a == null ? b : b == null || a.isBefore(b) ? a : b;
+        }
+
+        private static Instant later(Instant a, Instant b) {
+            return a == null ? b : b == null || a.isAfter(b) ? a : b;
         }
     }
 
@@ -40,22 +52,7 @@ public final class AcceptanceTimes {
         this.table = table;
     }
 
-    /** Records an acceptance at {@code at}; true when it was the incident's first. An unknown incident records nothing. */
-    public boolean record(String incidentId, Instant at) {
-        try {
-            Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(table)
-                    .key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))
-                    .updateExpression("SET firstAcceptedAt = if_not_exists(firstAcceptedAt, :at), lastAcceptedAt = :at")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(lastAcceptedAt) OR lastAcceptedAt < :at)")
-                    .expressionAttributeValues(Map.of(":at", IncidentStore.number(at.toEpochMilli())))
-                    .returnValues(ReturnValue.UPDATED_OLD)).attributes();
-            return old == null || !old.containsKey("firstAcceptedAt");
-        } catch (ConditionalCheckFailedException laterOrUnknown) {
-            // A later acceptance is already recorded (so this was not the first), or there is no such incident.
-            return false;
-        }
-    }
-
+    /** The incident's {@code createdAt}, and the acceptances recorded on its item (older incidents); see {@link Times#including}. */
     public Optional<Times> read(String incidentId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))

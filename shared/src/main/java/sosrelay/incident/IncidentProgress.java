@@ -10,12 +10,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Where an incident stands: {@code open -> acknowledged -> resolved} (or {@code open -> unanswered}
  * when every round of its tiers ended short; acknowledgements still count after that), the tier
  * notified last and in which round, who acknowledged (one {@code ACK#<person>} item each, so a
- * repeated keypress counts once) and who declined ({@code DECLINE#<person>}). Every change is a
+ * repeated keypress counts once) and who declined ({@code DECLINE#<person>}); and which call worker's batch reports
+ * the incident's first ring ({@code firstRingBy}, see {@link #firstWave}). Every change is a
  * conditional write: callbacks and timers arrive twice and out of order, and none may move an
  * incident backwards.
  */
@@ -24,6 +26,8 @@ public final class IncidentProgress {
     public static final String ACKNOWLEDGED = "acknowledged";
     public static final String RESOLVED = "resolved";
     public static final String UNANSWERED = "unanswered";
+    /** The call worker's batch that reports the incident's first ring (see {@link #firstWave}). */
+    private static final String FIRST_RING_BY = "firstRingBy";
 
     /** The incident's status, the last tier notified (0 is the first) and the round it was notified in (0 is the first). */
     public record State(String status, int activeTier, int round) {
@@ -57,6 +61,43 @@ public final class IncidentProgress {
         return Optional.of(new State(item.get("status").s(),
                 item.containsKey("activeTier") ? Integer.parseInt(item.get("activeTier").n()) : 0,
                 item.containsKey("round") ? Integer.parseInt(item.get("round").n()) : 0));
+    }
+
+    /**
+     * For a call worker's batch about to ring the incident's first wave, in one request: whether the incident was
+     * resolved (a first attempt is wanted unless it was; one that can't be found is rung all the same), and whether
+     * {@code batch} is the first to ask, which then reports the incident's first ring (TimeToFirstRing). The first
+     * to ask is recorded on the incident ({@code firstRingBy}); see {@link #firstRingNotReported}.
+     */
+    public FirstWave firstWave(String incidentId, String batch) {
+        try {
+            Map<String, AttributeValue> now = dynamo.updateItem(b -> b.tableName(table)
+                    .key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))
+                    .updateExpression("SET " + FIRST_RING_BY + " = if_not_exists(" + FIRST_RING_BY + ", :batch)")
+                    .conditionExpression("attribute_exists(pk) AND #s <> :resolved")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":batch", AttributeValue.fromS(batch), ":resolved", AttributeValue.fromS(RESOLVED)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            AttributeValue by = now == null ? null : now.get(FIRST_RING_BY);
+            return new FirstWave(false, by != null && batch.equals(by.s()));
+        } catch (ConditionalCheckFailedException resolvedOrUnknown) {
+            return new FirstWave(state(incidentId).map(state -> RESOLVED.equals(state.status())).orElse(false), false);
+        }
+    }
+
+    /** What {@link #firstWave} found: whether the incident was resolved, and whether the batch reports its first ring. */
+    public record FirstWave(boolean resolved, boolean reportsFirstRing) {
+    }
+
+    /** The batch that was to report the first ring placed no call of the incident: the next batch to ask reports it. */
+    public void firstRingNotReported(String incidentId, String batch) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))
+                    .updateExpression("REMOVE " + FIRST_RING_BY).conditionExpression(FIRST_RING_BY + " = :batch")
+                    .expressionAttributeValues(Map.of(":batch", AttributeValue.fromS(batch))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // another batch reports it
+        }
     }
 
     /** Records the tier as notified, once: false when another worker moved it first. */

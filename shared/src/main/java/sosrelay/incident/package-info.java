@@ -7,8 +7,9 @@
  * no-op unless the first writer's dispatch lease ran out undispatched), {@code createInGroup} and {@code closeGroup}
  * ({@code OPEN#}), {@code markDispatched}, {@code recordCopy}, {@code addRecipients}.
  * <li>{@code IncidentProgress} owns status and tier ({@code open}, {@code acknowledged}, {@code unanswered},
- * {@code resolved}) and the {@code ACK#} and {@code DECLINE#} items. {@code AcceptanceTimes} records when calls were first
- * and last accepted. {@code Timeline} owns the {@code EVT#} items.
+ * {@code resolved}), the {@code ACK#} and {@code DECLINE#} items, and which worker batch reports the first ring
+ * ({@code firstWave}). {@code AcceptanceTimes}: when calls were first and last accepted (the deliveries carry theirs;
+ * older incidents' are on their item). {@code Timeline} owns the {@code EVT#} items.
  * <li>{@code IncidentIds}: the idempotency keys (a hash of source and reference, e.g. {@code exotel-call} + CallSid).
  * {@code RecordingPolicy} and {@code BucketRecordingPolicy} decide which recordings are accepted;
  * {@code OpenIncidentSlots} caps a key's open incidents; {@code CurrentRosters} reads the incident's rosters as the

@@ -3,7 +3,11 @@ package sosrelay.pacing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
 import sosrelay.directory.Priority;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Holds each job to its channel's budget. A job the budget has room for goes at once; one that must wait a
@@ -38,27 +42,54 @@ public final class Pacing {
 
     /** True when the job may be sent now (perhaps after a short wait); false when it was queued again for later. */
     public boolean admit(PacedJob job) {
+        return admit(job, () -> null) instanceof Admitted.Go;
+    }
+
+    /** What {@link #admit(PacedJob, Supplier)} did. */
+    public sealed interface Admitted {
+        /** Send now. {@code withWritten}: the write asked for went with the send; false when this budget writes nothing (write it yourself). */
+        record Go(boolean withWritten) implements Admitted {
+        }
+
+        /** Queued again for later: nothing was written. */
+        record Requeued() implements Admitted {
+        }
+
+        /** The write asked for failed its condition ({@code found}: its item then, empty when not returned): no send was spent. */
+        record Refused(Map<String, AttributeValue> found) implements Admitted {
+        }
+    }
+
+    /**
+     * As {@link #admit(PacedJob)}, taking the send together with the write {@code with} makes (a delivery's claim, made
+     * when the send is taken, so its times are then's) when the budget can, in one transaction: a job whose claim fails
+     * spends nothing of the budget. Nothing is written while the job waits, in the worker or on the queue.
+     */
+    public Admitted admit(PacedJob job, Supplier<TransactWriteItem> with) {
         Instant slot = job.slot();
         Pacer.Ask ask = new Pacer.Ask(job.priority(), job.fairnessKey(), slot != null);
+        boolean together = pacer.takesWithWrite();
         while (true) {
-            Instant notBefore = slot != null && slot.isAfter(clock.instant()) ? slot : admission(ask);
-            if (notBefore == null) {
-                return true;
+            TransactWriteItem write = slot != null && slot.isAfter(clock.instant()) || !together ? null : with.get();
+            Pacer.Admission admission = slot != null && slot.isAfter(clock.instant()) ? new Pacer.Admission.NotBefore(slot)
+                    : write != null ? pacer.take(ask, write) : pacer.take(ask);
+            if (admission instanceof Pacer.Admission.Refused refused) {
+                return new Admitted.Refused(refused.found());
             }
+            if (!(admission instanceof Pacer.Admission.NotBefore later)) {
+                return new Admitted.Go(write != null);
+            }
+            Instant notBefore = later.at();
             Duration wait = Duration.between(clock.instant(), notBefore);
             if (wait.compareTo(maxWait) > 0) {
                 // Back a second early (SQS delays are whole seconds): the worker then waits out the rest,
                 // so jobs ask at their slots instead of bunching up at the next whole second.
                 requeue.later(job.priority(), job.messageWithSlot(notBefore), wait.minusSeconds(1));
-                return false;
+                return new Admitted.Requeued();
             }
             BudgetWait.sleep(wait);
             slot = null;
         }
-    }
-
-    private Instant admission(Pacer.Ask ask) {
-        return pacer.take(ask) instanceof Pacer.Admission.NotBefore later ? later.at() : null;
     }
 
     /** The provider said to wait: nobody sends before then. */

@@ -56,11 +56,17 @@ public final class BatchWorker {
 
     public SQSBatchResponse process(SQSEvent event) {
         List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+        MessageProcessor batch = worker.forBatch();
         List<CompletableFuture<Failure>> running = new ArrayList<>();
         for (SQSEvent.SQSMessage message : messages) {
-            running.add(CompletableFuture.supplyAsync(() -> processOne(message), executor));
+            running.add(CompletableFuture.supplyAsync(() -> processOne(batch, message), executor));
         }
-        List<Failure> failures = running.stream().map(CompletableFuture::join).filter(f -> f != null).toList();
+        List<Failure> failures;
+        try {
+            failures = running.stream().map(CompletableFuture::join).filter(f -> f != null).toList();
+        } finally {
+            batch.batchDone();
+        }
         if (!failures.isEmpty()) {
             shortenVisibility(failures);
         }
@@ -71,9 +77,9 @@ public final class BatchWorker {
                 .build();
     }
 
-    private Failure processOne(SQSEvent.SQSMessage message) {
+    private Failure processOne(MessageProcessor batch, SQSEvent.SQSMessage message) {
         try {
-            MessageProcessor.Retry retry = worker.process(message.getBody());
+            MessageProcessor.Retry retry = batch.process(message.getBody());
             return retry == null ? null : new Failure(message, retry.after());
         } catch (IllegalArgumentException malformed) {
             // Can never succeed; failing it fast sends it to the dead-letter queue, where it is seen.

@@ -15,4 +15,16 @@ public interface MessageProcessor {
      * for a message that can never be processed.
      */
     Retry process(String body);
+
+    /**
+     * The processor of one batch of messages, run side by side ({@link BatchWorker}): what the batch's jobs share may be
+     * asked once for them all. This one by default. The batch ends with {@link #batchDone}.
+     */
+    default MessageProcessor forBatch() {
+        return this;
+    }
+
+    /** Called on the processor {@link #forBatch} gave once every message of its batch is done with. */
+    default void batchDone() {
+    }
 }

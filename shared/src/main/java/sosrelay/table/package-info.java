@@ -3,9 +3,12 @@
  * <p>Item kinds and their owners (all under {@code pk}/{@code sk}, every kind expires through {@code expiresAt} except
  * the budget's {@code RATE#} items, which hold no personal data):
  * <ul>
- * <li>{@code INC#<id>}/{@code INCIDENT}: {@code incident.IncidentStore} (status and tier: {@code IncidentProgress};
- * acceptance times: {@code AcceptanceTimes}). 180 days.
- * <li>{@code INC#<id>}/{@code DEL#<person>#<channel>} and {@code PROVIDER#<Sid>}: {@code delivery.DeliveryStore}.
+ * <li>{@code INC#<id>}/{@code INCIDENT}: {@code incident.IncidentStore} (status, tier and the batch reporting the first
+ * ring: {@code IncidentProgress}; acceptance times of incidents from before they moved to the deliveries, read only:
+ * {@code AcceptanceTimes}). 180 days.
+ * <li>{@code INC#<id>}/{@code DEL#<person>#<channel>} (its acceptance times too) and {@code PROVIDER#<Sid>}:
+ * {@code delivery.DeliveryStore}; the call worker's claim is written in one transaction with a budget token, its
+ * acceptance with the check that no {@code PENDING#} report is kept for its Sid (each item built by its owner).
  * <li>{@code PENDING#<Sid or GupShup id>}/{@code REPORT}: {@code delivery.PendingReports}, one day.
  * <li>{@code INC#<id>}/{@code ACK#<person>}, {@code DECLINE#<person>}: {@code incident.IncidentProgress}.
  * <li>{@code INC#<id>}/{@code EVT#<instant>#<random>}: {@code incident.Timeline}.

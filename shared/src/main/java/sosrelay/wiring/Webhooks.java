@@ -38,7 +38,7 @@ final class Webhooks {
 
     GreetingWebhook greeting() {
         return new GreetingWebhook(base.webhookSecret.get(), placedCalls(), base.incidents.get(), base.recordingsBucket.get(),
-                Language.fromCode(base.settings.greeting().language()));
+                Language.fromCode(base.settings.greeting().language()), base.executor.get());
     }
 
     StatusCallbackWebhook callStatus() {
@@ -77,7 +77,8 @@ final class Webhooks {
         }
         Language language = Language.fromCode(base.settings.greeting().language());
         return route == PlivoRoute.ANSWER
-                ? new PlivoAnswerWebhook(callbacks, new WhatTheyHear(placedCalls(), base.incidents.get(), base.recordingsBucket.get(), language))
+                ? new PlivoAnswerWebhook(callbacks, new WhatTheyHear(placedCalls(), base.incidents.get(), base.recordingsBucket.get(), language,
+                        base.executor.get()))
                 : new PlivoInputWebhook(callbacks, placedCalls(), processes.acknowledgements.get(), language);
     }
 

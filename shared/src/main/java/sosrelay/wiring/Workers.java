@@ -9,7 +9,6 @@ import sosrelay.delivery.DeliveryMetrics;
 import sosrelay.delivery.DeliveryWorker;
 import sosrelay.delivery.Notice;
 import sosrelay.delivery.Sender;
-import sosrelay.delivery.TimeToRing;
 import sosrelay.directory.Channel;
 import sosrelay.directory.Language;
 import sosrelay.messages.IncidentMessages;
@@ -26,6 +25,7 @@ import sosrelay.timers.TimerWorker;
 import sosrelay.whatsapp.GupShupAccount;
 import sosrelay.whatsapp.GupShupWhatsApp;
 import sosrelay.whatsapp.WhatsAppOptIns;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The SQS workers: calls, SMS, WhatsApp (one job per person and channel) and the timers. */
 final class Workers {
@@ -41,17 +41,14 @@ final class Workers {
         this.processes = processes;
         this.callJobs = new Lazy<>(() -> worker(List.of(base.settings.queues().call(), base.settings.queues().urgentCall()),
                 Voices.sender(base, processes.voiceProviders.get()),
-                (job, callSid) -> {
-                    processes.lostCallbacks.get().watch(job, callSid);
-                    processes.outcomes.get().applyKept(callSid);
-                }, callPacing()));
+                (job, callSid) -> processes.lostCallbacks.get().watch(job, callSid), callPacing()));
         this.smsJobs = new Lazy<>(() -> worker(List.of(base.queueUrl(Channel.SMS)),
                 new ExotelSms(base.http.get(), exotelSmsAccount(), smsMessages(), this::smsDltTemplate, smsNoticesOff()),
-                (job, sid) -> processes.outcomes.get().applyKept(sid), Pacing.none(base.clock)));
+                (job, sid) -> { }, Pacing.none(base.clock)));
         this.whatsAppJobs = new Lazy<>(() -> worker(List.of(base.queueUrl(Channel.WHATSAPP)),
                 new GupShupWhatsApp(base.http.get(), gupShupAccount(), whatsAppMessages(),
                         new WhatsAppOptIns(base.dynamo.get(), base.incidentsTable(), base.clock)),
-                (job, id) -> processes.outcomes.get().applyKept(id), Pacing.none(base.clock)));
+                (job, id) -> { }, Pacing.none(base.clock)));
         // Each kind's work built with the worker: the timer function's init reads every setting its timers need.
         this.timerJobs = new Lazy<>(() -> new BatchWorker(new TimerWorker(base.timers.get(), Map.of(
                 TimerJob.Kind.RETRY, processes.retries.get()::fire,
@@ -63,14 +60,39 @@ final class Workers {
                 base.sqs.get(), base.settings.queues().timer(), base.executor.get(), base.settings.timing().retryBackoff()));
     }
 
-    /** The jobs of one channel, through one provider, from that channel's queues (calls: normal and urgent). */
+    /**
+     * The jobs of one channel, through one provider, from that channel's queues (calls: normal and urgent). A report
+     * that beat the worker's record of the provider's id is applied by the worker ({@code DeliveryOutcomes}).
+     */
     private BatchWorker worker(List<String> queueUrls, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
-        TimeToRing timeToRing = new TimeToRing(base.acceptanceTimes.get(), base.clock);
-        return new BatchWorker(new DeliveryWorker(base.deliveries.get(), sender, job -> processes.retries.get().stillWanted(job),
-                (job, providerId) -> {
-                    onAccepted.accepted(job, providerId);
-                    timeToRing.accepted(job, providerId);
-                }, pacing, base.clock), base.sqs.get(), queueUrls, base.executor.get(), base.settings.timing().retryBackoff());
+        DeliveryWorker.StillWanted stillWanted = new DeliveryWorker.StillWanted() {
+            @Override
+            public boolean test(DeliveryJob job) {
+                return processes.retries.get().stillWanted(job);
+            }
+
+            @Override
+            public DeliveryWorker.FirstAttempts firstAttempts(DeliveryJob job, String batch) {
+                return processes.retries.get().firstAttempts(job, batch);
+            }
+
+            @Override
+            public void firstRingNotReported(String incidentId, String batch) {
+                processes.retries.get().firstRingNotReported(incidentId, batch);
+            }
+        };
+        DeliveryWorker.EarlyReports earlyReports = new DeliveryWorker.EarlyReports() {
+            @Override
+            public TransactWriteItem noneKept(String providerId) {
+                return processes.outcomes.get().noneKept(providerId);
+            }
+
+            @Override
+            public void applyKept(String providerId) {
+                processes.outcomes.get().applyKept(providerId);
+            }
+        };
+        return new BatchWorker(new DeliveryWorker(base.deliveries.get(), sender, stillWanted, onAccepted, earlyReports, pacing, base.clock), base.sqs.get(), queueUrls, base.executor.get(), base.settings.timing().retryBackoff());
     }
 
     /** Calls take their sends from the voice budget ({@link Settings.Pacing}); a job with no room goes back on its own queue. */

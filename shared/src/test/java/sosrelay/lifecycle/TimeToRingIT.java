@@ -2,13 +2,21 @@ package sosrelay.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import sosrelay.delivery.DeliveryJob;
+import sosrelay.delivery.DeliveryStatus;
+import sosrelay.delivery.DeliveryStore;
+import sosrelay.directory.Channel;
 import sosrelay.incident.AcceptanceTimes;
 import sosrelay.json.Json;
 import sosrelay.metrics.StdoutCapture;
@@ -16,8 +24,9 @@ import sosrelay.web.WebRequest;
 
 /**
  * Time-to-ring on DynamoDB Local and ElasticMQ: each accepted delivery moves the incident's
- * {@code lastAcceptedAt} while {@code firstAcceptedAt} stays; the first wave publishes TimeToRing
- * (and TimeToFirstRing once) from the incident's {@code createdAt}; the incident API shows both.
+ * {@code lastAcceptedAt} while {@code firstAcceptedAt} stays (both read from the deliveries, which carry their own); the
+ * first wave publishes TimeToRing (and TimeToFirstRing once) from the incident's {@code createdAt}; the incident API
+ * shows both.
  */
 class TimeToRingIT {
     @RegisterExtension
@@ -49,12 +58,12 @@ class TimeToRingIT {
         try (StdoutCapture out = new StdoutCapture()) {
             id = harness.raise("ring-time-1");
             harness.pumpCalls();
-            AcceptanceTimes.Times afterFirstWave = times.read(id).orElseThrow();
+            AcceptanceTimes.Times afterFirstWave = stored(id);
             assertThat(afterFirstWave.firstAcceptedAt()).isNotNull().isEqualTo(afterFirstWave.lastAcceptedAt())
                     .isAfterOrEqualTo(afterFirstWave.createdAt());
 
             harness.runUntil("the duty manager's call", () -> harness.hasCall(id, "duty-manager"), Duration.ofSeconds(15));
-            AcceptanceTimes.Times afterEscalation = times.read(id).orElseThrow();
+            AcceptanceTimes.Times afterEscalation = stored(id);
             assertThat(afterEscalation.firstAcceptedAt()).isEqualTo(afterFirstWave.firstAcceptedAt());
             assertThat(afterEscalation.lastAcceptedAt()).isAfter(afterFirstWave.lastAcceptedAt());
             assertThat(out.lines()).noneMatch(line -> line.startsWith("{\"_aws\"") && line.contains("9800000001"));
@@ -68,28 +77,43 @@ class TimeToRingIT {
         assertThat(rings).singleElement().satisfies(line -> assertThat(line)
                 .containsEntry("Channel", "call").containsEntry("personId", "dr-rao").containsEntry("incidentId", id)
                 .containsEntry("TimeToFirstRing", line.get("TimeToRing")));
-        AcceptanceTimes.Times stored = times.read(id).orElseThrow();
+        AcceptanceTimes.Times stored = stored(id);
         assertThat(((Number) rings.get(0).get("TimeToRing")).longValue())
                 .isEqualTo(Duration.between(stored.createdAt(), stored.firstAcceptedAt()).toMillis());
     }
 
     @Test
-    void anEarlierOrRepeatedAcceptanceNeverMovesEitherBack() {
+    void aRepeatedAcceptanceNeverMovesTheFirstAndNoWorkerWritesTheIncidentItem() {
         String id = raisedAndFirstWaveRung("ring-time-2");
-        AcceptanceTimes.Times before = times.read(id).orElseThrow();
+        AcceptanceTimes.Times before = stored(id);
 
-        assertThat(times.record(id, before.lastAcceptedAt())).isFalse();
-        assertThat(times.record(id, before.lastAcceptedAt().minusSeconds(5))).isFalse();
-        assertThat(times.record("inc-zzzzzzzzzzzzzzzzzzzz", Instant.now())).isFalse();
+        DeliveryJob again = new DeliveryJob(id, "dr-rao", "+919800000001", Channel.CALL, 1);
+        new DeliveryStore(harness.wiring.dynamo(), harness.stack.tableName("IncidentsTable"),
+                Clock.fixed(before.lastAcceptedAt().plusSeconds(5), ZoneOffset.UTC), Duration.ofSeconds(60)).accepted(again, "call-again");
 
-        assertThat(times.read(id)).contains(before);
+        AcceptanceTimes.Times after = stored(id);
+        assertThat(after.firstAcceptedAt()).isEqualTo(before.firstAcceptedAt());
+        assertThat(after.lastAcceptedAt()).isEqualTo(before.lastAcceptedAt().plusSeconds(5));
+        AcceptanceTimes.Times onTheIncident = times.read(id).orElseThrow();
+        assertThat(onTheIncident.firstAcceptedAt()).as("the incident item is not written per acceptance").isNull();
+        assertThat(onTheIncident.lastAcceptedAt()).isNull();
         assertThat(times.read("inc-zzzzzzzzzzzzzzzzzzzz")).isEmpty();
+    }
+
+    @Test
+    void anIncidentFromBeforeKeepsTheTimesOnItsItem() {
+        AcceptanceTimes.Times old = new AcceptanceTimes.Times(Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:01Z"), Instant.parse("2026-01-01T00:00:03Z"));
+
+        assertThat(old.including(null, null)).isEqualTo(old);
+        assertThat(old.including(Instant.parse("2026-01-01T00:00:02Z"), Instant.parse("2026-01-01T00:00:04Z")))
+                .isEqualTo(new AcceptanceTimes.Times(old.createdAt(), old.firstAcceptedAt(), Instant.parse("2026-01-01T00:00:04Z")));
     }
 
     @Test
     void theIncidentApiShowsTheFirstAndLastAcceptanceAndHowLongAfterTheTrigger() {
         String id = raisedAndFirstWaveRung("ring-time-3");
-        AcceptanceTimes.Times stored = times.read(id).orElseThrow();
+        AcceptanceTimes.Times stored = stored(id);
 
         Map<String, Object> view = Json.readObject(harness.wiring.incidentApi().handle(new WebRequest("GET", Map.of("id", id),
                 Map.of(), Map.of(), null, false, LifecycleHarness.OPERATOR_KEY_ID)).body());
@@ -100,6 +124,14 @@ class TimeToRingIT {
         assertThat(((Number) view.get("timeToFirstAcceptanceMillis")).longValue())
                 .isEqualTo(((Number) view.get("timeToLastAcceptanceMillis")).longValue())
                 .isEqualTo(stored.toFirstAcceptance().toMillis()).isBetween(0L, 10_000L);
+    }
+
+    /** The incident's acceptance times as its view reads them: its item's, with its deliveries'. */
+    private static AcceptanceTimes.Times stored(String id) {
+        List<DeliveryStatus> deliveries = harness.deliveries.forIncident(id);
+        return times.read(id).orElseThrow().including(
+                deliveries.stream().map(DeliveryStatus::firstAcceptedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null),
+                deliveries.stream().map(DeliveryStatus::lastAcceptedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
     }
 
     /** A fresh incident whose first tier (dr-rao) the provider has accepted; returns its id. */

@@ -200,7 +200,8 @@ class ExotelCallbackHandlersIT {
         assertThat(new ExotelCallStatusHandler(wiring).handleRequest(ApiEvents.of(event), null).getBody()).isEqualTo("kept until the CallSid is recorded");
         assertThat(delivery(Channel.CALL).state()).isEqualTo("claimed");
 
-        deliveries.accepted(retry, "exo-call-early-2");
+        // The worker's record of the Sid, as it writes it: the condition that no report is kept fails, so it applies the one kept.
+        assertThat(deliveries.accepted(retry, "exo-call-early-2", java.time.Instant.now(), wiring.deliveryOutcomes().noneKept("exo-call-early-2"))).isTrue();
         wiring.deliveryOutcomes().applyKept("exo-call-early-2");
 
         assertThat(delivery(Channel.CALL).state()).isEqualTo("busy");
@@ -272,8 +273,9 @@ class ExotelCallbackHandlersIT {
         assertThat(new GupShupDeliveryHandler(wiring("GupShupDeliveryFunction")).handleRequest(ApiEvents.of(event), null).getStatusCode()).isEqualTo(200);
         assertThat(delivery(Channel.WHATSAPP).state()).isEqualTo("claimed");
 
-        deliveries.accepted(whatsApp, GUPSHUP_ID);
-        wiring("WhatsAppJobFunction").deliveryOutcomes().applyKept(GUPSHUP_ID);
+        Wiring worker = wiring("WhatsAppJobFunction");
+        assertThat(deliveries.accepted(whatsApp, GUPSHUP_ID, java.time.Instant.now(), worker.deliveryOutcomes().noneKept(GUPSHUP_ID))).isTrue();
+        worker.deliveryOutcomes().applyKept(GUPSHUP_ID);
 
         assertThat(delivery(Channel.WHATSAPP).state()).as("the furthest report kept, not the last").isEqualTo("read");
     }
@@ -305,7 +307,8 @@ class ExotelCallbackHandlersIT {
 
     private static void place(DeliveryJob job, String providerId) {
         deliveries.claim(job);
-        deliveries.accepted(job, providerId);
+        assertThat(deliveries.accepted(job, providerId, java.time.Instant.now(), wiring("WhatsAppJobFunction").deliveryOutcomes().noneKept(providerId)))
+                .as("no report came first: nothing to look for").isFalse();
     }
 
     private static DeliveryStatus delivery(Channel channel) {

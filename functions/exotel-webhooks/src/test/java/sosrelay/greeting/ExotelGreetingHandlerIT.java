@@ -146,12 +146,20 @@ class ExotelGreetingHandlerIT {
         APIGatewayProxyRequestEvent otherPerson = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");
         otherPerson.getQueryStringParameters().put("CustomField", INCIDENT + ":dr-iyer");
         otherPerson.getMultiValueQueryStringParameters().put("CustomField", List.of(INCIDENT + ":dr-iyer"));
+        // Read beside the CallSid's look-up, the incident a CustomField names is used only when the CallSid's delivery is it.
+        String elsewhere = "inc-zzzzzzzzzzzzzzzzzzzz";
+        wiring.incidents().create(new Incident(elsewhere, new Trigger("exotel-call", "other-passthru", "Ward 9", Instant.now(), null, null),
+                "Heart", null, new Recording(null, null, null),
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), List.of(), RetryPolicy.DEFAULT, null));
+        APIGatewayProxyRequestEvent otherIncident = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");
+        otherIncident.getQueryStringParameters().put("CustomField", elsewhere + ":dr-rao");
+        otherIncident.getMultiValueQueryStringParameters().put("CustomField", List.of(elsewhere + ":dr-rao"));
 
         assertThat(greeting().getBody()).as("our call hears the recording").contains("X-Amz-Signature=");
-        for (APIGatewayProxyRequestEvent forged : List.of(notOurs, noCallSid, otherPerson)) {
+        for (APIGatewayProxyRequestEvent forged : List.of(notOurs, noCallSid, otherPerson, otherIncident)) {
             APIGatewayProxyResponseEvent response = handler.handleRequest(ApiEvents.of(forged), null);
             assertThat(response.getStatusCode()).isEqualTo(200);
-            assertThat(response.getBody()).isEqualTo(SpokenText.generic(Language.EN)).doesNotContain("Front desk", "X-Amz");
+            assertThat(response.getBody()).isEqualTo(SpokenText.generic(Language.EN)).doesNotContain("Front desk", "Ward 9", "X-Amz");
         }
         placeCall(Duration.ofSeconds(30 + 600 + 120 + 5));
         assertThat(greeting().getBody()).as("past the call's time limit").isEqualTo(SpokenText.generic(Language.EN));

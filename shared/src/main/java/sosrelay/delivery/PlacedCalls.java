@@ -13,6 +13,10 @@ import sosrelay.log.Log;
  * and a request naming it is a replay.
  */
 public final class PlacedCalls {
+    /** How often, and how long apart, a call answered before its id was recorded is looked for again (1.5 s at most). */
+    private static final int LOOKS_AGAIN = 6;
+    private static final long LOOK_AGAIN_MILLIS = 250;
+
     private final DeliveryStore deliveries;
     private final Duration lastsAtMost;
     private final Clock clock;
@@ -32,5 +36,32 @@ public final class PlacedCalls {
             return Optional.empty();
         }
         return placed.map(DeliveryStore.Placed::ref);
+    }
+
+    /**
+     * As {@link #onTheLine(String)}, for a call whose {@code ref} ({@code <incidentId>:<personId>}, the provider echoes
+     * it) names the delivery. A call can be answered before the worker has recorded the id the provider gave it: the
+     * provider's "call fired" and our write race, and a busy worker can lose (a callback that comes early). While that
+     * delivery's attempt is still claimed (taken by a worker, not yet accepted), the id is looked for again, for 1.5 s
+     * at most, so that the person hears the incident and can press a key rather than the generic alert. Any other
+     * unknown id is answered at once.
+     */
+    public Optional<DeliveryRef> onTheLine(String callSid, String ref) {
+        Optional<DeliveryRef> call = onTheLine(callSid);
+        for (int look = 0; call.isEmpty() && look < LOOKS_AGAIN && stillBeingPlaced(ref); look++) {
+            try {
+                Thread.sleep(LOOK_AGAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return call;
+            }
+            call = onTheLine(callSid);
+        }
+        return call;
+    }
+
+    private boolean stillBeingPlaced(String ref) {
+        return ref != null && deliveries.byCustomField(ref, Channel.CALL.id())
+                .filter(current -> DeliveryStates.CLAIMED.equals(current.state())).isPresent();
     }
 }

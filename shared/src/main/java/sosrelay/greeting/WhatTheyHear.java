@@ -59,7 +59,7 @@ public final class WhatTheyHear {
         boolean ours = CallbackFields.isProviderId(providerId);
         String named = ours ? namedIncident(ref) : null;
         CompletableFuture<Optional<Incident>> early = named == null ? null : CompletableFuture.supplyAsync(() -> incidents.find(named), reads);
-        Optional<DeliveryRef> call = ours ? calls.onTheLine(providerId) : Optional.empty();
+        Optional<DeliveryRef> call = ours ? calls.onTheLine(providerId, ref) : Optional.empty();
         if (call.isPresent() && ref != null && !ref.isBlank() && !ref.equals(call.get().incidentId() + ":" + call.get().personId())) {
             call = Optional.empty();
         }

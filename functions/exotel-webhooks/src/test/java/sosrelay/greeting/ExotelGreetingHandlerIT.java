@@ -165,6 +165,30 @@ class ExotelGreetingHandlerIT {
         assertThat(greeting().getBody()).as("past the call's time limit").isEqualTo(SpokenText.generic(Language.EN));
     }
 
+    /** A callback that comes early: the call is answered before the worker has recorded the CallSid Exotel gave it. */
+    @Test
+    void aCallAnsweredBeforeItsCallSidIsRecordedStillHearsTheIncident() throws Exception {
+        wiring.incidents().create(new Incident(INCIDENT,
+                new Trigger("exotel-call", "fd7a090139691d5ed3exxg", "Front desk", Instant.now(), null, null), "Heart", null,
+                new Recording(null, null, null),
+                List.of(new Person("dr-rao", "Dr. Rao", "+919800000001", List.of(Channel.CALL))), List.of(), RetryPolicy.DEFAULT, null));
+        sosrelay.delivery.DeliveryJob job = new sosrelay.delivery.DeliveryJob(INCIDENT, "dr-rao", "+919800000001", Channel.CALL, 1);
+        sosrelay.delivery.DeliveryStore worker = new sosrelay.delivery.DeliveryStore(wiring.dynamo(), stack.tableName("IncidentsTable"),
+                java.time.Clock.systemUTC(), Duration.ofSeconds(60));
+        assertThat(worker.claim(job)).isInstanceOf(sosrelay.delivery.DeliveryStore.Claim.Granted.class);
+        java.util.concurrent.CompletableFuture<Void> recorded = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker.accepted(job, "a1b2outbound0001");
+        });
+
+        assertThat(greeting().getBody()).startsWith("Emergency alert. Heart emergency, reported by Front desk at ");
+        recorded.get();
+    }
+
     @Test
     void aWrongSecretGetsNothing() {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/exotel-greeting.json");

@@ -243,7 +243,10 @@ public final class SandboxPlivo implements AutoCloseable {
             for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
                 if (node instanceof Element element) {
                     check(element);
-                    if (element.getTagName().equals("GetInput")) {
+                    if (SPEAKABLE.contains(element.getTagName())) {
+                        // Outside a GetInput it is heard too, with no key to press after it (the generic alert).
+                        call.heard().add(element.getTagName().equals("Play") ? "(plays " + element.getTextContent() + ")" : element.getTextContent());
+                    } else if (element.getTagName().equals("GetInput")) {
                         getInput = getInput == null ? element : getInput;
                         for (Node inner = element.getFirstChild(); inner != null; inner = inner.getNextSibling()) {
                             if (inner instanceof Element nested) {

@@ -7,7 +7,6 @@ import org.apache.logging.log4j.core.config.Configurator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,21 @@ final class DynamoDbLocalServer implements AutoCloseable {
 
     static DynamoDbLocalServer start(Optional<Path> dbDir) {
         quietLogging();
-        // DynamoDB Local rejects -port 0 and has no bind address flag: pick a free port ourselves.
-        int port = freePort();
+        // DynamoDB Local rejects -port 0 and has no bind address flag: pick a free port ourselves. Another JVM (the
+        // build runs test classes in two) may bind it first: then try another.
+        for (int tries = 1; ; tries++) {
+            int port = FreePorts.pick();
+            try {
+                return start(dbDir, port);
+            } catch (IllegalStateException e) {
+                if (tries == 3 || !(rootCause(e) instanceof java.net.BindException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static DynamoDbLocalServer start(Optional<Path> dbDir, int port) {
         List<String> args = new ArrayList<>(List.of("-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
         if (dbDir.isPresent()) {
             createDirectories(dbDir.get());
@@ -39,15 +51,35 @@ final class DynamoDbLocalServer implements AutoCloseable {
         } else {
             args.add("-inMemory");
         }
+        DynamoDBProxyServer server = null;
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
             // sqlite4java warns "unknown jar version" when its classes come from a shaded jar; DynamoDB
             // Local sets that logger's level while it is created, so quieten it afterwards.
             SQLITE_LOGGER.setLevel(java.util.logging.Level.SEVERE);
             server.start();
             return new DynamoDbLocalServer(server, port);
         } catch (Exception e) {
+            stopQuietly(server);
             throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static void stopQuietly(DynamoDBProxyServer server) {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception alreadyDown) {
+                // it never started: nothing to stop
+            }
         }
     }
 
@@ -71,13 +103,6 @@ final class DynamoDbLocalServer implements AutoCloseable {
         Configurator.setLevel("org.eclipse.jetty", Level.WARN);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void createDirectories(Path dir) {
         try {

@@ -3,7 +3,6 @@ package sosrelay.local.backends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ public final class MotoServer implements AutoCloseable {
 
     public static MotoServer start() {
         String python = python();
-        int port = freePort();
+        int port = FreePorts.pick();
         Path log;
         try {
             log = Files.createTempFile("moto-server-", ".log");
@@ -192,11 +191,4 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

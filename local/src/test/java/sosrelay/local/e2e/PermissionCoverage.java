@@ -26,10 +26,13 @@ final class PermissionCoverage {
     static final Set<String> RAISES = Set.of("ExotelPassthruFunction", "ExotelGreetingFunction", "AlarmFunction",
             "HeartbeatCheckFunction", "IncidentApiFunction", "OperatorApiFunction", "DrillApiFunction", "DrillScheduleFunction",
             "BoardFunction", "RecordingLinkFunction");
-    /** The workers, the timers, the providers' reports and the replies: {@link PermissionCoverageDeliveriesIT}. */
+    /**
+     * The workers, the timers, the providers' reports and the replies, and Plivo's three webhooks (its answer URL too: a
+     * Plivo call is placed by the call worker, on the stack that starts the sandbox Plivo): {@link PermissionCoverageDeliveriesIT}.
+     */
     static final Set<String> DELIVERIES = Set.of("ExotelCallStatusFunction", "ExotelSmsStatusFunction", "ExotelAckFunction",
             "ExotelSmsReplyFunction", "GupShupInboundFunction", "GupShupDeliveryFunction", "TimerFunction", "CallJobFunction",
-            "SmsJobFunction", "WhatsAppJobFunction");
+            "SmsJobFunction", "WhatsAppJobFunction", "PlivoAnswerFunction", "PlivoInputFunction", "PlivoHangupFunction");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final LocalRelay relay;

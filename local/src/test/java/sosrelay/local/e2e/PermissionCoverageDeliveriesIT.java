@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import sosrelay.calls.PlivoCalls;
+import sosrelay.calls.VoiceProviders;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.delivery.DeliveryStates;
 import sosrelay.delivery.DeliveryStore;
@@ -37,6 +39,8 @@ import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.iam.RequestHooks;
 import sosrelay.local.sandbox.SandboxExotel;
 import sosrelay.local.sandbox.SandboxGupShup;
+import sosrelay.local.sandbox.SandboxPlivo;
+import sosrelay.plivo.PlivoSignature;
 import sosrelay.table.TableKeys;
 import sosrelay.web.FormEncoding;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,7 +57,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
  * ({@code LocalStack.requestHooks()}): the worker held just before it records the id until the provider's report is
  * kept, so the worker applies it; or the id recorded, by the test with the worker's own store, just as the report's
  * function keeps it, so that function finds it on its second look and takes the kept report back. The voice budget's
- * provider hold is pre-seeded, so the call worker puts its jobs back on their queues.
+ * provider hold is pre-seeded, so the call worker puts its jobs back on their queues. The stack runs with
+ * {@code VOICE_PROVIDERS=exotel,plivo} (a sandbox Plivo): Plivo's webhooks are covered while Exotel refuses every call.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PermissionCoverageDeliveriesIT {
@@ -63,6 +68,7 @@ class PermissionCoverageDeliveriesIT {
     private static LocalRelay relay;
     private static SandboxExotel exotel;
     private static SandboxGupShup gupShup;
+    private static SandboxPlivo plivo;
     private static PermissionCoverage coverage;
     private static final List<Throwable> HOOK_FAILURES = new CopyOnWriteArrayList<>();
     /** The incidents of {@link #aTextThatFailsBeforeItsIdIsRecordedFallsBackToACallFromItsWorker}: Texts, TextsUrgent. */
@@ -95,6 +101,11 @@ class PermissionCoverageDeliveriesIT {
                   - {id: q2, name: Q Two, phone: "+919819000002", channels: [call]}
                   - {id: x1, name: X One, phone: "+919819000011", channels: [call, sms, whatsapp]}
                   - {id: x2, name: X Two, phone: "+919819000012", channels: [call]}
+                  - {id: y1, name: Y One, phone: "+919819000021", channels: [call, sms, whatsapp]}
+                  - {id: y2, name: Y Two, phone: "+919819000022", channels: [call]}
+                  - {id: y3, name: Y Three, phone: "+919819000023", channels: [call]}
+                  - {id: y4, name: Y Four, phone: "+919819000024", channels: [call]}
+                  - {id: k1, name: K One, phone: "+919819000031", channels: [sms]}
                 rosters:
                   day-cover:
                     rotations:
@@ -102,6 +113,9 @@ class PermissionCoverageDeliveriesIT {
                   escalation-cover:
                     rotations:
                       - {people: [e2], shift: 1d, start: "2026-11-01T00:00:00+05:30"}
+                  plivo-cover:
+                    rotations:
+                      - {people: [y2], shift: 1d, start: "2026-11-01T00:00:00+05:30"}
                 types:
                   General:
                     retry: {attempts: 1, after: 1s}
@@ -158,11 +172,26 @@ class PermissionCoverageDeliveriesIT {
                     priority: high
                     tiers:
                       - {notify: [x2], escalateAfter: 1h}
+                  Kept:
+                    retry: {attempts: 2, after: 1s}
+                    tiers:
+                      - {notify: [k1], escalateAfter: 1h}
+                  PlivoDecline:
+                    tiers:
+                      - {notify: [y1], escalateAfter: 1h}
+                      - {notify: [plivo-cover], escalateAfter: 1h}
+                  PlivoDeclineUrgent:
+                    priority: high
+                    retry: {attempts: 2, after: 1s}
+                    tiers:
+                      - {notify: [y3], escalateAfter: 1h}
+                      - {notify: [y4], escalateAfter: 1h}
                 devices:
-                  - {keyId: %s, name: coverage-panel, types: [General, Urgent, Decline, DeclineUrgent, Escalating, EscalatingUrgent, Texts, TextsUrgent, Replies, Paced, PacedUrgent, Flaky, FlakyUrgent]}
+                  - {keyId: %s, name: coverage-panel, types: [General, Urgent, Decline, DeclineUrgent, Escalating, EscalatingUrgent, Texts, TextsUrgent, Replies, Paced, PacedUrgent, Flaky, FlakyUrgent, Kept, PlivoDecline, PlivoDeclineUrgent]}
                 """.formatted(LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)));
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
-                        .withEnvironmentOverrides(Map.of("DIRECTORY_CACHE_SECONDS", "0", "EXOTEL_SMS_REPLY_NUMBER", "08047000001",
+                        .withEnvironmentOverrides(Map.of("VOICE_PROVIDERS", "exotel,plivo", "DIRECTORY_CACHE_SECONDS", "0",
+                                "EXOTEL_SMS_REPLY_NUMBER", "08047000001",
                                 "GUPSHUP_INBOUND", "on", "DEVICE_OPEN_INCIDENT_LIMIT", "100", "DEVICE_HOURLY_RAISE_LIMIT", "100",
                                 // A job the voice budget holds back for more than a second goes back on its queue.
                                 "PACING_MAX_WAIT_SECONDS", "1",
@@ -171,6 +200,7 @@ class PermissionCoverageDeliveriesIT {
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();
         gupShup = relay.sandboxGupShup().orElseThrow();
+        plivo = relay.sandboxPlivo().orElseThrow();
         coverage = new PermissionCoverage(relay, PermissionCoverage.DELIVERIES);
     }
 
@@ -395,11 +425,71 @@ class PermissionCoverageDeliveriesIT {
     }
 
     /**
+     * Plivo's hangup for a call whose send is under way (claimed, no RequestUUID recorded yet) is kept; the RequestUUID
+     * is recorded (by the test, with the worker's own store) just as the hangup's function keeps it, so its second look
+     * finds it and it takes the kept report back itself: the unanswered call is retried.
+     */
+    @Test
+    @Order(9)
+    void aPlivoHangupKeptWhileItsRequestIsRecordedIsTakenBackByItsOwnFunction(TestInfo test) {
+        String kept = deviceIncident("Kept", "kept-1");
+        String requestUuid = UUID.randomUUID().toString();
+        assertThat(keptWhileRecorded("PlivoHangupFunction", new DeliveryJob(kept, "k1", "+919819000031", Channel.CALL, 1),
+                VoiceProviders.storedId(PlivoCalls.NAME, requestUuid), () -> plivoHangup(kept + ":k1", requestUuid, "no-answer"))
+                .body()).isEqualTo("recorded");
+        coverage.awaitGranted("PlivoHangupFunction", "dynamodb:DeleteItem", "table/IncidentsTable");
+        coverage.awaitGranted("PlivoHangupFunction", "sqs:SendMessage", ":TimersQueue");
+        record(test);
+    }
+
+    /**
+     * Exotel refuses every call (503, as when it is down): the call worker places them through Plivo, the next provider
+     * of VOICE_PROVIDERS. Plivo's answer URL plays our copy of a recording through a URL it signs (read with its rights:
+     * s3:GetObject, kms:Decrypt); a press 2 that leaves the tier short brings in the next from Plivo's GetInput action
+     * (a roster read from the directory, a call, urgent for a high-priority type, its deadline); the next tier's press 1
+     * acknowledges the device's incident, gives its slot back and stands down the one who declined (SMS, WhatsApp); an
+     * unanswered call's hangup schedules its retry. Last but the warm-up: for half a minute after, the call worker's
+     * view of Exotel's health keeps sending calls to Plivo.
+     */
+    @Test
+    @Order(10)
+    void withExotelRefusingCallsTheyGoThroughPlivoWithADeclineAKeypressAndAnUnansweredCall(TestInfo test) {
+        plivo.script("+919819000021", List.of("press-2"));
+        plivo.script("+919819000022", List.of("press-1"));
+        plivo.script("+919819000023", List.of("press-2"));
+        plivo.script("+919819000024", List.of("no-answer"));
+        exotel.failSome(1.0, 0, Duration.ZERO, 1);
+        try {
+            String urgent = deviceIncident("PlivoDeclineUrgent", "plivo-decline-2");
+            String copy = "recordings/" + urgent + "/8khz-mono.wav";
+            String bucket = relay.stack().environment("PlivoAnswerFunction").get("RECORDINGS_BUCKET");
+            HttpResponse<String> raised = LocalHttp.postJson(base(), "/v1/incidents", LocalRelay.LOCAL_API_KEY, Json.write(Map.of(
+                    "type", "PlivoDecline", "message", "Coverage", "dedupKey", "plivo-decline-1", "recordingUrl", "s3://" + bucket + "/" + copy)));
+            assertThat(raised.statusCode()).as(raised.body()).isEqualTo(202);
+            coverage.awaitGranted("PlivoAnswerFunction", "s3:GetObject", bucket + "/" + copy);
+            coverage.awaitGranted("PlivoAnswerFunction", "kms:Decrypt", "key/DataKey");
+            coverage.awaitGranted("PlivoInputFunction", "dynamodb:GetItem", "table/DirectoryTable");
+            for (String queue : List.of(":CallJobsQueue", ":UrgentCallJobsQueue", ":TimersQueue", ":SmsJobsQueue", ":WhatsAppJobsQueue")) {
+                coverage.awaitGranted("PlivoInputFunction", "sqs:SendMessage", queue);
+            }
+            coverage.awaitGranted("PlivoInputFunction", "dynamodb:DeleteItem", "table/IncidentsTable");
+            // y4's hangup (no answer) schedules the retry, which the timer queues and the call worker places through Plivo.
+            LocalHttp.await("y1 to y4 rung through Plivo only, y4 again", WAIT, () -> plivo.calls().stream().map(SandboxPlivo.PlacedCall::to)
+                    .filter(to -> to.matches("9198190000(21|22|23)")).distinct().count() == 3
+                    && plivo.calls().stream().filter(c -> c.to().equals("919819000024")).count() == 2
+                    && exotel.calls().stream().noneMatch(c -> c.from().matches("\\+9198190000(21|22|23|24)")));
+        } finally {
+            exotel.failSome(0, 0, Duration.ZERO, 1);
+        }
+        record(test);
+    }
+
+    /**
      * Lambda runs each function's warm-up before the SnapStart snapshot, with the function's role: a read of an
      * incident that cannot exist, an empty batch to the call queue where the function built its SQS client.
      */
     @Test
-    @Order(9)
+    @Order(11)
     void snapStartPrimesEveryFunctionWithItsRole(TestInfo test) {
         assertThat(relay.stack().primeSnapStart()).containsAll(PermissionCoverage.DELIVERIES);
         record(test);
@@ -475,6 +565,17 @@ class PermissionCoverageDeliveriesIT {
     /** {incident, person, phone, priority}: a later attempt than any the workers make, so the claim is the test's. */
     private static DeliveryJob job(String[] delivery, Channel channel) {
         return new DeliveryJob(delivery[0], delivery[1], delivery[2], channel, 7, null, Priority.parse(delivery[3]), null);
+    }
+
+    /** Plivo's hangup URL for the delivery {@code ref}, posted and signed as Plivo does (the sandbox account's token). */
+    private static HttpResponse<String> plivoHangup(String ref, String requestUuid, String status) {
+        String url = base() + "/plivo/" + LocalRelay.LOCAL_SECRET + "/hangup";
+        Map<String, String> form = Map.of("CallUUID", UUID.randomUUID().toString(), "RequestUUID", requestUuid, "Direction", "outbound",
+                "CallStatus", status, "Event", "Hangup", "HangupCause", "NO_ANSWER");
+        String nonce = Long.toString(System.nanoTime());
+        return send(HttpRequest.newBuilder(URI.create(url + "?ref=" + ref)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Plivo-Signature-V3", PlivoSignature.sign("POST", url, Map.of("ref", ref), form, nonce, SandboxPlivo.AUTH_TOKEN))
+                .header("X-Plivo-Signature-V3-Nonce", nonce).POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form))).build());
     }
 
     private static String providerId() {

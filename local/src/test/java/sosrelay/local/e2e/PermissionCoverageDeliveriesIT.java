@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,9 @@ import sosrelay.table.TableKeys;
 import sosrelay.web.FormEncoding;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 
@@ -512,12 +516,9 @@ class PermissionCoverageDeliveriesIT {
      */
     private static void holdUntilTheReportIsKept(String worker, String person, Channel channel) {
         String delivery = TableKeys.delivery(person, channel.id());
-        relay.stack().requestHooks().once(request -> request.function().equals(worker) && request.request() instanceof UpdateItemRequest update
-                        && update.key().get("sk").s().equals(delivery) && update.hasExpressionAttributeValues()
-                        && update.expressionAttributeValues().containsKey(":state")
-                        && DeliveryStates.ACCEPTED.equals(update.expressionAttributeValues().get(":state").s()),
+        relay.stack().requestHooks().once(request -> request.function().equals(worker) && acceptance(request.request(), delivery) != null,
                 request -> {
-                    String providerId = ((UpdateItemRequest) request.request()).expressionAttributeValues().get(":value").s();
+                    String providerId = acceptance(request.request(), delivery).expressionAttributeValues().get(":value").s();
                     try {
                         LocalHttp.await(person + "'s failed " + channel.id() + " report to be kept", WAIT,
                                 () -> keptRank(providerId) == DeliveryStates.FINAL);
@@ -528,13 +529,33 @@ class PermissionCoverageDeliveriesIT {
                 });
     }
 
+    /** The worker's record that the provider took {@code delivery} (in its acceptance transaction), or null. */
+    private static Update acceptance(Object request, String delivery) {
+        if (!(request instanceof TransactWriteItemsRequest transaction)) {
+            return null;
+        }
+        return transaction.transactItems().stream().map(TransactWriteItem::update).filter(Objects::nonNull)
+                .filter(update -> update.key().get("sk").s().equals(delivery) && update.hasExpressionAttributeValues()
+                        && update.expressionAttributeValues().containsKey(":state")
+                        && DeliveryStates.ACCEPTED.equals(update.expressionAttributeValues().get(":state").s()))
+                .findFirst().orElse(null);
+    }
+
     /** Fails {@code worker}'s first claim of {@code person}'s delivery on {@code channel}, as a DynamoDB error would. */
     private static void failOnce(String worker, String person, Channel channel) {
         String delivery = TableKeys.delivery(person, channel.id());
-        relay.stack().requestHooks().once(request -> request.function().equals(worker) && request.request() instanceof UpdateItemRequest update
-                && update.key().get("sk").s().equals(delivery), request -> {
-                    throw injected(request);
-                });
+        relay.stack().requestHooks().once(request -> request.function().equals(worker) && claims(request.request(), delivery), request -> {
+            throw injected(request);
+        });
+    }
+
+    /** A claim of {@code delivery}: alone, or in one transaction with the provider budget's send. */
+    private static boolean claims(Object request, String delivery) {
+        if (request instanceof UpdateItemRequest update) {
+            return update.key().get("sk").s().equals(delivery);
+        }
+        return request instanceof TransactWriteItemsRequest transaction && transaction.transactItems().stream()
+                .map(TransactWriteItem::update).filter(Objects::nonNull).anyMatch(update -> update.key().get("sk").s().equals(delivery));
     }
 
     private static RuntimeException injected(RequestHooks.Request request) {

@@ -65,7 +65,7 @@ class StalledEscalationIT {
         // Delivered again within seconds (its worker reported it failed): the step's notifier could be alive, only slow.
         escalationsRun = 0;
         pumpTimersUntil(harness.wiring, false, "the redelivered escalation", () -> escalationsRun > 0);
-        harness.runFor(Duration.ofSeconds(2));
+        harness.runFor(Duration.ofSeconds(1));
 
         assertThat(harness.hasCall(id, "duty-manager")).isFalse();
         assertThat(harness.progress.state(id).orElseThrow().unnotifiedSince()).as("still for whoever comes after the guard").isNotNull();
@@ -73,7 +73,7 @@ class StalledEscalationIT {
 
     @Test
     void aDeclineWhoseNextTierWasNeverRungIsResumedByTheDeclinedTiersOwnDeadline() {
-        harness.reset(twoTiers("5s"));
+        harness.reset(twoTiers("4s"));
         String id = harness.raise("stalled-decline-1");
         assertThat(harness.pumpCalls()).isEqualTo(1);
 
@@ -113,8 +113,8 @@ class StalledEscalationIT {
     }
 
     private void assertRungOnce(String id, Wiring later) {
-        long quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        pumpTimersUntil(later, false, "three quiet seconds", () -> {
+        long quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        pumpTimersUntil(later, false, "two quiet seconds", () -> {
             harness.pumpCalls();
             return System.nanoTime() > quietUntil;
         });

@@ -29,6 +29,11 @@ class StalledEscalationIT {
     @RegisterExtension
     static final LifecycleHarness harness = new LifecycleHarness();
 
+    /** Built once for the class, as a Lambda's wiring is: whatever it dispatches fails (its call queues are gone). */
+    private static Wiring dying;
+    /** Built once: the timer function as it runs 40 s after the advance, past {@code Escalation.NOTIFIER_GONE}. */
+    private static Wiring later;
+
     private boolean dyingFailed;
     private int escalationsRun;
 
@@ -50,12 +55,11 @@ class StalledEscalationIT {
     void aTierRecordedAsActiveButNeverRungIsRungOnceByTheRedeliveredTimer() {
         String id = raiseAndStallTheEscalation("stalled-escalation-1");
 
-        Wiring later = new Wiring(Env.of(harness.environment()), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(40)));
-        pumpTimersUntil(later, false, "the duty manager's call", () -> {
+        pumpTimersUntil(later(), false, "the duty manager's call", () -> {
             harness.pumpCalls();
             return harness.hasCall(id, "duty-manager");
         });
-        assertRungOnce(id, later);
+        assertRungOnce(id);
     }
 
     @Test
@@ -73,7 +77,7 @@ class StalledEscalationIT {
 
     @Test
     void aDeclineWhoseNextTierWasNeverRungIsResumedByTheDeclinedTiersOwnDeadline() {
-        harness.reset(twoTiers("4s"));
+        harness.reset(twoTiers("2s"));
         String id = harness.raise("stalled-decline-1");
         assertThat(harness.pumpCalls()).isEqualTo(1);
 
@@ -84,17 +88,16 @@ class StalledEscalationIT {
         assertThat(harness.progress.state(id).orElseThrow().activeTier()).isEqualTo(1);
         assertThat(harness.hasCall(id, "duty-manager")).isFalse();
 
-        Wiring later = new Wiring(Env.of(harness.environment()), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(40)));
-        pumpTimersUntil(later, false, "the duty manager's call", () -> {
+        pumpTimersUntil(later(), false, "the duty manager's call", () -> {
             harness.pumpCalls();
             return harness.hasCall(id, "duty-manager");
         });
-        assertRungOnce(id, later);
+        assertRungOnce(id);
     }
 
     /** Raises, rings dr-rao, and runs tier 1's deadline through a worker whose dispatch fails after the advance. */
     private String raiseAndStallTheEscalation(String callSid) {
-        harness.reset(twoTiers("2s"));
+        harness.reset(twoTiers("1s"));
         String id = harness.raise(callSid);
         assertThat(harness.pumpCalls()).isEqualTo(1);
         dyingFailed = false;
@@ -104,17 +107,26 @@ class StalledEscalationIT {
         return id;
     }
 
-    /** The timer function's wiring with its call queues gone: whatever it dispatches fails. */
     private static Wiring dying() {
-        Map<String, String> broken = new HashMap<>(harness.environment());
-        broken.put("CALL_QUEUE_URL", broken.get("CALL_QUEUE_URL") + "-gone");
-        broken.put("URGENT_CALL_QUEUE_URL", broken.get("URGENT_CALL_QUEUE_URL") + "-gone");
-        return new Wiring(Env.of(broken));
+        if (dying == null) {
+            Map<String, String> broken = new HashMap<>(harness.environment());
+            broken.put("CALL_QUEUE_URL", broken.get("CALL_QUEUE_URL") + "-gone");
+            broken.put("URGENT_CALL_QUEUE_URL", broken.get("URGENT_CALL_QUEUE_URL") + "-gone");
+            dying = new Wiring(Env.of(broken));
+        }
+        return dying;
     }
 
-    private void assertRungOnce(String id, Wiring later) {
+    private static Wiring later() {
+        if (later == null) {
+            later = new Wiring(Env.of(harness.environment()), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(40)));
+        }
+        return later;
+    }
+
+    private void assertRungOnce(String id) {
         long quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        pumpTimersUntil(later, false, "two quiet seconds", () -> {
+        pumpTimersUntil(later(), false, "two quiet seconds", () -> {
             harness.pumpCalls();
             return System.nanoTime() > quietUntil;
         });

@@ -1,6 +1,7 @@
 package sosrelay.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,9 +26,18 @@ import sosrelay.timers.Timers;
  * is notified at once and the timeline says why. So is a tier whose people declined until it can no
  * longer reach {@code required}. Nothing is escalated once the incident is acknowledged or resolved.
  * Safe to run twice: only the worker that moves the active tier (a conditional write) notifies it,
- * and jobs dedupe on their delivery claims.
+ * and jobs dedupe on their delivery claims. A step recorded but never notified (its worker failed or died between the
+ * two) is never a dead end either: the next ESCALATE timer or mover of the incident to see it takes it over once its
+ * notifier cannot still be running ({@link #NOTIFIER_GONE}), and sets a timer for then if it still could.
  */
 public final class Escalation {
+    /**
+     * Longer than any function that notifies a step can run (the timer function's 30 s Timeout is the longest in
+     * template.yaml): a step still not notified this long after it was recorded has lost its notifier, so taking it over
+     * never rings a tier beside a notifier that is only slow.
+     */
+    public static final Duration NOTIFIER_GONE = Duration.ofSeconds(35);
+
     private final IncidentStore incidents;
     private final IncidentProgress progress;
     private final DeliveryStore deliveries;
@@ -60,7 +70,12 @@ public final class Escalation {
     public void fire(TimerJob job) {
         IncidentProgress.State state = progress.state(job.incidentId()).orElse(null);
         Incident incident = incidents.find(job.incidentId()).orElse(null);
-        if (state == null || incident == null || !state.open() || state.activeTier() != job.tier() || state.round() != job.round()) {
+        if (state == null || incident == null) {
+            return;
+        }
+        if (!state.open() || state.activeTier() != job.tier() || state.round() != job.round()) {
+            // Moved on meanwhile: by a worker that may have stopped before telling anyone (this very job, delivered again).
+            resume(incident, state, job.tier(), job.round());
             return;
         }
         int acknowledged = progress.acknowledgers(job.incidentId()).size();
@@ -80,23 +95,59 @@ public final class Escalation {
         int nextRound = round;
         if (nextTier == incident.tiers().size()) {
             if (round >= incident.repeat()) {
-                if (progress.unanswered(incident.id())) {
-                    timeline.record(incident.id(), "unanswered", "tier", tier + 1, "round", round + 1, "why", why);
-                    Log.warn("incident.unanswered", "incidentId", incident.id(), "rounds", round + 1);
-                    onUnanswered.accept(incident);
-                }
-                return 0;
+                return progress.unanswered(incident.id()) ? tellUnanswered(incident, tier, round, why) : resume(incident, tier, round);
             }
             nextTier = 0;
             nextRound = round + 1;
         }
         if (!progress.advance(incident.id(), tier, round, nextTier, nextRound)) {
-            return 0;
+            return resume(incident, tier, round);
         }
         return notifyTier(incident, nextTier, nextRound, why);
     }
 
-    /** Notifies tier {@code tier} of round {@code round}, already recorded as active; moves on at once if nobody in it can be notified. */
+    /** Someone else moved the incident on from tier {@code tier} of round {@code round}: if they stopped before telling anyone, it is done now. */
+    private int resume(Incident incident, int tier, int round) {
+        return progress.state(incident.id()).map(state -> resume(incident, state, tier, round)).orElse(0);
+    }
+
+    /**
+     * Notifies the step {@code state} shows recorded but not notified, once its notifier cannot still be running (else a
+     * timer for this job's step comes back then); returns how many jobs it queued. Acknowledged or resolved: nothing to do.
+     */
+    private int resume(Incident incident, IncidentProgress.State state, int tier, int round) {
+        Instant since = state.unnotifiedSince();
+        boolean unanswered = IncidentProgress.UNANSWERED.equals(state.status());
+        if (since == null || !(state.open() || unanswered)) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Instant gone = since.plus(NOTIFIER_GONE);
+        if (now.isBefore(gone) || !progress.takeOver(incident.id(), state)) {
+            // Maybe only slow, or another worker took it over just now: look again when either would be done.
+            timers.schedule(TimerJob.escalate(now.isBefore(gone) ? gone : now.plus(NOTIFIER_GONE), incident.id(), tier, round));
+            return 0;
+        }
+        String why = "resumed: recorded at " + since + ", its notifier stopped before telling anyone";
+        Log.warn("escalation.resumed", "incidentId", incident.id(), "tier", state.activeTier() + 1, "round", state.round() + 1,
+                "status", state.status());
+        return unanswered ? tellUnanswered(incident, state.activeTier(), state.round(), why)
+                : notifyTier(incident, state.activeTier(), state.round(), why);
+    }
+
+    /** After the last round: the timeline says so and the operators are told, then the end is recorded as notified. */
+    private int tellUnanswered(Incident incident, int tier, int round, String why) {
+        timeline.record(incident.id(), "unanswered", "tier", tier + 1, "round", round + 1, "why", why);
+        Log.warn("incident.unanswered", "incidentId", incident.id(), "rounds", round + 1);
+        onUnanswered.accept(incident);
+        progress.notified(incident.id(), tier, round);
+        return 0;
+    }
+
+    /**
+     * Notifies tier {@code tier} of round {@code round}, already recorded as active; moves on at once if nobody in it can
+     * be notified (that move records the next step, which replaces this one as the step to notify).
+     */
     private int notifyTier(Incident asRaised, int tier, int round, String why) {
         Instant now = clock.instant();
         Incident incident = rosters.refresh(asRaised);
@@ -116,6 +167,8 @@ public final class Escalation {
                 "jobs", jobs, "why", why, "nobodyOnDutyIn", people.emptyRosters().isEmpty() ? null : String.join(", ", people.emptyRosters()));
         Log.info("incident.escalated", "incidentId", incident.id(), "tier", tier + 1, "round", round + 1, "jobs", jobs);
         watch(incident, tier, round);
+        // Only now, after its people's jobs and its deadline: a step not marked here is resumed, never lost.
+        progress.notified(incident.id(), tier, round);
         return jobs;
     }
 }

@@ -1,6 +1,7 @@
 package sosrelay.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * repeated keypress counts once) and who declined ({@code DECLINE#<person>}); and which call worker's batch reports
  * the incident's first ring ({@code firstRingBy}, see {@link #firstWave}). Every change is a
  * conditional write: callbacks and timers arrive twice and out of order, and none may move an
- * incident backwards.
+ * incident backwards. A step (the next tier, or the unanswered end) is recorded before anyone is told of it, so it
+ * carries {@code unnotifiedSince} until {@link #notified} clears it: a step that keeps it has lost its notifier.
  */
 public final class IncidentProgress {
     public static final String OPEN = "open";
@@ -29,10 +31,17 @@ public final class IncidentProgress {
     /** The call worker's batch that reports the incident's first ring (see {@link #firstWave}). */
     private static final String FIRST_RING_BY = "firstRingBy";
 
-    /** The incident's status, the last tier notified (0 is the first) and the round it was notified in (0 is the first). */
-    public record State(String status, int activeTier, int round) {
+    /**
+     * The incident's status, the last tier notified (0 is the first), the round it was notified in (0 is the first) and,
+     * while the step it last moved to (a tier, or the unanswered end) is not yet notified, since when (else null).
+     */
+    public record State(String status, int activeTier, int round, Instant unnotifiedSince) {
         public State(String status, int activeTier) {
             this(status, activeTier, 0);
+        }
+
+        public State(String status, int activeTier, int round) {
+            this(status, activeTier, round, null);
         }
 
         public boolean open() {
@@ -53,14 +62,15 @@ public final class IncidentProgress {
     public Optional<State> state(String incidentId) {
         GetItemResponse response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))
-                .projectionExpression("#s, activeTier, #r").expressionAttributeNames(Map.of("#s", "status", "#r", "round")));
+                .projectionExpression("#s, activeTier, #r, unnotifiedSince").expressionAttributeNames(Map.of("#s", "status", "#r", "round")));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
         return Optional.of(new State(item.get("status").s(),
                 item.containsKey("activeTier") ? Integer.parseInt(item.get("activeTier").n()) : 0,
-                item.containsKey("round") ? Integer.parseInt(item.get("round").n()) : 0));
+                item.containsKey("round") ? Integer.parseInt(item.get("round").n()) : 0,
+                item.containsKey("unnotifiedSince") ? Instant.parse(item.get("unnotifiedSince").s()) : null));
     }
 
     /**
@@ -105,19 +115,43 @@ public final class IncidentProgress {
         return advance(incidentId, from, 0, to, 0);
     }
 
-    /** Records tier {@code toTier} of round {@code toRound} as notified, once: false when another worker moved it first. */
+    /**
+     * Records tier {@code toTier} of round {@code toRound} as active, not yet notified, once: false when another worker
+     * moved it first.
+     */
     public boolean advance(String incidentId, int fromTier, int fromRound, int toTier, int toRound) {
-        String sameRound = fromRound == 0 ? "(attribute_not_exists(#r) OR #r = :fromRound)" : "#r = :fromRound";
-        return update(incidentId, "SET activeTier = :to, #r = :toRound, escalatedAt = :at",
-                "#s = :open AND (attribute_not_exists(activeTier) OR activeTier = :from) AND " + sameRound,
-                Map.of(":to", number(toTier), ":from", number(fromTier), ":toRound", number(toRound), ":fromRound", number(fromRound),
+        return update(incidentId, "SET activeTier = :to, #r = :toRound, escalatedAt = :at, unnotifiedSince = :at",
+                "#s = :open AND " + atStep(fromTier, fromRound),
+                Map.of(":to", number(toTier), ":tier", number(fromTier), ":toRound", number(toRound), ":round", number(fromRound),
                         ":open", AttributeValue.fromS(OPEN)));
     }
 
-    /** open -> unanswered, after the last round; false when it was not open (acknowledged or resolved meanwhile). */
+    /** open -> unanswered, after the last round, its operators not yet told; false when it was not open (acknowledged or resolved meanwhile). */
     public boolean unanswered(String incidentId) {
-        return update(incidentId, "SET #s = :unanswered, unansweredAt = :at", "#s = :open",
+        return update(incidentId, "SET #s = :unanswered, unansweredAt = :at, unnotifiedSince = :at", "#s = :open",
                 Map.of(":unanswered", AttributeValue.fromS(UNANSWERED), ":open", AttributeValue.fromS(OPEN)));
+    }
+
+    /**
+     * Takes over the notifying of the step {@code seen} shows not notified, its notifier gone: false when it changed
+     * meanwhile (notified, moved on, acknowledged, or taken over by another). The step's {@code unnotifiedSince} becomes
+     * now, so a taker that dies in turn is noticed the same way.
+     */
+    public boolean takeOver(String incidentId, State seen) {
+        return update(incidentId, "SET unnotifiedSince = :at", "#s = :status AND unnotifiedSince = :since AND " + atStep(seen.activeTier(), seen.round()),
+                Map.of(":status", AttributeValue.fromS(seen.status()), ":since", AttributeValue.fromS(seen.unnotifiedSince().toString()),
+                        ":tier", number(seen.activeTier()), ":round", number(seen.round())));
+    }
+
+    /** Tier {@code tier} of round {@code round} (or the unanswered end after it) has been notified: the step is done. */
+    public void notified(String incidentId, int tier, int round) {
+        update(incidentId, "REMOVE unnotifiedSince", atStep(tier, round), Map.of(":tier", number(tier), ":round", number(round)));
+    }
+
+    /** The incident's active step is tier {@code :tier} of round {@code :round} (neither is written before the first advance). */
+    private static String atStep(int tier, int round) {
+        return (tier == 0 ? "(attribute_not_exists(activeTier) OR activeTier = :tier)" : "activeTier = :tier") + " AND "
+                + (round == 0 ? "(attribute_not_exists(#r) OR #r = :round)" : "#r = :round");
     }
 
     /** open or unanswered -> acknowledged; false when it was neither. */
@@ -183,7 +217,9 @@ public final class IncidentProgress {
 
     private boolean update(String incidentId, String expression, String condition, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new java.util.HashMap<>(values);
-        all.put(":at", AttributeValue.fromS(clock.instant().toString()));
+        if (expression.contains(":at")) {
+            all.put(":at", AttributeValue.fromS(clock.instant().toString()));
+        }
         try {
             dynamo.updateItem(b -> b.tableName(table).key(IncidentStore.key(incidentId, IncidentStore.INCIDENT_SK))
                     .updateExpression(expression).conditionExpression(condition)
@@ -195,7 +231,14 @@ public final class IncidentProgress {
     }
 
     private static Map<String, String> names(String expressions) {
-        return expressions.contains("#r") ? Map.of("#s", "status", "#r", "round") : Map.of("#s", "status");
+        Map<String, String> names = new java.util.HashMap<>();
+        if (expressions.contains("#s")) {
+            names.put("#s", "status");
+        }
+        if (expressions.contains("#r")) {
+            names.put("#r", "round");
+        }
+        return names;
     }
 
     private static AttributeValue number(long value) {

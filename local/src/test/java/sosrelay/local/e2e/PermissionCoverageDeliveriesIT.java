@@ -289,7 +289,8 @@ class PermissionCoverageDeliveriesIT {
     /**
      * A text the provider fails (DLT refuses the Hindi SMS template here; the sandbox GupShup fails f1's and f2's
      * WhatsApp) reported while its worker is held just before it records the provider's id: the report is kept, and
-     * the worker applies it as it records the id, falling back to a call (urgent for a high-priority type).
+     * the worker applies it as it records the id, falling back to a call (urgent for a high-priority type). The call
+     * worker does the same with f1's fallback call, whose busy report comes first.
      */
     @Test
     @Order(4)
@@ -302,8 +303,12 @@ class PermissionCoverageDeliveriesIT {
             holdUntilTheReportIsKept("SmsJobFunction", person, Channel.SMS);
             holdUntilTheReportIsKept("WhatsAppJobFunction", person, Channel.WHATSAPP);
         }
+        // f1's fallback call: a busy line's report (the sandbox ends it after 200 ms) is kept while the call worker is held.
+        exotel.script("+919817000001", List.of("busy"));
+        holdUntilTheReportIsKept("CallJobFunction", "f1", Channel.CALL);
         texts = deviceIncident("Texts", "texts-1");
         textsUrgent = deviceIncident("TextsUrgent", "texts-2");
+        coverage.awaitGranted("CallJobFunction", "dynamodb:DeleteItem", "table/IncidentsTable");
         for (String worker : List.of("SmsJobFunction", "WhatsAppJobFunction")) {
             coverage.awaitGranted(worker, "sqs:SendMessage", ":CallJobsQueue");
             coverage.awaitGranted(worker, "sqs:SendMessage", ":UrgentCallJobsQueue");

@@ -89,6 +89,8 @@ public final class MotoServer implements AutoCloseable {
         candidates.add("python3");
         candidates.add(System.getProperty("user.home") + "/.pyenv/shims/python3");
         candidates.add("/usr/local/bin/python3");
+        // Debian's own, where local/tools/ensure-moto installs python3-moto with apt when pip cannot reach PyPI.
+        candidates.add("/usr/bin/python3");
         for (String candidate : candidates) {
             if (hasMoto(candidate)) {
                 python = candidate;

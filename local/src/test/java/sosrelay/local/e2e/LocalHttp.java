@@ -114,7 +114,8 @@ final class LocalHttp {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** The request sent, its answer read as text; a failure to reach the stack is an {@link IllegalStateException}. */
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

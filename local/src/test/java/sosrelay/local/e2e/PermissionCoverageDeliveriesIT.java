@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -67,7 +66,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PermissionCoverageDeliveriesIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Path directory;
     private static LocalRelay relay;
     private static SandboxExotel exotel;
@@ -599,7 +597,7 @@ class PermissionCoverageDeliveriesIT {
         Map<String, String> form = Map.of("CallUUID", UUID.randomUUID().toString(), "RequestUUID", requestUuid, "Direction", "outbound",
                 "CallStatus", status, "Event", "Hangup", "HangupCause", "NO_ANSWER");
         String nonce = Long.toString(System.nanoTime());
-        return send(HttpRequest.newBuilder(URI.create(url + "?ref=" + ref)).header("Content-Type", "application/x-www-form-urlencoded")
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create(url + "?ref=" + ref)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Plivo-Signature-V3", PlivoSignature.sign("POST", url, Map.of("ref", ref), form, nonce, SandboxPlivo.AUTH_TOKEN))
                 .header("X-Plivo-Signature-V3-Nonce", nonce).POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form))).build());
     }
@@ -634,23 +632,12 @@ class PermissionCoverageDeliveriesIT {
     }
 
     private static HttpResponse<String> postForm(String path, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form))).build());
     }
 
     private static HttpResponse<String> postJson(String path, Object json) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+        return LocalHttp.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(json))).build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -103,11 +103,6 @@ final class PermissionCoverage {
                 continue;
             }
             boolean poller = statement.actions().contains("sqs:DeleteMessageBatch");
-            // These stacks give the functions their parameter values in the environment, so no SSM call runs here; with
-            // SOS_LOCAL_SSM=on they are read from moto under the same enforcement (SecretRotationIT, DoctorIT), not counted here.
-            if (statement.actions().stream().allMatch(action -> action.startsWith("ssm:"))) {
-                continue;
-            }
             for (String action : statement.actions()) {
                 if (poller && !action.equals("sqs:ReceiveMessage") && !action.equals("sqs:ChangeMessageVisibility")) {
                     continue;

@@ -43,6 +43,7 @@ import sosrelay.local.sandbox.SandboxPlivo;
 import sosrelay.plivo.PlivoSignature;
 import sosrelay.table.TableKeys;
 import sosrelay.web.FormEncoding;
+import sosrelay.wiring.SettingsCheck;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -192,7 +193,7 @@ class PermissionCoverageDeliveriesIT {
                   - {keyId: %s, name: coverage-panel, types: [General, Urgent, Decline, DeclineUrgent, Escalating, EscalatingUrgent, Texts, TextsUrgent, Replies, Paced, PacedUrgent, Flaky, FlakyUrgent, Kept, PlivoDecline, PlivoDeclineUrgent]}
                 """.formatted(LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)));
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
-                        .withEnvironmentOverrides(Map.of("VOICE_PROVIDERS", "exotel,plivo", "DIRECTORY_CACHE_SECONDS", "0",
+                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SSM", "on", "VOICE_PROVIDERS", "exotel,plivo", "DIRECTORY_CACHE_SECONDS", "0",
                                 "EXOTEL_SMS_REPLY_NUMBER", "08047000001",
                                 "GUPSHUP_INBOUND", "on", "DEVICE_OPEN_INCIDENT_LIMIT", "100", "DEVICE_HOURLY_RAISE_LIMIT", "100",
                                 // A job the voice budget holds back for more than a second goes back on its queue.
@@ -499,6 +500,23 @@ class PermissionCoverageDeliveriesIT {
     @Order(11)
     void snapStartPrimesEveryFunctionWithItsRole(TestInfo test) {
         assertThat(relay.stack().primeSnapStart()).containsAll(PermissionCoverage.DELIVERIES);
+        record(test);
+    }
+
+    /**
+     * tools/doctor's settings check (docs/deploy.md, step 8): each function reads every parameter its settings name from
+     * the local Parameter Store with its own role, the timer function's webhook secret among them, which no timer reads.
+     */
+    @Test
+    @Order(12)
+    void theDoctorsSettingsCheckReadsEachFunctionsParametersWithItsRole(TestInfo test) throws IOException {
+        Path payload = Files.writeString(Files.createTempFile("settings-check", ".json"), SettingsCheck.PAYLOAD);
+        for (String function : PermissionCoverage.DELIVERIES) {
+            HttpResponse<String> answer = LocalHttp.invoke(relay.stack().baseUrl(), function, payload);
+            assertThat(answer.statusCode()).as(function).isEqualTo(200);
+            assertThat(answer.headers().firstValue("X-Amz-Function-Error")).as(function + ": " + answer.body()).isEmpty();
+        }
+        coverage.awaitGranted("TimerFunction", "ssm:GetParameter", "parameter/sos-relay/webhook-secret");
         record(test);
     }
 

@@ -102,7 +102,7 @@ class PermissionCoverageRaisesIT {
                 """.formatted(from, (from + 1) % 24, now.withOffsetSameInstant(ZoneOffset.UTC).getMinute(),
                 now.withOffsetSameInstant(ZoneOffset.UTC).getHour(), LocalApiKeys.idOf(LocalRelay.LOCAL_API_KEY)));
         relay = LocalRelay.start(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)
-                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0",
+                        .withEnvironmentOverrides(Map.of("SOS_LOCAL_SSM", "on", "SOS_LOCAL_SCHEDULE_SECONDS", "1", "DIRECTORY_CACHE_SECONDS", "0",
                                 "EXOTEL_SMS_REPLY_NUMBER", "08047000001", "GUPSHUP_INBOUND", "on")),
                 Map.of(), new PrintStream(PrintStream.nullOutputStream()));
         exotel = relay.sandbox().orElseThrow();

@@ -48,7 +48,11 @@ public final class PlacedCalls {
      */
     public Optional<DeliveryRef> onTheLine(String callSid, String ref) {
         Optional<DeliveryRef> call = onTheLine(callSid);
-        for (int look = 0; call.isEmpty() && look < LOOKS_AGAIN && stillBeingPlaced(ref); look++) {
+        for (int look = 0; call.isEmpty() && look < LOOKS_AGAIN; look++) {
+            if (!stillBeingPlaced(ref)) {
+                // Accepted since the look above (the id is written with the state, in one transaction), or never ours.
+                return ref == null ? call : onTheLine(callSid);
+            }
             try {
                 Thread.sleep(LOOK_AGAIN_MILLIS);
             } catch (InterruptedException e) {

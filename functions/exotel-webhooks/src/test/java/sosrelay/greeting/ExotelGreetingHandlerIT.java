@@ -178,7 +178,7 @@ class ExotelGreetingHandlerIT {
         assertThat(worker.claim(job)).isInstanceOf(sosrelay.delivery.DeliveryStore.Claim.Granted.class);
         java.util.concurrent.CompletableFuture<Void> recorded = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                Thread.sleep(600);
+                Thread.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

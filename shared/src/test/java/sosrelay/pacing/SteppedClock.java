@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: the pacer's replays run minutes of traffic in a moment, a worker's waits none. */
+/** A clock the test moves: the pacer's replays run minutes of traffic in a moment, a worker's waits none, a secret's TTL and window pass at once. */
 public final class SteppedClock extends Clock {
     private volatile long millis;
 
@@ -15,6 +15,10 @@ public final class SteppedClock extends Clock {
 
     public void set(long millis) {
         this.millis = millis;
+    }
+
+    public void set(Instant instant) {
+        this.millis = instant.toEpochMilli();
     }
 
     @Override

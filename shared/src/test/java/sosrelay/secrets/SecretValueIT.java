@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sosrelay.local.backends.LocalBackends;
+import sosrelay.pacing.SteppedClock;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
@@ -39,8 +38,8 @@ class SecretValueIT {
         SsmClient ssm = backends.ssm();
         String name = "/sos-relay/rotated";
         ssm.putParameter(b -> b.name(name).type(ParameterType.SECURE_STRING).value("old-secret-0123456789"));
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        SecretValue secret = new SecretValue(() -> ssm, name, clock(now), TTL, WINDOW);
+        SteppedClock now = new SteppedClock(Instant.now().toEpochMilli());
+        SecretValue secret = new SecretValue(() -> ssm, name, now, TTL, WINDOW);
 
         assertThat(secret.versions().current()).isEqualTo("old-secret-0123456789");
         assertThat(secret.versions().previous()).as("never overwritten").isNull();
@@ -49,7 +48,7 @@ class SecretValueIT {
         Instant overwritten = ssm.getParameter(b -> b.name(name)).parameter().lastModifiedDate();
         assertThat(secret.get()).as("kept for its TTL").isEqualTo("old-secret-0123456789");
 
-        now.set(now.get().plus(TTL).plusSeconds(1));
+        now.set(now.instant().plus(TTL).plusSeconds(1));
         SecretVersions rotated = secret.versions();
         assertThat(rotated.current()).isEqualTo("new-secret-9876543210");
         assertThat(rotated.previous()).isEqualTo("old-secret-0123456789");
@@ -71,24 +70,5 @@ class SecretValueIT {
 
         assertThat(secret.versions().current()).isEqualTo("second");
         assertThat(secret.versions().previous()).isNull();
-    }
-
-    private static Clock clock(AtomicReference<Instant> now) {
-        return new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 }

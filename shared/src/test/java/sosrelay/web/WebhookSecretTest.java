@@ -3,11 +3,10 @@ package sosrelay.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import sosrelay.pacing.SteppedClock;
 import sosrelay.secrets.SecretVersions;
 
 class WebhookSecretTest {
@@ -43,10 +42,10 @@ class WebhookSecretTest {
     void afterAnOverwriteThePreviousVersionIsAcceptedAndHandedOutUntilEveryInstanceCanHaveReadTheNewOne() {
         Instant overwrite = Instant.parse("2026-12-07T10:00:00Z");
         Instant handOver = overwrite.plusSeconds(900);
-        AtomicReference<Instant> now = new AtomicReference<>(overwrite.plusSeconds(60));
+        SteppedClock now = new SteppedClock(overwrite.plusSeconds(60).toEpochMilli());
         AtomicReference<SecretVersions> parameter = new AtomicReference<>(
                 new SecretVersions("new-secret-9876543210", "old-secret-0123456789", handOver));
-        WebhookSecret secret = new WebhookSecret(parameter::get, clock(now));
+        WebhookSecret secret = new WebhookSecret(parameter::get, now);
 
         assertThat(secret.current()).as("an instance still on the old value would refuse the new one").isEqualTo("old-secret-0123456789");
         assertThat(secret.matches("new-secret-9876543210")).isTrue();
@@ -64,32 +63,14 @@ class WebhookSecretTest {
 
     @Test
     void aPreviousVersionHoldingTheNewValueFirstHandsOutTheNewValue() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T10:00:00Z"));
+        SteppedClock now = new SteppedClock(Instant.parse("2026-12-07T10:00:00Z").toEpochMilli());
         WebhookSecret secret = new WebhookSecret(() -> new SecretVersions("new-secret-9876543210",
-                "new-secret-9876543210,old-secret-0123456789", now.get().plusSeconds(900)), clock(now));
+                "new-secret-9876543210,old-secret-0123456789", now.instant().plusSeconds(900)), now);
 
         assertThat(secret.current()).isEqualTo("new-secret-9876543210");
         assertThat(secret.matches("old-secret-0123456789")).isTrue();
     }
 
-    private static Clock clock(AtomicReference<Instant> now) {
-        return new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-    }
 
     @Test
     void refusesToStartWithoutASecretOrWithAGuessableOne() {

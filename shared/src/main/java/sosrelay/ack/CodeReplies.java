@@ -54,7 +54,7 @@ public final class CodeReplies {
             Optional<AckCodes.Holder> holder = codes.holder(code);
             Incident incident = holder.flatMap(h -> incidents.find(h.incidentId())).orElse(null);
             Person person = incident == null ? null : incident.recipient(holder.get().personId());
-            if (person == null || !person.phone().equals(from)) {
+            if (person == null || !person.hasNumber(from)) {
                 Log.warn(via + "-ack.refused", "from", PhoneNumbers.mask(from));
                 return new Result(Outcome.NOT_WAITING, code);
             }

@@ -44,7 +44,7 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
      */
     public boolean mayReportTo(String keyId, String number) {
         DeviceKey device = keyId == null ? null : devices.get(keyId);
-        return people.values().stream().anyMatch(p -> number.equals(p.phone())) || device != null && device.reportTo().contains(number);
+        return people.values().stream().anyMatch(p -> p.hasNumber(number)) || device != null && device.reportTo().contains(number);
     }
 
     /** A device's type, or why its key may not raise the type it asked for. */
@@ -145,9 +145,9 @@ public record Directory(String defaultType, Map<String, Person> people, Map<Stri
                 devices, heartbeats, drills);
     }
 
-    /** The person with this phone number (E.164), or null. */
+    /** The person with this phone number (E.164, any of theirs), or null. */
     public Person personWithPhone(String e164) {
-        return people.values().stream().filter(p -> p.phone().equals(e164)).findFirst().orElse(null);
+        return people.values().stream().filter(p -> p.hasNumber(e164)).findFirst().orElse(null);
     }
 
     private EmergencyType byName(String name) {

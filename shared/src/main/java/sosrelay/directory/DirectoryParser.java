@@ -20,7 +20,9 @@ public final class DirectoryParser {
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final List<String> TOP_KEYS = List.of("defaultType", "people", "rosters", "types", "alarms", "maintenance", "devices", "heartbeats", "drills");
     private static final List<String> ALARM_KEYS = List.of("match", "type");
-    private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "channels", "language");
+    private static final List<String> PERSON_KEYS = List.of("id", "name", "phone", "phones", "channels", "language");
+    /** A mobile, a desk phone and one more: each number is a ring before the retry wait. */
+    private static final int MOST_PHONES = 3;
     private static final List<String> TYPE_KEYS = List.of("digit", "tiers", "retry", "priority", "repeat");
     private static final List<String> TIER_KEYS = List.of("notify", "escalateAfter", "required");
     private static final List<String> RETRY_KEYS = List.of("attempts", "after");
@@ -86,25 +88,61 @@ public final class DirectoryParser {
             if (name == null) {
                 problems.add(where + ": name is missing");
             }
-            String rawPhone = text(entry.get("phone"));
-            String phone = PhoneNumbers.toE164(rawPhone);
-            if (rawPhone == null) {
-                problems.add(where + ": phone is missing");
-            } else if (phone == null) {
-                problems.add(where + ": phone '" + rawPhone + "' is not a phone number"
-                        + " (write +919800000001, 919800000001, 09800000001 or 9800000001)");
-            } else if (phoneOwners.containsKey(phone)) {
-                problems.add(where + ": phone " + phone + " also belongs to " + phoneOwners.get(phone));
-            } else {
-                phoneOwners.put(phone, id);
-            }
+            List<String> phones = phones(where, entry, id, phoneOwners);
+            String phone = phones.isEmpty() ? null : phones.get(0);
             List<Channel> channels = channels(where, entry.get("channels"));
             Language language = language(where, entry.get("language"));
             if (id != null && name != null && phone != null) {
-                people.putIfAbsent(id, new Person(id, name, phone, channels, language));
+                people.putIfAbsent(id, new Person(id, name, phone, channels, language, phones));
             }
         }
         return people;
+    }
+
+    /**
+     * {@code phone: <number>} or {@code phones: [<mobile>, <desk>]} (never both): each a phone number, none twice, none
+     * another person's. Empty when any is missing or wrong (the problem is listed).
+     */
+    private List<String> phones(String where, Map<?, ?> entry, String id, Map<String, String> phoneOwners) {
+        Object one = entry.get("phone");
+        Object many = entry.get("phones");
+        if (one != null && many != null) {
+            problems.add(where + ": give phone or phones, not both");
+            return List.of();
+        }
+        List<Object> raw = new ArrayList<>();
+        if (many != null) {
+            if (!(many instanceof List<?> list) || list.isEmpty() || list.size() > MOST_PHONES) {
+                problems.add(where + ": phones must be a list of 1 to " + MOST_PHONES + " numbers, such as [\"+919800000001\", \"+919800000002\"]");
+                return List.of();
+            }
+            raw.addAll(list);
+        } else {
+            raw.add(one);
+        }
+        String key = many != null ? "phones" : "phone";
+        List<String> phones = new ArrayList<>();
+        boolean allGood = true;
+        for (Object item : raw) {
+            String rawPhone = text(item);
+            String phone = PhoneNumbers.toE164(rawPhone);
+            if (rawPhone == null) {
+                problems.add(where + ": " + key + " is missing");
+            } else if (phone == null) {
+                problems.add(where + ": " + key + " '" + rawPhone + "' is not a phone number"
+                        + " (write +919800000001, 919800000001, 09800000001 or 9800000001)");
+            } else if (phones.contains(phone)) {
+                problems.add(where + ": " + key + " lists " + phone + " twice");
+            } else if (phoneOwners.containsKey(phone)) {
+                problems.add(where + ": " + key + " " + phone + " also belongs to " + phoneOwners.get(phone));
+            } else {
+                phoneOwners.put(phone, id);
+                phones.add(phone);
+                continue;
+            }
+            allGood = false;
+        }
+        return allGood ? List.copyOf(phones) : List.of();
     }
 
     private Map<String, Roster> rosters(Object value) {

@@ -46,7 +46,7 @@ public final class Dispatcher {
         for (Person person : people) {
             for (Channel channel : person.channels()) {
                 int attempt = attemptOf.applyAsInt(person.id(), channel);
-                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), person.phone(), channel, attempt, createdAt,
+                DeliveryJob job = new DeliveryJob(incident.id(), person.id(), numberFor(person, channel, attempt), channel, attempt, createdAt,
                         incident.priority(), null, incident.trigger().fairnessKey());
                 byQueue.computeIfAbsent(routes.queueUrl(job), q -> new ArrayList<>()).add(job.toJson());
             }
@@ -57,6 +57,11 @@ public final class Dispatcher {
             total += entry.getValue().size();
         }
         return total;
+    }
+
+    /** A call attempt rings the person's number for that attempt ({@link Person#phoneFor}); texts go to their first number. */
+    static String numberFor(Person person, Channel channel, int attempt) {
+        return channel == Channel.CALL ? person.phoneFor(attempt) : person.phone();
     }
 
     /** Queues one job (a retry, a notice) on its channel's queue, or for a high-priority call the urgent one. */

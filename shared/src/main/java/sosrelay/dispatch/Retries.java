@@ -23,7 +23,8 @@ import sosrelay.timers.Timers;
 
 /**
  * Calls that end unanswered, busy or failed are placed again after the type's delay, up to its
- * number of attempts, and only while they are still wanted: never after the person acknowledged or
+ * number of attempts (rounds: a person with a second number has it rung at once before each wait, see
+ * {@code Person#phoneFor}), and only while they are still wanted: never after the person acknowledged or
  * declined, never once the incident is acknowledged or resolved. Someone rung because a roster had
  * them on duty is rung again only while they still are; once their shift is over, whoever is on duty
  * now in that roster is rung instead.
@@ -50,21 +51,28 @@ public final class Retries {
         this.clock = clock;
     }
 
-    /** After an unanswered attempt: schedules the next one, or records why there is none. */
+    /**
+     * After an unanswered attempt: the person's next number at once, when the attempt rang one that is not their last;
+     * else the next round after the retry wait (from their first number), or a record of why there is none.
+     */
     public void afterUnanswered(DeliveryRef ref) {
         Incident incident = incidents.find(ref.incidentId()).orElse(null);
-        if (incident == null || incident.recipient(ref.personId()) == null || !wanted(ref.incidentId(), ref.personId())) {
+        Person person = incident == null ? null : incident.recipient(ref.personId());
+        if (person == null || !wanted(ref.incidentId(), ref.personId())) {
             return;
         }
-        if (ref.attempt() >= incident.retry().attempts()) {
+        boolean nextNumber = Channel.CALL.id().equals(ref.channel()) && !person.lastNumber(ref.attempt());
+        if (!nextNumber && person.round(ref.attempt()) >= incident.retry().attempts()) {
             timeline.record(ref.incidentId(), "retry.exhausted", "personId", ref.personId(), "attempts", ref.attempt());
             return;
         }
-        TimerJob retry = TimerJob.retry(clock.instant().plus(incident.retry().after()), ref.incidentId(), ref.personId(),
-                ref.channel(), ref.attempt() + 1);
+        // The next number is a timer due now: the timers function queues calls (the callbacks may not), with the same
+        // checks as any retry; it is its own attempt (its own claim), so a redelivered job rings nobody twice.
+        TimerJob retry = TimerJob.retry(nextNumber ? clock.instant() : clock.instant().plus(incident.retry().after()), ref.incidentId(),
+                ref.personId(), ref.channel(), ref.attempt() + 1);
         timers.schedule(retry);
-        timeline.record(ref.incidentId(), "retry.scheduled", "personId", ref.personId(), "attempt", retry.attempt(),
-                "dueAt", retry.dueAt());
+        timeline.record(ref.incidentId(), nextNumber ? "retry.next-number" : "retry.scheduled", "personId", ref.personId(),
+                "attempt", retry.attempt(), "dueAt", retry.dueAt());
     }
 
     /**
@@ -96,7 +104,8 @@ public final class Retries {
             handOver(incident, person, rosters, now);
             return;
         }
-        dispatcher.send(new DeliveryJob(job.incidentId(), person.id(), person.phone(), Channel.parse(job.channel()), job.attempt(),
+        Channel channel = Channel.parse(job.channel());
+        dispatcher.send(new DeliveryJob(job.incidentId(), person.id(), Dispatcher.numberFor(person, channel, job.attempt()), channel, job.attempt(),
                 null, incident.priority(), null, incident.trigger().fairnessKey()));
     }
 

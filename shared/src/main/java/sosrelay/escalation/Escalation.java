@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import sosrelay.delivery.DeliveryStatus;
 import sosrelay.delivery.DeliveryStore;
+import sosrelay.directory.Channel;
+import sosrelay.directory.Person;
 import sosrelay.dispatch.Dispatcher;
 import sosrelay.incident.CurrentRosters;
 import sosrelay.incident.Incident;
@@ -161,8 +163,13 @@ public final class Escalation {
         for (DeliveryStatus d : deliveries.forIncident(incident.id())) {
             attempts.put(d.personId() + "#" + d.channel(), d.attempt());
         }
-        int jobs = dispatcher.dispatch(incident, people.people(),
-                (person, channel) -> attempts.getOrDefault(person + "#" + channel.id(), 0) + 1);
+        Map<String, Person> byId = new HashMap<>();
+        people.people().forEach(p -> byId.put(p.id(), p));
+        // A call starts its round again at the person's first number; a text is simply its next attempt.
+        int jobs = dispatcher.dispatch(incident, people.people(), (person, channel) -> {
+            int last = attempts.getOrDefault(person + "#" + channel.id(), 0);
+            return channel == Channel.CALL ? byId.get(person).nextRoundAfter(last) : last + 1;
+        });
         timeline.record(incident.id(), round > 0 && tier == 0 ? "repeated" : "escalated", "tier", tier + 1, "round", round + 1,
                 "jobs", jobs, "why", why, "nobodyOnDutyIn", people.emptyRosters().isEmpty() ? null : String.join(", ", people.emptyRosters()));
         Log.info("incident.escalated", "incidentId", incident.id(), "tier", tier + 1, "round", round + 1, "jobs", jobs);

@@ -336,19 +336,24 @@ public final class IncidentStore {
         }
 
         private static AttributeValue person(Person p) {
-            return AttributeValue.fromM(Map.of(
+            Map<String, AttributeValue> m = new HashMap<>(Map.of(
                     "id", AttributeValue.fromS(p.id()),
                     "name", AttributeValue.fromS(p.name()),
                     "phone", AttributeValue.fromS(p.phone()),
                     "channels", AttributeValue.fromL(p.channels().stream().map(c -> AttributeValue.fromS(c.id())).toList()),
                     "language", AttributeValue.fromS(p.language().code())));
+            if (p.phones().size() > 1) {
+                m.put("phones", AttributeValue.fromL(p.phones().stream().map(AttributeValue::fromS).toList()));
+            }
+            return AttributeValue.fromM(m);
         }
 
-        /** People stored before languages read in English. */
+        /** People stored before languages read in English; before second numbers, with their one phone. */
         private static Person person(Map<String, AttributeValue> m) {
             Language language = m.containsKey("language") ? Language.fromCode(m.get("language").s()) : null;
+            List<String> phones = m.containsKey("phones") ? m.get("phones").l().stream().map(AttributeValue::s).toList() : null;
             return new Person(m.get("id").s(), m.get("name").s(), m.get("phone").s(),
-                    m.get("channels").l().stream().map(v -> Channel.parse(v.s())).toList(), language == null ? Language.EN : language);
+                    m.get("channels").l().stream().map(v -> Channel.parse(v.s())).toList(), language == null ? Language.EN : language, phones);
         }
 
         private static void putS(Map<String, AttributeValue> item, String name, String value) {

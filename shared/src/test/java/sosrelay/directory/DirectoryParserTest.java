@@ -55,6 +55,43 @@ class DirectoryParserTest {
     }
 
     @Test
+    void aPersonMayHaveASecondNumberRungInTurnAndEveryWrongListIsRefusedNamingThePerson() {
+        Map<String, Object> doc = new java.util.HashMap<>(sample());
+        doc.put("people", List.of(Map.of("id", "dr-rao", "name", "Dr. Rao", "phones", List.of("09800000001", "+91 80 2222 3333")),
+                Map.of("id", "nurse-station", "name", "Nurse station", "phone", "09800000002"),
+                Map.of("id", "duty-manager", "name", "Duty manager", "phones", List.of("09800000003"))));
+        Directory directory = DirectoryParser.parse(doc);
+        Person rao = directory.people().get("dr-rao");
+        assertThat(rao.phone()).isEqualTo("+919800000001");
+        assertThat(rao.phones()).containsExactly("+919800000001", "+918022223333");
+        assertThat(List.of(rao.phoneFor(1), rao.phoneFor(2), rao.phoneFor(3), rao.phoneFor(4)))
+                .containsExactly("+919800000001", "+918022223333", "+919800000001", "+918022223333");
+        assertThat(List.of(rao.round(1), rao.round(2), rao.round(3))).containsExactly(1, 1, 2);
+        assertThat(List.of(rao.lastNumber(1), rao.lastNumber(2))).containsExactly(false, true);
+        assertThat(List.of(rao.nextRoundAfter(0), rao.nextRoundAfter(1), rao.nextRoundAfter(2))).containsExactly(1, 3, 3);
+        assertThat(directory.people().get("nurse-station").phones()).containsExactly("+919800000002");
+        assertThat(directory.people().get("duty-manager").phones()).containsExactly("+919800000003");
+        assertThat(directory.personWithPhone("+918022223333")).isEqualTo(rao);
+
+        doc.put("people", List.of(
+                Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "09800000001", "phones", List.of("09800000001")),
+                Map.of("id", "nurse-station", "name", "Nurse station", "phones", List.of("09800000002", "9800000002")),
+                Map.of("id", "duty-manager", "name", "Duty manager", "phones", List.of("09800000003", "not a number")),
+                Map.of("id", "porter", "name", "Porter", "phones", List.of("09800000004", "09800000003")),
+                Map.of("id", "guard", "name", "Guard", "phones", List.of()),
+                Map.of("id", "clerk", "name", "Clerk", "phones", "09800000006")));
+        assertThatThrownBy(() -> DirectoryParser.parse(doc)).isInstanceOf(InvalidDirectoryException.class)
+                .satisfies(e -> assertThat(((InvalidDirectoryException) e).problems()).containsExactly(
+                        "people[0] (dr-rao): give phone or phones, not both",
+                        "people[1] (nurse-station): phones lists +919800000002 twice",
+                        "people[2] (duty-manager): phones 'not a number' is not a phone number"
+                                + " (write +919800000001, 919800000001, 09800000001 or 9800000001)",
+                        "people[3] (porter): phones +919800000003 also belongs to duty-manager",
+                        "people[4] (guard): phones must be a list of 1 to 3 numbers, such as [\"+919800000001\", \"+919800000002\"]",
+                        "people[5] (clerk): phones must be a list of 1 to 3 numbers, such as [\"+919800000001\", \"+919800000002\"]"));
+    }
+
+    @Test
     void readsDeviceKeysAndListsEveryProblemWithThem() {
         Map<String, Object> doc = new java.util.HashMap<>(sample());
         doc.put("devices", List.of(Map.of("keyId", "3ayvpqoq1b", "name", "ward-panels", "types", List.of("General"))));

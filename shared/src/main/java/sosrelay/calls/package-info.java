@@ -16,7 +16,9 @@
  * ({@code ?ref=<incident>:<person>}, signed by Plivo as part of the URL); its look-ups are the live calls and the call
  * records by {@code to_number} (records carry a {@code call_uuid}, never the {@code request_uuid}).
  * <p>With several providers the call worker's sender is {@code FailoverCalls}: each attempt to the first provider whose
- * {@code ProviderHealth} admits it (two failures running open a provider for 30 s, then one probe), a 5xx or 429 passed
- * on to the next provider within the same claim, a timeout never (it may have rung: every provider is asked first).
+ * {@code ProviderHealth} admits it (two failures running, or one timeout, open a provider for 30 s, then one probe), a 5xx
+ * or 429 passed on to the next provider within the same claim; a timeout first looked up on the provider asked (it may
+ * have rung), and passed on if it placed nothing or cannot say. The worker's later look-up of an unanswered request asks
+ * only the providers it went to ({@code unsureProviders} on the delivery).
  */
 package sosrelay.calls;

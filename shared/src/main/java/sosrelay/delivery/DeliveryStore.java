@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import sosrelay.incident.IncidentStore;
 import sosrelay.table.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,7 +46,10 @@ public final class DeliveryStore {
          * Ours: send now. {@code unsureSince} is non-null when an earlier request for this attempt may have been taken;
          * {@code unansweredLookups}: how often the provider could not yet say whether it was.
          */
-        record Granted(Instant unsureSince, int unansweredLookups) implements Claim {
+        record Granted(Instant unsureSince, int unansweredLookups, Set<String> askedProviders) implements Claim {
+            public Granted(Instant unsureSince, int unansweredLookups) {
+                this(unsureSince, unansweredLookups, Set.of());
+            }
         }
 
         /** This attempt already has an outcome: nothing to send. */
@@ -75,7 +79,7 @@ public final class DeliveryStore {
 
     private static final String CLAIM = "SET #state = :claimed, stateRank = :zero, claimUntil = :until, claimedAt = :now, attempt = :attempt,"
             + " incidentId = :incident, personId = :person, channel = :channel, updatedAt = :at, expiresAt = :expires"
-            + " REMOVE unsureSince, unansweredLookups";
+            + " REMOVE unsureSince, unansweredLookups, unsureProviders";
     /** A new attempt, or this one given back cleanly: no earlier request of it can have reached the provider. */
     private static final String CLEAN = "attribute_not_exists(pk) OR attempt < :attempt"
             + " OR (attempt = :attempt AND #state = :claimed AND claimUntil = :zero AND attribute_not_exists(unsureSince))";
@@ -96,7 +100,10 @@ public final class DeliveryStore {
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
             Instant unsureSince = unsureSince(before, job);
             return new Claim.Granted(unsureSince, unsureSince == null || !before.containsKey("unansweredLookups") ? 0
-                    : Integer.parseInt(before.get("unansweredLookups").n()));
+                    : Integer.parseInt(before.get("unansweredLookups").n()),
+                    // Known only while given back unsure; a claim that ran out may have asked any provider.
+                    unsureSince == null || !before.containsKey("unsureSince") || !before.containsKey("unsureProviders") ? Set.of()
+                            : Set.copyOf(before.get("unsureProviders").ss()));
         } catch (ConditionalCheckFailedException taken) {
             return whyNot(job, now, null);
         }
@@ -351,13 +358,26 @@ public final class DeliveryStore {
      * {@code unansweredLookups}: how often the provider could not yet say whether it took it.
      */
     public void unsure(DeliveryJob job, String reason, Instant since, int unansweredLookups) {
+        unsure(job, reason, since, unansweredLookups, Set.of());
+    }
+
+    /**
+     * As {@link #unsure(DeliveryJob, String, Instant, int)}, keeping the names of the providers the unanswered requests
+     * went to ({@code asked}; empty: not known, every provider is asked), for the next claim ({@link Claim.Granted}).
+     */
+    public void unsure(DeliveryJob job, String reason, Instant since, int unansweredLookups, Set<String> asked) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":zero", number(0), ":reason", AttributeValue.fromS(reason), ":one", number(1),
+                ":since", number(since.toEpochMilli()), ":lookups", number(unansweredLookups),
+                ":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED)));
+        String providers = "";
+        if (!asked.isEmpty()) {
+            values.put(":asked", AttributeValue.fromSs(List.copyOf(asked)));
+            providers = ", unsureProviders = :asked";
+        }
         update(job, "SET claimUntil = :zero, #error = :reason, unsureSince = :since, unansweredLookups = :lookups, updatedAt = :at"
-                        + " ADD transientFailures :one",
-                "attempt = :attempt AND #state = :claimed", Map.of(
-                        ":zero", number(0), ":reason", AttributeValue.fromS(reason), ":one", number(1),
-                        ":since", number(since.toEpochMilli()), ":lookups", number(unansweredLookups),
-                        ":claimed", AttributeValue.fromS(DeliveryStates.CLAIMED)),
-                Map.of("#state", "state", "#error", "error"));
+                        + providers + " ADD transientFailures :one",
+                "attempt = :attempt AND #state = :claimed", values, Map.of("#state", "state", "#error", "error"));
     }
 
     private void settle(DeliveryJob job, String state, String attribute, String value) {
@@ -370,7 +390,7 @@ public final class DeliveryStore {
         values.putAll(Map.of(":state", AttributeValue.fromS(state), ":value", AttributeValue.fromS(value),
                 ":rank", number(DeliveryStates.rank(state))));
         return updateOf(job, "SET #state = :state, stateRank = :rank, #attr = :value, updatedAt = :at" + moreSet
-                        + " REMOVE claimUntil, unsureSince, unansweredLookups",
+                        + " REMOVE claimUntil, unsureSince, unansweredLookups, unsureProviders",
                 "attempt = :attempt", values, Map.of("#state", "state", "#attr", attribute));
     }
 

@@ -240,17 +240,18 @@ public final class DeliveryWorker implements MessageProcessor {
         String to = PhoneNumbers.mask(job.phone());
         if (unsureSince != null && clock.instant().isBefore(unsureSince.plus(PROVIDER_SETTLES))) {
             deliveries.unsure(job, "waiting for the provider to finish the unanswered request before asking", unsureSince,
-                    granted.unansweredLookups());
+                    granted.unansweredLookups(), granted.askedProviders());
             return new Retry(Duration.between(clock.instant(), unsureSince.plus(PROVIDER_SETTLES)).plusMillis(999));
         }
         if (unsureSince != null) {
             // The look-up is a request to the provider too (Exotel counts call details in its voice limit): its own slot.
             if (!pacing.admit(job)) {
-                deliveries.unsure(job, "queued again for a slot to ask the provider what was sent", unsureSince, granted.unansweredLookups());
+                deliveries.unsure(job, "queued again for a slot to ask the provider what was sent", unsureSince, granted.unansweredLookups(),
+                        granted.askedProviders());
                 return null;
             }
             try {
-                Optional<String> earlier = sentEarlier(job, unsureSince);
+                Optional<String> earlier = sentEarlier(job, unsureSince, granted.askedProviders());
                 if (earlier.isPresent()) {
                     accepted(job, earlier.get(), to, "delivery.found-sent", batch);
                     return null;
@@ -262,7 +263,8 @@ public final class DeliveryWorker implements MessageProcessor {
                         "channel", job.channel().id(), "attempt", job.attempt(), "then", askAgain ? "ask again" : "send again",
                         "error", cannotSay);
                 if (askAgain) {
-                    deliveries.unsure(job, "the provider could not say what was sent", unsureSince, granted.unansweredLookups() + 1);
+                    deliveries.unsure(job, "the provider could not say what was sent", unsureSince, granted.unansweredLookups() + 1,
+                            granted.askedProviders());
                     return new Retry(null);
                 }
             }
@@ -270,7 +272,7 @@ public final class DeliveryWorker implements MessageProcessor {
         if (!sendTaken && !pacing.admit(job)) {
             String why = "queued again for a slot to send";
             if (unsureSince != null) {
-                deliveries.unsure(job, why, unsureSince, granted.unansweredLookups());
+                deliveries.unsure(job, why, unsureSince, granted.unansweredLookups(), granted.askedProviders());
             } else {
                 deliveries.release(job, why);
             }
@@ -283,7 +285,8 @@ public final class DeliveryWorker implements MessageProcessor {
             return null;
         }
         if (result instanceof SendResult.Unknown unknown) {
-            deliveries.unsure(job, unknown.reason(), unsureSince != null && unsureSince.isBefore(sentAt) ? unsureSince : sentAt, 0);
+            deliveries.unsure(job, unknown.reason(), unsureSince != null && unsureSince.isBefore(sentAt) ? unsureSince : sentAt, 0,
+                    asked(unsureSince == null ? null : granted.askedProviders(), unknown.provider()));
             DeliveryMetrics.retried(job);
             Log.warn("delivery.unanswered", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,
                     "channel", job.channel().id(), "attempt", job.attempt(), "reason", unknown.reason());
@@ -304,7 +307,7 @@ public final class DeliveryWorker implements MessageProcessor {
         }
         if (unsureSince != null) {
             // An earlier request of this attempt is still unaccounted for: the next claim asks about it again.
-            deliveries.unsure(job, failure.reason(), unsureSince, granted.unansweredLookups());
+            deliveries.unsure(job, failure.reason(), unsureSince, granted.unansweredLookups(), granted.askedProviders());
         } else {
             deliveries.release(job, failure.reason());
         }
@@ -336,11 +339,25 @@ public final class DeliveryWorker implements MessageProcessor {
     }
 
     /**
-     * What the provider sent to the job's recipient since the unanswered request began (less the clocks'
+     * The providers an attempt's unanswered requests went to, after one more to {@code provider}: empty (every provider is
+     * asked) when either is not known ({@code before} null: no earlier request unanswered).
+     */
+    private static Set<String> asked(Set<String> before, String provider) {
+        if (provider == null || before != null && before.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> asked = new java.util.TreeSet<>(before == null ? Set.of() : before);
+        asked.add(provider);
+        return asked;
+    }
+
+    /**
+     * What the provider sent to the job's recipient since the unanswered request began (asking only the providers the
+     * unanswered requests went to, when known) (less the clocks'
      * possible skew) that is no other delivery's; {@link IllegalStateException} when the provider can't say.
      */
-    private Optional<String> sentEarlier(DeliveryJob job, Instant unsureSince) {
-        return sender.sentSince(job, unsureSince.minus(CLOCK_SKEW)).stream()
+    private Optional<String> sentEarlier(DeliveryJob job, Instant unsureSince, Set<String> asked) {
+        return sender.sentSince(job, unsureSince.minus(CLOCK_SKEW), asked).stream()
                 .filter(providerId -> deliveries.byProviderId(providerId).isEmpty())
                 .findFirst();
     }

@@ -17,7 +17,15 @@ public sealed interface SendResult {
      * The request went out but its answer never came, or came without the provider's id (a timeout, a dropped
      * connection): the provider may have taken it. Sent again blindly, it could ring someone twice.
      */
-    record Unknown(String reason) implements SendResult {
+    record Unknown(String reason, String provider) implements SendResult {
+        public Unknown(String reason) {
+            this(reason, null);
+        }
+
+        /** The same, saying which provider was asked (with several, only it is asked later what it placed). */
+        public Unknown askedOf(String name) {
+            return new Unknown(reason, name);
+        }
     }
 
     /** Will never succeed as sent (bad number, bad credentials): recorded as failed, not retried. */

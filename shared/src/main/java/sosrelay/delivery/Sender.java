@@ -18,6 +18,14 @@ public interface Sender {
     }
 
     /**
+     * As {@link #sentSince(DeliveryJob, Instant)}, asking only the providers the unanswered requests went to
+     * ({@code asked}, their names; empty when that is not known: every provider is asked).
+     */
+    default List<String> sentSince(DeliveryJob job, Instant since, java.util.Set<String> asked) {
+        return sentSince(job, since);
+    }
+
+    /**
      * Why this sender sends no job like this one (a notice switched off because its text has no registered
      * template), or null: it sends it. A job that is off is dropped before its claim: nothing is sent or recorded.
      */

@@ -17,7 +17,7 @@ import sosrelay.directory.Channel;
 
 class FailoverCallsTest {
     private static final SendResult DOWN = new SendResult.Transient("503", null);
-    private static final SendResult TIMED_OUT = new SendResult.Unknown("did not answer within 8000 ms");
+    private static final SendResult.Unknown TIMED_OUT = new SendResult.Unknown("did not answer within 8000 ms");
 
     /** A provider that answers as scripted (then accepts), and counts who it was asked to ring. */
     private static final class Scripted implements VoiceProvider {
@@ -25,6 +25,7 @@ class FailoverCallsTest {
         private final Deque<SendResult> script = new ArrayDeque<>();
         private final List<String> asked = new ArrayList<>();
         private List<String> sent = List.of();
+        private int lookups;
 
         Scripted(String name) {
             this.name = name;
@@ -44,6 +45,10 @@ class FailoverCallsTest {
 
         @Override
         public List<String> sentSince(DeliveryJob job, Instant since) {
+            lookups++;
+            if (sent == null) {
+                throw new IllegalStateException(name + " call details timed out");
+            }
             return sent;
         }
 
@@ -99,21 +104,47 @@ class FailoverCallsTest {
     }
 
     @Test
-    void aRequestThatMayHaveRungIsNeverSentToAnotherProvider() {
+    void aTimedOutRequestIsLookedUpOnTheProviderAskedAndOneItPlacedIsNeverSentToAnother() {
         exotel.script.add(TIMED_OUT);
+        exotel.sent = List.of("exotel-late-1");
 
-        assertThat(calls.send(job("p1"))).isEqualTo(TIMED_OUT);
+        assertThat(calls.send(job("p1"))).isEqualTo(TIMED_OUT.askedOf("exotel"));
+        assertThat(exotel.lookups).isEqualTo(1);
+        assertThat(plivo.lookups).isZero();
         assertThat(plivo.asked).isEmpty();
     }
 
     @Test
-    void timeoutsOpenThePrimaryToo() {
-        exotel.script.addAll(List.of(TIMED_OUT, TIMED_OUT));
-        calls.send(job("p1"));
-        calls.send(job("p2"));
+    void aTimedOutRequestTheProviderPlacedNothingForGoesToTheNextAtOnceAndTheTimeoutOpensIt() {
+        exotel.script.add(TIMED_OUT);
 
-        assertThat(calls.send(job("p3"))).isEqualTo(new SendResult.Accepted("plivo-p3"));
-        assertThat(exotel.asked).containsExactly("p1", "p2");
+        assertThat(calls.send(job("p1"))).isEqualTo(new SendResult.Accepted("plivo-p1"));
+        assertThat(calls.send(job("p2"))).isEqualTo(new SendResult.Accepted("plivo-p2"));
+        assertThat(exotel.asked).as("one timeout opens it").containsExactly("p1");
+        assertThat(plivo.lookups).isZero();
+    }
+
+    @Test
+    void aTimedOutRequestWhoseLookUpFailsTooGoesToTheNextAndIfNoneTakesItStaysUnsureAtTheProviderAsked() {
+        exotel.script.addAll(List.of(TIMED_OUT, TIMED_OUT));
+        exotel.sent = null;
+
+        assertThat(calls.send(job("p1"))).isEqualTo(new SendResult.Accepted("plivo-p1"));
+
+        now = now.plus(ProviderHealth.OPEN_FOR);
+        plivo.script.addAll(List.of(DOWN));
+        SendResult result = calls.send(job("p2"));
+        assertThat(result).isInstanceOf(SendResult.Unknown.class);
+        assertThat(((SendResult.Unknown) result).provider()).isEqualTo("exotel");
+    }
+
+    @Test
+    void theLastProviderTimingOutIsLeftUnsureAtIt() {
+        exotel.script.add(DOWN);
+        plivo.script.add(TIMED_OUT);
+
+        assertThat(calls.send(job("p1"))).isEqualTo(TIMED_OUT.askedOf("plivo"));
+        assertThat(plivo.lookups).as("the worker asks, after the provider settled").isZero();
     }
 
     @Test
@@ -162,9 +193,20 @@ class FailoverCallsTest {
     }
 
     @Test
-    void whatWasSentIsAskedOfEveryProviderTheUnansweredRequestCouldHaveGoneTo() {
+    void whatWasSentIsAskedOfEveryProviderWhenItIsNotKnownWhichWasAsked() {
         plivo.sent = List.of("plivo-late-1");
 
         assertThat(calls.sentSince(job("p1"), now)).containsExactly("plivo-late-1");
+        assertThat(calls.sentSince(job("p1"), now, java.util.Set.of())).containsExactly("plivo-late-1");
+        assertThat(exotel.lookups).isEqualTo(2);
+    }
+
+    @Test
+    void whatWasSentIsAskedOnlyOfTheProvidersTheUnansweredRequestsWentTo() {
+        exotel.sent = null;
+        plivo.sent = List.of("plivo-late-1");
+
+        assertThat(calls.sentSince(job("p1"), now, java.util.Set.of("plivo"))).containsExactly("plivo-late-1");
+        assertThat(exotel.lookups).isZero();
     }
 }

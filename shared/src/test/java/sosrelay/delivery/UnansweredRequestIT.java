@@ -27,7 +27,9 @@ class UnansweredRequestIT {
     private final SteppedClock clock = new SteppedClock(START.toEpochMilli());
     private final List<String> requests = new ArrayList<>();
     private final List<Instant> lookups = new ArrayList<>();
+    private final List<java.util.Set<String>> askedOf = new ArrayList<>();
     private DeliveryWorker worker;
+    private DeliveryStore deliveries;
 
     @BeforeAll
     static void start() {
@@ -42,7 +44,7 @@ class UnansweredRequestIT {
     @BeforeEach
     void slowProvider() {
         stack.reset();
-        DeliveryStore deliveries = new DeliveryStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), clock,
+        deliveries = new DeliveryStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), clock,
                 Duration.ofSeconds(60));
         Sender placesLate = new Sender() {
             @Override
@@ -50,6 +52,12 @@ class UnansweredRequestIT {
                 requests.add(job.personId());
                 return requests.size() == 1 ? new SendResult.Unknown("Exotel did not answer within 800 ms")
                         : new SendResult.Accepted("call-second");
+            }
+
+            @Override
+            public List<String> sentSince(DeliveryJob job, Instant since, java.util.Set<String> asked) {
+                askedOf.add(asked);
+                return sentSince(job, since);
             }
 
             @Override
@@ -82,5 +90,45 @@ class UnansweredRequestIT {
         assertThat(lookups).hasSize(1);
         assertThat(new DeliveryStore(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), clock, Duration.ofSeconds(60))
                 .byProviderId("call-late")).isPresent();
+    }
+
+    @Test
+    void theProviderTheUnansweredRequestWentToIsKeptSoThatOnlyItIsAskedAndAClaimThatRanOutAsksEvery() {
+        DeliveryJob job = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-iyer", "+919800000002", Channel.CALL, 1);
+        assertThat(deliveries.claim(job)).isEqualTo(new DeliveryStore.Claim.Granted(null, 0));
+        deliveries.unsure(job, "Exotel did not answer within 8000 ms", START, 0, java.util.Set.of("exotel"));
+
+        assertThat(deliveries.claim(job)).isEqualTo(new DeliveryStore.Claim.Granted(START, 0, java.util.Set.of("exotel")));
+
+        clock.set(START.plusSeconds(61).toEpochMilli());
+        assertThat(deliveries.claim(job)).as("the claim above ran out: whoever held it may have asked any provider")
+                .isEqualTo(new DeliveryStore.Claim.Granted(START, 0, java.util.Set.of()));
+    }
+
+    @Test
+    void theWorkerAsksOnlyTheProviderItsUnansweredRequestWentTo() {
+        Sender timesOutAtPlivo = new Sender() {
+            @Override
+            public SendResult send(DeliveryJob job) {
+                requests.add(job.personId());
+                return requests.size() == 1 ? new SendResult.Unknown("Plivo did not answer within 8000 ms", "plivo")
+                        : new SendResult.Accepted("call-second");
+            }
+
+            @Override
+            public List<String> sentSince(DeliveryJob job, Instant since, java.util.Set<String> asked) {
+                askedOf.add(asked);
+                return List.of();
+            }
+        };
+        DeliveryWorker plivoWorker = new DeliveryWorker(deliveries, timesOutAtPlivo, job -> true, (job, id) -> { }, Pacing.none(clock), clock);
+        String body = new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", "dr-khan", "+919800000003", Channel.CALL, 1).toJson();
+
+        plivoWorker.process(body);
+        clock.set(START.plus(DeliveryWorker.PROVIDER_SETTLES).plusSeconds(1).toEpochMilli());
+        assertThat(plivoWorker.process(body)).as("nothing found: sent again, and taken").isNull();
+
+        assertThat(askedOf).containsExactly(java.util.Set.of("plivo"));
+        assertThat(requests).containsExactly("dr-khan", "dr-khan");
     }
 }

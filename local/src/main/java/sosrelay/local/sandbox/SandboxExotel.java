@@ -274,6 +274,13 @@ public final class SandboxExotel implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Matcher timingOut = API.matcher(exchange.getRequestURI().getPath());
+        if (timingOut.matches() && outage.timesOut(SandboxOutage.Provider.EXOTEL, Instant.now())) {
+            console.printf("[sandbox exotel] timing out: %s %s left unanswered%n", exchange.getRequestMethod(), timingOut.group(2));
+            // Left open and answered late from the timeline: a hung Exotel must not hang the sandbox's own request threads.
+            timeline.schedule(() -> lateGatewayTimeout(exchange), SandboxOutage.HANGS_FOR.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
         try (exchange) {
             String method = exchange.getRequestMethod();
             Matcher numberScript = NUMBER_SCRIPT.matcher(exchange.getRequestURI().getPath());
@@ -334,6 +341,16 @@ public final class SandboxExotel implements AutoCloseable {
             } else {
                 calls.place(exchange, SandboxHttp.body(exchange));
             }
+        }
+    }
+
+    private static void lateGatewayTimeout(HttpExchange exchange) {
+        try {
+            SandboxHttp.exotelError(exchange, 504, "Gateway timeout");
+        } catch (IOException clientGone) {
+            // The client gave up long ago, as it should.
+        } finally {
+            exchange.close();
         }
     }
 

@@ -14,6 +14,9 @@ import sosrelay.directory.Durations;
  * details; GupShup's sends and opt-ins) is answered 503 from {@code start} for {@code length}, then it is back.
  * Scripted by {@code SOS_SANDBOX_OUTAGE} ({@code exotel@20s+60s,gupshup@0s+2m}: 20 s after the stack is ready, for
  * 60 s) or by tests. Exotel's recording host stays up: it is a different service.
+ *
+ * <p>{@code exotel-timeout@0s+3m} is Exotel timing out instead: its API answers nothing for {@link #HANGS_FOR} (past any
+ * client timeout), then 504, and places no call.
  */
 public final class SandboxOutage {
     /** The providers an outage can take down. */
@@ -21,31 +24,43 @@ public final class SandboxOutage {
         EXOTEL, GUPSHUP, PLIVO
     }
 
-    private record Window(Provider provider, Instant from, Instant until) {
+    /** How long a timing-out provider leaves a request unanswered. */
+    public static final Duration HANGS_FOR = Duration.ofSeconds(30);
+
+    private record Window(Provider provider, Instant from, Instant until, boolean timesOut) {
     }
 
-    private record Planned(Provider provider, Duration after, Duration length) {
+    private record Planned(Provider provider, Duration after, Duration length, boolean timesOut) {
     }
 
-    private static final Pattern ONE = Pattern.compile("\\s*([a-z]+)@([0-9]+[smh])\\+([0-9]+[smh])\\s*");
+    private static final Pattern ONE = Pattern.compile("\\s*([a-z]+)(-timeout)?@([0-9]+[smh])\\+([0-9]+[smh])\\s*");
 
     private final List<Window> windows = new CopyOnWriteArrayList<>();
     private final List<Planned> plan = new CopyOnWriteArrayList<>();
 
     /** Down from {@code after} from now, for {@code length}. */
     public void schedule(Provider provider, Duration after, Duration length) {
+        schedule(provider, after, length, false);
+    }
+
+    /** As {@link #schedule(Provider, Duration, Duration)}; {@code timesOut}: its requests hang instead (Exotel only). */
+    public void schedule(Provider provider, Duration after, Duration length, boolean timesOut) {
         Instant from = Instant.now().plus(after);
-        windows.add(new Window(provider, from, from.plus(length)));
+        windows.add(new Window(provider, from, from.plus(length), timesOut));
     }
 
     /** The outages read from {@code SOS_SANDBOX_OUTAGE} begin: their start times count from now. */
     public void begin() {
-        plan.forEach(p -> schedule(p.provider(), p.after(), p.length()));
+        plan.forEach(p -> schedule(p.provider(), p.after(), p.length(), p.timesOut()));
         plan.clear();
     }
 
     boolean isDown(Provider provider, Instant now) {
-        return windows.stream().anyMatch(w -> w.provider() == provider && !now.isBefore(w.from()) && now.isBefore(w.until()));
+        return windows.stream().anyMatch(w -> w.provider() == provider && !w.timesOut() && !now.isBefore(w.from()) && now.isBefore(w.until()));
+    }
+
+    boolean timesOut(Provider provider, Instant now) {
+        return windows.stream().anyMatch(w -> w.provider() == provider && w.timesOut() && !now.isBefore(w.from()) && now.isBefore(w.until()));
     }
 
     /**
@@ -61,9 +76,14 @@ public final class SandboxOutage {
             Matcher m = ONE.matcher(part.toLowerCase(Locale.ROOT));
             Provider provider = m.matches() ? provider(m.group(1)) : null;
             if (provider == null) {
-                throw new IllegalArgumentException("'" + part.strip() + "' is not <exotel|gupshup|plivo>@<start>+<length>, e.g. exotel@20s+60s");
+                throw new IllegalArgumentException("'" + part.strip() + "' is not <exotel|gupshup|plivo>@<start>+<length>, e.g. exotel@20s+60s"
+                        + " (or exotel-timeout@0s+3m)");
             }
-            outage.plan.add(new Planned(provider, Durations.parse(m.group(2)), Durations.parse(m.group(3))));
+            boolean timesOut = m.group(2) != null;
+            if (timesOut && provider != Provider.EXOTEL) {
+                throw new IllegalArgumentException("'" + part.strip() + "': only exotel can be made to time out (exotel-timeout@0s+3m)");
+            }
+            outage.plan.add(new Planned(provider, Durations.parse(m.group(3)), Durations.parse(m.group(4)), timesOut));
         }
         return outage;
     }

@@ -25,9 +25,22 @@ class SandboxOutageTest {
     }
 
     @Test
+    void exotelTimingOutIsAWindowOfItsOwnNotADownOne() {
+        SandboxOutage outage = SandboxOutage.parse("exotel-timeout@0s+1m");
+        Instant now = Instant.now();
+        outage.begin();
+
+        assertThat(outage.timesOut(SandboxOutage.Provider.EXOTEL, now.plusSeconds(5))).isTrue();
+        assertThat(outage.isDown(SandboxOutage.Provider.EXOTEL, now.plusSeconds(5))).as("hangs, never a quick 503").isFalse();
+        assertThat(outage.timesOut(SandboxOutage.Provider.EXOTEL, now.plusSeconds(61))).isFalse();
+    }
+
+    @Test
     void aSpecItCannotReadIsNamed() {
         assertThatThrownBy(() -> SandboxOutage.parse("exotel@20s+60s,twilio@0s+1m"))
-                .hasMessage("'twilio@0s+1m' is not <exotel|gupshup|plivo>@<start>+<length>, e.g. exotel@20s+60s");
+                .hasMessage("'twilio@0s+1m' is not <exotel|gupshup|plivo>@<start>+<length>, e.g. exotel@20s+60s (or exotel-timeout@0s+3m)");
+        assertThatThrownBy(() -> SandboxOutage.parse("plivo-timeout@0s+1m"))
+                .hasMessage("'plivo-timeout@0s+1m': only exotel can be made to time out (exotel-timeout@0s+3m)");
         assertThatThrownBy(() -> SandboxOutage.parse("exotel@soon")).hasMessageContaining("'exotel@soon'");
     }
 }

@@ -14,7 +14,8 @@
  * <p>{@code PlivoCalls} is Plivo's adapter: {@code POST /v1/Account/{auth_id}/Call/} (JSON only, Basic auth, 201 with a
  * {@code request_uuid}, kept as {@code plivo-<request_uuid>}), answer and hangup URLs naming the delivery
  * ({@code ?ref=<incident>:<person>}, signed by Plivo as part of the URL); its look-ups are the live calls and the call
- * records by {@code to_number} (records carry a {@code call_uuid}, never the {@code request_uuid}).
+ * records by {@code to_number} (records carry a {@code call_uuid}, never the {@code request_uuid}; a live call's details
+ * do, so a call whose hangup was lost is found on the line, or known to be over, at the first check).
  * <p>With several providers the call worker's sender is {@code FailoverCalls}: each attempt to the first provider whose
  * {@code ProviderHealth} admits it (two failures running, or one timeout, open a provider for 30 s, then one probe), a 5xx
  * or 429 passed on to the next provider within the same claim; a timeout first looked up on the provider asked (it may

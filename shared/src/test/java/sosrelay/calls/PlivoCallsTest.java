@@ -137,10 +137,39 @@ class PlivoCallsTest {
     }
 
     @Test
-    void aRequestUuidWhoseCallLeftTheQueueIsNotSaidToBeAnything() {
-        plivo.stubFor(get(urlPathEqualTo(CALL + "r-1/")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"api_id\":\"1\",\"error\":\"not found\"}")));
+    void aRequestUuidOfACallOnTheLineIsFoundAmongTheLiveCallsByTheRequestUuidTheirDetailsCarry() {
+        notQueuedNorRecorded("r-1");
+        plivo.stubFor(get(urlEqualTo(CALL + "?status=live")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"api_id\":\"1\",\"calls\":[\"c-other\",\"c-ours\"]}")));
+        plivo.stubFor(get(urlEqualTo(CALL + "c-other/?status=live")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"api_id\":\"1\",\"call_uuid\":\"c-other\",\"request_uuid\":\"r-2\",\"call_status\":\"in-progress\"}")));
+        plivo.stubFor(get(urlEqualTo(CALL + "c-ours/?status=live")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"api_id\":\"1\",\"call_uuid\":\"c-ours\",\"request_uuid\":\"r-1\",\"call_status\":\"ringing\"}")));
+
+        assertThat(calls.status("plivo-r-1")).isEqualTo("ringing");
+    }
+
+    @Test
+    void aRequestUuidNeitherQueuedNorLiveIsACallThatEndedWithoutItsHangupAndIsRetriedAsFailedAtOnce() {
+        notQueuedNorRecorded("r-1");
+        plivo.stubFor(get(urlEqualTo(CALL + "?status=live")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"api_id\":\"1\",\"calls\":[\"c-other\"]}")));
+        plivo.stubFor(get(urlEqualTo(CALL + "c-other/?status=live")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"api_id\":\"1\",\"call_uuid\":\"c-other\",\"request_uuid\":\"r-2\",\"call_status\":\"in-progress\"}")));
+
+        assertThat(calls.status("plivo-r-1")).isEqualTo("failed");
+    }
+
+    @Test
+    void whenTheLiveCallsCannotBeListedPlivoCannotSay() {
+        notQueuedNorRecorded("r-1");
+        plivo.stubFor(get(urlEqualTo(CALL + "?status=live")).willReturn(aResponse().withStatus(503)));
 
         assertThatThrownBy(() -> calls.status("plivo-r-1")).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void notQueuedNorRecorded(String id) {
+        plivo.stubFor(get(urlPathEqualTo(CALL + id + "/")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"api_id\":\"1\",\"error\":\"not found\"}")));
     }
 }

@@ -42,7 +42,8 @@ import sosrelay.web.FormEncoding;
  * picked up asks {@code answer_url}, whose XML must parse and be Plivo's ({@code <Response>}; inside {@code <GetInput>}
  * only {@code <Speak>} and {@code <Play>}; {@code en-IN} and {@code hi-IN} only in a Polly voice), then posts the key
  * pressed to the GetInput's action; every call ends with {@code hangup_url}. Every callback is signed
- * ({@code X-Plivo-Signature-V3}). Look-ups: live calls and call records by {@code to_number}, a queued call by request_uuid.
+ * ({@code X-Plivo-Signature-V3}). Look-ups: live calls and call records by {@code to_number}, a queued call by request_uuid,
+ * a live call by call_uuid (with its request_uuid).
  * {@code SOS_SANDBOX_OUTAGE=plivo@…} answers 503 to every API request meanwhile.
  */
 public final class SandboxPlivo implements AutoCloseable {
@@ -341,12 +342,24 @@ public final class SandboxPlivo implements AutoCloseable {
             String to = query.get("to_number");
             if ("live".equals(query.get("status"))) {
                 reply(exchange, 200, Map.of("api_id", UUID.randomUUID().toString(), "calls", calls.stream()
-                        .filter(c -> (to == null || c.to().equals(to)) && (c.status().equals("ringing") || c.status().equals("in-progress")))
+                        .filter(c -> (to == null || c.to().equals(to)) && live(c))
                         .map(PlacedCall::callUuid).toList()));
                 return;
             }
             reply(exchange, 200, Map.of("api_id", UUID.randomUUID().toString(), "meta", Map.of(), "objects", calls.stream()
                     .filter(c -> (to == null || c.to().equals(to)) && ended(c)).map(SandboxPlivo::record).toList()));
+            return;
+        }
+        if ("live".equals(query.get("status"))) {
+            // A live call's details carry its request_uuid, as Plivo's do: the one way to tie a call under way to our request.
+            PlacedCall call = calls.stream().filter(c -> c.callUuid().equals(id) && live(c)).findFirst().orElse(null);
+            if (call == null) {
+                error(exchange, 404, "not found");
+            } else {
+                reply(exchange, 200, Map.of("api_id", UUID.randomUUID().toString(), "call_uuid", call.callUuid(),
+                        "request_uuid", call.requestUuid(), "call_status", call.status(), "direction", "outbound",
+                        "from", CALLER_ID, "to", call.to()));
+            }
             return;
         }
         if ("queued".equals(query.get("status"))) {
@@ -366,6 +379,10 @@ public final class SandboxPlivo implements AutoCloseable {
             record.put("api_id", UUID.randomUUID().toString());
             reply(exchange, 200, record);
         }
+    }
+
+    private static boolean live(PlacedCall call) {
+        return call.status().equals("ringing") || call.status().equals("in-progress");
     }
 
     private static boolean ended(PlacedCall call) {

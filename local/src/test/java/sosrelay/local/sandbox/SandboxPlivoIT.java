@@ -76,6 +76,23 @@ class SandboxPlivoIT {
     }
 
     @Test
+    void aCallWhoseHangupIsLostIsFoundOnTheLineByItsRequestUuidThenSaidOverAtOnce() throws InterruptedException {
+        sandbox.script("+919800000002", List.of("no-callback"));
+        PlivoCalls calls = calls(SandboxPlivo.CALLER_ID);
+        String id = ((SendResult.Accepted) calls.send(job("+919800000002"))).providerId();
+
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!"ringing".equals(sandbox.calls().get(0).status()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(calls.status(id)).as("live: its details carry the request_uuid").isEqualTo("ringing");
+        while (!"no-answer".equals(sandbox.calls().get(0).status()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(calls.status(id)).as("over, and no hangup came: retried as a failed call").isEqualTo("failed");
+    }
+
+    @Test
     void anOutageAnswers503ToEveryRequest() {
         SandboxOutage outage = new SandboxOutage();
         outage.schedule(SandboxOutage.Provider.PLIVO, Duration.ZERO, Duration.ofMinutes(1));

@@ -49,8 +49,8 @@ public record Person(String id, String name, String phone, List<Channel> channel
         return attempt <= 0 ? 1 : round(attempt) * phones.size() + 1;
     }
 
-    /** Whether {@code e164} is one of their numbers. */
+    /** Whether {@code e164} is one of their numbers (never for null: a caller that is no phone number). */
     public boolean hasNumber(String e164) {
-        return phones.contains(e164);
+        return e164 != null && phones.contains(e164);
     }
 }

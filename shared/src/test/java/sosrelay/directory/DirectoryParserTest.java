@@ -72,6 +72,7 @@ class DirectoryParserTest {
         assertThat(directory.people().get("nurse-station").phones()).containsExactly("+919800000002");
         assertThat(directory.people().get("duty-manager").phones()).containsExactly("+919800000003");
         assertThat(directory.personWithPhone("+918022223333")).isEqualTo(rao);
+        assertThat(directory.personWithPhone(null)).as("a caller that is no phone number").isNull();
 
         doc.put("people", List.of(
                 Map.of("id", "dr-rao", "name", "Dr. Rao", "phone", "09800000001", "phones", List.of("09800000001")),

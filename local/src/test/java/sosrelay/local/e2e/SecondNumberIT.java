@@ -20,8 +20,8 @@ import sosrelay.local.sandbox.SandboxExotel;
 
 /**
  * Issue 22, item 6: a person with {@code phones: [mobile, desk]}. A mobile that is not answered has the desk rung next, at
- * once rather than after the retry wait, and an answer on the desk ends the ringing; after the last number the retry
- * policy waits, then starts again at the first number.
+ * once rather than after the retry wait, hears the incident's greeting, and its answer ends the ringing; after the last
+ * number the retry policy waits, then starts again at the first number.
  */
 class SecondNumberIT {
     private static final String MOBILE = "+919833300001";
@@ -57,6 +57,8 @@ class SecondNumberIT {
         assertThat(calls).extracting(SandboxExotel.PlacedCall::from).containsExactly(MOBILE, DESK);
         // The type waits 60 s between retries: the desk came well before that.
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isLessThan(Duration.ofSeconds(20));
+        assertThat(calls.get(1).heard()).as("the desk hears the incident's greeting, as a call we placed")
+                .contains("Emergency alert. Desk emergency");
         List<Object> events = events(view(id));
         assertThat(events).containsSubsequence("delivery.no-answer", "retry.next-number", "delivery.completed")
                 .doesNotContain("retry.scheduled", "retry.exhausted");

@@ -120,6 +120,10 @@ public final class PlivoCalls implements VoiceProvider {
                 if (live != null && (id.equals(live.get("request_uuid")) || id.equals(live.get("call_uuid")))) {
                     return "ringing".equals(live.get("call_status")) ? "ringing" : "in-progress";
                 }
+                if (live != null && !(live.get("request_uuid") instanceof String)) {
+                    // Details without a request_uuid (Plivo's older answer) can't rule this call out: never "over" on a guess.
+                    throw new IllegalStateException("Plivo's live call " + callUuid + " has no request_uuid to compare");
+                }
             }
             return "failed";
         }

@@ -161,9 +161,16 @@ class PlivoCallsTest {
     }
 
     @Test
-    void whenTheLiveCallsCannotBeListedPlivoCannotSay() {
+    void whenTheLiveCallsCannotBeListedOrTheirDetailsCarryNoRequestUuidPlivoCannotSay() {
         notQueuedNorRecorded("r-1");
         plivo.stubFor(get(urlEqualTo(CALL + "?status=live")).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> calls.status("plivo-r-1")).isInstanceOf(IllegalStateException.class);
+
+        plivo.stubFor(get(urlEqualTo(CALL + "?status=live")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"api_id\":\"1\",\"calls\":[\"c-old\"]}")));
+        plivo.stubFor(get(urlEqualTo(CALL + "c-old/?status=live")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"api_id\":\"1\",\"call_uuid\":\"c-old\",\"call_status\":\"in-progress\"}")));
 
         assertThatThrownBy(() -> calls.status("plivo-r-1")).isInstanceOf(IllegalStateException.class);
     }

@@ -18,5 +18,8 @@
  * <p>With several providers the call worker's sender is {@code FailoverCalls}: each attempt to the first provider whose
  * {@code ProviderHealth} admits it (two failures running open a provider for 30 s, then one probe), a 5xx or 429 passed
  * on to the next provider within the same claim, a timeout never (it may have rung: every provider is asked first).
+ * Each provider has its own budget ({@code VoiceBudgets}: Exotel's {@code RATE#exotel-calls}, Plivo's {@code RATE#plivo-calls},
+ * its concurrent calls counted over a window): a call's token (with the claim) is taken from the first admitted provider with
+ * room, and the call goes there; a provider tried after a refusal takes its own token first.
  */
 package sosrelay.calls;

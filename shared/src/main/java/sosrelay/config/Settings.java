@@ -212,6 +212,28 @@ public final class Settings {
     }
 
     /**
+     * Plivo's budget, its India defaults: {@code concurrentCalls} live calls (ringing or connected; one more fails at once with
+     * 5030), requested at {@code callsPerSecond} (Plivo queues above that rather than refusing). 0 concurrent calls: off.
+     */
+    public record PlivoPacing(int concurrentCalls, int callsPerSecond, Duration callHeld) {
+        static PlivoPacing read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("Plivo pacing", new PlivoPacing(v.integer("PLIVO_CONCURRENT_CALLS", 50, 0),
+                    v.integer("PLIVO_CALLS_PER_SECOND", 2, 1), v.seconds("PLIVO_CALL_HELD_SECONDS", 90, 1)));
+        }
+
+        /**
+         * How long a call counts as live: we never learn in time when each call ends, so a call counts from its request for as
+         * long as Plivo's queue may hold it ({@code concurrentCalls / callsPerSecond}: at most that many requests are ever
+         * outstanding) plus {@code callHeld} (ring time and a typical answered call). No more than {@code concurrentCalls}
+         * requests in any such window keeps the live calls under the limit unless calls run longer than {@code callHeld}.
+         */
+        public Duration window() {
+            return callHeld.plusMillis(1000L * concurrentCalls / callsPerSecond);
+        }
+    }
+
+    /**
      * What a Plivo webhook needs to check Plivo's {@code X-Plivo-Signature-V3}: the auth token it is signed with, and the
      * public base URL (no trailing slash) the signed URLs were built on; null: the API's own, {@code https://<Host>/<stage>}.
      */
@@ -450,6 +472,10 @@ public final class Settings {
 
     public Plivo plivo() {
         return group("plivo", Plivo::read);
+    }
+
+    public PlivoPacing plivoPacing() {
+        return group("plivoPacing", PlivoPacing::read);
     }
 
     public Voice voice() {

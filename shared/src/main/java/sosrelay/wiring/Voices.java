@@ -1,17 +1,25 @@
 package sosrelay.wiring;
 
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.calls.FailoverCalls;
 import sosrelay.calls.PlivoAccount;
 import sosrelay.calls.PlivoCalls;
 import sosrelay.calls.ProviderHealth;
+import sosrelay.calls.VoiceBudgets;
 import sosrelay.calls.VoiceProvider;
 import sosrelay.calls.VoiceProviders;
 import sosrelay.config.Settings;
 import sosrelay.delivery.Sender;
+import sosrelay.pacing.BudgetShares;
+import sosrelay.pacing.Pacer;
+import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.secrets.SecretValue;
 
 /** The voice providers of {@code VOICE_PROVIDERS}, each behind the {@link VoiceProvider} port, in order of preference. */
@@ -33,8 +41,38 @@ final class Voices {
     }
 
     /** The call worker's sender: the one provider as it is, or several with failover between them ({@link FailoverCalls}). */
-    static Sender sender(Foundation base, VoiceProviders providers) {
-        return providers.inOrder().size() == 1 ? providers.primary() : new FailoverCalls(providers, new ProviderHealth(base.clock));
+    static Sender sender(VoiceProviders providers, ProviderHealth health, VoiceBudgets budgets) {
+        return providers.inOrder().size() == 1 ? providers.primary() : new FailoverCalls(providers, health, budgets);
+    }
+
+    /** The call worker's pacer: the one provider's budget as it is, or each provider's behind {@link VoiceBudgets}. */
+    static Pacer pacer(Foundation base, VoiceBudgets budgets) {
+        List<String> names = base.settings.voice().providers();
+        return names.size() == 1 ? budgets.of(names.get(0)) : budgets;
+    }
+
+    /** Each listed provider's own budget, in order of preference. */
+    static VoiceBudgets budgets(Foundation base, ProviderHealth health) {
+        Map<String, Pacer> budgets = new LinkedHashMap<>();
+        for (String name : base.settings.voice().providers()) {
+            budgets.put(name, switch (name) {
+                case VoiceProviders.EXOTEL -> budget(base, "exotel-calls", base.settings.pacing().callLimit(), base.settings.pacing().window());
+                case PlivoCalls.NAME -> budget(base, "plivo-calls", base.settings.plivoPacing().concurrentCalls(),
+                        base.settings.plivoPacing().window());
+                default -> throw new IllegalStateException("VOICE_PROVIDERS names " + name + ", which has no budget");
+            });
+        }
+        return new VoiceBudgets(budgets, health);
+    }
+
+    /** {@code limit} sends in any {@code window}, shared by every worker; 0: not paced. */
+    private static Pacer budget(Foundation base, String name, int limit, Duration window) {
+        if (limit == 0) {
+            return Pacer.NONE;
+        }
+        // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
+        return new SlidingWindowBudget(base.dynamo.get(), base.incidentsTable(), name, BudgetShares.of(limit, window), base.clock,
+                new SecureRandom());
     }
 
     /**

@@ -211,6 +211,15 @@ class SettingsTest {
     }
 
     @Test
+    void plivosBudgetIsItsIndiaLimitsAndCountsACallForItsQueueTimeAndItsLength() {
+        Settings.PlivoPacing plivo = new Settings(Env.of(Map.of("PLIVO_CONCURRENT_CALLS", ""))).plivoPacing();
+        assertThat(plivo).isEqualTo(new Settings.PlivoPacing(50, 2, Duration.ofSeconds(90)));
+        assertThat(plivo.window()).as("50 queued at 2 a second: 25 s, then 90 s of ringing and talk").isEqualTo(Duration.ofSeconds(115));
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("PLIVO_CALLS_PER_SECOND", "0"))).plivoPacing())
+                .hasMessageContaining("PLIVO_CALLS_PER_SECOND");
+    }
+
+    @Test
     void operatorKeyIdsAreAListWithBlanksLeftOut() {
         assertThat(new Settings(Env.of(Map.of("OPERATOR_API_KEY_IDS", " key-a, ,key-b,"))).api().operatorKeyIds())
                 .containsExactlyInAnyOrder("key-a", "key-b");

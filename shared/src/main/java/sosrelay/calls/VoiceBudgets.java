@@ -43,11 +43,11 @@ public final class VoiceBudgets implements Pacer {
     }
 
     /**
-     * The budget a look-up at {@code provider} takes its turn in: an Exotel account's own (Exotel counts every voice API in
+     * The budget a look-up at {@code provider} takes its turn in: an Exotel account's own, each account's (Exotel counts every voice API in
      * its 200 a minute); none for Plivo, whose call budget counts live calls only, nor for a provider no longer listed.
      */
     public Pacer forLookups(String provider) {
-        return VoiceProviders.EXOTEL.equals(provider) && budgets.containsKey(provider) ? budgets.get(provider) : Pacer.NONE;
+        return VoiceProviders.isExotel(provider) && budgets.containsKey(provider) ? budgets.get(provider) : Pacer.NONE;
     }
 
     /** A send from {@code provider}'s budget for a provider tried after another failed: taken now, or not at all. */

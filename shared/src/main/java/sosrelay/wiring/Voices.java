@@ -34,7 +34,7 @@ final class Voices {
             providers.add(switch (name) {
                 case VoiceProviders.EXOTEL -> new ExotelCalls(base.http.get(), exotel);
                 case PlivoCalls.NAME -> new PlivoCalls(base.http.get(), plivoAccount(base));
-                default -> throw new IllegalStateException("VOICE_PROVIDERS names " + name + ", which has no adapter");
+                default -> new ExotelCalls(base.http.get(), exotelAccount(base, label(name)), name);
             });
         }
         return new VoiceProviders(providers);
@@ -59,7 +59,8 @@ final class Voices {
                 case VoiceProviders.EXOTEL -> budget(base, "exotel-calls", base.settings.pacing().callLimit(), base.settings.pacing().window());
                 case PlivoCalls.NAME -> budget(base, "plivo-calls", base.settings.plivoPacing().concurrentCalls(),
                         base.settings.plivoPacing().window());
-                default -> throw new IllegalStateException("VOICE_PROVIDERS names " + name + ", which has no budget");
+                default -> budget(base, "exotel-" + label(name) + "-calls", base.settings.exotelAccount(label(name)).callLimit(),
+                        base.settings.pacing().window());
             });
         }
         return new VoiceBudgets(budgets, health);
@@ -73,6 +74,28 @@ final class Voices {
         // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
         return new SlidingWindowBudget(base.dynamo.get(), base.incidentsTable(), name, BudgetShares.of(limit, window), base.clock,
                 new SecureRandom());
+    }
+
+    /** {@code b} of a further Exotel account's {@code exotel:b} (Settings has checked the name). */
+    private static String label(String name) {
+        if (!VoiceProviders.isExotel(name) || !name.contains(":")) {
+            throw new IllegalStateException("VOICE_PROVIDERS names " + name + ", which has no adapter");
+        }
+        return name.substring(name.indexOf(':') + 1);
+    }
+
+    /**
+     * A further Exotel account ({@code exotel:b}): its own credentials, caller id and flow; its status callbacks name it
+     * ({@code ?account=b}), so they are matched only to its own calls. Ring time and call length are the first account's.
+     */
+    static ExotelAccount exotelAccount(Foundation base, String label) {
+        Settings.ExotelAccount account = base.settings.exotelAccount(label);
+        Settings.Calls calls = base.settings.calls();
+        return new ExotelAccount(account.api().apiBaseUrl(), account.api().accountSid(), account.api().apiKey(),
+                base.secret(account.api().apiToken(), SecretValue.KEPT), account.callerId(),
+                base.secret(account.flowUrl(), ExotelAccount.FLOW_URL_KEPT),
+                () -> base.callbackUrl(calls.publicBaseUrl(), "call-status") + "?account=" + label,
+                (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), account.api().requestTimeout());
     }
 
     /**

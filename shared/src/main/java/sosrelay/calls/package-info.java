@@ -20,6 +20,7 @@
  * on to the next provider within the same claim, a timeout never (it may have rung: every provider is asked first).
  * Each provider has its own budget ({@code VoiceBudgets}: Exotel's {@code RATE#exotel-calls}, Plivo's {@code RATE#plivo-calls},
  * its concurrent calls counted over a window): a call's token (with the claim) is taken from the first admitted provider with
- * room, and the call goes there; a provider tried after a refusal takes its own token first.
+ * room, and the call goes there; a provider tried after a refusal takes its own token first. A further Exotel account
+ * ({@code exotel:b}, its ids {@code exotel_b-<CallSid>}) is a provider of its own; its callbacks name it ({@code ?account=b}).
  */
 package sosrelay.calls;

@@ -12,9 +12,9 @@ import sosrelay.log.Log;
  * The call sender over several voice providers ({@code VOICE_PROVIDERS=exotel,plivo}): each attempt goes to the first
  * provider in order whose {@link ProviderHealth} admits it and whose own budget has room ({@link VoiceBudgets}); one that
  * refuses it as busy or down ({@link SendResult.Transient}: no call was placed) is passed over at once for the next, which
- * takes its own send first, so while the primary is failing new attempts reach the next provider within the same claim. The claim is the attempt's, not a provider's: a request that may have rung
- * ({@link SendResult.Unknown}) is never sent to another provider; the worker asks what was sent ({@link #sentSince}, every
- * provider) before anything is sent again. A permanent refusal (a number a provider calls invalid) ends the attempt as today.
+ * takes its own send first, so while the primary is failing new attempts reach the next provider within the same claim.
+ * The claim is the attempt's, not a provider's: a request that may have rung ({@link SendResult.Unknown}) is never sent to
+ * another provider; the worker asks what was sent ({@link #sentSince}, every provider) before anything is sent again. A permanent refusal (a number a provider calls invalid) ends the attempt as today.
  */
 public final class FailoverCalls implements Sender {
     private final VoiceProviders providers;

@@ -71,16 +71,14 @@ public final class VoiceBudgets implements Pacer {
         Instant soonest = null;
         boolean anyAdmitted = false;
         for (String provider : order) {
-            // Takes the provider's probe when one is due: given back below if its budget has no room now.
-            if (!health.admits(provider)) {
+            // Open is passed over; once its open time is over it is asked again without taking a probe: a send granted
+            // here may never go out (a look-up's turn, a claim that fails), and a probe taken but never used would keep it
+            // open. The first such send to fail opens it again at once (its failures were never reset), and fails over.
+            if (health.isOpen(provider)) {
                 continue;
             }
             anyAdmitted = true;
             Admission admission = takeFrom(provider, ask, with);
-            if (admission instanceof Admission.Granted) {
-                return admission;
-            }
-            health.probeUnused(provider);
             if (!(admission instanceof Admission.NotBefore later)) {
                 return admission;
             }

@@ -95,7 +95,7 @@ class VoiceBudgetsTest {
     }
 
     @Test
-    void anOpenProvidersBudgetIsNotAskedAndAProbeItsBudgetHadNoRoomForIsGivenBack() {
+    void anOpenProvidersBudgetIsNotAskedAndOnceItsOpenTimeIsOverNoProbeIsHeldByASendThatMayNotGo() {
         MovableClock clock = new MovableClock();
         ProviderHealth moving = new ProviderHealth(clock);
         VoiceBudgets budgets = budgets(moving);
@@ -108,7 +108,7 @@ class VoiceBudgetsTest {
         clock.now = clock.now.plus(ProviderHealth.OPEN_FOR);
         exotel.script.add(new Pacer.Admission.NotBefore(clock.now.plusSeconds(30)));
         assertThat(budgets.take(ASK, claim)).isEqualTo(new Pacer.Admission.Granted("plivo"));
-        assertThat(moving.admits("exotel")).as("the probe was not spent").isTrue();
+        assertThat(moving.admits("exotel")).as("its probe still free").isTrue();
     }
 
     @Test

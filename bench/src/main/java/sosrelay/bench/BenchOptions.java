@@ -19,9 +19,9 @@ import java.util.Set;
 public record BenchOptions(List<Integer> sizes, int runs, int longRuns, boolean pacedThousand, boolean coldStart,
                            boolean coldStartOnly, Set<String> only) {
     public static final String USAGE = "java -jar bench/target/sos-bench.jar [--sizes 1,20,200,1000] [--runs 5] [--long-runs 1]"
-            + " [--paced-1000] [--no-cold-start] [--cold-start-only] [--quick] [--only dispatch,latency,cold,aws,staggered,limit]";
+            + " [--paced-1000] [--no-cold-start] [--cold-start-only] [--quick] [--only dispatch,latency,cold,aws,staggered,limit,accounts]";
     /** The table's sections, as {@code --only} names them. */
-    public static final Set<String> SECTIONS = Set.of("dispatch", "latency", "cold", "aws", "staggered", "limit");
+    public static final Set<String> SECTIONS = Set.of("dispatch", "latency", "cold", "aws", "staggered", "limit", "accounts");
 
     /** A paced row at or above this many people takes over half a minute a run. */
     static final int LONG_ROW_PEOPLE = 200;

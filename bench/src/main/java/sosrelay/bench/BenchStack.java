@@ -81,7 +81,7 @@ public final class BenchStack implements AutoCloseable {
         try {
             HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200 || !answer.body().startsWith("OK ")) {
-                throw new IllegalStateException("the Passthru answered " + answer.statusCode() + " for " + callSid);
+                throw new IllegalStateException("the Passthru answered " + answer.statusCode() + " (" + answer.body() + ") for " + callSid);
             }
             return answer.body().substring("OK ".length()).trim();
         } catch (IOException e) {

@@ -18,6 +18,7 @@ public final class Benchmark {
     static final String COLD = "Cold start: fresh JVM -> first response (no SnapStart)";
     static final String STAGGERED = "Three 20-person incidents raised 5 s apart, the real budget (190 in any 60 s): trigger -> each one's last request";
     static final String LIMIT = "1,000 people at the real limit (190 in any window), time-compressed 10x: the window is 6 s instead of 60 s";
+    static final String ACCOUNTS = "1,000 people across two Exotel accounts and Plivo, each at its own real limit and window";
     static final Duration COMPRESSED_WINDOW = Duration.ofSeconds(6);
     static final Duration PROVIDER_TIME = Duration.ofMillis(200);
     private static final int LATENCY_CONCURRENCY = 50;
@@ -85,6 +86,10 @@ public final class Benchmark {
                     limitRows(new AtTheLimit(stack, exotel, COMPRESSED_WINDOW), most);
                 }
             }
+            // (d) The same fan-out spread over several providers' budgets, at their real windows.
+            if (options.runs("accounts")) {
+                accountsRows(exotel, options.sizes().stream().mapToInt(Integer::intValue).max().orElseThrow());
+            }
         }
         return table;
     }
@@ -147,6 +152,17 @@ public final class Benchmark {
                 + " (a window of 6 s here; the first wave is not compressed)");
         table.add(LIMIT, "trigger -> last of " + people, Table.millis(result.last()) + " (about "
                 + Table.millis(result.last() * 10) + " at the real window)");
+    }
+
+    private void accountsRows(SlowExotel exotel, int people) {
+        log.printf("%d people across two Exotel accounts and Plivo, at the real windows (about two minutes)...%n", people);
+        try (SlowExotel b = SlowExotel.start(PROVIDER_TIME); SlowPlivo plivo = SlowPlivo.start(PROVIDER_TIME);
+             BenchStack stack = BenchStack.start(options.directoryGroups(), exotel, AcrossAccounts.environment(b, plivo))) {
+            AcrossAccounts.Result result = new AcrossAccounts(stack, exotel, b, plivo).once(people);
+            table.add(ACCOUNTS, "requests through exotel / exotel:b / plivo", result.first() + " / " + result.b() + " / " + result.plivo());
+            table.add(ACCOUNTS, "trigger -> last of " + people, Table.millis(result.last()) + " (the Passthru answered "
+                    + result.passthru() + ")");
+        }
     }
 
     private void latencyRows(BenchStack stack) {

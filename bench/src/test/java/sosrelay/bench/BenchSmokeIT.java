@@ -55,6 +55,25 @@ class BenchSmokeIT {
         }
     }
 
+    /**
+     * The accounts row's machinery, each provider's budget one call: three people go out at once through the first Exotel
+     * account, the second and Plivo, one each (a spent budget passes the call on rather than waiting).
+     */
+    @Test
+    void threePeopleSpreadOverTwoExotelAccountsAndPlivoOneEach() {
+        try (SlowExotel exotel = SlowExotel.start(Duration.ofMillis(200)); SlowExotel b = SlowExotel.start(Duration.ofMillis(200));
+             SlowPlivo plivo = SlowPlivo.start(Duration.ofMillis(200))) {
+            Map<String, String> environment = new java.util.HashMap<>(AcrossAccounts.environment(b, plivo));
+            environment.putAll(Map.of("EXOTEL_CALL_LIMIT", "1", "EXOTEL_B_CALL_LIMIT", "1", "PLIVO_CONCURRENT_CALLS", "1"));
+            try (BenchStack stack = BenchStack.start(List.of(3), exotel, environment)) {
+                AcrossAccounts.Result result = new AcrossAccounts(stack, exotel, b, plivo).once(3);
+
+                assertThat(List.of(result.first(), result.b(), result.plivo())).containsExactly(1, 1, 1);
+                assertThat(result.last()).isPositive();
+            }
+        }
+    }
+
     /** The cold-start rows' machinery: fresh JVMs answer from the zip as Lambda loads it, the SDK-only handler with less. */
     @Test
     void freshJvmsAnswerFromTheZip() {

@@ -22,6 +22,7 @@ import sosrelay.local.backends.LocalApiKeys;
 import sosrelay.local.sandbox.CallOutcome;
 import sosrelay.local.sandbox.CallScript;
 import sosrelay.local.sandbox.SandboxExotel;
+import sosrelay.local.sandbox.SandboxExotelAccounts;
 import sosrelay.local.sandbox.SandboxGupShup;
 import sosrelay.local.sandbox.SandboxOutage;
 import sosrelay.local.sandbox.SandboxPlivo;
@@ -66,14 +67,17 @@ public final class LocalRelay implements AutoCloseable {
     private final Optional<SandboxExotel> sandbox;
     private final Optional<SandboxGupShup> sandboxGupShup;
     private final Optional<SandboxPlivo> sandboxPlivo;
+    private final SandboxExotelAccounts furtherExotels;
     private final Directory directory;
     private final String secret;
     private final String apiKey;
     private final String operatorToken;
 
     private LocalRelay(LocalStack stack, Optional<SandboxExotel> sandbox, Optional<SandboxGupShup> sandboxGupShup,
-                       Optional<SandboxPlivo> sandboxPlivo, Directory directory, String secret, String apiKey, String operatorToken) {
+                       Optional<SandboxPlivo> sandboxPlivo, SandboxExotelAccounts furtherExotels, Directory directory, String secret,
+                       String apiKey, String operatorToken) {
         this.sandboxPlivo = sandboxPlivo;
+        this.furtherExotels = furtherExotels;
         this.operatorToken = operatorToken;
         this.stack = stack;
         this.sandbox = sandbox;
@@ -147,7 +151,15 @@ public final class LocalRelay implements AutoCloseable {
             overrides.put("PLIVO_AUTH_TOKEN", SandboxPlivo.AUTH_TOKEN);
             overrides.put("PLIVO_CALLER_ID", SandboxPlivo.CALLER_ID);
         }
-        Runnable closeSandboxes = closer(sandbox, sandboxGupShup, sandboxPlivo);
+        // Each further Exotel account of VOICE_PROVIDERS (exotel:b) without its own API base URL: an Exotel of its own.
+        SandboxExotelAccounts furtherExotels = SandboxExotelAccounts.start(processEnvironment.getOrDefault("VOICE_PROVIDERS",
+                overrides.get("VOICE_PROVIDERS")), overrides, processEnvironment, console);
+        furtherExotels.scriptAll(sandboxScripts(processEnvironment));
+        Runnable closeFirstSandboxes = closer(sandbox, sandboxGupShup, sandboxPlivo);
+        Runnable closeSandboxes = () -> {
+            furtherExotels.close();
+            closeFirstSandboxes.run();
+        };
         SandboxOutage outage;
         try {
             outage = SandboxOutage.parse(processEnvironment.get(SANDBOX_OUTAGE_VARIABLE));
@@ -158,6 +170,7 @@ public final class LocalRelay implements AutoCloseable {
         sandbox.ifPresent(exotel -> exotel.followOutage(outage));
         sandboxGupShup.ifPresent(gupShup -> gupShup.followOutage(outage));
         sandboxPlivo.ifPresent(plivo -> plivo.followOutage(outage));
+        furtherExotels.followOutage(outage);
         // With SOS_LOCAL_SSM=on the secrets go into the local Parameter Store, as the deploy steps put them, and no function
         // gets them as plain variables: each reads its *_PARAMETER through its SsmClient, as on AWS.
         boolean ssm = LocalParameters.asked(overrides, processEnvironment);
@@ -194,6 +207,7 @@ public final class LocalRelay implements AutoCloseable {
             gupShup.deliveryReportsTo(stack.baseUrl() + "/gupshup/" + gupShupSecret + "/delivery");
             gupShup.inboundMessagesTo(stack.baseUrl() + "/gupshup/" + gupShupSecret + "/inbound");
         });
+        furtherExotels.answerWith(webhooks);
         sandbox.ifPresent(exotel -> {
             exotel.answerCallsWith(webhooks + "/greeting");
             exotel.acknowledgeWith(webhooks + "/ack");
@@ -217,7 +231,8 @@ public final class LocalRelay implements AutoCloseable {
             stack.serve();
             // From now, as a user reads SOS_SANDBOX_OUTAGE: however long the start-up took.
             outage.begin();
-            LocalRelay relay = new LocalRelay(stack, sandbox, sandboxGupShup, sandboxPlivo, directory, secret, apiKey, operatorToken);
+            LocalRelay relay = new LocalRelay(stack, sandbox, sandboxGupShup, sandboxPlivo, furtherExotels, directory, secret, apiKey,
+                    operatorToken);
             String outputs = processEnvironment.get(OUTPUTS_VARIABLE);
             if (outputs != null && !outputs.isBlank()) {
                 relay.writeOutputs(java.nio.file.Path.of(outputs));
@@ -362,6 +377,11 @@ public final class LocalRelay implements AutoCloseable {
         return sandboxPlivo;
     }
 
+    /** The sandbox acting as the further Exotel account {@code exotel:<label>}, when one was started for it. */
+    public Optional<SandboxExotel> sandboxExotel(String label) {
+        return furtherExotels.account(label);
+    }
+
     public Directory directory() {
         return directory;
     }
@@ -426,6 +446,7 @@ public final class LocalRelay implements AutoCloseable {
         try {
             stack.close();
         } finally {
+            furtherExotels.close();
             closer(sandbox, sandboxGupShup, sandboxPlivo).run();
         }
     }

@@ -2,6 +2,7 @@ package sosrelay.ack;
 
 import java.util.Map;
 import java.util.Optional;
+import sosrelay.calls.VoiceProviders;
 import sosrelay.delivery.DeliveryRef;
 import sosrelay.delivery.PlacedCalls;
 import sosrelay.log.Log;
@@ -76,7 +77,9 @@ public final class KeypressAckWebhook implements Webhook {
         if (!CallbackFields.isProviderId(callSid)) {
             return Optional.empty();
         }
-        Optional<DeliveryRef> placed = calls.onTheLine(callSid);
+        // A further Exotel account's flow names it (?account=b): only a call placed through that account counts.
+        String call = VoiceProviders.exotelCall(fields.get("account"), callSid);
+        Optional<DeliveryRef> placed = call == null ? Optional.empty() : calls.onTheLine(call);
         String customField = fields.get("CustomField");
         if (placed.isPresent() && customField != null && !customField.isBlank()
                 && !customField.equals(placed.get().incidentId() + ":" + placed.get().personId())) {

@@ -1,6 +1,7 @@
 package sosrelay.callbacks;
 
 import java.util.Map;
+import sosrelay.calls.VoiceProviders;
 import sosrelay.delivery.DeliveryOutcomes;
 import sosrelay.log.Log;
 import sosrelay.web.CallbackFields;
@@ -62,7 +63,12 @@ public final class StatusCallbackWebhook implements Webhook {
             how = via + ": answered by a machine";
         }
         try {
-            DeliveryOutcomes.Applied applied = outcomes.report(id, fields.get("CustomField"), channel, status, how);
+            // A further Exotel account's calls report with ?account=b on their callback URL: kept under its name.
+            String stored = "call".equals(channel) ? VoiceProviders.exotelCall(fields.get("account"), id) : id;
+            if (stored == null) {
+                return WebResponse.text(400, "no Exotel account is named " + fields.get("account"));
+            }
+            DeliveryOutcomes.Applied applied = outcomes.report(stored, fields.get("CustomField"), channel, status, how);
             return WebResponse.text(200, switch (applied) {
                 case CHANGED -> "recorded";
                 case KEPT -> "kept until the " + idField + " is recorded";

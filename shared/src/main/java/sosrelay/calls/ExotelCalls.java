@@ -20,8 +20,16 @@ public final class ExotelCalls implements VoiceProvider {
     private final ExotelAccount account;
     private final URI endpoint;
     private final ExotelCallDetails details;
+    private final String name;
 
+    /** The first account's calls, named {@code exotel}, their ids bare. */
     public ExotelCalls(HttpClient http, ExotelAccount account) {
+        this(http, account, VoiceProviders.EXOTEL);
+    }
+
+    /** {@code name}: {@code exotel}, or a further account's {@code exotel:<label>}, whose ids are kept as {@code exotel_<label>-<CallSid>}. */
+    public ExotelCalls(HttpClient http, ExotelAccount account, String name) {
+        this.name = name;
         this.exotel = new ProviderHttp(http, "Exotel", account.requestTimeout());
         this.details = new ExotelCallDetails(http, account);
         this.account = account;
@@ -30,7 +38,7 @@ public final class ExotelCalls implements VoiceProvider {
 
     @Override
     public String name() {
-        return VoiceProviders.EXOTEL;
+        return name;
     }
 
     @Override
@@ -47,17 +55,19 @@ public final class ExotelCalls implements VoiceProvider {
         // The terminal event carries CustomField and the legs as well: enough to place the callback
         // even if the CallSid were unknown to us.
         form.put("StatusCallbackEvents[0]", "terminal");
-        return exotel.post(endpoint, ProviderHttp.basicAuth(account.apiKey(), account.apiToken().get()), form,
+        SendResult result = exotel.post(endpoint, ProviderHttp.basicAuth(account.apiKey(), account.apiToken().get()), form,
                 response -> ExotelAnswers.classify(response, "Call"));
+        return result instanceof SendResult.Accepted accepted
+                ? new SendResult.Accepted(VoiceProviders.storedId(name, accepted.providerId())) : result;
     }
 
     @Override
     public List<String> sentSince(DeliveryJob job, Instant since) {
-        return details.placedSince(job.phone(), since);
+        return details.placedSince(job.phone(), since).stream().map(sid -> VoiceProviders.storedId(name, sid)).toList();
     }
 
     @Override
     public String status(String providerId) {
-        return details.status(providerId);
+        return details.status(VoiceProviders.ownId(name, providerId));
     }
 }

@@ -12,9 +12,10 @@ import sosrelay.log.Log;
 
 /**
  * The call sender over several voice providers ({@code VOICE_PROVIDERS=exotel,plivo}): each attempt goes to the first
- * provider in order whose {@link ProviderHealth} admits it; one that refuses it as busy or down ({@link SendResult.Transient}:
- * no call was placed) is passed over at once for the next, so while the primary is failing new attempts reach the next
- * provider within the same claim. The claim is the attempt's, not a provider's.
+ * provider in order whose {@link ProviderHealth} admits it and whose own budget has room ({@link VoiceBudgets}); one that
+ * refuses it as busy or down ({@link SendResult.Transient}: no call was placed) is passed over at once for the next, which
+ * takes its own send first, so while the primary is failing new attempts reach the next provider within the same claim.
+ * The claim is the attempt's, not a provider's.
  *
  * <p>A request that got no answer ({@link SendResult.Unknown}, a timeout) may have rung, so the provider that was asked,
  * and only it, is asked at once what it placed to the number since: nothing, and the next provider is tried; a call, and
@@ -28,26 +29,53 @@ public final class FailoverCalls implements Sender {
 
     private final VoiceProviders providers;
     private final ProviderHealth health;
+    private final VoiceBudgets budgets;
 
-    public FailoverCalls(VoiceProviders providers, ProviderHealth health) {
+    public FailoverCalls(VoiceProviders providers, ProviderHealth health, VoiceBudgets budgets) {
         this.providers = providers;
         this.health = health;
+        this.budgets = budgets;
     }
 
     @Override
     public SendResult send(DeliveryJob job) {
+        return send(job, null);
+    }
+
+    /**
+     * {@code route}: the provider whose own budget the worker took this send from ({@link VoiceBudgets}), asked first. Any
+     * other provider, tried after a refusal, takes a send from its own budget first; one with no room now is passed over.
+     */
+    @Override
+    public SendResult send(DeliveryJob job, String route) {
         Tries tries = new Tries();
         List<VoiceProvider> order = providers.inOrder();
         for (int i = 0; i < order.size(); i++) {
-            // Asked only when its turn comes: an open provider's probe is taken only by a request that goes to it.
-            if (health.admits(order.get(i).name()) && tries.attempt(order.get(i), job, i < order.size() - 1)) {
+            if (order.get(i).name().equals(route) && tries.attempt(order.get(i), job, i < order.size() - 1)) {
                 return tries.result();
             }
         }
-        if (!tries.anyAsked) {
-            // Every provider is open: try them all anyway, in order; never a call left unplaced on our own say-so.
+        boolean anyAdmitted = false;
+        for (int i = 0; i < order.size(); i++) {
+            VoiceProvider provider = order.get(i);
+            // Asked only when its turn comes: an open provider's probe is taken only by a request that goes to it.
+            if (!provider.name().equals(route) && health.admits(provider.name())) {
+                anyAdmitted = true;
+                if (!budgets.takeNow(provider.name(), job)) {
+                    health.probeUnused(provider.name());
+                    continue;
+                }
+                if (tries.attempt(provider, job, i < order.size() - 1)) {
+                    return tries.result();
+                }
+            }
+        }
+        if (!anyAdmitted) {
+            // Every other provider is open: try them all anyway, in order; never a call left unplaced on our own say-so.
             for (int i = 0; i < order.size(); i++) {
-                if (tries.attempt(order.get(i), job, i < order.size() - 1)) {
+                VoiceProvider provider = order.get(i);
+                if (!provider.name().equals(route) && budgets.takeNow(provider.name(), job)
+                        && tries.attempt(provider, job, i < order.size() - 1)) {
                     return tries.result();
                 }
             }
@@ -58,17 +86,18 @@ public final class FailoverCalls implements Sender {
     /** One attempt's requests, provider after provider. */
     private final class Tries {
         private SendResult last;
-        private boolean anyAsked;
         /** A provider that got the request, did not answer, and could not say whether it placed the call. */
         private String unresolved;
 
         /** True when this result ends the attempt (taken, refused for good, or possibly placed). */
         boolean attempt(VoiceProvider provider, DeliveryJob job, boolean nextToTry) {
-            anyAsked = true;
             Instant sentAt = health.now();
             last = provider.send(job);
             if (last instanceof SendResult.Transient failure) {
                 health.failed(provider.name());
+                if (failure.retryAfter() != null) {
+                    budgets.of(provider.name()).pushBack(failure.retryAfter());
+                }
                 Log.warn("voice.provider-failed", "provider", provider.name(), "incidentId", job.incidentId(), "personId", job.personId(),
                         "attempt", job.attempt(), "reason", failure.reason());
                 return false;
@@ -108,6 +137,9 @@ public final class FailoverCalls implements Sender {
          * unless another provider took it; unsure at two providers at once, every provider is asked.
          */
         SendResult result() {
+            if (last == null) {
+                return new SendResult.Transient("no voice provider had room in its budget", null);
+            }
             if (unresolved == null || last instanceof SendResult.Accepted || last instanceof SendResult.Permanent) {
                 return last;
             }

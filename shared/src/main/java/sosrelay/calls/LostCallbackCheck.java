@@ -17,7 +17,7 @@ import sosrelay.timers.Timers;
  * arrived by then, the provider that placed it is asked (Exotel's call details API, {@link VoiceProvider#status}), and
  * its answer goes through the same path a callback would. A call still going is asked again a minute later, a few times.
  *
- * <p>Each question takes its turn in Exotel's voice budget ({@link VoiceApiTurns}).
+ * <p>Each question takes its turn in the voice budget of the provider asked ({@link VoiceApiTurns}).
  */
 public final class LostCallbackCheck {
     private static final Duration AGAIN_AFTER = Duration.ofMinutes(1);
@@ -57,7 +57,7 @@ public final class LostCallbackCheck {
         if (state == null || DeliveryStates.rank(state) >= DeliveryStates.FINAL) {
             return;
         }
-        Instant notBefore = voiceApi.take(job.incidentId());
+        Instant notBefore = voiceApi.take(job.incidentId(), VoiceProviders.nameOf(job.providerId()));
         if (notBefore != null) {
             timers.schedule(TimerJob.callCheck(notBefore, job.incidentId(), job.personId(), job.attempt(),
                     job.providerId(), job.round()));

@@ -54,6 +54,11 @@ public final class ProviderHealth {
         return state.openUntil() != null && (state.probing() || clock.instant().isBefore(state.openUntil()));
     }
 
+    /** A probe {@link #admits} gave went unused (no request was sent after all): the next request may take it. */
+    public void probeUnused(String provider) {
+        states.computeIfPresent(provider, (name, state) -> state.probing() ? new State(state.failures(), state.openUntil(), false) : state);
+    }
+
     /** It answered (a call accepted, or refused for good: either way it is up). */
     public void succeeded(String provider) {
         states.put(provider, State.HEALTHY);

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The voice providers in {@code VOICE_PROVIDERS}' order of preference, the first the primary; and which of them a
  * stored call id belongs to. Exotel's ids are bare (as before there was a second provider); another provider's
- * begin with its name and a dash.
+ * begin with its name and a dash (a further Exotel account's too: {@code exotel_b-<CallSid>} for {@code exotel:b}).
  */
 public final class VoiceProviders {
     /** Every provider an adapter exists for; {@code exotel} is the default and the owner of every bare id. */
@@ -53,8 +53,33 @@ public final class VoiceProviders {
         return of(providerId).status(providerId);
     }
 
-    /** The name of the provider whose id this is: a known name and a dash, else Exotel's (a bare CallSid). */
+    /** Whether {@code name} is an Exotel account: the first ({@code exotel}) or a further one ({@code exotel:<label>}). */
+    public static boolean isExotel(String name) {
+        return EXOTEL.equals(name) || name.startsWith(EXOTEL + ":");
+    }
+
+    /**
+     * The stored id of an Exotel callback's {@code CallSid}, by the account its URL names ({@code ?account=b}, as we gave a
+     * further account's status callback and as its flow's greeting and keypress URLs are set): bare for the first account,
+     * {@code exotel_b-<CallSid>} for a further one, so a callback is matched only to a call placed through its own account.
+     * Null for an account name no account could have.
+     */
+    public static String exotelCall(String account, String callSid) {
+        if (account == null || account.isBlank() || callSid == null) {
+            return callSid;
+        }
+        String name = EXOTEL + ":" + account;
+        return name.matches(sosrelay.config.Settings.EXOTEL_ACCOUNT_NAME) ? storedId(name, callSid) : null;
+    }
+
+    /**
+     * The name of the provider whose id this is: a further Exotel account's ({@code exotel_b-…}: {@code exotel:b}), a known name and a dash,
+     * else Exotel's (a bare CallSid).
+     */
     public static String nameOf(String providerId) {
+        if (providerId != null && providerId.startsWith(EXOTEL + "_") && providerId.indexOf('-') > 0) {
+            return EXOTEL + ":" + providerId.substring(EXOTEL.length() + 1, providerId.indexOf('-'));
+        }
         if (providerId != null) {
             for (String name : KNOWN) {
                 if (!name.equals(EXOTEL) && providerId.startsWith(name + "-")) {
@@ -65,8 +90,16 @@ public final class VoiceProviders {
         return EXOTEL;
     }
 
-    /** A provider's own id as we store it: bare for Exotel, {@code <name>-<id>} for every other. */
+    /**
+     * A provider's own id as we store it: bare for Exotel, {@code <name>-<id>} for every other, a further Exotel account's
+     * {@code exotel_b-<id>} (no colon: a stored id is letters, digits, '-' and '_', as callbacks are checked).
+     */
     public static String storedId(String name, String ownId) {
-        return EXOTEL.equals(name) ? ownId : name + "-" + ownId;
+        return EXOTEL.equals(name) ? ownId : name.replace(':', '_') + "-" + ownId;
+    }
+
+    /** The provider's own id in a stored one ({@link #storedId}'s reverse). */
+    public static String ownId(String name, String storedId) {
+        return EXOTEL.equals(name) ? storedId : storedId.substring(name.length() + 1);
     }
 }

@@ -21,5 +21,9 @@
  * or 429 passed on to the next provider within the same claim; a timeout first looked up on the provider asked (it may
  * have rung), and passed on if it placed nothing or cannot say. The worker's later look-up of an unanswered request asks
  * only the providers it went to ({@code unsureProviders} on the delivery).
+ * Each provider has its own budget ({@code VoiceBudgets}: Exotel's {@code RATE#exotel-calls}, Plivo's {@code RATE#plivo-calls},
+ * its concurrent calls counted over a window): a call's token (with the claim) is taken from the first admitted provider with
+ * room, and the call goes there; a provider tried after a refusal takes its own token first. A further Exotel account
+ * ({@code exotel:b}, its ids {@code exotel_b-<CallSid>}) is a provider of its own; its callbacks name it ({@code ?account=b}).
  */
 package sosrelay.calls;

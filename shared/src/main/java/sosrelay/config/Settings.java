@@ -192,8 +192,29 @@ public final class Settings {
         }
     }
 
-    /** The voice providers an adapter exists for, as {@code VOICE_PROVIDERS} may name them. */
+    /** The voice providers an adapter exists for, as {@code VOICE_PROVIDERS} may name them; and any further Exotel account's name. */
     public static final Set<String> VOICE_PROVIDER_NAMES = Set.of("exotel", "plivo");
+    /** A further Exotel account in {@code VOICE_PROVIDERS}: {@code exotel:<label>}, its settings {@code EXOTEL_<LABEL>_…}. */
+    public static final String EXOTEL_ACCOUNT_NAME = "exotel:[a-z][a-z0-9]{0,11}";
+
+    /**
+     * A further Exotel account ({@code exotel:b} in {@code VOICE_PROVIDERS}), a provider of its own with its own budget: its
+     * settings are the first account's names with the label after {@code EXOTEL_} ({@code EXOTEL_B_ACCOUNT_SID},
+     * {@code EXOTEL_B_API_KEY}, {@code EXOTEL_B_API_TOKEN_PARAMETER} / {@code EXOTEL_B_API_TOKEN}, {@code EXOTEL_B_CALLER_ID},
+     * {@code EXOTEL_B_FLOW_URL_PARAMETER} / {@code EXOTEL_B_FLOW_URL}, {@code EXOTEL_B_API_BASE_URL} for its cluster,
+     * {@code EXOTEL_B_CALL_LIMIT}); request timeout, ring time and call length are the first account's.
+     */
+    public record ExotelAccount(String label, Exotel api, String callerId, SecretSource flowUrl, int callLimit) {
+        static ExotelAccount read(Env env, String label) {
+            Variables v = new Variables(env);
+            String prefix = "EXOTEL_" + label.toUpperCase(java.util.Locale.ROOT) + "_";
+            Exotel api = new Exotel(v.url(prefix + "API_BASE_URL", EXOTEL_API_BASE_URL), v.required(prefix + "ACCOUNT_SID"),
+                    v.required(prefix + "API_KEY"), v.secret(prefix + "API_TOKEN", prefix + "API_TOKEN_PARAMETER"),
+                    v.millis("EXOTEL_REQUEST_TIMEOUT_MS", 8000, 1));
+            return v.checked("Exotel account " + label, new ExotelAccount(label, api, v.required(prefix + "CALLER_ID"),
+                    v.secret(prefix + "FLOW_URL", prefix + "FLOW_URL_PARAMETER"), v.integer(prefix + "CALL_LIMIT", 190, 0)));
+        }
+    }
     /** Plivo's API. */
     public static final String PLIVO_API_BASE_URL = "https://api.plivo.com";
 
@@ -212,6 +233,28 @@ public final class Settings {
     }
 
     /**
+     * Plivo's budget, its India defaults: {@code concurrentCalls} live calls (ringing or connected; one more fails at once with
+     * 5030), requested at {@code callsPerSecond} (Plivo queues above that rather than refusing). 0 concurrent calls: off.
+     */
+    public record PlivoPacing(int concurrentCalls, int callsPerSecond, Duration callHeld) {
+        static PlivoPacing read(Env env) {
+            Variables v = new Variables(env);
+            return v.checked("Plivo pacing", new PlivoPacing(v.integer("PLIVO_CONCURRENT_CALLS", 50, 0),
+                    v.integer("PLIVO_CALLS_PER_SECOND", 2, 1), v.seconds("PLIVO_CALL_HELD_SECONDS", 90, 1)));
+        }
+
+        /**
+         * How long a call counts as live: we never learn in time when each call ends, so a call counts from its request for as
+         * long as Plivo's queue may hold it ({@code concurrentCalls / callsPerSecond}: at most that many requests are ever
+         * outstanding) plus {@code callHeld} (ring time and a typical answered call). No more than {@code concurrentCalls}
+         * requests in any such window keeps the live calls under the limit unless calls run longer than {@code callHeld}.
+         */
+        public Duration window() {
+            return callHeld.plusMillis(1000L * concurrentCalls / callsPerSecond);
+        }
+    }
+
+    /**
      * What a Plivo webhook needs to check Plivo's {@code X-Plivo-Signature-V3}: the auth token it is signed with, and the
      * public base URL (no trailing slash) the signed URLs were built on; null: the API's own, {@code https://<Host>/<stage>}.
      */
@@ -225,13 +268,20 @@ public final class Settings {
     }
 
     /**
-     * The voice providers calls go out through, in order of preference ({@code VOICE_PROVIDERS}, e.g. {@code exotel,plivo}):
-     * the first is the primary. The default, {@code exotel} alone, places every call through Exotel as before.
+     * The voice providers calls go out through, in order of preference ({@code VOICE_PROVIDERS}, e.g. {@code exotel,plivo},
+     * or {@code exotel,exotel:b,plivo} with a further Exotel account): the first is the primary. The default, {@code exotel} alone, places every call through Exotel as before.
      */
     public record Voice(List<String> providers) {
         static Voice read(Env env) {
             Variables v = new Variables(env);
-            return v.checked("voice", new Voice(v.orderedChoices("VOICE_PROVIDERS", List.of("exotel"), VOICE_PROVIDER_NAMES)));
+            Set<String> allowed = new java.util.HashSet<>(VOICE_PROVIDER_NAMES);
+            String listed = v.optional("VOICE_PROVIDERS");
+            for (String name : listed == null ? new String[0] : listed.split(",")) {
+                if (name.trim().matches(EXOTEL_ACCOUNT_NAME)) {
+                    allowed.add(name.trim());
+                }
+            }
+            return v.checked("voice", new Voice(v.orderedChoices("VOICE_PROVIDERS", List.of("exotel"), allowed)));
         }
     }
 
@@ -450,6 +500,15 @@ public final class Settings {
 
     public Plivo plivo() {
         return group("plivo", Plivo::read);
+    }
+
+    /** The further Exotel account {@code exotel:<label>} ({@link ExotelAccount}). */
+    public ExotelAccount exotelAccount(String label) {
+        return group("exotel:" + label, env -> ExotelAccount.read(env, label));
+    }
+
+    public PlivoPacing plivoPacing() {
+        return group("plivoPacing", PlivoPacing::read);
     }
 
     public Voice voice() {

@@ -219,6 +219,8 @@ public final class DeliveryWorker implements MessageProcessor {
             return null;
         }
         boolean sendTaken = !(admitted instanceof Pacing.Admitted.Refused);
+        // Where the send was taken (a voice provider's own budget): the send goes there.
+        String route = admitted instanceof Pacing.Admitted.Go go ? go.route() : null;
         DeliveryStore.Claim claim;
         if (admitted instanceof Pacing.Admitted.Go go && go.withWritten()) {
             claim = new DeliveryStore.Claim.Granted(null, 0);
@@ -269,17 +271,20 @@ public final class DeliveryWorker implements MessageProcessor {
                 }
             }
         }
-        if (!sendTaken && !pacing.admit(job)) {
-            String why = "queued again for a slot to send";
-            if (unsureSince != null) {
-                deliveries.unsure(job, why, unsureSince, granted.unansweredLookups(), granted.askedProviders());
-            } else {
-                deliveries.release(job, why);
+        if (!sendTaken) {
+            if (!(pacing.admit(job, () -> null) instanceof Pacing.Admitted.Go go)) {
+                String why = "queued again for a slot to send";
+                if (unsureSince != null) {
+                    deliveries.unsure(job, why, unsureSince, granted.unansweredLookups(), granted.askedProviders());
+                } else {
+                    deliveries.release(job, why);
+                }
+                return null;
             }
-            return null;
+            route = go.route();
         }
         Instant sentAt = clock.instant();
-        SendResult result = sender.send(job);
+        SendResult result = sender.send(job, route);
         if (result instanceof SendResult.Accepted accepted) {
             accepted(job, accepted.providerId(), to, "delivery.accepted", batch);
             return null;

@@ -9,6 +9,14 @@ public interface Sender {
     SendResult send(DeliveryJob job);
 
     /**
+     * As {@link #send(DeliveryJob)}, through {@code route}: the one of several providers whose budget the send was taken
+     * from ({@code Pacing.Admitted.Go}), null when there is one budget. A sender of one provider has no routes.
+     */
+    default SendResult send(DeliveryJob job, String route) {
+        return send(job);
+    }
+
+    /**
      * The provider's ids of what went to the job's recipient since {@code since}, when the provider can say
      * (it can for calls); asked before an attempt whose earlier request got no answer is sent again.
      * {@link IllegalStateException} when the provider can't be asked now.

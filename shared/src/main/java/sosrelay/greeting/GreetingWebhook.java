@@ -1,6 +1,7 @@
 package sosrelay.greeting;
 
 import java.util.concurrent.Executor;
+import sosrelay.calls.VoiceProviders;
 import sosrelay.delivery.PlacedCalls;
 import sosrelay.directory.Language;
 import sosrelay.incident.IncidentStore;
@@ -44,7 +45,9 @@ public final class GreetingWebhook implements Webhook {
         }
         String customField = request.parameter("CustomField");
         try {
-            return WebResponse.text(200, heard.forCall(request.parameter("CallSid"), customField).asOneText());
+            // A further Exotel account's flow names it (?account=b): its CallSids are kept under its name.
+            String call = VoiceProviders.exotelCall(request.parameter("account"), request.parameter("CallSid"));
+            return WebResponse.text(200, heard.forCall(call, customField).asOneText());
         } catch (RuntimeException e) {
             Log.error("greeting.failed", "customField", customField, "error", e);
             return WebResponse.text(200, heard.generic().text());

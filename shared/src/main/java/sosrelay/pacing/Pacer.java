@@ -21,7 +21,11 @@ public interface Pacer {
 
     /** The answer: go now, or ask again no earlier than {@code notBefore}. */
     sealed interface Admission {
-        record Granted() implements Admission {
+        /**
+         * {@code route}: which of several budgets the send was taken from (a voice provider's name, where each provider has its
+         * own), so that the send goes where its token was taken; null for a budget of one.
+         */
+        record Granted(String route) implements Admission {
         }
 
         record NotBefore(Instant at) implements Admission {
@@ -35,7 +39,7 @@ public interface Pacer {
         }
     }
 
-    Admission.Granted GRANTED = new Admission.Granted();
+    Admission.Granted GRANTED = new Admission.Granted(null);
 
     /** Takes a send from the budget now, or says when this ask could next succeed. Takes at most one atomic write. */
     Admission take(Ask ask);

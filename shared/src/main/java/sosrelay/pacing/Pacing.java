@@ -47,8 +47,11 @@ public final class Pacing {
 
     /** What {@link #admit(PacedJob, Supplier)} did. */
     public sealed interface Admitted {
-        /** Send now. {@code withWritten}: the write asked for went with the send; false when this budget writes nothing (write it yourself). */
-        record Go(boolean withWritten) implements Admitted {
+        /**
+         * Send now. {@code withWritten}: the write asked for went with the send; false when this budget writes nothing (write it
+         * yourself). {@code route}: the budget the send was taken from, where there are several ({@link Pacer.Admission.Granted}).
+         */
+        record Go(boolean withWritten, String route) implements Admitted {
         }
 
         /** Queued again for later: nothing was written. */
@@ -76,9 +79,10 @@ public final class Pacing {
             if (admission instanceof Pacer.Admission.Refused refused) {
                 return new Admitted.Refused(refused.found());
             }
-            if (!(admission instanceof Pacer.Admission.NotBefore later)) {
-                return new Admitted.Go(write != null);
+            if (admission instanceof Pacer.Admission.Granted granted) {
+                return new Admitted.Go(write != null, granted.route());
             }
+            Pacer.Admission.NotBefore later = (Pacer.Admission.NotBefore) admission;
             Instant notBefore = later.at();
             Duration wait = Duration.between(clock.instant(), notBefore);
             if (wait.compareTo(maxWait) > 0) {

@@ -1,7 +1,7 @@
 /**
- * The provider's call budget, shared by every worker.
+ * Each voice provider's call budget, shared by every worker ({@code calls.VoiceBudgets} picks the provider).
  * <p>{@code SlidingWindowBudget} (a {@code Pacer}) holds one {@code RATE#exotel-calls}/{@code TOKEN#n} item per call the
- * window allows; a call takes a token whose last use is a window old (conditional write), so no window ever holds more
+ * window allows (each provider its own partition: {@code RATE#plivo-calls}, {@code RATE#exotel-b-calls}); a call takes a token whose last use is a window old (conditional write), so no window ever holds more
  * than the limit, whatever the concurrency, restarts or interleaving; the call worker's claim goes in the same
  * transaction ({@code Pacing.admit(job, with)}), so a job that may not send spends no token. Which token to try is
  * decided on the instance's view (one query at most once a second, shared by the asks that find it old together, kept

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import sosrelay.calls.ExotelCallDetails;
 import sosrelay.calls.VoiceApiTurns;
+import sosrelay.calls.VoiceProviders;
 import sosrelay.incident.Incident;
 import sosrelay.incident.IncidentStore;
 import sosrelay.incident.Timeline;
@@ -67,7 +68,7 @@ public final class PassthruCallCheck {
             Log.warn("passthru-check.no-incident", "incidentId", job.incidentId());
             return;
         }
-        Instant notBefore = voiceApi.take(job.incidentId());
+        Instant notBefore = voiceApi.take(job.incidentId(), VoiceProviders.EXOTEL);
         if (notBefore != null) {
             timers.schedule(new TimerJob(job.kind(), notBefore, job.incidentId(), null, null, job.attempt(), 0, job.providerId(), job.round()));
             return;

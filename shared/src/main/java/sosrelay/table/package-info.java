@@ -19,7 +19,7 @@
  * <li>{@code QUOTA#<operator or key>}/{@code HOUR#<hour>} and {@code QUIET#test-call:<person>}: {@code quota.Quotas}.
  * <li>{@code REACHED}/{@code PEOPLE}: {@code people.ReachedPeople}. {@code BEAT#<source>}: {@code heartbeat.HeartbeatStore}.
  * {@code OPTIN#<person>}: {@code whatsapp.WhatsAppOptIns}.
- * <li>{@code RATE#exotel-calls}/{@code TOKEN#n} and {@code HOLD}: {@code pacing.SlidingWindowBudget}.
+ * <li>{@code RATE#exotel-calls} (and each other voice provider's, {@code RATE#plivo-calls})/{@code TOKEN#n} and {@code HOLD}: {@code pacing.SlidingWindowBudget}.
  * </ul>
  */
 package sosrelay.table;

@@ -1,6 +1,5 @@
 package sosrelay.wiring;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -10,6 +9,8 @@ import sosrelay.ack.CodeReplies;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCallDetails;
 import sosrelay.calls.LostCallbackCheck;
+import sosrelay.calls.ProviderHealth;
+import sosrelay.calls.VoiceBudgets;
 import sosrelay.calls.VoiceProviders;
 import sosrelay.calls.VoiceApiTurns;
 import sosrelay.config.Settings;
@@ -24,9 +25,7 @@ import sosrelay.incident.CurrentRosters;
 import sosrelay.metrics.IncidentMetrics;
 import sosrelay.notices.ReportBack;
 import sosrelay.notices.StandDown;
-import sosrelay.pacing.BudgetShares;
 import sosrelay.pacing.Pacer;
-import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.passthru.PassthruCallCheck;
 import sosrelay.raise.DispatchGuard;
 import sosrelay.raise.IncidentRaiser;
@@ -45,6 +44,8 @@ final class Processes {
     final Lazy<Retries> retries;
     final Lazy<DeliveryOutcomes> outcomes;
     final Lazy<Acknowledgements> acknowledgements;
+    final Lazy<ProviderHealth> providerHealth;
+    final Lazy<VoiceBudgets> voiceBudgets;
     final Lazy<Pacer> voicePacer;
     final Lazy<VoiceProviders> voiceProviders;
     final Lazy<LostCallbackCheck> lostCallbacks;
@@ -75,7 +76,9 @@ final class Processes {
                 incidentId -> base.deliveries.get().forIncident(incidentId).stream().map(d -> d.personId())
                         .filter(id -> !id.contains("~")).collect(Collectors.toSet()), base.openSlots.get(), base.reachedPeople(),
                 base.clock));
-        this.voicePacer = new Lazy<>(this::newVoicePacer);
+        this.providerHealth = new Lazy<>(() -> new ProviderHealth(base.clock));
+        this.voiceBudgets = new Lazy<>(() -> Voices.budgets(base, providerHealth.get()));
+        this.voicePacer = new Lazy<>(() -> Voices.pacer(base, voiceBudgets.get()));
         this.voiceProviders = new Lazy<>(() -> Voices.providers(base, exotelAccount()));
         this.lostCallbacks = new Lazy<>(() -> new LostCallbackCheck(base.deliveries.get(), voiceProviders.get(), outcomes.get(), base.timers.get(),
                 settings.calls().ringTimeout().plus(settings.calls().callbackGrace()), voiceApiTurns(), base.clock));
@@ -127,21 +130,9 @@ final class Processes {
                 (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), exotel.requestTimeout());
     }
 
-    /** The one budget of Exotel's voice APIs (Calls/connect and call details alike). */
-    private Pacer newVoicePacer() {
-        Settings.Pacing pacing = base.settings.pacing();
-        if (pacing.callLimit() == 0) {
-            return Pacer.NONE;
-        }
-        BudgetShares shares = BudgetShares.of(pacing.callLimit(), pacing.window());
-        // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
-        return new SlidingWindowBudget(base.dynamo.get(), base.incidentsTable(), "exotel-calls", shares, base.clock,
-                new SecureRandom());
-    }
-
-    /** Turns in the voice budget for call-details questions (a lost callback, a Passthru's CallSid). */
+    /** Turns in the asked provider's voice budget for call-details questions (a lost callback, a Passthru's CallSid). */
     private VoiceApiTurns voiceApiTurns() {
-        return new VoiceApiTurns(voicePacer.get(), base.settings.pacing().maxWait(), base.clock);
+        return new VoiceApiTurns(voiceBudgets.get()::forLookups, base.settings.pacing().maxWait(), base.clock);
     }
 
     /** The ExoPhones a real Passthru's call is to, as EXOTEL_INBOUND_NUMBERS lists them, in E.164 (none listed: not compared). */

@@ -1,17 +1,25 @@
 package sosrelay.wiring;
 
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import sosrelay.calls.ExotelAccount;
 import sosrelay.calls.ExotelCalls;
 import sosrelay.calls.FailoverCalls;
 import sosrelay.calls.PlivoAccount;
 import sosrelay.calls.PlivoCalls;
 import sosrelay.calls.ProviderHealth;
+import sosrelay.calls.VoiceBudgets;
 import sosrelay.calls.VoiceProvider;
 import sosrelay.calls.VoiceProviders;
 import sosrelay.config.Settings;
 import sosrelay.delivery.Sender;
+import sosrelay.pacing.BudgetShares;
+import sosrelay.pacing.Pacer;
+import sosrelay.pacing.SlidingWindowBudget;
 import sosrelay.secrets.SecretValue;
 
 /** The voice providers of {@code VOICE_PROVIDERS}, each behind the {@link VoiceProvider} port, in order of preference. */
@@ -26,15 +34,68 @@ final class Voices {
             providers.add(switch (name) {
                 case VoiceProviders.EXOTEL -> new ExotelCalls(base.http.get(), exotel);
                 case PlivoCalls.NAME -> new PlivoCalls(base.http.get(), plivoAccount(base));
-                default -> throw new IllegalStateException("VOICE_PROVIDERS names " + name + ", which has no adapter");
+                default -> new ExotelCalls(base.http.get(), exotelAccount(base, label(name)), name);
             });
         }
         return new VoiceProviders(providers);
     }
 
     /** The call worker's sender: the one provider as it is, or several with failover between them ({@link FailoverCalls}). */
-    static Sender sender(Foundation base, VoiceProviders providers) {
-        return providers.inOrder().size() == 1 ? providers.primary() : new FailoverCalls(providers, new ProviderHealth(base.clock));
+    static Sender sender(VoiceProviders providers, ProviderHealth health, VoiceBudgets budgets) {
+        return providers.inOrder().size() == 1 ? providers.primary() : new FailoverCalls(providers, health, budgets);
+    }
+
+    /** The call worker's pacer: the one provider's budget as it is, or each provider's behind {@link VoiceBudgets}. */
+    static Pacer pacer(Foundation base, VoiceBudgets budgets) {
+        List<String> names = base.settings.voice().providers();
+        return names.size() == 1 ? budgets.of(names.get(0)) : budgets;
+    }
+
+    /** Each listed provider's own budget, in order of preference. */
+    static VoiceBudgets budgets(Foundation base, ProviderHealth health) {
+        Map<String, Pacer> budgets = new LinkedHashMap<>();
+        for (String name : base.settings.voice().providers()) {
+            budgets.put(name, switch (name) {
+                case VoiceProviders.EXOTEL -> budget(base, "exotel-calls", base.settings.pacing().callLimit(), base.settings.pacing().window());
+                case PlivoCalls.NAME -> budget(base, "plivo-calls", base.settings.plivoPacing().concurrentCalls(),
+                        base.settings.plivoPacing().window());
+                default -> budget(base, "exotel-" + label(name) + "-calls", base.settings.exotelAccount(label(name)).callLimit(),
+                        base.settings.pacing().window());
+            });
+        }
+        return new VoiceBudgets(budgets, health);
+    }
+
+    /** {@code limit} sends in any {@code window}, shared by every worker; 0: not paced. */
+    private static Pacer budget(Foundation base, String name, int limit, Duration window) {
+        if (limit == 0) {
+            return Pacer.NONE;
+        }
+        // Drawn fresh from the OS: instances restored from one SnapStart snapshot must not pick the same tokens.
+        return new SlidingWindowBudget(base.dynamo.get(), base.incidentsTable(), name, BudgetShares.of(limit, window), base.clock,
+                new SecureRandom());
+    }
+
+    /** {@code b} of a further Exotel account's {@code exotel:b} (Settings has checked the name). */
+    private static String label(String name) {
+        if (!VoiceProviders.isExotel(name) || !name.contains(":")) {
+            throw new IllegalStateException("VOICE_PROVIDERS names " + name + ", which has no adapter");
+        }
+        return name.substring(name.indexOf(':') + 1);
+    }
+
+    /**
+     * A further Exotel account ({@code exotel:b}): its own credentials, caller id and flow; its status callbacks name it
+     * ({@code ?account=b}), so they are matched only to its own calls. Ring time and call length are the first account's.
+     */
+    static ExotelAccount exotelAccount(Foundation base, String label) {
+        Settings.ExotelAccount account = base.settings.exotelAccount(label);
+        Settings.Calls calls = base.settings.calls();
+        return new ExotelAccount(account.api().apiBaseUrl(), account.api().accountSid(), account.api().apiKey(),
+                base.secret(account.api().apiToken(), SecretValue.KEPT), account.callerId(),
+                base.secret(account.flowUrl(), ExotelAccount.FLOW_URL_KEPT),
+                () -> base.callbackUrl(calls.publicBaseUrl(), "call-status") + "?account=" + label,
+                (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), account.api().requestTimeout());
     }
 
     /**

@@ -40,7 +40,7 @@ final class Workers {
         this.base = base;
         this.processes = processes;
         this.callJobs = new Lazy<>(() -> worker(List.of(base.settings.queues().call(), base.settings.queues().urgentCall()),
-                Voices.sender(base, processes.voiceProviders.get()),
+                Voices.sender(processes.voiceProviders.get(), processes.providerHealth.get(), processes.voiceBudgets.get()),
                 (job, callSid) -> processes.lostCallbacks.get().watch(job, callSid), callPacing()));
         this.smsJobs = new Lazy<>(() -> worker(List.of(base.queueUrl(Channel.SMS)),
                 new ExotelSms(base.http.get(), exotelSmsAccount(), smsMessages(), this::smsDltTemplate, smsNoticesOff()),
@@ -95,7 +95,7 @@ final class Workers {
         return new BatchWorker(new DeliveryWorker(base.deliveries.get(), sender, stillWanted, onAccepted, earlyReports, pacing, base.clock), base.sqs.get(), queueUrls, base.executor.get(), base.settings.timing().retryBackoff());
     }
 
-    /** Calls take their sends from the voice budget ({@link Settings.Pacing}); a job with no room goes back on its own queue. */
+    /** Calls take their sends from their provider's voice budget ({@link Voices#pacer}); a job with no room goes back on its own queue. */
     private Pacing callPacing() {
         return new Pacing(processes.voicePacer.get(), base.settings.pacing().maxWait(),
                 (priority, body, delay) -> base.jobQueue.get().sendLater(base.routes.get().queueUrl(Channel.CALL, priority), body, delay),

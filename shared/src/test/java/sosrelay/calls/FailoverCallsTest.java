@@ -10,10 +10,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
+import sosrelay.pacing.Pacer;
 
 class FailoverCallsTest {
     private static final SendResult DOWN = new SendResult.Transient("503", null);
@@ -77,7 +79,9 @@ class FailoverCallsTest {
             return now;
         }
     };
-    private final FailoverCalls calls = new FailoverCalls(new VoiceProviders(List.of(exotel, plivo)), new ProviderHealth(clock));
+    private final ProviderHealth health = new ProviderHealth(clock);
+    private final FailoverCalls calls = new FailoverCalls(new VoiceProviders(List.of(exotel, plivo)), health,
+            new VoiceBudgets(Map.of("exotel", Pacer.NONE, "plivo", Pacer.NONE), health));
 
     private static DeliveryJob job(String person) {
         return new DeliveryJob("inc-aaaaaaaaaaaaaaaaaaaa", person, "+919800000001", Channel.CALL, 1);

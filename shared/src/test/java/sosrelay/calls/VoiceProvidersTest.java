@@ -42,10 +42,24 @@ class VoiceProvidersTest {
     }
 
     @Test
+    void aFurtherExotelAccountsIdsCarryItsNameAndItsCallbacksFindOnlyThem() {
+        assertThat(VoiceProviders.storedId("exotel:b", "b6cfaf0a")).isEqualTo("exotel_b-b6cfaf0a");
+        assertThat(VoiceProviders.nameOf("exotel_b-b6cfaf0a")).isEqualTo("exotel:b");
+        assertThat(VoiceProviders.ownId("exotel:b", "exotel_b-b6cfaf0a")).isEqualTo("b6cfaf0a");
+        assertThat(VoiceProviders.isExotel("exotel:b")).isTrue();
+        assertThat(VoiceProviders.isExotel("plivo")).isFalse();
+
+        assertThat(VoiceProviders.exotelCall(null, "b6cfaf0a")).as("the first account's callbacks name none").isEqualTo("b6cfaf0a");
+        assertThat(VoiceProviders.exotelCall("b", "b6cfaf0a")).isEqualTo("exotel_b-b6cfaf0a");
+        assertThat(VoiceProviders.exotelCall("B; drop", "b6cfaf0a")).as("no account could have this name").isNull();
+    }
+
+    @Test
     void aCallIsAskedAboutOfTheProviderThatPlacedIt() {
-        VoiceProviders providers = new VoiceProviders(List.of(new Named("exotel"), new Named("plivo")));
+        VoiceProviders providers = new VoiceProviders(List.of(new Named("exotel"), new Named("exotel:b"), new Named("plivo")));
 
         assertThat(providers.status("b6cfaf0a")).isEqualTo("exotel says completed");
+        assertThat(providers.status("exotel_b-b6cfaf0a")).isEqualTo("exotel:b says completed");
         assertThat(providers.status("plivo-9f1c")).isEqualTo("plivo says completed");
     }
 

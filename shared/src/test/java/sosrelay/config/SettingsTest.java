@@ -211,6 +211,33 @@ class SettingsTest {
     }
 
     @Test
+    void furtherExotelAccountsAreNamedByALabelAndReadTheirOwnVariables() {
+        assertThat(new Settings(Env.of(Map.of("VOICE_PROVIDERS", "exotel,exotel:b,plivo"))).voice().providers())
+                .containsExactly("exotel", "exotel:b", "plivo");
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("VOICE_PROVIDERS", "exotel,exotel:B!"))).voice())
+                .hasMessageContaining("VOICE_PROVIDERS names 'exotel:B!'");
+        Settings.ExotelAccount b = new Settings(Env.of(Map.of("EXOTEL_B_ACCOUNT_SID", "acme-b", "EXOTEL_B_API_KEY", "key-b",
+                "EXOTEL_B_API_TOKEN_PARAMETER", "/sos-relay/exotel-b-api-token", "EXOTEL_B_CALLER_ID", "08047000001",
+                "EXOTEL_B_FLOW_URL", "http://my.exotel.com/acme-b/exoml/start_voice/7", "EXOTEL_B_API_BASE_URL", "https://api.exotel.com")))
+                .exotelAccount("b");
+        assertThat(b.api().accountSid()).isEqualTo("acme-b");
+        assertThat(b.api().apiBaseUrl()).as("its own cluster").isEqualTo("https://api.exotel.com");
+        assertThat(b.callerId()).isEqualTo("08047000001");
+        assertThat(b.callLimit()).as("its own budget, Exotel's default").isEqualTo(190);
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("EXOTEL_ACCOUNT_SID", "acme"))).exotelAccount("b"))
+                .hasMessageContaining("EXOTEL_B_ACCOUNT_SID is not set").hasMessageContaining("EXOTEL_B_CALLER_ID");
+    }
+
+    @Test
+    void plivosBudgetIsItsIndiaLimitsAndCountsACallForItsQueueTimeAndItsLength() {
+        Settings.PlivoPacing plivo = new Settings(Env.of(Map.of("PLIVO_CONCURRENT_CALLS", ""))).plivoPacing();
+        assertThat(plivo).isEqualTo(new Settings.PlivoPacing(50, 2, Duration.ofSeconds(90)));
+        assertThat(plivo.window()).as("50 queued at 2 a second: 25 s, then 90 s of ringing and talk").isEqualTo(Duration.ofSeconds(115));
+        assertThatThrownBy(() -> new Settings(Env.of(Map.of("PLIVO_CALLS_PER_SECOND", "0"))).plivoPacing())
+                .hasMessageContaining("PLIVO_CALLS_PER_SECOND");
+    }
+
+    @Test
     void operatorKeyIdsAreAListWithBlanksLeftOut() {
         assertThat(new Settings(Env.of(Map.of("OPERATOR_API_KEY_IDS", " key-a, ,key-b,"))).api().operatorKeyIds())
                 .containsExactlyInAnyOrder("key-a", "key-b");

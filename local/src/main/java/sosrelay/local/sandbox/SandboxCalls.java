@@ -200,7 +200,7 @@ final class SandboxCalls {
         String query = FormEncoding.encode(Map.of("CallSid", call.sid(), "From", call.from(), "To", call.callerId(),
                 "CustomField", call.customFieldOrEmpty()));
         try {
-            URI uri = URI.create(url + "?" + query);
+            URI uri = URI.create(url + (url.contains("?") ? "&" : "?") + query);
             HttpResponse<Void> head = http.send(HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody())
                     .timeout(SandboxHttp.WEBHOOK_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding());
             HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).GET().timeout(SandboxHttp.WEBHOOK_TIMEOUT).build(),

@@ -115,8 +115,16 @@ public final class SandboxExotel implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger callDetailsNotYet = new java.util.concurrent.atomic.AtomicInteger();
     private volatile SandboxOutage outage = new SandboxOutage();
 
-    private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history) {
+    /** The account it acts as: its sid, API key and token (the first account's constants, or a further account's). */
+    private final String accountSid;
+    private final String apiKey;
+    private final String apiToken;
+
+    private SandboxExotel(HttpServer server, PrintStream console, Duration pickUpAfter, CallHistory history, String[] account) {
         this.server = server;
+        this.accountSid = account[0];
+        this.apiKey = account[1];
+        this.apiToken = account[2];
         this.console = console;
         HttpClient http = HttpClient.newBuilder().connectTimeout(SandboxHttp.WEBHOOK_TIMEOUT).build();
         this.calls = new SandboxCalls(http, timeline, console, pickUpAfter, history);
@@ -138,8 +146,28 @@ public final class SandboxExotel implements AutoCloseable {
     /** As {@link #start(PrintStream, Duration)}, keeping its call records in {@code history} across restarts, as Exotel keeps them. */
     public static SandboxExotel start(PrintStream console, Duration pickUpAfter, java.util.Optional<java.nio.file.Path> history)
             throws IOException {
+        return start(console, pickUpAfter, history, new String[] {ACCOUNT_SID, API_KEY, API_TOKEN});
+    }
+
+    /**
+     * A further Exotel account ({@code exotel:<label>} in VOICE_PROVIDERS): an Exotel of its own, with its own sid
+     * ({@code sandbox-<label>}), key and token ({@link #accountSid(String)}, …), its own calls and its own limit; it refuses the
+     * first account's credentials, as Exotel refuses one account's key on another's sid.
+     */
+    public static SandboxExotel startAccount(PrintStream console, Duration pickUpAfter, String label) throws IOException {
+        return start(console, pickUpAfter, java.util.Optional.empty(),
+                new String[] {accountSid(label), accountSid(label) + "-key", accountSid(label) + "-token"});
+    }
+
+    /** A further account's sid; its key and token are the sid and {@code -key} / {@code -token}. */
+    public static String accountSid(String label) {
+        return ACCOUNT_SID + "-" + label;
+    }
+
+    private static SandboxExotel start(PrintStream console, Duration pickUpAfter, java.util.Optional<java.nio.file.Path> history,
+                                       String[] account) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        SandboxExotel sandbox = new SandboxExotel(server, console, pickUpAfter, CallHistory.at(history));
+        SandboxExotel sandbox = new SandboxExotel(server, console, pickUpAfter, CallHistory.at(history), account);
         server.createContext("/", sandbox::handle);
         server.setExecutor(sandbox.requests);
         server.start();
@@ -318,7 +346,7 @@ public final class SandboxExotel implements AutoCloseable {
                 SandboxHttp.exotelError(exchange, 503, "Service unavailable");
                 return;
             }
-            if (!ACCOUNT_SID.equals(api.group(1)) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {
+            if (!accountSid.equals(api.group(1)) || !SandboxHttp.hasBasicAuth(exchange, apiKey, apiToken)) {
                 SandboxHttp.exotelError(exchange, 401, "Authentication is required to view this page.");
                 return;
             }
@@ -358,7 +386,7 @@ public final class SandboxExotel implements AutoCloseable {
     private void account(HttpExchange exchange, String sid) throws IOException {
         if (outage.isDown(SandboxOutage.Provider.EXOTEL, Instant.now())) {
             SandboxHttp.exotelError(exchange, 503, "Service unavailable");
-        } else if (!ACCOUNT_SID.equals(sid) || !SandboxHttp.hasBasicAuth(exchange, API_KEY, API_TOKEN)) {
+        } else if (!accountSid.equals(sid) || !SandboxHttp.hasBasicAuth(exchange, apiKey, apiToken)) {
             SandboxHttp.exotelError(exchange, 401, "Authentication is required to view this page.");
         } else {
             SandboxHttp.reply(exchange, 200, Json.write(Map.of("Account", Map.of("Sid", sid, "FriendlyName", "SOS Relay sandbox",

@@ -23,6 +23,8 @@ public final class Benchmark {
     static final Duration COMPRESSED_WINDOW = Duration.ofSeconds(6);
     static final Duration PROVIDER_TIME = Duration.ofMillis(200);
     private static final int LATENCY_CONCURRENCY = 50;
+    /** template.yaml's ReservedConcurrentExecutions of ExotelPassthruFunction: at most this many run at once on AWS. */
+    private static final int RESERVED_PASSTHRUS = 10;
     private static final int AWS_PEOPLE = 20;
     private static final int WARM_UP_INCIDENTS = 5;
     /** Each burst queues 1,000 calls that must drain before the next: three bursts are enough for a p99 of 150. */
@@ -181,6 +183,10 @@ public final class Benchmark {
         // A Passthru past its deadline answers 302 (the duty desk's branch): counted, not a reason to stop the run.
         table.add(LATENCY, "answered 302, not 200", measured.notRecorded() + " of " + samples.count()
                 + " (warm-up burst: " + warmUp.notRecorded() + " of " + warmUp.latencies().count() + ")");
+        // On AWS the Passthru's reserved concurrency (10) is also its ceiling: API Gateway answers an 11th at once with a 500.
+        Samples ten = new WebhookLatency(stack, RESERVED_PASSTHRUS, AWS_PEOPLE).measure(bursts).latencies();
+        table.add(LATENCY, RESERVED_PASSTHRUS + " at once (its reserved concurrency): p50, p99", Table.millis(ten.percentile(50)) + ", "
+                + Table.millis(ten.percentile(99)) + " (" + ten.count() + " requests)");
     }
 
     private void awsRows(BenchStack stack, SlowExotel exotel) {

@@ -49,8 +49,10 @@ public final class BenchStack implements AutoCloseable {
         environment.put("EXOTEL_FLOW_URL", "http://my.exotel.com/bench/exoml/start_voice/1");
         // The stand-in never calls back: keep the lost-callback check from asking it during a run.
         environment.put("EXOTEL_CALLBACK_GRACE_SECONDS", "3600");
-        // Nor the Passthru's CallSid check (its CallSids are made up): one call-details request per Passthru, a run's pacing unchanged.
-        environment.put("PASSTHRU_CALL_CHECK", "off");
+        // Nor the Passthru's CallSid check, unless a section asks for it (the back-to-back row): the stand-in answers it.
+        environment.putIfAbsent("PASSTHRU_CALL_CHECK", "off");
+        // Recordings come from the stand-in (the back-to-back row's Passthrus carry one).
+        environment.put("RECORDING_HOSTS", exotel.recordingHosts());
         // The SMS worker's settings (its people are call only): without them its function fails its init and no stack starts.
         environment.put("EXOTEL_SMS_FROM", "SOSRLY");
         environment.put("EXOTEL_DLT_ENTITY_ID", "1101000000000000001");
@@ -76,8 +78,24 @@ public final class BenchStack implements AutoCloseable {
 
     /** Exotel's Passthru for an emergency of {@code type}; the incident's id (the answer is {@code OK <id>}). */
     public String passthruIncident(String callSid, String type) {
+        return passthruIncident(Map.of("CallSid", callSid, "CallFrom", "0932419xx", "EmergencyType", type));
+    }
+
+    /**
+     * As Exotel sends it after a voicemail: from the stand-in's {@link SlowExotel#CALLER}, with the recording's URL and
+     * {@code RecordingAvailableBy} now, so the copy starts as the fan-out does; the incident's id.
+     */
+    public String passthruWithRecording(String callSid, String type, SlowExotel exotel) {
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Kolkata"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        return passthruIncident(Map.of("CallSid", callSid, "CallFrom", SlowExotel.CALLER, "EmergencyType", type,
+                "RecordingUrl", exotel.recordingUrl(callSid), "RecordingAvailableBy", now, "StartTime", now));
+    }
+
+    private String passthruIncident(Map<String, String> parameters) {
+        String callSid = parameters.get("CallSid");
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/exotel/" + LocalRelay.LOCAL_SECRET + "/passthru?"
-                + FormEncoding.encode(Map.of("CallSid", callSid, "CallFrom", "0932419xx", "EmergencyType", type)))).GET().build();
+                + FormEncoding.encode(parameters))).GET().build();
         try {
             HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200 || !answer.body().startsWith("OK ")) {

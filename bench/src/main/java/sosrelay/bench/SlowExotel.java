@@ -1,6 +1,7 @@
 package sosrelay.bench;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -15,13 +16,18 @@ import java.util.OptionalLong;
  * Exotel's call API as a stand-in that takes a fixed time per request (200 ms, about a real round
  * trip to Mumbai), on loopback only. It answers every connect with a fresh Call Sid, never calls
  * back, and keeps when each request arrived: a patient's doctor starts ringing when the provider
- * has the request, so that arrival is what the benchmark times.
+ * has the request, so that arrival is what the benchmark times. In the same time it answers the
+ * Passthru's CallSid check (an inbound call from {@link #CALLER}) and serves a recording (an MP3) under
+ * {@link #recordingUrl}, so both can run beside a fan-out as they do on a real night.
  */
 public final class SlowExotel implements AutoCloseable {
     public static final String ACCOUNT_SID = "bench";
     public static final String API_KEY = "bench-key";
     public static final String API_TOKEN = "bench-token";
+    /** The front desk's number every Passthru of the bench comes from, as Exotel's call details give it. */
+    public static final String CALLER = "09324190000";
     private static final String CONNECT = "/v1/Accounts/" + ACCOUNT_SID + "/Calls/connect.json";
+    private static final String RECORDINGS = "/exotelrecordings/" + ACCOUNT_SID + "/";
 
     private final WireMockServer server;
 
@@ -40,11 +46,45 @@ public final class SlowExotel implements AutoCloseable {
                 .withBody("{\"Call\":{\"Sid\":\"{{randomValue length=32 type='ALPHANUMERIC'}}\",\"Status\":\"in-progress\"}}")
                 .withTransformers("response-template")
                 .withFixedDelay((int) perRequest.toMillis())));
+        server.stubFor(get(urlPathMatching("/v1/Accounts/" + ACCOUNT_SID + "/Calls/[^/]+\\.json")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"Call\":{\"Direction\":\"inbound\",\"From\":\"" + CALLER
+                        + "\",\"To\":\"08047000000\",\"Status\":\"completed\"}}")
+                .withFixedDelay((int) perRequest.toMillis())));
+        server.stubFor(get(urlPathMatching(RECORDINGS + ".*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "audio/mpeg").withBody(recording())
+                .withFixedDelay((int) perRequest.toMillis())));
         return new SlowExotel(server);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Where the stand-in keeps recordings: the allow-list entry the stack is given ({@code RECORDING_HOSTS}). */
+    public String recordingHosts() {
+        return baseUrl() + "/exotelrecordings/";
+    }
+
+    /** A recording of the call {@code callSid}, as Exotel's Passthru names it. */
+    public String recordingUrl(String callSid) {
+        return baseUrl() + RECORDINGS + callSid + ".mp3";
+    }
+
+    /** How many requests other than connects (call details, recordings) arrived since {@link #forget()}. */
+    public long otherRequests() {
+        return server.getAllServeEvents().stream().filter(e -> !e.getRequest().getUrl().startsWith(CONNECT)).count();
+    }
+
+    private static byte[] recording() {
+        try (java.io.InputStream in = SlowExotel.class.getResourceAsStream("/demo-recording.mp3")) {
+            if (in == null) {
+                throw new IllegalStateException("demo-recording.mp3 is not on the classpath (the local module has it)");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Forget every request so far: the next run counts its own. */
@@ -69,6 +109,12 @@ public final class SlowExotel implements AutoCloseable {
     /** Wall-clock milliseconds of each connect's arrival since {@link #forget()}, earliest first. */
     public List<Long> arrivals() {
         return connectEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    }
+
+    /** Wall-clock milliseconds of each connect for {@code incidentId} (its CustomField), earliest first. */
+    public List<Long> arrivalsFor(String incidentId) {
+        return connectEvents().stream().filter(e -> e.getRequest().getBodyAsString().contains(incidentId))
+                .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
     }
 
     /** The last arrival of a connect for {@code incidentId} (its CustomField), once {@code expected} of them have arrived. */

@@ -5,10 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Several incidents raised a few seconds apart, as a busy night brings them: for each, trigger to its own last
- * recipient's request. A pacer that drips after a burst shows here, in the second and third incidents.
+ * Several incidents raised a few seconds apart, as a busy night brings them, each a Passthru with a recording (its copy
+ * starts at once) and the CallSid check on (its first ask 5 s after the raise): for each, trigger to its own last
+ * recipient's request. A pacer that drips after a burst shows here, in the second and third incidents; so does any
+ * work beside the fan-out that gets in its way.
  */
 public final class StaggeredIncidents {
+    /** One incident of a run: its id, and the wall-clock milliseconds of its trigger, of the Passthru's answer and of its last call request. */
+    public record Raised(String id, long trigger, long answered, long lastRequest) {
+        public double millis() {
+            return lastRequest - trigger;
+        }
+    }
+
     private final BenchStack stack;
     private final SlowExotel exotel;
 
@@ -17,25 +26,29 @@ public final class StaggeredIncidents {
         this.exotel = exotel;
     }
 
-    /** Milliseconds from each incident's trigger to its last call's request, in the order they were raised. */
-    public List<Double> once(int incidents, int people, Duration apart) {
+    /** Each incident, in the order raised; the queue drained and the stand-in's other requests (checks, copies) answered. */
+    public List<Raised> once(int incidents, int people, Duration apart) {
         exotel.forget();
         List<String> ids = new ArrayList<>();
         List<Long> triggers = new ArrayList<>();
+        List<Long> answers = new ArrayList<>();
         long first = System.currentTimeMillis();
         for (int i = 0; i < incidents; i++) {
             BenchStack.pause(Duration.ofMillis(Math.max(0, first + i * apart.toMillis() - System.currentTimeMillis())));
             triggers.add(System.currentTimeMillis());
-            ids.add(stack.passthruIncident("staggered-" + ProcessHandle.current().pid() + "-" + System.nanoTime(),
-                    BenchStack.typeFor(people)));
+            ids.add(stack.passthruWithRecording("staggered-" + ProcessHandle.current().pid() + "-" + System.nanoTime(),
+                    BenchStack.typeFor(people), exotel));
+            answers.add(System.currentTimeMillis());
         }
-        List<Double> times = new ArrayList<>();
+        List<Raised> raised = new ArrayList<>();
         for (int i = 0; i < incidents; i++) {
             String id = ids.get(i);
             BenchStack.await(people + " connects for " + id, Duration.ofMinutes(3), () -> exotel.lastArrivalMillisFor(id, people).isPresent());
-            times.add((double) (exotel.lastArrivalMillisFor(id, people).orElseThrow() - triggers.get(i)));
+            raised.add(new Raised(id, triggers.get(i), answers.get(i), exotel.lastArrivalMillisFor(id, people).orElseThrow()));
         }
         BenchStack.await("the call queue to drain", Duration.ofSeconds(60), stack::callQueueEmpty);
-        return times;
+        // Each incident's recording copy and CallSid check: a run ends with its side work done, not under the next run.
+        BenchStack.await("the recordings and the CallSid checks", Duration.ofSeconds(60), () -> exotel.otherRequests() >= 2L * incidents);
+        return raised;
     }
 }

@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +32,6 @@ import sosrelay.web.WebhookSecret;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -46,6 +44,7 @@ final class Foundation {
     final Settings settings;
     final Clock clock;
     final AwsClients aws;
+    final BesideInit besideInit = new BesideInit();
     final Lazy<DynamoDbClient> dynamo;
     final Lazy<SqsClient> sqs;
     final Lazy<SsmClient> ssm;
@@ -113,18 +112,16 @@ final class Foundation {
      * Touches the AWS paths a function's requests take, so SnapStart's snapshot holds them rather than a caller's first
      * request: if the function built its DynamoDB client, a read of an incident that can't exist; if it built its SQS
      * client, an empty batch to the call queue, which SQS refuses (as empty, or as not allowed): nothing is queued either
-     * way. A function that uses neither (the board) asks nothing: its role allows neither.
+     * way. A function that uses neither (the board) asks nothing: its role allows neither. What the init started beside
+     * ({@link BesideInit}) ends first.
      */
     void warmUpStorage() {
         if (dynamo.built()) {
             incidents.get().find("inc-aaaaaaaaaaaaaaaaaaaa");
         }
+        besideInit.await();
         if (sqs.built()) {
-            try {
-                sqs.get().sendMessageBatch(b -> b.queueUrl(settings.queues().call()).entries(List.of()));
-            } catch (SqsException refused) {
-                // The refusal is the expected answer: the request went the whole way and back.
-            }
+            BesideInit.walkQueueing(sqs.get(), settings.queues().call());
         }
     }
 

@@ -32,6 +32,11 @@ final class Webhooks {
     }
 
     PassthruWebhook passthru() {
+        // Its first request would build the SQS client after the directory's read: both clients' builds go side by side.
+        base.besideInit.start(() -> {
+            BesideInit.walkQueueing(base.sqs.get(), base.settings.queues().call());
+            BesideInit.walkJson();
+        });
         return new PassthruWebhook(base.webhookSecret.get(), base.directory.get(), base.recordingPolicy(), processes.raiser.get(),
                 base.clock, new PassthruDeadline(Foundation.daemonThreads("sos-passthru"), base.settings.triggers().passthruDeadline()));
     }

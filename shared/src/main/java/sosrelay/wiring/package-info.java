@@ -9,5 +9,6 @@
  * touches. {@code ApiHandler} (API Gateway event to {@code WebRequest} to a {@code Webhook} and back) and
  * {@code SqsJobHandler} ({@code SQSEvent} to {@code BatchWorker} to {@code SQSBatchResponse}) and {@code ScheduleHandler}
  * (a scheduled run) are what the 17-line handlers extend. {@code SnapStartPriming} registers each handler's warm-up for SnapStart's snapshot.
+ * {@code BesideInit} runs what a first request would build (the Passthru's SQS client) on a side thread of the init.
  */
 package sosrelay.wiring;

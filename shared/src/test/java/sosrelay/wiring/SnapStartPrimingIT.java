@@ -29,7 +29,9 @@ class SnapStartPrimingIT {
 
             wiring.warmUpStorage();
 
-            assertThat(requests).containsExactly("GetItemRequest", "SendMessageBatchRequest");
+            // The init's own walk of the SQS path (beside the DynamoDB client's build) ends before the warm-up's requests:
+            // nothing of it is in flight when the snapshot is taken.
+            assertThat(requests).containsExactly("SendMessageBatchRequest", "GetItemRequest", "SendMessageBatchRequest");
             assertThat(stack.drainQueue("CallJobsQueue")).isEmpty();
         }
     }

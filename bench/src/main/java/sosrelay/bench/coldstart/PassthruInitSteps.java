@@ -3,13 +3,12 @@ package sosrelay.bench.coldstart;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.Map;
 import sosrelay.config.Env;
-import sosrelay.json.Json;
 import sosrelay.passthru.ExotelPassthruHandler;
 import sosrelay.wiring.Wiring;
 
 /**
- * The Passthru function's cold start in a fresh JVM, loaded from its Lambda package by {@link LambdaLikeLauncher}: the
- * pieces its constructor and first request build, one at a time, each step's end printed so the
+ * The Passthru function's cold start in a fresh JVM, loaded from its Lambda package by {@link LambdaLikeLauncher}: its
+ * init (the handler's constructor, as Lambda's runs it) and its first requests, each step's end printed so the
  * parent can tell where the time goes. The environment is the one the template gives the function.
  * Arguments: the webhook secret and a CallSid never used before.
  */
@@ -21,17 +20,11 @@ public final class PassthruInitSteps {
         Class.forName("software.amazon.awssdk.services.dynamodb.DynamoDbClient");
         Class.forName("software.amazon.awssdk.services.sqs.SqsClient");
         step("class loading (handler, SDK client interfaces)");
-        Wiring wiring = new Wiring(Env.system());
-        wiring.dynamo();
-        step("DynamoDB client built");
-        Json.readObject(Json.write(Map.of("warm", "up")));
-        step("JSON (jackson-jr) first use");
-        wiring.directory().current();
-        step("first DynamoDB request (directory read)");
-        ExotelPassthruHandler handler = new ExotelPassthruHandler(wiring);
-        step("handler constructed");
+        // As Lambda's init builds it: the DynamoDB client on this thread, the SQS client and JSON beside it.
+        ExotelPassthruHandler handler = new ExotelPassthruHandler(new Wiring(Env.system()));
+        step("init: handler constructed (DynamoDB client built; SQS client, JSON beside)");
         APIGatewayProxyResponseEvent response = handler.handleRequest(passthru(args[0], args[1]), null);
-        step("first request (SQS client, incident written, jobs queued)");
+        step("first request (directory read, incident written, jobs queued)");
         System.out.println("response " + response.getStatusCode() + " " + System.currentTimeMillis());
         handler.handleRequest(passthru(args[0], args[1] + "-warm"), null);
         step("second request, warm");

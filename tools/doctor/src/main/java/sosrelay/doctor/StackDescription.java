@@ -43,12 +43,18 @@ record StackDescription(String stackName, String region, Map<String, String> par
 
     /**
      * The SSM parameters the template names ({@code SsmParameters} output), in its order, then Plivo's token
-     * ({@code PlivoSsmParameters}) when the stack's VoiceProviders names plivo: only then do the functions read it.
+     * ({@code PlivoSsmParameters}) when the stack's VoiceProviders names plivo, and the second Exotel account's
+     * ({@code ExotelBSsmParameters}) when it names exotel:b: only then do the functions read them.
      */
     java.util.List<String> ssmParameters() {
         java.util.List<String> names = new java.util.ArrayList<>(listed("SsmParameters"));
-        if (parameters.getOrDefault("VoiceProviders", "").contains("plivo")) {
+        java.util.List<String> providers = java.util.Arrays.stream(parameters.getOrDefault("VoiceProviders", "").split(","))
+                .map(String::trim).toList();
+        if (providers.contains("plivo")) {
             names.addAll(listed("PlivoSsmParameters"));
+        }
+        if (providers.contains("exotel:b")) {
+            names.addAll(listed("ExotelBSsmParameters"));
         }
         return java.util.List.copyOf(names);
     }

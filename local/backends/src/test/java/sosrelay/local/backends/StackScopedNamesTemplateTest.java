@@ -79,7 +79,7 @@ class StackScopedNamesTemplateTest {
     void theSsmParametersOutputNamesEveryParameterAFunctionReads() {
         Stack stack = new Stack("sos-relay", "4b1c7d2e-0f3a-11ef-9a61-0a1b2c3d4e5f");
         Set<String> listed = new HashSet<>();
-        for (String output : List.of("SsmParameters", "PlivoSsmParameters")) {
+        for (String output : List.of("SsmParameters", "PlivoSsmParameters", "ExotelBSsmParameters")) {
             listed.addAll(List.of(((String) stack.evaluate(((Map<?, ?>) ((Map<?, ?>) root.get("Outputs")).get(output))
                     .get("Value"))).split(",")));
         }

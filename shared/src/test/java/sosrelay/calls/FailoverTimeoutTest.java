@@ -16,12 +16,14 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sosrelay.delivery.DeliveryJob;
 import sosrelay.delivery.SendResult;
 import sosrelay.directory.Channel;
+import sosrelay.pacing.Pacer;
 
 /**
  * Exotel timing out, over real HTTP (WireMock with a fixed delay past the client's timeout): the request is looked up on
@@ -48,7 +50,9 @@ class FailoverTimeoutTest {
                 30, 600, Duration.ofMillis(400)));
         PlivoCalls plivoCalls = new PlivoCalls(http, new PlivoAccount(plivo.baseUrl() + "/", "MAXXXX", () -> "token", "918047000000",
                 hook -> "https://sos.example/plivo/s3cret/" + hook.name() + "?ref=" + hook.job().customField(), 30, 600, Duration.ofMillis(3000)));
-        calls = new FailoverCalls(new VoiceProviders(List.of(exotelCalls, plivoCalls)), new ProviderHealth(Clock.systemUTC()));
+        ProviderHealth health = new ProviderHealth(Clock.systemUTC());
+        calls = new FailoverCalls(new VoiceProviders(List.of(exotelCalls, plivoCalls)), health,
+                new VoiceBudgets(Map.of("exotel", Pacer.NONE, "plivo", Pacer.NONE), health));
         exotel.stubFor(post(CONNECT).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
                 .withBody("{\"Call\":{\"Sid\":\"late-sid\",\"Status\":\"in-progress\"}}")));
         plivo.stubFor(post(PLIVO_CALL).willReturn(aResponse().withStatus(201)

@@ -380,16 +380,19 @@ class PermissionCoverageDeliveriesIT {
     }
 
     /**
-     * Exotel asked everyone to wait (the voice budget's provider hold, pre-seeded for 5 s): a call job that would wait
-     * longer than PACING_MAX_WAIT_SECONDS goes back on its own queue, urgent or not, delayed, and is placed after.
+     * Exotel and Plivo asked everyone to wait (each budget's provider hold, pre-seeded for 5 s; with only Exotel's held,
+     * the calls rightly go out through Plivo at once): a call job that would wait longer than PACING_MAX_WAIT_SECONDS goes
+     * back on its own queue, urgent or not, delayed, and is placed after.
      */
     @Test
     @Order(7)
     void aCallTheVoiceBudgetHoldsBackGoesBackOnItsQueue(TestInfo test) throws InterruptedException {
         long until = System.currentTimeMillis() + 5_000;
-        relay.stack().dynamoDb().putItem(p -> p.tableName(incidentsTable()).item(Map.of(
-                "pk", AttributeValue.fromS(TableKeys.budget("exotel-calls")), "sk", AttributeValue.fromS(TableKeys.HOLD),
-                "holdUntil", AttributeValue.fromN(Long.toString(until)))));
+        for (String budget : List.of("exotel-calls", "plivo-calls")) {
+            relay.stack().dynamoDb().putItem(p -> p.tableName(incidentsTable()).item(Map.of(
+                    "pk", AttributeValue.fromS(TableKeys.budget(budget)), "sk", AttributeValue.fromS(TableKeys.HOLD),
+                    "holdUntil", AttributeValue.fromN(Long.toString(until)))));
+        }
         // Every worker's view of the budget is read again after a second: none takes a send without seeing the hold.
         Thread.sleep(1_200);
         deviceIncident("Paced", "paced-1");

@@ -57,7 +57,8 @@ class PriorityIT {
             LocalHttp.await("the fan-out under way", Duration.ofSeconds(30), () -> count(exotel.calls(), SERVER_PHONES) >= 20);
 
             int serverCallsBeforeTheHeart = count(exotel.calls(), SERVER_PHONES);
-            assertThat(passthru(relay, "priority-heart-1", "Heart").statusCode()).isEqualTo(200);
+            java.net.http.HttpResponse<String> heart = passthru(relay, "priority-heart-1", "Heart");
+            assertThat(heart.statusCode()).as(heart.body()).isEqualTo(200);
             LocalHttp.await("the Heart calls", Duration.ofSeconds(60), () -> count(exotel.calls(), HEART_PHONES) == 2);
 
             List<SandboxExotel.PlacedCall> calls = exotel.calls();

@@ -2,7 +2,6 @@ package sosrelay.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,9 +21,9 @@ import sosrelay.local.backends.LocalTemplate;
  * under a minute and the two run side by side.)
  */
 class SlidingWindowBudgetConcurrencyIT {
-    private static final int LIMIT = 190;
-    private static final long WINDOW = 60_000;
-    private static final long START = 1_700_000_000_000L;
+    private static final int LIMIT = SlidingWindowBudgetIT.LIMIT;
+    private static final long WINDOW = SlidingWindowBudgetIT.WINDOW;
+    private static final long START = SlidingWindowBudgetIT.START;
     private static LocalTemplate stack;
 
     private final SteppedClock clock = new SteppedClock(START);
@@ -41,8 +40,7 @@ class SlidingWindowBudgetConcurrencyIT {
     }
 
     private SlidingWindowBudget instance() {
-        return new SlidingWindowBudget(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), "test",
-                BudgetShares.of(LIMIT, Duration.ofMillis(WINDOW)), clock, new Random(random.nextLong()));
+        return SlidingWindowBudgetIT.instance(stack, clock, random);
     }
 
     @Test

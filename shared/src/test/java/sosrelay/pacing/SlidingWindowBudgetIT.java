@@ -22,9 +22,9 @@ import sosrelay.local.backends.LocalTemplate;
  * the limit, and nobody may wait while there is room for them.
  */
 class SlidingWindowBudgetIT {
-    private static final int LIMIT = 190;
-    private static final long WINDOW = 60_000;
-    private static final long START = 1_700_000_000_000L;
+    static final int LIMIT = 190;
+    static final long WINDOW = 60_000;
+    static final long START = 1_700_000_000_000L;
     private static final long MAX_WAIT = 5_000;
     private static LocalTemplate stack;
 
@@ -47,6 +47,11 @@ class SlidingWindowBudgetIT {
     }
 
     private SlidingWindowBudget instance() {
+        return instance(stack, clock, random);
+    }
+
+    /** One worker's view of the test's budget (190 in any 60 s) on {@code stack}'s table, as a fresh Lambda instance has. */
+    static SlidingWindowBudget instance(LocalTemplate stack, SteppedClock clock, Random random) {
         return new SlidingWindowBudget(stack.backends().dynamoDb(), stack.tableName("IncidentsTable"), "test",
                 BudgetShares.of(LIMIT, Duration.ofMillis(WINDOW)), clock, new Random(random.nextLong()));
     }

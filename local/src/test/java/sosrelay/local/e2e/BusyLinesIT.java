@@ -2,9 +2,6 @@ package sosrelay.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sosrelay.json.Json;
 import sosrelay.local.LocalRelay;
-import sosrelay.local.LocalStackOptions;
-import sosrelay.local.backends.LocalTemplate;
 import sosrelay.local.sandbox.SandboxExotel;
 
 /**
@@ -31,10 +26,8 @@ class BusyLinesIT {
     private static SandboxExotel exotel;
 
     @BeforeAll
-    static void start() throws URISyntaxException {
-        Path directory = Path.of(BusyLinesIT.class.getResource("/busy-directory.yaml").toURI());
-        relay = LocalRelay.start(LocalHttp.madeUpCallSids(LocalStackOptions.forTemplate(LocalTemplate.findTemplate()).withContactsFile(directory)), Map.of(),
-                new PrintStream(PrintStream.nullOutputStream()));
+    static void start() {
+        relay = LocalHttp.relayForMadeUpCallSids("/busy-directory.yaml");
         exotel = relay.sandbox().orElseThrow();
         BUSY.forEach(number -> exotel.script(number, List.of("busy")));
         exotel.script(VOICEMAIL, List.of("machine"));

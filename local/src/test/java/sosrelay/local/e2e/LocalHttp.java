@@ -54,6 +54,19 @@ final class LocalHttp {
                 sosrelay.local.backends.LocalTemplate.findTemplate())), Map.of(), new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
     }
 
+    /** As {@link #demoRelayForMadeUpCallSids}, with the directory of a test resource ({@code "/busy-directory.yaml"}). */
+    static sosrelay.local.LocalRelay relayForMadeUpCallSids(String directoryResource) {
+        java.nio.file.Path directory;
+        try {
+            directory = java.nio.file.Path.of(LocalHttp.class.getResource(directoryResource).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(directoryResource, e);
+        }
+        return sosrelay.local.LocalRelay.start(madeUpCallSids(sosrelay.local.LocalStackOptions.forTemplate(
+                sosrelay.local.backends.LocalTemplate.findTemplate()).withContactsFile(directory)), Map.of(),
+                new java.io.PrintStream(java.io.PrintStream.nullOutputStream()));
+    }
+
     /**
      * For a stack whose test replays Passthrus with made-up CallSids ({@link #exotelPassthru}) and is not about the
      * Passthru's CallSid check: off, or Exotel's call details (the sandbox's) would take each for a forgery and stand

@@ -47,6 +47,10 @@ public final class DeliveryWorker implements MessageProcessor {
         /** The batch that was to report the incident's first ring placed none of its calls: another batch may. */
         default void firstRingNotReported(String incidentId, String batch) {
         }
+
+        /** A provider refused the attempt for good (an invalid number): what may still reach the person is tried. */
+        default void refused(DeliveryJob job) {
+        }
     }
 
     /** What a batch learnt of an incident's first attempts: {@code wanted}, and whether it reports the first ring. */
@@ -300,6 +304,8 @@ public final class DeliveryWorker implements MessageProcessor {
             return new Retry(settling.isNegative() ? null : settling.plusMillis(999));
         }
         if (result instanceof SendResult.Permanent permanent) {
+            // Before the failure is recorded: should this throw, the redelivered job is refused again and asks again.
+            stillWanted.refused(job);
             deliveries.failed(job, permanent.reason());
             DeliveryMetrics.failed(job);
             Log.error("delivery.failed", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,

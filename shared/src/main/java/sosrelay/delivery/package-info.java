@@ -11,7 +11,7 @@
  * {@code DeliveryStates} rank, same attempt).
  * <li>{@code DeliveryWorker} runs one job of a batch: {@code Retries.stillWanted} (first attempts: once per incident and
  * batch), the budget's send with the claim, the {@code Sender} over {@code ProviderHttp}, the {@code SendResult}
- * (accepted, transient, unknown, permanent), then the acceptance, {@code DeliveryMetrics} (time-to-ring; one batch per
+ * (accepted, transient, unknown, permanent: {@code Retries.refused}), then the acceptance, {@code DeliveryMetrics} (time-to-ring; one batch per
  * incident reports its first ring) and, only when one was kept, the early report ({@code DeliveryOutcomes.applyKept}).
  * Per first attempt: 3 DynamoDB requests at most before the provider request, 1 after (the bench counts them).
  * <li>{@code DeliveryOutcomes} applies status reports (callbacks, call details, GupShup): {@code progress}, the timeline,

@@ -29,7 +29,7 @@ import sosrelay.timers.Timers;
  * them on duty is rung again only while they still are; once their shift is over, whoever is on duty
  * now in that roster is rung instead.
  */
-public final class Retries {
+public final class Retries implements DeliveryWorker.StillWanted {
     private final IncidentStore incidents;
     private final IncidentProgress progress;
     private final DeliveryStore deliveries;
@@ -76,6 +76,32 @@ public final class Retries {
     }
 
     /**
+     * A provider refused an attempt for good ({@link DeliveryWorker.StillWanted#refused}): a call's number the provider
+     * calls invalid has the person's next number rung at once, as an unanswered one would, and no later round on the
+     * same refused number; a refused text becomes a call, as a text that failed later does. Notices are not followed up.
+     */
+    @Override
+    public void refused(DeliveryJob job) {
+        if (job.notice() != null) {
+            return;
+        }
+        DeliveryRef ref = new DeliveryRef(job.incidentId(), job.personId(), job.channel().id(), job.attempt());
+        if (job.channel() != Channel.CALL) {
+            afterFailedMessage(ref);
+            return;
+        }
+        Incident incident = incidents.find(ref.incidentId()).orElse(null);
+        Person person = incident == null ? null : incident.recipient(ref.personId());
+        if (person == null || person.lastNumber(ref.attempt()) || !wanted(ref.incidentId(), ref.personId())) {
+            return;
+        }
+        TimerJob next = TimerJob.retry(clock.instant(), ref.incidentId(), ref.personId(), ref.channel(), ref.attempt() + 1);
+        timers.schedule(next);
+        timeline.record(ref.incidentId(), "retry.next-number", "personId", ref.personId(), "attempt", next.attempt(),
+                "dueAt", next.dueAt(), "why", "the provider refused the number");
+    }
+
+    /**
      * A text that failed after the provider took it (DLT scrubbing, DND): the same channel would fail the
      * same way, so the person is called instead. Their first call attempt: if it was placed already,
      * the call worker finds it done and rings nobody twice.
@@ -114,6 +140,12 @@ public final class Retries {
      * acknowledgement is dropped too. A first attempt still goes out after the incident is acknowledged:
      * the first wave is everyone's alert, and one read is all it may cost on the way to ringing.
      */
+    @Override
+    public boolean test(DeliveryJob job) {
+        return stillWanted(job);
+    }
+
+    /** See {@link #test}. */
     public boolean stillWanted(DeliveryJob job) {
         if (job.attempt() <= 1) {
             // Only a definite "resolved" stops a first call: an incident that can't be found is rung all the same.
@@ -127,6 +159,7 @@ public final class Retries {
      * ({@code incidentCreatedAt} set) also learns, in the same request, whether {@code batch} reports the incident's
      * first ring ({@link IncidentProgress#firstWave}).
      */
+    @Override
     public DeliveryWorker.FirstAttempts firstAttempts(DeliveryJob job, String batch) {
         if (job.attempt() > 1) {
             return new DeliveryWorker.FirstAttempts(stillWanted(job), false);
@@ -139,6 +172,7 @@ public final class Retries {
     }
 
     /** See {@link IncidentProgress#firstRingNotReported}. */
+    @Override
     public void firstRingNotReported(String incidentId, String batch) {
         progress.firstRingNotReported(incidentId, batch);
     }

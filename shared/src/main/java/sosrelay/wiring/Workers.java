@@ -65,22 +65,6 @@ final class Workers {
      * that beat the worker's record of the provider's id is applied by the worker ({@code DeliveryOutcomes}).
      */
     private BatchWorker worker(List<String> queueUrls, Sender sender, DeliveryWorker.OnAccepted onAccepted, Pacing pacing) {
-        DeliveryWorker.StillWanted stillWanted = new DeliveryWorker.StillWanted() {
-            @Override
-            public boolean test(DeliveryJob job) {
-                return processes.retries.get().stillWanted(job);
-            }
-
-            @Override
-            public DeliveryWorker.FirstAttempts firstAttempts(DeliveryJob job, String batch) {
-                return processes.retries.get().firstAttempts(job, batch);
-            }
-
-            @Override
-            public void firstRingNotReported(String incidentId, String batch) {
-                processes.retries.get().firstRingNotReported(incidentId, batch);
-            }
-        };
         DeliveryWorker.EarlyReports earlyReports = new DeliveryWorker.EarlyReports() {
             @Override
             public TransactWriteItem noneKept(String providerId) {
@@ -92,7 +76,7 @@ final class Workers {
                 processes.outcomes.get().applyKept(providerId);
             }
         };
-        return new BatchWorker(new DeliveryWorker(base.deliveries.get(), sender, stillWanted, onAccepted, earlyReports, pacing, base.clock), base.sqs.get(), queueUrls, base.executor.get(), base.settings.timing().retryBackoff());
+        return new BatchWorker(new DeliveryWorker(base.deliveries.get(), sender, processes.retries.get(), onAccepted, earlyReports, pacing, base.clock), base.sqs.get(), queueUrls, base.executor.get(), base.settings.timing().retryBackoff());
     }
 
     /** Calls take their sends from their provider's voice budget ({@link Voices#pacer}); a job with no room goes back on its own queue. */

@@ -12,6 +12,11 @@ public enum CallOutcome {
     NO_ANSWER("no-answer", "no-answer", null, "did not answer"),
     BUSY("busy", "busy", null, "was busy"),
     FAILED("failed", "failed", null, "could not be reached"),
+    /**
+     * A number the network does not know: Exotel takes the request and the call fails at once; Plivo refuses the request
+     * (400, "'…' is not a valid phone number.").
+     */
+    INVALID_NUMBER("invalid-number", "failed", null, "is not a valid number"),
     /** Voicemail picks up: Exotel reports the call completed, with {@code Legs[0][AnsweredBy]=machine}. */
     MACHINE("machine", "completed", null, null),
     /** Exotel says status callbacks can be lost; the call details API still knows the truth. */
@@ -62,7 +67,7 @@ public enum CallOutcome {
 
     /** A busy line or a number that cannot be reached ends at once, not after ringing: its callback comes within a second. */
     boolean endsAtOnce() {
-        return this == BUSY || this == FAILED;
+        return this == BUSY || this == FAILED || this == INVALID_NUMBER;
     }
 
     /** What Exotel's answering-machine detection says of a call that was picked up. */

@@ -42,6 +42,26 @@ public final class CallScript {
         return progress.outcomes().get(Math.min(call, progress.outcomes().size() - 1));
     }
 
+    /**
+     * Whether the next call to {@code number} has {@code outcome}, which it then plays (a provider that refuses a number
+     * before ringing it); an unscripted number answers, so never refused.
+     */
+    boolean playsNext(String number, CallOutcome outcome) {
+        String key = PhoneNumbers.toE164(number);
+        Progress progress = key == null ? null : scripts.get(key);
+        if (progress == null) {
+            return false;
+        }
+        synchronized (progress) {
+            int call = progress.callsSoFar().get();
+            if (progress.outcomes().get(Math.min(call, progress.outcomes().size() - 1)) != outcome) {
+                return false;
+            }
+            progress.callsSoFar().incrementAndGet();
+            return true;
+        }
+    }
+
     /** The scripts as configured (not how far they have played), by number in order. */
     Map<String, List<CallOutcome>> scripts() {
         Map<String, List<CallOutcome>> configured = new TreeMap<>();

@@ -167,7 +167,8 @@ public final class SandboxPlivo implements AutoCloseable {
             error(exchange, 400, "from parameter is invalid. " + from + " is not associated with your account.");
             return;
         }
-        if (!to.matches("[1-9][0-9]{9,14}")) {
+        if (!to.matches("[1-9][0-9]{9,14}") || script.playsNext("+" + to, CallOutcome.INVALID_NUMBER)) {
+            console.println("[sandbox plivo] refused " + PhoneNumbers.mask("+" + to) + ": not a valid phone number");
             error(exchange, 400, "'" + to + "' is not a valid phone number.");
             return;
         }

@@ -76,9 +76,10 @@ public final class Retries implements DeliveryWorker.StillWanted {
     }
 
     /**
-     * A provider refused an attempt for good ({@link DeliveryWorker.StillWanted#refused}): a call's number the provider
-     * calls invalid has the person's next number rung at once, as an unanswered one would, and no later round on the
-     * same refused number; a refused text becomes a call, as a text that failed later does. Notices are not followed up.
+     * A provider refused an attempt for good ({@link DeliveryWorker.StillWanted#refused}, e.g. a number it calls
+     * invalid): a call goes on as an unanswered one does (the person's next number at once, else the next round after
+     * the wait: a refusal is never what ends the ringing), a text becomes a call as a text that failed later does.
+     * Notices are not followed up.
      */
     @Override
     public void refused(DeliveryJob job) {
@@ -86,19 +87,11 @@ public final class Retries implements DeliveryWorker.StillWanted {
             return;
         }
         DeliveryRef ref = new DeliveryRef(job.incidentId(), job.personId(), job.channel().id(), job.attempt());
-        if (job.channel() != Channel.CALL) {
+        if (job.channel() == Channel.CALL) {
+            afterUnanswered(ref);
+        } else {
             afterFailedMessage(ref);
-            return;
         }
-        Incident incident = incidents.find(ref.incidentId()).orElse(null);
-        Person person = incident == null ? null : incident.recipient(ref.personId());
-        if (person == null || person.lastNumber(ref.attempt()) || !wanted(ref.incidentId(), ref.personId())) {
-            return;
-        }
-        TimerJob next = TimerJob.retry(clock.instant(), ref.incidentId(), ref.personId(), ref.channel(), ref.attempt() + 1);
-        timers.schedule(next);
-        timeline.record(ref.incidentId(), "retry.next-number", "personId", ref.personId(), "attempt", next.attempt(),
-                "dueAt", next.dueAt(), "why", "the provider refused the number");
     }
 
     /**

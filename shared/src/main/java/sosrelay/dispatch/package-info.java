@@ -7,8 +7,8 @@
  * worker's batch once for all its first attempts, {@code firstAttempts}: a first attempt unless resolved, a later one
  * while open and the person has neither acknowledged nor declined),
  * {@code afterUnanswered} and {@code afterFailedMessage} (a {@code RETRY} timer after the type's {@code retry.after}, up to
- * {@code retry.attempts}), {@code refused} (a provider refused the attempt: a call's next number at once, a text becomes a
- * call), {@code fire} (also adds people a roster override newly names, {@code CurrentRosters}).
+ * {@code retry.attempts}), {@code refused} (a provider refused the attempt: a call goes on as an unanswered one, a text
+ * becomes a call), {@code fire} (also adds people a roster override newly names, {@code CurrentRosters}).
  * <p>The queues are standard queues (visibility 180 s), each with a DLQ after 16 receives (a try waits at most 30 s for the next); consumers take batches
  * of 10 with no batching window and report per-message failures. template.yaml is where they are declared.
  */

@@ -237,8 +237,8 @@ public final class SandboxExotel implements AutoCloseable {
 
     /**
      * What the next calls to {@code e164} do, one outcome per call, the last repeating: {@code answer},
-     * {@code press-1}, {@code press-2}, {@code no-answer}, {@code busy}, {@code failed}, {@code machine}, {@code no-callback}.
-     * Throws {@link IllegalArgumentException} naming an unknown outcome or a number that is not one.
+     * {@code press-1}, {@code press-2}, {@code no-answer}, {@code busy}, {@code failed}, {@code machine}, {@code no-callback},
+     * {@code invalid-number} (fails at once, as {@code failed}; the sandbox Plivo refuses it). Throws {@link IllegalArgumentException} naming an unknown outcome or a number that is not one.
      */
     public void script(String e164, List<String> outcomes) {
         calls.script().script(e164, outcomes.stream().map(CallOutcome::parse).toList());

@@ -19,8 +19,8 @@ import sosrelay.local.sandbox.SandboxPlivo;
 
 /**
  * Issue 22's second number when the provider refuses the first outright: with Exotel down, Plivo answers the mobile's
- * request with a 400 ("not a valid phone number"). That refusal is final for that number, so the person's desk is rung
- * at once (as after an unanswered call), and no later round asks Plivo for the refused number again.
+ * request with a 400 ("not a valid phone number"). The attempt goes on as an unanswered one does: the person's desk is
+ * rung at once, not after the type's 60 s wait, and its answer ends it.
  */
 class RefusedNumberIT {
     private static final String MOBILE = "+919833300001";

@@ -18,6 +18,17 @@ class CallScriptTest {
     }
 
     @Test
+    void aRefusalBeforeRingingPlaysOnlyAnOutcomeThatIsNext() {
+        CallScript script = new CallScript();
+        script.script("+919800000001", List.of(CallOutcome.INVALID_NUMBER, CallOutcome.ANSWER));
+
+        assertThat(script.playsNext("+919800000001", CallOutcome.INVALID_NUMBER)).isTrue();
+        assertThat(script.playsNext("+919800000001", CallOutcome.INVALID_NUMBER)).as("the next call answers").isFalse();
+        assertThat(script.next("+919800000001")).isEqualTo(CallOutcome.ANSWER);
+        assertThat(script.playsNext("+919800000002", CallOutcome.INVALID_NUMBER)).as("unscripted: answers").isFalse();
+    }
+
+    @Test
     void noVariableMeansNoScripts() {
         assertThat(CallScript.parse(null)).isEmpty();
         assertThat(CallScript.parse("")).isEmpty();

@@ -48,8 +48,8 @@ public final class DeliveryWorker implements MessageProcessor {
         default void firstRingNotReported(String incidentId, String batch) {
         }
 
-        /** A provider refused the attempt for good (an invalid number): what may still reach the person is tried. */
-        default void refused(DeliveryJob job) {
+        /** A provider refused the attempt for good ({@code why}, e.g. an invalid number): what may still reach the person is tried. */
+        default void refused(DeliveryJob job, String why) {
         }
     }
 
@@ -305,7 +305,7 @@ public final class DeliveryWorker implements MessageProcessor {
         }
         if (result instanceof SendResult.Permanent permanent) {
             // Before the failure is recorded: should this throw, the redelivered job is refused again and asks again.
-            stillWanted.refused(job);
+            stillWanted.refused(job, permanent.reason());
             deliveries.failed(job, permanent.reason());
             DeliveryMetrics.failed(job);
             Log.error("delivery.failed", "incidentId", job.incidentId(), "personId", job.personId(), "to", to,

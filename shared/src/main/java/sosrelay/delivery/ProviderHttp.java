@@ -1,5 +1,7 @@
 package sosrelay.delivery;
 
+import sosrelay.directory.PhoneNumbers;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -98,7 +100,7 @@ public final class ProviderHttp {
 
     /** Enough of a provider's text for a log line or a delivery record. */
     public static String excerpt(String text) {
-        String stripped = text == null ? "" : text.strip();
+        String stripped = text == null ? "" : PhoneNumbers.maskWithin(text.strip());
         return stripped.length() <= EXCERPT ? stripped : stripped.substring(0, EXCERPT);
     }
 }

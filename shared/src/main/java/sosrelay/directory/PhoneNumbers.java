@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public final class PhoneNumbers {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().]");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![\\p{Alnum}+])\\+?\\d{10,15}(?!\\p{Alnum})");
 
     private PhoneNumbers() {
     }
@@ -58,6 +59,15 @@ public final class PhoneNumbers {
         }
         return phone.substring(0, keepStart) + "*".repeat(phone.length() - keepStart - keepEnd)
                 + phone.substring(phone.length() - keepEnd);
+    }
+
+    /**
+     * Free text with every phone-number-like run (10 to 15 digits, an optional {@code +}, nothing alphanumeric either
+     * side) masked: a provider's error says which number it refused, and that text goes to logs, deliveries and the
+     * timeline. Longer runs (message ids) are left as they are.
+     */
+    public static String maskWithin(String text) {
+        return text == null ? null : NUMBER_IN_TEXT.matcher(text).replaceAll(found -> mask(found.group()));
     }
 
     /**

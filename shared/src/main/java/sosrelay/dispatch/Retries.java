@@ -79,10 +79,12 @@ public final class Retries implements DeliveryWorker.StillWanted {
      * A provider refused an attempt for good ({@link DeliveryWorker.StillWanted#refused}, e.g. a number it calls
      * invalid): a call goes on as an unanswered one does (the person's next number at once, else the next round after
      * the wait: a refusal is never what ends the ringing), a text becomes a call as a text that failed later does.
-     * Notices are not followed up.
+     * Notices are not followed up. The timeline says why (no status report will).
      */
     @Override
-    public void refused(DeliveryJob job) {
+    public void refused(DeliveryJob job, String why) {
+        timeline.record(job.incidentId(), "delivery.refused", "personId", job.personId(), "channel", job.channel().id(),
+                "attempt", job.attempt(), "why", why, "notice", job.notice() == null ? null : job.notice().kind().name());
         if (job.notice() != null) {
             return;
         }

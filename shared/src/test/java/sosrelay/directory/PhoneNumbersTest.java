@@ -27,6 +27,15 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void masksTheNumbersAProvidersErrorNamesAndNothingElse() {
+        assertThat(PhoneNumbers.maskWithin("Plivo 400: '919800000001' is not a valid phone number."))
+                .isEqualTo("Plivo 400: '********0001' is not a valid phone number.");
+        assertThat(PhoneNumbers.maskWithin("from +919800000001, message 12571485362529639296-962980860009973294, code 1006"))
+                .isEqualTo("from +91******0001, message 12571485362529639296-962980860009973294, code 1006");
+        assertThat(PhoneNumbers.maskWithin("sid a1b2c3d4e5f60718293a4b5c")).isEqualTo("sid a1b2c3d4e5f60718293a4b5c");
+    }
+
+    @Test
     void masksAllButTheCountryCodeAndTheLastFourDigits() {
         assertThat(PhoneNumbers.mask("+919800000001")).isEqualTo("+91******0001");
     }

@@ -54,7 +54,7 @@ class RefusedNumberIT {
         assertThat(plivo.calls()).extracting(SandboxPlivo.PlacedCall::to).as("the refused mobile placed nothing; the desk once")
                 .containsExactly(DESK.substring(1));
         // The type waits 60 s between rounds: only the refusal can have brought the desk in this soon.
-        assertThat(events(id)).containsSubsequence("retry.next-number", "delivery.completed")
+        assertThat(events(id)).containsSubsequence("delivery.refused", "retry.next-number", "delivery.completed")
                 .doesNotContain("retry.scheduled");
         assertThat(relay.sandbox().orElseThrow().calls()).as("nobody rung through Exotel, which was down").isEmpty();
     }

@@ -57,6 +57,7 @@ class RefusedNumberIT {
         assertThat(events(id)).containsSubsequence("delivery.refused", "retry.next-number", "delivery.completed")
                 .doesNotContain("retry.scheduled");
         assertThat(relay.sandbox().orElseThrow().calls()).as("nobody rung through Exotel, which was down").isEmpty();
+        assertThat(relay.stack().accessDenials().all()).as("the follow-up is allowed by the worker's policy").isEmpty();
     }
 
     private static List<Object> events(String id) {

@@ -36,6 +36,7 @@ class RefusedTextIT {
         assertThat(relay.sandboxGupShup().orElseThrow().messages()).as("GupShup took nothing").isEmpty();
         assertThat(exotel.calls().stream().filter(c -> c.from().equals(drRao))).as("dr-rao rung once").hasSize(1);
         assertThat(stack.output()).contains("\"event\":\"delivery.failed\"").contains("GupShup");
+        assertThat(relay.stack().accessDenials().all()).as("the follow-up is allowed by the worker's policy").isEmpty();
     }
 
     /** Who the timeline's {@code fallback.call} lines name. */

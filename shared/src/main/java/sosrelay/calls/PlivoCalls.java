@@ -72,8 +72,8 @@ public final class PlivoCalls implements VoiceProvider {
                     ? new SendResult.Accepted(VoiceProviders.storedId(NAME, uuid))
                     : new SendResult.Unknown("Plivo answered " + status + " without a request_uuid");
         }
-        String reason = "Plivo " + status + ": " + (body.get("error") != null ? String.valueOf(body.get("error"))
-                : ProviderHttp.excerpt(response.body()));
+        String reason = "Plivo " + status + ": " + ProviderHttp.excerpt(body.get("error") != null ? String.valueOf(body.get("error"))
+                : response.body());
         if (ProviderHttp.isTransientStatus(status)) {
             return new SendResult.Transient(reason, ProviderHttp.retryAfter(response));
         }

@@ -45,7 +45,7 @@ public final class ExotelAnswers {
         try {
             Object exception = Json.readObject(body).get("RestException");
             if (exception instanceof Map<?, ?> map && map.get("Message") != null) {
-                return String.valueOf(map.get("Message"));
+                return ProviderHttp.excerpt(String.valueOf(map.get("Message")));
             }
         } catch (IllegalArgumentException notJson) {
             // fall through to the raw text

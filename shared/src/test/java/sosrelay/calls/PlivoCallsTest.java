@@ -62,7 +62,16 @@ class PlivoCallsTest {
                 .withBody("{\"api_id\":\"1\",\"error\":\"from parameter is invalid. +918047000000 is not associated with your account.\"}")));
 
         assertThat(calls.send(job)).isEqualTo(new SendResult.Permanent(
-                "Plivo 400: from parameter is invalid. +918047000000 is not associated with your account."));
+                "Plivo 400: from parameter is invalid. +91******0000 is not associated with your account."));
+    }
+
+    /** The reason reaches logs, the delivery and the timeline: the number Plivo quotes is masked in it. */
+    @Test
+    void aNumberPlivoCallsInvalidIsAPermanentFailureThatDoesNotQuoteIt() {
+        plivo.stubFor(post(CALL).willReturn(aResponse().withStatus(400)
+                .withBody("{\"api_id\":\"1\",\"error\":\"'919800000001' is not a valid phone number.\"}")));
+
+        assertThat(calls.send(job)).isEqualTo(new SendResult.Permanent("Plivo 400: '********0001' is not a valid phone number."));
     }
 
     @Test

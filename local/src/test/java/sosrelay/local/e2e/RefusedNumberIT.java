@@ -57,6 +57,9 @@ class RefusedNumberIT {
         assertThat(events(id)).containsSubsequence("delivery.refused", "retry.next-number", "delivery.completed")
                 .doesNotContain("retry.scheduled");
         assertThat(relay.sandbox().orElseThrow().calls()).as("nobody rung through Exotel, which was down").isEmpty();
+        assertThat(LocalHttp.getWithKey(relay.stack().baseUrl(), "/v1/incidents/" + id, LocalRelay.LOCAL_OPERATOR_KEY).body())
+                .as("Plivo's reason is kept with the number it quotes masked").contains("'********0001' is not a valid phone number")
+                .doesNotContain("919833300001");
         assertThat(relay.stack().accessDenials().all()).as("the follow-up is allowed by the worker's policy").isEmpty();
     }
 

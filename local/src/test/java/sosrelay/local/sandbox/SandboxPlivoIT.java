@@ -48,7 +48,7 @@ class SandboxPlivoIT {
     void aCallFromTheAccountsNumberIsFiredAndAnyOtherFromIsRefused() {
         assertThat(calls(SandboxPlivo.CALLER_ID).send(job("+919800000001"))).isInstanceOf(SendResult.Accepted.class);
         assertThat(calls("918047000000").send(job("+919800000001"))).isEqualTo(new SendResult.Permanent(
-                "Plivo 400: from parameter is invalid. 918047000000 is not associated with your account."));
+                "Plivo 400: from parameter is invalid. ********0000 is not associated with your account."));
     }
 
     @Test

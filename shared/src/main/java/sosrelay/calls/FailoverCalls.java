@@ -1,6 +1,5 @@
 package sosrelay.calls;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,6 @@ import sosrelay.log.Log;
  * (a number a provider calls invalid) ends the attempt as today.
  */
 public final class FailoverCalls implements Sender {
-    /** How far the provider's clock may be behind ours, as the worker allows when it asks what was sent. */
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
-
     private final VoiceProviders providers;
     private final ProviderHealth health;
     private final VoiceBudgets budgets;
@@ -112,7 +108,7 @@ public final class FailoverCalls implements Sender {
                 return true;
             }
             try {
-                List<String> placed = provider.sentSince(job, sentAt.minus(CLOCK_SKEW));
+                List<String> placed = provider.sentSince(job, sentAt.minus(Sender.CLOCK_SKEW));
                 Log.warn("voice.provider-unanswered", "provider", provider.name(), "incidentId", job.incidentId(), "personId",
                         job.personId(), "attempt", job.attempt(), "reason", unknown.reason(), "placed", placed.size());
                 if (!placed.isEmpty()) {

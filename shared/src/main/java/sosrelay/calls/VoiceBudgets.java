@@ -68,31 +68,18 @@ public final class VoiceBudgets implements Pacer {
 
     @Override
     public Admission take(Ask ask, TransactWriteItem with) {
+        // Open is passed over; once its open time is over it is asked again without taking a probe: a send granted here may
+        // never go out (a look-up's turn, a claim that fails), and a probe taken but never used would keep it open. The first
+        // such send to fail opens it again at once (its failures were never reset), and fails over. Every provider open: ask
+        // them all anyway, in order; never a call left unplaced on our own say-so.
+        List<String> admitted = order.stream().filter(provider -> !health.isOpen(provider)).toList();
         Instant soonest = null;
-        boolean anyAdmitted = false;
-        for (String provider : order) {
-            // Open is passed over; once its open time is over it is asked again without taking a probe: a send granted
-            // here may never go out (a look-up's turn, a claim that fails), and a probe taken but never used would keep it
-            // open. The first such send to fail opens it again at once (its failures were never reset), and fails over.
-            if (health.isOpen(provider)) {
-                continue;
-            }
-            anyAdmitted = true;
+        for (String provider : admitted.isEmpty() ? order : admitted) {
             Admission admission = takeFrom(provider, ask, with);
             if (!(admission instanceof Admission.NotBefore later)) {
                 return admission;
             }
             soonest = soonest == null || later.at().isBefore(soonest) ? later.at() : soonest;
-        }
-        if (!anyAdmitted) {
-            // Every provider is open: ask them all anyway, in order; never a call left unplaced on our own say-so.
-            for (String provider : order) {
-                Admission admission = takeFrom(provider, ask, with);
-                if (!(admission instanceof Admission.NotBefore later)) {
-                    return admission;
-                }
-                soonest = soonest == null || later.at().isBefore(soonest) ? later.at() : soonest;
-            }
         }
         return new Admission.NotBefore(soonest);
     }

@@ -355,15 +355,8 @@ public final class DeliveryStore {
 
     /**
      * Gives the claim back after a request that may have reached the provider (begun at {@code since}) got no answer;
-     * {@code unansweredLookups}: how often the provider could not yet say whether it took it.
-     */
-    public void unsure(DeliveryJob job, String reason, Instant since, int unansweredLookups) {
-        unsure(job, reason, since, unansweredLookups, Set.of());
-    }
-
-    /**
-     * As {@link #unsure(DeliveryJob, String, Instant, int)}, keeping the names of the providers the unanswered requests
-     * went to ({@code asked}; empty: not known, every provider is asked), for the next claim ({@link Claim.Granted}).
+     * {@code unansweredLookups}: how often the provider could not yet say whether it took it; {@code asked}: the providers
+     * the unanswered requests went to (empty: not known, every provider is asked), for the next claim ({@link Claim.Granted}).
      */
     public void unsure(DeliveryJob job, String reason, Instant since, int unansweredLookups, Set<String> asked) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(

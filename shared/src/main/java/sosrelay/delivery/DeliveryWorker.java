@@ -84,8 +84,6 @@ public final class DeliveryWorker implements MessageProcessor {
         };
     }
 
-    /** How far the provider's clock may be behind ours when we ask what it sent since a moment. */
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
     /**
      * How long after a request began the provider may still act on it though our client gave up (a request
      * queued behind others at a slow provider): asking what was sent before then could miss a call still
@@ -363,12 +361,12 @@ public final class DeliveryWorker implements MessageProcessor {
     }
 
     /**
-     * What the provider sent to the job's recipient since the unanswered request began (asking only the providers the
-     * unanswered requests went to, when known) (less the clocks'
-     * possible skew) that is no other delivery's; {@link IllegalStateException} when the provider can't say.
+     * What was sent to the job's recipient since the unanswered request began, less the clocks' possible skew, that is no
+     * other delivery's; only the providers the unanswered requests went to are asked, when known ({@code asked}).
+     * {@link IllegalStateException} when a provider can't say.
      */
     private Optional<String> sentEarlier(DeliveryJob job, Instant unsureSince, Set<String> asked) {
-        return sender.sentSince(job, unsureSince.minus(CLOCK_SKEW), asked).stream()
+        return sender.sentSince(job, unsureSince.minus(Sender.CLOCK_SKEW), asked).stream()
                 .filter(providerId -> deliveries.byProviderId(providerId).isEmpty())
                 .findFirst();
     }

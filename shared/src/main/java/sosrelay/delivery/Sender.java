@@ -1,11 +1,16 @@
 package sosrelay.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** A provider channel: places one call or sends one message. */
 @FunctionalInterface
 public interface Sender {
+    /** How far a provider's clock may be behind ours when it is asked what it sent since a moment ({@link #sentSince}). */
+    Duration CLOCK_SKEW = Duration.ofSeconds(10);
+
     SendResult send(DeliveryJob job);
 
     /**
@@ -29,7 +34,7 @@ public interface Sender {
      * As {@link #sentSince(DeliveryJob, Instant)}, asking only the providers the unanswered requests went to
      * ({@code asked}, their names; empty when that is not known: every provider is asked).
      */
-    default List<String> sentSince(DeliveryJob job, Instant since, java.util.Set<String> asked) {
+    default List<String> sentSince(DeliveryJob job, Instant since, Set<String> asked) {
         return sentSince(job, since);
     }
 

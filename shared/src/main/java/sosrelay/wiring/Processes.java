@@ -122,12 +122,7 @@ final class Processes {
     }
 
     ExotelAccount exotelAccount() {
-        Settings.Exotel exotel = base.settings.exotel();
-        Settings.Calls calls = base.settings.calls();
-        return new ExotelAccount(exotel.apiBaseUrl(), exotel.accountSid(), exotel.apiKey(),
-                base.secret(exotel.apiToken(), SecretValue.KEPT), calls.callerId(),
-                base.secret(calls.flowUrl(), ExotelAccount.FLOW_URL_KEPT), () -> base.callbackUrl(calls.publicBaseUrl(), "call-status"),
-                (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), exotel.requestTimeout());
+        return Voices.exotelAccount(base, base.settings.exotel(), base.settings.calls().callerId(), base.settings.calls().flowUrl(), "");
     }
 
     /** Turns in the asked provider's voice budget for call-details questions (a lost callback, a Passthru's CallSid). */

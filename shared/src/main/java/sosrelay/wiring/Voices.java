@@ -15,6 +15,7 @@ import sosrelay.calls.ProviderHealth;
 import sosrelay.calls.VoiceBudgets;
 import sosrelay.calls.VoiceProvider;
 import sosrelay.calls.VoiceProviders;
+import sosrelay.config.SecretSource;
 import sosrelay.config.Settings;
 import sosrelay.delivery.Sender;
 import sosrelay.pacing.BudgetShares;
@@ -86,16 +87,24 @@ final class Voices {
 
     /**
      * A further Exotel account ({@code exotel:b}): its own credentials, caller id and flow; its status callbacks name it
-     * ({@code ?account=b}), so they are matched only to its own calls. Ring time and call length are the first account's.
+     * ({@code ?account=b}), so they are matched only to its own calls.
      */
     static ExotelAccount exotelAccount(Foundation base, String label) {
         Settings.ExotelAccount account = base.settings.exotelAccount(label);
+        return exotelAccount(base, account.api(), account.callerId(), account.flowUrl(), "?account=" + label);
+    }
+
+    /**
+     * An Exotel account's calls: {@code callbackQuery} follows its status callback URL ("" for the first account). Ring
+     * time and call length are the same for every account.
+     */
+    static ExotelAccount exotelAccount(Foundation base, Settings.Exotel api, String callerId, SecretSource flowUrl,
+                                       String callbackQuery) {
         Settings.Calls calls = base.settings.calls();
-        return new ExotelAccount(account.api().apiBaseUrl(), account.api().accountSid(), account.api().apiKey(),
-                base.secret(account.api().apiToken(), SecretValue.KEPT), account.callerId(),
-                base.secret(account.flowUrl(), ExotelAccount.FLOW_URL_KEPT),
-                () -> base.callbackUrl(calls.publicBaseUrl(), "call-status") + "?account=" + label,
-                (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), account.api().requestTimeout());
+        return new ExotelAccount(api.apiBaseUrl(), api.accountSid(), api.apiKey(), base.secret(api.apiToken(), SecretValue.KEPT),
+                callerId, base.secret(flowUrl, ExotelAccount.FLOW_URL_KEPT),
+                () -> base.callbackUrl(calls.publicBaseUrl(), "call-status") + callbackQuery,
+                (int) calls.ringTimeout().toSeconds(), (int) calls.timeLimit().toSeconds(), api.requestTimeout());
     }
 
     /**
